@@ -1,0 +1,252 @@
+#include "cli/cli_commands.h"
+
+#include "cli/layer_json.h"
+#include "document/layer_loader.h"
+#include "xiuhua/gis/coordinate_transform.h"
+#include "xiuhua/gis/project.h"
+#include "xiuhua/gis/render_job.h"
+#include "xiuhua/gis/vector_reader.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace xiuhua::cli {
+namespace {
+
+QString option(const QStringList& args, const QString& name, const QString& fallback = {}) {
+  const int i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
+}
+
+void printJson(QTextStream& out, const QJsonValue& value) {
+  out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))
+             .toJson(QJsonDocument::Indented);
+}
+
+// Loads every layer of a project synchronously (the CLI has no event loop to wait in).
+struct LoadedProject {
+  gis::Project project;
+  std::vector<app::LoadedLayer> layers;  // same order as project.layers
+};
+
+gis::Result<LoadedProject> loadProject(const QString& path) {
+  auto project = gis::ProjectFile::load(path);
+  if (!project.ok()) return project.error();
+  LoadedProject loaded{std::move(project).value(), {}};
+  for (const gis::LayerSpec& spec : loaded.project.layers) {
+    loaded.layers.push_back(app::loadLayer(spec, loaded.project.mapCrs, nullptr));
+  }
+  return loaded;
+}
+
+}  // namespace
+
+int runInfo(const QStringList& args, QTextStream& out, QTextStream& err) {
+  if (args.isEmpty()) {
+    err << "usage: xiuhua-cli info FILE [--layer NAME] [--encoding ENC]\n";
+    return 2;
+  }
+  const QString path = args.front();
+  auto layers = gis::VectorReader::listLayers(path);
+  if (!layers.ok()) {
+    err << "xiuhua-cli: " << layers.error().message << "\n";
+    return 1;
+  }
+  QJsonArray result;
+  const QString only = option(args, QStringLiteral("--layer"));
+  for (const gis::SourceLayerInfo& info : layers.value()) {
+    if (!only.isEmpty() && info.name != only) continue;
+    gis::ReadOptions options;
+    options.layerName = info.name;
+    options.encodingOverride = option(args, QStringLiteral("--encoding"));
+    auto data = gis::VectorReader::read(path, options);
+    if (!data.ok()) {
+      err << "xiuhua-cli: " << data.error().message << "\n";
+      return 1;
+    }
+    result.append(describeVector(*data.value()));
+  }
+  printJson(out, result);
+  return 0;
+}
+
+int runProjectCreate(const QStringList& args, QTextStream& out, QTextStream& err) {
+  const QString specPath = option(args, QStringLiteral("--spec"));
+  const QString outPath = option(args, QStringLiteral("--out"));
+  if (specPath.isEmpty() || outPath.isEmpty()) {
+    err << "usage: xiuhua-cli project-create --spec SPEC.json --out PROJECT.xhp\n";
+    return 2;
+  }
+  QFile file(specPath);
+  if (!file.open(QIODevice::ReadOnly)) {
+    err << "xiuhua-cli: " << specPath << ": cannot read the file\n";
+    return 1;
+  }
+  QJsonParseError parseError{};
+  const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+  if (!doc.isObject()) {
+    err << "xiuhua-cli: " << specPath << ": invalid JSON at offset " << parseError.offset << ": "
+        << parseError.errorString() << "\n";
+    return 1;
+  }
+  const QJsonObject spec = doc.object();
+  const QDir base = QFileInfo(specPath).absoluteDir();
+  gis::Project project;
+  project.title = spec.value(QStringLiteral("title")).toString();
+  auto crs = gis::Crs::fromUserInput(spec.value(QStringLiteral("mapCrs")).toString(QStringLiteral("EPSG:4549")));
+  if (!crs.ok()) {
+    err << "xiuhua-cli: " << specPath << ": " << crs.error().message << "\n";
+    return 1;
+  }
+  project.mapCrs = crs.value();
+  int n = 0;
+  for (const QJsonValue& v : spec.value(QStringLiteral("layers")).toArray()) {
+    const QJsonObject l = v.toObject();
+    gis::LayerSpec layer;
+    layer.id = l.value(QStringLiteral("id")).toString(QStringLiteral("layer%1").arg(++n));
+    layer.name = l.value(QStringLiteral("name")).toString();
+    layer.source = QDir::cleanPath(base.absoluteFilePath(l.value(QStringLiteral("source")).toString()));
+    layer.sourceLayer = l.value(QStringLiteral("sourceLayer")).toString();
+    layer.kind = l.value(QStringLiteral("kind")).toString() == QLatin1String("raster") ? gis::LayerSpec::Kind::Raster
+                                                                                       : gis::LayerSpec::Kind::Vector;
+    layer.declaredCrs = l.value(QStringLiteral("declaredCrs")).toString();
+    layer.group = l.value(QStringLiteral("group")).toString();
+    layer.visible = l.value(QStringLiteral("visible")).toBool(true);
+    layer.vectorStyle = gis::VectorStyle::fromJson(l.value(QStringLiteral("style")).toObject());
+    layer.rasterStyle = gis::RasterStyle::fromJson(l.value(QStringLiteral("rasterStyle")).toObject());
+    // Check the layer opens, and fill in classes for classified styles from its data.
+    const app::LoadedLayer loaded = app::loadLayer(layer, project.mapCrs, nullptr);
+    if (!loaded.error.isEmpty()) {
+      err << "xiuhua-cli: " << loaded.error << "\n";
+      return 1;
+    }
+    if (loaded.data && layer.vectorStyle.classes.empty()) {
+      if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Categorized) gis::buildCategories(layer.vectorStyle, *loaded.data);
+      if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Graduated) gis::buildGraduated(layer.vectorStyle, *loaded.data);
+    }
+    project.layers.push_back(std::move(layer));
+  }
+  // The initial view: the extent of the named layer (e.g. the district), else everything.
+  const QString zoomLayer = spec.value(QStringLiteral("zoomToLayer")).toString();
+  for (const gis::LayerSpec& layer : project.layers) {
+    if (layer.id != zoomLayer) continue;
+    const app::LoadedLayer loaded = app::loadLayer(layer, project.mapCrs, nullptr);
+    if (loaded.projected) {
+      const QRectF e = loaded.projected->extent();
+      project.extent = e.adjusted(-0.03 * e.width(), -0.03 * e.height(), 0.03 * e.width(), 0.03 * e.height());
+    }
+  }
+  if (gis::Status s = gis::ProjectFile::save(project, outPath); !s) {
+    err << "xiuhua-cli: " << s.error().message << "\n";
+    return 1;
+  }
+  out << "wrote " << outPath << " with " << project.layers.size() << " layers\n";
+  return 0;
+}
+
+int runProjectInfo(const QStringList& args, QTextStream& out, QTextStream& err) {
+  const QString path = option(args, QStringLiteral("--project"));
+  if (path.isEmpty()) {
+    err << "usage: xiuhua-cli project-info --project PROJECT.xhp\n";
+    return 2;
+  }
+  auto loaded = loadProject(path);
+  if (!loaded.ok()) {
+    err << "xiuhua-cli: " << loaded.error().message << "\n";
+    return 1;
+  }
+  QJsonArray layers;
+  int failures = 0;
+  for (std::size_t i = 0; i < loaded->project.layers.size(); ++i) {
+    const gis::LayerSpec& spec = loaded->project.layers[i];
+    const app::LoadedLayer& l = loaded->layers[i];
+    QJsonObject o{{QStringLiteral("name"), spec.name},
+                  {QStringLiteral("source"), spec.source},
+                  {QStringLiteral("group"), spec.group},
+                  {QStringLiteral("declaredCrs"), spec.declaredCrs},
+                  {QStringLiteral("error"), l.error}};
+    if (l.data) o.insert(QStringLiteral("data"), describeVector(*l.data));
+    if (l.projected) {
+      const QRectF e = l.projected->extent();
+      o.insert(QStringLiteral("mapExtent"), QJsonArray{e.left(), e.top(), e.right(), e.bottom()});
+    }
+    if (l.raster) {
+      o.insert(QStringLiteral("raster"), QJsonObject{{QStringLiteral("width"), l.raster->sourceWidth},
+                                                     {QStringLiteral("height"), l.raster->sourceHeight},
+                                                     {QStringLiteral("min"), l.raster->minimum},
+                                                     {QStringLiteral("max"), l.raster->maximum}});
+    }
+    failures += l.error.isEmpty() ? 0 : 1;
+    layers.append(o);
+  }
+  printJson(out, QJsonObject{{QStringLiteral("title"), loaded->project.title},
+                             {QStringLiteral("mapCrs"), loaded->project.mapCrs.definition()},
+                             {QStringLiteral("mapCrsName"), loaded->project.mapCrs.name()},
+                             {QStringLiteral("layers"), layers}});
+  return failures == 0 ? 0 : 1;
+}
+
+int runRender(const QStringList& args, QTextStream& out, QTextStream& err) {
+  const QString path = option(args, QStringLiteral("--project"));
+  const QString outPath = option(args, QStringLiteral("--out"));
+  if (path.isEmpty() || outPath.isEmpty()) {
+    err << "usage: xiuhua-cli render --project PROJECT.xhp --out MAP.png [--width W] [--height H]\n";
+    return 2;
+  }
+  auto loaded = loadProject(path);
+  if (!loaded.ok()) {
+    err << "xiuhua-cli: " << loaded.error().message << "\n";
+    return 1;
+  }
+  gis::RenderSnapshot snapshot;
+  QRectF extent;
+  for (auto i = static_cast<int>(loaded->layers.size()) - 1; i >= 0; --i) {
+    const app::LoadedLayer& l = loaded->layers[static_cast<std::size_t>(i)];
+    const gis::LayerSpec& spec = loaded->project.layers[static_cast<std::size_t>(i)];
+    if (!l.error.isEmpty()) err << "xiuhua-cli: warning: " << l.error << "\n";
+    if (!spec.visible || (!l.projected && !l.raster)) continue;
+    const QRectF e = l.projected ? l.projected->extent() : l.raster->extent;
+    extent = extent.isNull() ? e : extent.united(e);
+    snapshot.layers.push_back({l.projected, l.raster, spec.vectorStyle, spec.rasterStyle, nullptr});
+  }
+  const QSize size(option(args, QStringLiteral("--width"), QStringLiteral("1200")).toInt(),
+                   option(args, QStringLiteral("--height"), QStringLiteral("900")).toInt());
+  snapshot.viewport = gis::MapViewport::fitting(loaded->project.extent.isEmpty() ? extent : loaded->project.extent, size);
+  const std::atomic<bool> never(false);
+  const QImage image = gis::renderMap(snapshot, never);
+  if (!image.save(outPath, "PNG")) {
+    err << "xiuhua-cli: " << outPath << ": cannot write the image\n";
+    return 1;
+  }
+  out << "wrote " << outPath << "\n";
+  return 0;
+}
+
+int runConvertCoordinates(const QStringList& args, QTextStream& out, QTextStream& err) {
+  const QString from = option(args, QStringLiteral("--from"));
+  const QString to = option(args, QStringLiteral("--to"));
+  if (from.isEmpty() || to.isEmpty() || args.size() < 6) {
+    err << "usage: xiuhua-cli transform --from CRS --to CRS X Y\n";
+    return 2;
+  }
+  auto source = gis::Crs::fromUserInput(from);
+  auto target = gis::Crs::fromUserInput(to);
+  if (!source.ok() || !target.ok()) {
+    err << "xiuhua-cli: " << (source.ok() ? target.error().message : source.error().message) << "\n";
+    return 1;
+  }
+  auto transform = gis::CoordinateTransform::create(source.value(), target.value());
+  if (!transform.ok()) {
+    err << "xiuhua-cli: " << transform.error().message << "\n";
+    return 1;
+  }
+  const QPointF p = (*transform)->transform(QPointF(args[args.size() - 2].toDouble(), args.back().toDouble()));
+  out << QString::number(p.x(), 'f', 8) << " " << QString::number(p.y(), 'f', 8) << "\n";
+  return 0;
+}
+
+}  // namespace xiuhua::cli

@@ -1,0 +1,49 @@
+// xiuhua-cli: the Xiuhua engine without a display, for scripts, batch work and tests.
+#include "cli/cli_commands.h"
+#include "xiuhua/gis/library_versions.h"
+
+#include <QGuiApplication>
+#include <QTextStream>
+
+namespace {
+
+void printUsage(QTextStream& out) {
+  out << "usage: xiuhua-cli COMMAND [options]\n\n"
+         "commands:\n"
+         "  info FILE [--layer NAME] [--encoding ENC]   describe a data source's layers (JSON)\n"
+         "  project-info --project FILE.xhp            load a project and describe its layers (JSON)\n"
+         "  project-create --spec SPEC.json --out FILE.xhp   build a project from a JSON spec\n"
+         "  render --project FILE.xhp --out MAP.png [--width W --height H]\n"
+         "  transform --from CRS --to CRS X Y           convert one coordinate (GCJ02/BD09 too)\n"
+         "  --version\n";
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  // Text rendering needs a QGuiApplication; the offscreen platform needs no display.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QGuiApplication app(argc, argv);
+  QStringList args = QCoreApplication::arguments().mid(1);
+  QTextStream out(stdout);
+  QTextStream err(stderr);
+  if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {
+    printUsage(args.isEmpty() ? err : out);
+    return args.isEmpty() ? 2 : 0;
+  }
+  const QString command = args.takeFirst();
+  if (command == QLatin1String("--version")) {
+    const xiuhua::gis::LibraryVersions v = xiuhua::gis::libraryVersions();
+    out << "xiuhua-cli " << XIUHUA_VERSION << " (Qt " << qVersion() << ", GDAL " << v.gdal << ", GEOS "
+        << v.geos << ", PROJ " << v.proj << ", SQLite " << v.sqlite << ")\n";
+    return 0;
+  }
+  if (command == QLatin1String("info")) return xiuhua::cli::runInfo(args, out, err);
+  if (command == QLatin1String("project-info")) return xiuhua::cli::runProjectInfo(args, out, err);
+  if (command == QLatin1String("project-create")) return xiuhua::cli::runProjectCreate(args, out, err);
+  if (command == QLatin1String("render")) return xiuhua::cli::runRender(args, out, err);
+  if (command == QLatin1String("transform")) return xiuhua::cli::runConvertCoordinates(args, out, err);
+  err << "xiuhua-cli: unknown command \"" << command << "\"\n";
+  printUsage(err);
+  return 2;
+}

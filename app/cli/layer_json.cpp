@@ -1,0 +1,73 @@
+#include "cli/layer_json.h"
+
+#include <QJsonArray>
+
+namespace xiuhua::cli {
+namespace {
+
+QString typeName(gis::Geometry::Type t) {
+  switch (t) {
+    case gis::Geometry::Type::Point: return QStringLiteral("point");
+    case gis::Geometry::Type::Line: return QStringLiteral("line");
+    case gis::Geometry::Type::Polygon: return QStringLiteral("polygon");
+    case gis::Geometry::Type::Empty: break;
+  }
+  return QStringLiteral("none");
+}
+
+QString fieldTypeName(gis::Field::Type t) {
+  switch (t) {
+    case gis::Field::Type::Integer: return QStringLiteral("integer");
+    case gis::Field::Type::Real: return QStringLiteral("real");
+    case gis::Field::Type::String: return QStringLiteral("string");
+    case gis::Field::Type::Date: return QStringLiteral("date");
+    case gis::Field::Type::DateTime: return QStringLiteral("datetime");
+    case gis::Field::Type::Other: break;
+  }
+  return QStringLiteral("other");
+}
+
+QString encodingSourceName(gis::EncodingSource s) {
+  switch (s) {
+    case gis::EncodingSource::Cpg: return QStringLiteral("cpg");
+    case gis::EncodingSource::LanguageDriver: return QStringLiteral("dbf-language-driver");
+    case gis::EncodingSource::Detected: return QStringLiteral("detected");
+    case gis::EncodingSource::Override: return QStringLiteral("override");
+    case gis::EncodingSource::Native: return QStringLiteral("native");
+  }
+  return {};
+}
+
+}  // namespace
+
+QJsonObject describeVector(const gis::VectorData& d) {
+  QJsonArray fields;
+  for (const gis::Field& f : d.fields) {
+    fields.append(QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("type"), fieldTypeName(f.type)}});
+  }
+  QJsonArray sample;
+  for (std::size_t i = 0; i < std::min<std::size_t>(3, d.attributes.size()); ++i) {
+    QJsonObject row;
+    for (std::size_t f = 0; f < d.fields.size(); ++f) {
+      row.insert(d.fields[f].name, QJsonValue::fromVariant(d.attributes[i][f]));
+    }
+    sample.append(row);
+  }
+  return {{QStringLiteral("path"), d.path},
+          {QStringLiteral("layer"), d.layerName},
+          {QStringLiteral("driver"), d.driver},
+          {QStringLiteral("geometryType"), typeName(d.geometryType)},
+          {QStringLiteral("featureCount"), static_cast<qint64>(d.featureCount())},
+          {QStringLiteral("crs"), d.crs.isValid() ? d.crs.definition().left(120) : QString()},
+          {QStringLiteral("crsName"), d.crs.name()},
+          {QStringLiteral("crsProblem"), d.crsProblem},
+          {QStringLiteral("encoding"), d.encoding.name},
+          {QStringLiteral("encodingSource"), encodingSourceName(d.encoding.source)},
+          {QStringLiteral("fields"), fields},
+          {QStringLiteral("extent"), QJsonArray{d.extent.left(), d.extent.top(), d.extent.right(), d.extent.bottom()}},
+          {QStringLiteral("invalidGeometries"), d.invalidGeometryCount},
+          {QStringLiteral("warnings"), QJsonArray::fromStringList(d.warnings)},
+          {QStringLiteral("sample"), sample}};
+}
+
+}  // namespace xiuhua::cli

@@ -1,0 +1,327 @@
+#include "document/map_document.h"
+
+#include "document/layer_loader.h"
+#include "xiuhua/gis/geometry_validity.h"
+#include "xiuhua/gis/raster_grid.h"
+#include "xiuhua/gis/vector_reader.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QUuid>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace xiuhua::app {
+
+namespace {
+
+QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces).left(8); }
+
+int seedFor(const QString& name) { return static_cast<int>(qHash(name) % 97U); }
+
+}  // namespace
+
+MapDocument::MapDocument(QObject* parent) : QObject(parent) { newProject(); }
+MapDocument::~MapDocument() = default;
+
+void MapDocument::newProject() {
+  mLayers.clear();
+  mLoadGeneration.clear();
+  mMapCrs = gis::Crs::fromEpsg(4549);
+  mProjectPath.clear();
+  mTitle = tr("Untitled");
+  mSavedExtent = QRectF();
+  mModified = false;
+  emit projectReset();
+  emit layersChanged();
+}
+
+gis::Status MapDocument::openProject(const QString& path) {
+  auto loaded = gis::ProjectFile::load(path);
+  if (!loaded.ok()) return loaded.error();
+  gis::Project project = std::move(loaded).value();
+  mLayers.clear();
+  mLoadGeneration.clear();
+  mMapCrs = project.mapCrs.isValid() ? project.mapCrs : gis::Crs::fromEpsg(4549);
+  mProjectPath = QFileInfo(path).absoluteFilePath();
+  mTitle = project.title.isEmpty() ? QFileInfo(path).completeBaseName() : project.title;
+  mSavedExtent = project.extent;
+  mCurrentExtent = project.extent;
+  for (gis::LayerSpec& spec : project.layers) {
+    LayerState state;
+    state.spec = std::move(spec);
+    mLayers.push_back(std::move(state));
+  }
+  mModified = false;
+  emit projectReset();
+  emit layersChanged();
+  for (LayerState& state : mLayers) load(state, true);
+  return {};
+}
+
+gis::Status MapDocument::saveProject(const QString& path) {
+  gis::Project project;
+  project.title = mTitle;
+  project.mapCrs = mMapCrs;
+  project.extent = mCurrentExtent;
+  for (const LayerState& state : mLayers) project.layers.push_back(state.spec);
+  if (gis::Status s = gis::ProjectFile::save(project, path); !s) return s;
+  mProjectPath = QFileInfo(path).absoluteFilePath();
+  mModified = false;
+  return {};
+}
+
+gis::Result<QStringList> MapDocument::addLayersFromFile(const QString& path) {
+  QStringList ids;
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  if (gis::RasterReader::isRaster(absolute)) {
+    gis::LayerSpec spec;
+    spec.kind = gis::LayerSpec::Kind::Raster;
+    spec.source = absolute;
+    spec.name = QFileInfo(path).completeBaseName();
+    ids << (spec.id = newId());
+    addLayer(std::move(spec));
+    return ids;
+  }
+  auto layers = gis::VectorReader::listLayers(absolute);
+  if (!layers.ok()) return layers.error();
+  for (const gis::SourceLayerInfo& info : layers.value()) {
+    gis::LayerSpec spec;
+    spec.source = absolute;
+    spec.sourceLayer = layers->size() > 1 ? info.name : QString();
+    spec.name = layers->size() > 1 ? info.name : QFileInfo(path).completeBaseName();
+    ids << (spec.id = newId());
+    addLayer(std::move(spec));
+  }
+  return ids;
+}
+
+void MapDocument::addLayer(gis::LayerSpec spec) {
+  if (spec.id.isEmpty()) spec.id = newId();
+  LayerState state;
+  state.spec = std::move(spec);
+  mLayers.insert(mLayers.begin(), std::move(state));
+  markModified();
+  emit layersChanged();
+  load(mLayers.front(), true);
+}
+
+void MapDocument::removeLayer(const QString& id) {
+  const auto it = std::find_if(mLayers.begin(), mLayers.end(),
+                               [&](const LayerState& s) { return s.spec.id == id; });
+  if (it == mLayers.end()) return;
+  mLayers.erase(it);
+  mLoadGeneration.erase(id);
+  markModified();
+  emit layersChanged();
+}
+
+const LayerState* MapDocument::layer(const QString& id) const {
+  const auto it = std::find_if(mLayers.begin(), mLayers.end(),
+                               [&](const LayerState& s) { return s.spec.id == id; });
+  return it == mLayers.end() ? nullptr : &*it;
+}
+
+LayerState* MapDocument::find(const QString& id) {
+  return const_cast<LayerState*>(std::as_const(*this).layer(id));
+}
+
+bool MapDocument::isLoading() const {
+  return std::any_of(mLayers.begin(), mLayers.end(), [](const LayerState& s) { return s.loading; });
+}
+
+void MapDocument::load(LayerState& state, bool reread) {
+  const QString id = state.spec.id;
+  const std::uint64_t generation = mNextGeneration++;
+  mLoadGeneration[id] = generation;
+  state.loading = true;
+  state.error.clear();
+  auto* watcher = new QFutureWatcher<LoadedLayer>(this);
+  connect(watcher, &QFutureWatcher<LoadedLayer>::finished, this, [this, watcher, id, generation] {
+    watcher->deleteLater();
+    LoadedLayer result = watcher->result();
+    LayerState* target = find(id);
+    if (target == nullptr || mLoadGeneration[id] != generation) return;  // superseded
+    target->loading = false;
+    target->error = result.error;
+    if (result.error.isEmpty()) {
+      target->data = result.data;
+      target->projected = result.projected;
+      target->raster = result.raster;
+      if (target->raster && target->spec.rasterStyle.maximum <= target->spec.rasterStyle.minimum + 1e-12) {
+        target->spec.rasterStyle.minimum = target->raster->minimum;
+        target->spec.rasterStyle.maximum = target->raster->maximum;
+      }
+      if (target->data && target->spec.vectorStyle.symbol.fill == gis::Symbol().fill &&
+          target->spec.vectorStyle.kind == gis::VectorStyle::Kind::Single) {
+        target->spec.vectorStyle.symbol = gis::defaultSymbol(static_cast<int>(target->data->geometryType),
+                                                             seedFor(target->spec.name));
+      }
+    } else {
+      emit problem(result.error);
+    }
+    for (const QString& w : result.warnings) emit problem(w);
+    emit layerLoaded(id);
+    if (!isLoading()) emit allLayersLoaded();
+  });
+  const gis::LayerSpec spec = state.spec;
+  const gis::Crs mapCrs = mMapCrs;
+  std::shared_ptr<const gis::VectorData> existing = reread ? nullptr : state.data;
+  watcher->setFuture(QtConcurrent::run([spec, mapCrs, existing] { return loadLayer(spec, mapCrs, existing); }));
+}
+
+void MapDocument::setLayerVisible(const QString& id, bool visible) {
+  if (LayerState* s = find(id); s != nullptr && s->spec.visible != visible) {
+    s->spec.visible = visible;
+    markModified();
+    emit layersChanged();
+  }
+}
+
+void MapDocument::renameLayer(const QString& id, const QString& name) {
+  if (LayerState* s = find(id); s != nullptr && !name.trimmed().isEmpty() && s->spec.name != name) {
+    s->spec.name = name.trimmed();
+    markModified();
+    emit layersChanged();
+  }
+}
+
+void MapDocument::setLayerGroup(const QString& id, const QString& group) {
+  if (LayerState* s = find(id); s != nullptr && s->spec.group != group) {
+    s->spec.group = group;
+    markModified();
+    emit layersChanged();
+  }
+}
+
+void MapDocument::arrangeLayers(const std::vector<std::pair<QString, QString>>& idsAndGroups) {
+  std::vector<LayerState> ordered;
+  for (const auto& [id, group] : idsAndGroups) {
+    const auto it = std::find_if(mLayers.begin(), mLayers.end(),
+                                 [&](const LayerState& s) { return s.spec.id == id; });
+    if (it != mLayers.end()) {
+      it->spec.group = group;
+      ordered.push_back(std::move(*it));
+      mLayers.erase(it);
+    }
+  }
+  for (LayerState& rest : mLayers) ordered.push_back(std::move(rest));
+  mLayers = std::move(ordered);
+  markModified();
+  emit layersChanged();
+}
+
+void MapDocument::setVectorStyle(const QString& id, const gis::VectorStyle& style) {
+  if (LayerState* s = find(id)) {
+    s->spec.vectorStyle = style;
+    markModified();
+    emit styleChanged(id);
+  }
+}
+
+void MapDocument::setRasterStyle(const QString& id, const gis::RasterStyle& style) {
+  if (LayerState* s = find(id)) {
+    s->spec.rasterStyle = style;
+    markModified();
+    emit styleChanged(id);
+  }
+}
+
+gis::Status MapDocument::declareLayerCrs(const QString& id, const QString& definition) {
+  LayerState* s = find(id);
+  if (s == nullptr) return gis::Error{gis::ErrorCode::InvalidArgument, tr("No such layer.")};
+  if (!definition.isEmpty()) {
+    auto crs = gis::Crs::fromUserInput(definition);
+    if (!crs.ok()) return crs.error();
+  }
+  s->spec.declaredCrs = definition;
+  markModified();
+  // Reuse the data already read unless a re-read (e.g. for a new encoding) is under way.
+  load(*s, s->loading || !s->data || s->spec.kind == gis::LayerSpec::Kind::Raster);
+  return {};
+}
+
+void MapDocument::setLayerEncoding(const QString& id, const QString& encoding) {
+  if (LayerState* s = find(id)) {
+    s->spec.encoding = encoding;
+    markModified();
+    load(*s, true);
+  }
+}
+
+int MapDocument::repairGeometries(const QString& id) {
+  LayerState* s = find(id);
+  if (s == nullptr || !s->data || s->data->invalidGeometryCount == 0) return 0;
+  auto repaired = std::make_shared<gis::VectorData>(*s->data);
+  int fixed = 0;
+  for (gis::Geometry& g : repaired->geometries) {
+    if (g.type() != gis::Geometry::Type::Point && gis::findValidityProblem(g)) {
+      g = gis::makeValid(g);
+      ++fixed;
+    }
+  }
+  repaired->invalidGeometryCount = 0;
+  s->data = repaired;
+  load(*s, false);
+  return fixed;
+}
+
+void MapDocument::setSelection(const QString& id, std::vector<int> features) {
+  LayerState* s = find(id);
+  if (s == nullptr) return;
+  std::sort(features.begin(), features.end());
+  features.erase(std::unique(features.begin(), features.end()), features.end());
+  s->selection = std::make_shared<const std::vector<int>>(std::move(features));
+  emit selectionChanged(id);
+}
+
+void MapDocument::clearSelections() {
+  for (LayerState& s : mLayers) {
+    if (s.selection && !s.selection->empty()) {
+      s.selection.reset();
+      emit selectionChanged(s.spec.id);
+    }
+  }
+}
+
+void MapDocument::setMapCrs(const gis::Crs& crs) {
+  if (!crs.isValid() || crs == mMapCrs) return;
+  mMapCrs = crs;
+  mSavedExtent = QRectF();
+  markModified();
+  for (LayerState& s : mLayers) load(s, s.spec.kind == gis::LayerSpec::Kind::Raster);
+  emit mapCrsChanged();
+}
+
+QRectF MapDocument::fullExtent() const {
+  QRectF extent;
+  for (const LayerState& s : mLayers) {
+    QRectF e;
+    if (s.projected) e = s.projected->extent();
+    if (s.raster) e = s.raster->extent;
+    if (e.isNull() && e.topLeft().isNull()) continue;
+    extent = extent.isNull() ? e : extent.united(e);
+  }
+  return extent;
+}
+
+gis::RenderSnapshot MapDocument::snapshot(const gis::MapViewport& viewport) const {
+  gis::RenderSnapshot snap;
+  snap.viewport = viewport;
+  for (auto it = mLayers.rbegin(); it != mLayers.rend(); ++it) {
+    if (!it->spec.visible || !it->isLoaded()) continue;
+    gis::RenderLayer layer;
+    layer.vector = it->projected;
+    layer.raster = it->raster;
+    layer.vectorStyle = it->spec.vectorStyle;
+    layer.rasterStyle = it->spec.rasterStyle;
+    layer.selection = it->selection;
+    snap.layers.push_back(std::move(layer));
+  }
+  return snap;
+}
+
+void MapDocument::markModified() { mModified = true; }
+
+}  // namespace xiuhua::app

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "document/layer_state.h"
+#include "xiuhua/gis/map_viewport.h"
+#include "xiuhua/gis/render_job.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace xiuhua::app {
+
+// The open project: its layers in layer-tree order (top first), the map CRS, and the data loaded
+// for each layer. Loading and reprojection run on worker threads; results come back through
+// queued signals, and a result for a superseded request is dropped (per-layer generation).
+// Thread affinity: GUI thread only.
+class MapDocument : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit MapDocument(QObject* parent = nullptr);
+  ~MapDocument() override;
+
+  // Replaces the current project only if the file loads; otherwise nothing changes.
+  gis::Status openProject(const QString& path);
+  gis::Status saveProject(const QString& path);
+  void newProject();
+  const QString& projectPath() const { return mProjectPath; }
+  QString title() const { return mTitle; }
+  bool isModified() const { return mModified; }
+
+  // Adds every layer of the file (all layers of a GeoPackage). Returns the new layer ids, or
+  // the error naming the file; nothing already open changes on failure.
+  gis::Result<QStringList> addLayersFromFile(const QString& path);
+  void addLayer(gis::LayerSpec spec);
+  void removeLayer(const QString& id);
+
+  const std::vector<LayerState>& layers() const { return mLayers; }
+  const LayerState* layer(const QString& id) const;
+  int layerCount() const { return static_cast<int>(mLayers.size()); }
+  bool isLoading() const;
+
+  void setLayerVisible(const QString& id, bool visible);
+  void renameLayer(const QString& id, const QString& name);
+  void setLayerGroup(const QString& id, const QString& group);
+  // Sets the top-first order and each layer's group in one step (from the layer tree); ids not
+  // listed keep their relative order at the end.
+  void arrangeLayers(const std::vector<std::pair<QString, QString>>& idsAndGroups);
+  void setVectorStyle(const QString& id, const gis::VectorStyle& style);
+  void setRasterStyle(const QString& id, const gis::RasterStyle& style);
+  // Declares the layer's CRS (e.g. "GCJ02" for an Amap export) and reprojects it.
+  gis::Status declareLayerCrs(const QString& id, const QString& definition);
+  // Re-reads a shapefile with the given encoding ("" = automatic).
+  void setLayerEncoding(const QString& id, const QString& encoding);
+  // Replaces invalid geometries by GEOS-repaired ones, in memory.
+  int repairGeometries(const QString& id);
+  void setSelection(const QString& id, std::vector<int> features);
+  void clearSelections();
+
+  const gis::Crs& mapCrs() const { return mMapCrs; }
+  void setMapCrs(const gis::Crs& crs);
+  QRectF fullExtent() const;
+  QRectF savedExtent() const { return mSavedExtent; }
+  void setCurrentExtent(const QRectF& extent) { mCurrentExtent = extent; }
+  QRectF currentExtent() const { return mCurrentExtent; }
+
+  gis::RenderSnapshot snapshot(const gis::MapViewport& viewport) const;
+
+ signals:
+  void projectReset();
+  void layersChanged();                 // order, names, visibility, groups, membership
+  void layerLoaded(const QString& id);  // data arrived (or failed: see LayerState::error)
+  void allLayersLoaded();
+  void styleChanged(const QString& id);
+  void selectionChanged(const QString& id);
+  void mapCrsChanged();
+  void problem(const QString& message);  // a non-fatal problem to show the user
+
+ private:
+  LayerState* find(const QString& id);
+  void load(LayerState& state, bool reread);
+  void markModified();
+
+  std::vector<LayerState> mLayers;
+  std::map<QString, std::uint64_t> mLoadGeneration;
+  gis::Crs mMapCrs;
+  QString mProjectPath;
+  QString mTitle;
+  QRectF mSavedExtent;
+  QRectF mCurrentExtent;
+  bool mModified = false;
+  std::uint64_t mNextGeneration = 1;
+};
+
+}  // namespace xiuhua::app

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QStandardItemModel>
+
+namespace xiuhua::app {
+
+class MapDocument;
+
+// The layer tree: groups and layers with visibility check boxes, editable names and drag to
+// reorder. A thin adapter: it mirrors the document and turns user changes into document calls.
+class LayerTreeModel : public QStandardItemModel {
+  Q_OBJECT
+
+ public:
+  static constexpr int kLayerIdRole = Qt::UserRole + 1;
+  static constexpr int kIsGroupRole = Qt::UserRole + 2;
+
+  explicit LayerTreeModel(MapDocument* document, QObject* parent = nullptr);
+
+  // Adds an empty group at the top; it is kept until the project closes or it is removed.
+  QModelIndex addGroup(const QString& name);
+  QString layerId(const QModelIndex& index) const;
+  bool isGroup(const QModelIndex& index) const;
+  QModelIndex indexOfLayer(const QString& id) const;
+
+  Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+  bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                    const QModelIndex& parent) override;
+
+ private:
+  void rebuild();
+  void onItemChanged(QStandardItem* item);
+  void pushOrderToDocument();
+  QStandardItem* makeLayerItem(int layerIndex) const;
+
+  MapDocument* mDocument;
+  QStringList mEmptyGroups;
+  bool mSyncing = false;
+};
+
+}  // namespace xiuhua::app

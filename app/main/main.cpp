@@ -1,0 +1,78 @@
+// The Xiuhua desktop application.
+#include "document/map_document.h"
+#include "main/localization.h"
+#include "main/main_window.h"
+#include "main/screenshot.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
+#include <QSettings>
+
+#include <functional>
+
+using xiuhua::app::Localization;
+using xiuhua::app::MainWindow;
+using xiuhua::app::MapDocument;
+
+int main(int argc, char* argv[]) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("Xiuhua"));
+  QApplication::setApplicationName(QStringLiteral("Xiuhua"));
+  QApplication::setApplicationVersion(QStringLiteral(XIUHUA_VERSION));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Xiuhua 绣花 — desktop GIS for urban-management refinement"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file (.xhp) or data files to open"));
+  const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                      QStringLiteral("Render the main window to a PNG file and exit."),
+                                      QStringLiteral("file"));
+  const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en."),
+                                    QStringLiteral("language"));
+  parser.addOptions({screenshot, language});
+  parser.process(app);
+
+  Localization localization;
+  localization.apply(Localization::preferredLanguage(parser.value(language)));
+
+  MapDocument document;
+  QPointer<MainWindow> window;
+  std::function<void()> createWindow = [&] {
+    window = new MainWindow(&document);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(window, &MainWindow::languageChangeRequested, &app, [&](const QString& code) {
+      QSettings().setValue(QStringLiteral("language"), code);
+      localization.apply(code);
+      const QByteArray state = window->saveState();
+      const QRect geometry = window->geometry();
+      window->setAttribute(Qt::WA_DeleteOnClose, false);
+      window->hide();
+      window->deleteLater();
+      createWindow();
+      window->restoreState(state);
+      window->setGeometry(geometry);
+      window->show();
+    });
+  };
+  createWindow();
+
+  for (const QString& arg : parser.positionalArguments()) {
+    const QString path = QFileInfo(arg).absoluteFilePath();
+    if (path.endsWith(QLatin1String(".xhp"), Qt::CaseInsensitive)) {
+      window->openProject(path);
+    } else {
+      window->addLayers({path});
+    }
+  }
+  window->show();
+  if (parser.isSet(screenshot)) {
+    new xiuhua::app::ScreenshotTaker(window, &document, QFileInfo(parser.value(screenshot)).absoluteFilePath(), &app);
+  }
+  const int code = QApplication::exec();
+  delete window;  // before the document it shows
+  return code;
+}

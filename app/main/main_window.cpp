@@ -1,0 +1,183 @@
+#include "main/main_window.h"
+
+#include "dialogs/crs_selector.h"
+#include "dialogs/layer_properties_dialog.h"
+#include "document/map_document.h"
+#include "layers/layer_tree_model.h"
+#include "map/identify_panel.h"
+#include "map/map_canvas.h"
+#include "map/map_status_bar.h"
+#include "map/message_bar.h"
+#include "table/attribute_table_widget.h"
+
+#include <QCloseEvent>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace xiuhua::app {
+
+MainWindow::MainWindow(MapDocument* document, QWidget* parent)
+    : QMainWindow(parent), mDocument(document), mCanvas(new MapCanvas(document, this)),
+      mMessages(new MessageBar(this)), mStatus(nullptr), mLayerModel(new LayerTreeModel(document, this)),
+      mLayerView(new QTreeView(this)), mIdentify(new IdentifyPanel(document, this)),
+      mTable(new AttributeTableWidget(document, this)), mTableDock(nullptr), mIdentifyDock(nullptr) {
+  setObjectName(QStringLiteral("mainWindow"));
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  layout->addWidget(mMessages);
+  layout->addWidget(mCanvas, 1);
+  setCentralWidget(central);
+  mStatus = new MapStatusBar(statusBar(), mCanvas, document);
+  createDocks();
+  createMenus();
+  connectDocument();
+  resize(1280, 820);
+  setWindowIcon(QIcon(QStringLiteral(":/xiuhua/icons/xiuhua.svg")));
+}
+
+void MainWindow::createDocks() {
+  mLayerView->setModel(mLayerModel);
+  mLayerView->setHeaderHidden(true);
+  mLayerView->setDragDropMode(QAbstractItemView::InternalMove);
+  mLayerView->setDefaultDropAction(Qt::MoveAction);
+  mLayerView->setSelectionMode(QAbstractItemView::SingleSelection);
+  mLayerView->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+  mLayerView->setContextMenuPolicy(Qt::CustomContextMenu);
+  mLayerView->setObjectName(QStringLiteral("layerTree"));
+  connect(mLayerModel, &QAbstractItemModel::modelReset, mLayerView, &QTreeView::expandAll);
+  connect(mLayerModel, &QAbstractItemModel::rowsInserted, mLayerView, &QTreeView::expandAll);
+  connect(mLayerView, &QTreeView::customContextMenuRequested, this, &MainWindow::layerContextMenu);
+  connect(mLayerView, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
+    if (!mLayerModel->isGroup(index)) showLayerProperties(mLayerModel->layerId(index));
+  });
+
+  auto* layersDock = new QDockWidget(tr("Layers"), this);
+  layersDock->setObjectName(QStringLiteral("layersDock"));
+  layersDock->setWidget(mLayerView);
+  addDockWidget(Qt::LeftDockWidgetArea, layersDock);
+
+  mIdentifyDock = new QDockWidget(tr("Identify results"), this);
+  mIdentifyDock->setObjectName(QStringLiteral("identifyDock"));
+  mIdentifyDock->setWidget(mIdentify);
+  addDockWidget(Qt::RightDockWidgetArea, mIdentifyDock);
+  mIdentifyDock->hide();
+
+  mTableDock = new QDockWidget(tr("Attribute table"), this);
+  mTableDock->setObjectName(QStringLiteral("tableDock"));
+  mTableDock->setWidget(mTable);
+  addDockWidget(Qt::BottomDockWidgetArea, mTableDock);
+  mTableDock->hide();
+  connect(mTable, &AttributeTableWidget::zoomToSelectionRequested, this, &MainWindow::zoomToSelection);
+}
+
+void MainWindow::connectDocument() {
+  connect(mDocument, &MapDocument::problem, this, [this](const QString& message) { mMessages->showMessage(message); });
+  connect(mDocument, &MapDocument::layerLoaded, this, [this](const QString& id) {
+    const LayerState* s = mDocument->layer(id);
+    if (s != nullptr && s->lacksCrs()) warnAboutMissingCrs(id);
+  });
+  connect(mMessages, &MessageBar::actionTriggered, this, [this](const QString& id) {
+    showLayerProperties(id, static_cast<int>(LayerPropertiesDialog::Page::CoordinateSystem));
+  });
+  connect(mCanvas, &MapCanvas::identifyRequested, this, [this](QPointF p, double tolerance) {
+    mIdentifyDock->show();
+    mIdentify->identify(p, tolerance);
+  });
+  connect(mStatus, &MapStatusBar::crsButtonClicked, this, &MainWindow::chooseMapCrs);
+  auto updateTitle = [this] {
+    setWindowTitle(tr("%1 — Xiuhua 绣花").arg(mDocument->title()));
+  };
+  connect(mDocument, &MapDocument::projectReset, this, updateTitle);
+  updateTitle();
+}
+
+void MainWindow::warnAboutMissingCrs(const QString& layerId) {
+  const LayerState* s = mDocument->layer(layerId);
+  mMessages->showMessage(
+      tr("%1: the layer has no coordinate system (%2). It is drawn as if it were in the map's "
+         "coordinate system, which may misplace it. Declare its coordinate system to place it correctly.")
+          .arg(s->spec.name, QFileInfo(s->spec.source).fileName()),
+      tr("Set coordinate system…"), layerId);
+}
+
+QString MainWindow::currentLayerId() const {
+  const QModelIndex index = mLayerView->currentIndex();
+  return index.isValid() && !mLayerModel->isGroup(index) ? mLayerModel->layerId(index) : QString();
+}
+
+void MainWindow::zoomToLayer(const QString& layerId) {
+  const LayerState* s = mDocument->layer(layerId);
+  if (s == nullptr) return;
+  if (s->projected) mCanvas->zoomToRect(s->projected->extent());
+  if (s->raster) mCanvas->zoomToRect(s->raster->extent);
+}
+
+void MainWindow::zoomToSelection(const QString& layerId) {
+  const LayerState* s = mDocument->layer(layerId);
+  if (s == nullptr || !s->projected || !s->selection || s->selection->empty()) return;
+  QRectF box;
+  for (int i : *s->selection) {
+    const QRectF b = s->projected->boxes()[static_cast<std::size_t>(i)];
+    box = box.isNull() ? b : box.united(b);
+  }
+  mCanvas->zoomToRect(box.adjusted(-50, -50, 50, 50));
+}
+
+void MainWindow::openProject(const QString& path) {
+  if (gis::Status s = mDocument->openProject(path); !s) {
+    mMessages->showMessage(s.error().message);
+    return;
+  }
+  rememberRecent(path);
+}
+
+void MainWindow::addLayers(const QStringList& paths) {
+  for (const QString& path : paths) {
+    auto added = mDocument->addLayersFromFile(path);
+    if (!added.ok()) mMessages->showMessage(added.error().message);
+  }
+}
+
+void MainWindow::openAttributeTable(const QString& layerId) {
+  const LayerState* s = mDocument->layer(layerId);
+  if (s == nullptr || s->spec.kind != gis::LayerSpec::Kind::Vector) return;
+  mTable->showLayer(layerId);
+  mTableDock->setWindowTitle(tr("Attribute table — %1").arg(s->spec.name));
+  mTableDock->show();
+}
+
+void MainWindow::showLayerProperties(const QString& layerId, int page) {
+  if (mDocument->layer(layerId) == nullptr) return;
+  LayerPropertiesDialog dialog(mDocument, layerId, this);
+  dialog.showPage(static_cast<LayerPropertiesDialog::Page>(page));
+  dialog.exec();
+}
+
+void MainWindow::chooseMapCrs() {
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Map coordinate system"));
+  auto* selector = new CrsSelector(false, &dialog);
+  selector->setDefinition(mDocument->mapCrs().definition());
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+  auto* layout = new QVBoxLayout(&dialog);
+  layout->addWidget(selector);
+  layout->addWidget(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  if (dialog.exec() != QDialog::Accepted) return;
+  auto crs = gis::Crs::fromUserInput(selector->definition());
+  if (!crs.ok()) {
+    mMessages->showMessage(crs.error().message);
+    return;
+  }
+  mDocument->setMapCrs(crs.value());
+}
+
+}  // namespace xiuhua::app

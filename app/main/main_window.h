@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QCloseEvent;
+class QMenu;
+class QTreeView;
+class QDockWidget;
+
+namespace xiuhua::app {
+
+class AttributeTableWidget;
+class IdentifyPanel;
+class LayerTreeModel;
+class MapCanvas;
+class MapDocument;
+class MapStatusBar;
+class MessageBar;
+
+// Wires the document, the map canvas, the docks and the actions together. Handlers here only
+// forward to the pieces that do the work.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(MapDocument* document, QWidget* parent = nullptr);
+
+  MapCanvas* canvas() const { return mCanvas; }
+  LayerTreeModel* layerTree() const { return mLayerModel; }
+  QTreeView* layerTreeView() const { return mLayerView; }
+  IdentifyPanel* identifyPanel() const { return mIdentify; }
+  AttributeTableWidget* attributeTable() const { return mTable; }
+  MessageBar* messageBar() const { return mMessages; }
+
+  void openProject(const QString& path);
+  void addLayers(const QStringList& paths);
+  void openAttributeTable(const QString& layerId);
+  void showLayerProperties(const QString& layerId, int page = 0);
+
+ signals:
+  // The user picked another UI language ("zh_CN" or "en").
+  void languageChangeRequested(const QString& language);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createMenus();
+  void createDocks();
+  void connectDocument();
+  QString currentLayerId() const;
+  void zoomToLayer(const QString& layerId);
+  void zoomToSelection(const QString& layerId);
+  bool saveProject(bool askForPath);
+  void chooseMapCrs();
+  void updateRecentMenu();
+  void rememberRecent(const QString& path);
+  void showAbout();
+  void layerContextMenu(const QPoint& pos);
+  void warnAboutMissingCrs(const QString& layerId);
+
+  MapDocument* mDocument;
+  MapCanvas* mCanvas;
+  MessageBar* mMessages;
+  MapStatusBar* mStatus;
+  LayerTreeModel* mLayerModel;
+  QTreeView* mLayerView;
+  IdentifyPanel* mIdentify;
+  AttributeTableWidget* mTable;
+  QDockWidget* mTableDock;
+  QDockWidget* mIdentifyDock;
+  QMenu* mRecentMenu = nullptr;
+};
+
+}  // namespace xiuhua::app

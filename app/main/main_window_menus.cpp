@@ -1,0 +1,180 @@
+// MainWindow: menus, toolbar, context menu and the project-file actions.
+#include "document/map_document.h"
+#include "layers/layer_tree_model.h"
+#include "main/main_window.h"
+#include "map/map_canvas.h"
+#include "map/message_bar.h"
+
+#include "xiuhua/gis/library_versions.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace xiuhua::app {
+namespace {
+
+const QString kRecentKey = QStringLiteral("recentProjects");
+
+QString vectorFilter() {
+  return MainWindow::tr("GIS data (*.shp *.gpkg *.geojson *.json *.kml *.csv *.xlsx *.gdb *.tif *.tiff);;"
+                        "All files (*)");
+}
+
+}  // namespace
+
+void MainWindow::createMenus() {
+  QMenu* project = menuBar()->addMenu(tr("&Project"));
+  project->addAction(tr("&New"), QKeySequence::New, this, [this] { mDocument->newProject(); });
+  project->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
+                                                      tr("Xiuhua projects (*.xhp)"));
+    if (!path.isEmpty()) openProject(path);
+  });
+  mRecentMenu = project->addMenu(tr("Open &recent"));
+  updateRecentMenu();
+  project->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveProject(false); });
+  project->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveProject(true); });
+  project->addSeparator();
+  project->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, [this] {
+    addLayers(QFileDialog::getOpenFileNames(this, tr("Add layers"), QString(), vectorFilter()));
+  });
+  project->addAction(tr("Map &coordinate system…"), this, &MainWindow::chooseMapCrs);
+  project->addSeparator();
+  project->addAction(tr("E&xit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QToolBar* tools = addToolBar(tr("Map tools"));
+  tools->setObjectName(QStringLiteral("mapTools"));
+  auto* toolGroup = new QActionGroup(this);
+  auto addTool = [&](const QString& text, MapCanvas::Tool tool, const QString& shortcut) {
+    QAction* a = tools->addAction(text);
+    a->setCheckable(true);
+    a->setShortcut(QKeySequence(shortcut));
+    toolGroup->addAction(a);
+    connect(a, &QAction::triggered, this, [this, tool] { mCanvas->setTool(tool); });
+    return a;
+  };
+  addTool(tr("Pan"), MapCanvas::Tool::Pan, QStringLiteral("P"))->setChecked(true);
+  mCanvas->setTool(MapCanvas::Tool::Pan);
+  addTool(tr("Zoom box"), MapCanvas::Tool::ZoomBox, QStringLiteral("Z"));
+  addTool(tr("Identify"), MapCanvas::Tool::Identify, QStringLiteral("I"));
+  tools->addSeparator();
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* full = view->addAction(tr("&Full extent"), QKeySequence(tr("Ctrl+Shift+F")), mCanvas, &MapCanvas::zoomToFullExtent);
+  QAction* zoomIn = view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, this, [this] { mCanvas->zoomBy(2.0); });
+  QAction* zoomOut = view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this, [this] { mCanvas->zoomBy(0.5); });
+  QAction* toLayer = view->addAction(tr("Zoom to &layer"), this, [this] { zoomToLayer(currentLayerId()); });
+  QAction* table = view->addAction(tr("&Attribute table"), QKeySequence(tr("F6")), this, [this] { openAttributeTable(currentLayerId()); });
+  tools->addActions({full, zoomIn, zoomOut, toLayer, table});
+
+  QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+  QMenu* language = settings->addMenu(tr("&Language"));
+  auto* languages = new QActionGroup(this);
+  const QString current = QSettings().value(QStringLiteral("language")).toString();
+  for (const auto& [code, name] : {std::pair{QStringLiteral("zh_CN"), QStringLiteral("简体中文")},
+                                   std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
+    QAction* a = language->addAction(name);
+    a->setCheckable(true);
+    a->setChecked(current == code || (current.isEmpty() && QLocale().language() == QLocale::Chinese) == (code == QLatin1String("zh_CN")));
+    languages->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code] { emit languageChangeRequested(code); });
+  }
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About Xiuhua"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::layerContextMenu(const QPoint& pos) {
+  const QModelIndex index = mLayerView->indexAt(pos);
+  QMenu menu(this);
+  if (index.isValid() && !mLayerModel->isGroup(index)) {
+    const QString id = mLayerModel->layerId(index);
+    menu.addAction(tr("Zoom to layer"), this, [this, id] { zoomToLayer(id); });
+    menu.addAction(tr("Open attribute table"), this, [this, id] { openAttributeTable(id); });
+    menu.addAction(tr("Rename"), this, [this, index] { mLayerView->edit(index); });
+    menu.addAction(tr("Properties…"), this, [this, id] { showLayerProperties(id); });
+    menu.addSeparator();
+    menu.addAction(tr("Remove layer"), this, [this, id] { mDocument->removeLayer(id); });
+  } else if (index.isValid()) {
+    menu.addAction(tr("Rename group"), this, [this, index] { mLayerView->edit(index); });
+  }
+  menu.addAction(tr("Add group"), this, [this] {
+    const QString name = QInputDialog::getText(this, tr("Add group"), tr("Group name"));
+    if (!name.trimmed().isEmpty()) mLayerModel->addGroup(name.trimmed());
+  });
+  menu.exec(mLayerView->viewport()->mapToGlobal(pos));
+}
+
+bool MainWindow::saveProject(bool askForPath) {
+  QString path = mDocument->projectPath();
+  if (askForPath || path.isEmpty()) {
+    path = QFileDialog::getSaveFileName(this, tr("Save project"), path, tr("Xiuhua projects (*.xhp)"));
+    if (path.isEmpty()) return false;
+    if (!path.endsWith(QLatin1String(".xhp"))) path += QStringLiteral(".xhp");
+  }
+  if (gis::Status s = mDocument->saveProject(path); !s) {
+    QMessageBox::critical(this, tr("Save project"), s.error().message);
+    return false;
+  }
+  rememberRecent(path);
+  statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+  return true;
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(kRecentKey).toStringList();
+  recent.removeAll(QFileInfo(path).absoluteFilePath());
+  recent.prepend(QFileInfo(path).absoluteFilePath());
+  settings.setValue(kRecentKey, recent.mid(0, 10));
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  if (mRecentMenu == nullptr) return;
+  mRecentMenu->clear();
+  const QStringList recent = QSettings().value(kRecentKey).toStringList();
+  for (const QString& path : recent) {
+    mRecentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
+  }
+  mRecentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::showAbout() {
+  const gis::LibraryVersions versions = gis::libraryVersions();
+  QMessageBox::about(
+      this, tr("About Xiuhua"),
+      tr("<h3>Xiuhua 绣花 %1</h3><p>Desktop GIS for urban-management refinement (城市管理精细化).</p>"
+         "<p>Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6</p>"
+         "<p>Demo data: district boundaries 「边界数据：高德开放平台 DataV.GeoAtlas」, for demonstration "
+         "only; official 规划资源 data replaces them in production. All 街镇, 网格 and facility layers "
+         "of the demo project are SYNTHETIC.</p>")
+          .arg(QStringLiteral(XIUHUA_VERSION), QString::fromLatin1(qVersion()), versions.gdal,
+               versions.geos, versions.proj, versions.sqlite));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!mDocument->isModified() || mDocument->layerCount() == 0) {
+    event->accept();
+    return;
+  }
+  const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                            tr("The project has unsaved changes. Save them?"),
+                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+  if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !saveProject(false))) {
+    event->ignore();
+    return;
+  }
+  event->accept();
+}
+
+}  // namespace xiuhua::app

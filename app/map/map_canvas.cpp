@@ -1,0 +1,224 @@
+#include "map/map_canvas.h"
+
+#include "document/map_document.h"
+#include "map/map_decorations.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTimer>
+#include <QWheelEvent>
+#include <QtConcurrent>
+
+#include <cmath>
+#include <numbers>
+
+namespace xiuhua::app {
+
+MapCanvas::MapCanvas(MapDocument* document, QWidget* parent) : QWidget(parent), mDocument(document) {
+  setMouseTracking(true);
+  setFocusPolicy(Qt::StrongFocus);
+  setMinimumSize(200, 150);
+  setAttribute(Qt::WA_OpaquePaintEvent);
+  connect(document, &MapDocument::layersChanged, this, &MapCanvas::refresh);
+  connect(document, &MapDocument::styleChanged, this, &MapCanvas::refresh);
+  connect(document, &MapDocument::selectionChanged, this, &MapCanvas::refresh);
+  connect(document, &MapDocument::layerLoaded, this, [this] {
+    if (!mHasFirstView && !mDocument->isLoading()) {
+      const QRectF saved = mDocument->savedExtent();
+      if (!saved.isEmpty()) {
+        zoomToRect(saved);
+      } else {
+        zoomToFullExtent();
+      }
+      mHasFirstView = true;
+    }
+    refresh();
+  });
+  connect(document, &MapDocument::projectReset, this, [this] {
+    mHasFirstView = false;
+    mImage = QImage();
+  });
+  connect(document, &MapDocument::mapCrsChanged, this, [this] { mHasFirstView = false; });
+}
+
+MapCanvas::~MapCanvas() {
+  if (mCancel) mCancel->store(true);
+  if (mWatcher != nullptr) mWatcher->waitForFinished();
+}
+
+void MapCanvas::setViewport(const gis::MapViewport& viewport) {
+  if (!viewport.isValid() || viewport == mViewport) return;
+  mViewport = viewport;
+  mDocument->setCurrentExtent(mViewport.extent());
+  emit viewportChanged();
+  refresh();
+}
+
+void MapCanvas::setTool(Tool tool) {
+  mTool = tool;
+  setCursor(tool == Tool::Pan ? Qt::OpenHandCursor : tool == Tool::ZoomBox ? Qt::CrossCursor : Qt::WhatsThisCursor);
+}
+
+void MapCanvas::zoomToFullExtent() {
+  const QRectF extent = mDocument->fullExtent();
+  if (!extent.isNull() || !extent.topLeft().isNull()) zoomToRect(extent);
+}
+
+void MapCanvas::zoomToRect(const QRectF& mapRect) {
+  QRectF r = mapRect.normalized();
+  if (r.width() <= 0 && r.height() <= 0) r = QRectF(r.center() - QPointF(100, 100), QSizeF(200, 200));
+  setViewport(gis::MapViewport::fitting(r, size()));
+}
+
+void MapCanvas::zoomBy(double factor) {
+  setViewport(mViewport.zoomed(factor, QPointF(width() / 2.0, height() / 2.0)));
+}
+
+double MapCanvas::metresPerUnit() const {
+  if (!mDocument->mapCrs().isGeographic()) return 1.0;
+  const double lat = mViewport.center().y() * std::numbers::pi / 180.0;
+  return 111319.49 * std::cos(lat);
+}
+
+double MapCanvas::scaleDenominator() const { return mViewport.scaleDenominator(metresPerUnit()); }
+
+void MapCanvas::setScaleDenominator(double denominator) {
+  if (denominator <= 0 || !mViewport.isValid()) return;
+  setViewport(mViewport.withUnitsPerPixel(mViewport.unitsPerPixel() * denominator / scaleDenominator()));
+}
+
+bool MapCanvas::isRenderComplete() const {
+  return !mRenderPending && mImageGeneration == mGeneration && mImageViewport == mViewport &&
+         !mImage.isNull();
+}
+
+void MapCanvas::refresh() {
+  if (mRenderPending) return;
+  mRenderPending = true;
+  // Coalesce bursts of changes (wheel ticks, several layers arriving) into one render.
+  QTimer::singleShot(0, this, &MapCanvas::startRender);
+}
+
+void MapCanvas::startRender() {
+  mRenderPending = false;
+  if (!mViewport.isValid()) return;
+  if (mCancel) mCancel->store(true);  // the running render is stale now
+  gis::RenderSnapshot snapshot = mDocument->snapshot(mViewport);
+  snapshot.generation = ++mGeneration;
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  mCancel = cancel;
+  auto* watcher = new QFutureWatcher<QImage>(this);
+  const std::uint64_t generation = snapshot.generation;
+  const gis::MapViewport viewport = mViewport;
+  connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, generation, viewport] {
+    watcher->deleteLater();
+    if (mWatcher == watcher) mWatcher = nullptr;
+    if (generation != mGeneration) return;  // superseded by a newer view
+    mImage = watcher->result();
+    mImageViewport = viewport;
+    mImageGeneration = generation;
+    update();
+    emit renderFinished();
+  });
+  mWatcher = watcher;
+  watcher->setFuture(QtConcurrent::run([snapshot = std::move(snapshot), cancel] {
+    return gis::renderMap(snapshot, *cancel);
+  }));
+}
+
+void MapCanvas::paintEvent(QPaintEvent* /*event*/) {
+  QPainter painter(this);
+  painter.fillRect(rect(), Qt::white);
+  if (!mImage.isNull() && mImageViewport.isValid()) {
+    // Place the last image where its map extent is in the current view (pan/zoom preview).
+    const QRectF e = mImageViewport.extent();
+    const QRectF target(mViewport.toPixel(QPointF(e.left(), e.bottom())),
+                        mViewport.toPixel(QPointF(e.right(), e.top())));
+    painter.drawImage(target.translated(mPanOffset), mImage);
+  }
+  if (mDragging && mTool == Tool::ZoomBox) {
+    painter.setPen(QPen(QColor(0, 90, 200), 1, Qt::DashLine));
+    painter.setBrush(QColor(0, 90, 200, 40));
+    painter.drawRect(QRect(mPressPos, mLastPos).normalized());
+  }
+  drawScaleBar(painter, mViewport, metresPerUnit());
+  drawNorthArrow(painter, mViewport);
+}
+
+void MapCanvas::resizeEvent(QResizeEvent* /*event*/) {
+  if (mViewport.isValid()) {
+    setViewport(mViewport.resized(size()));
+  } else if (!mDocument->isLoading() && mDocument->layerCount() > 0) {
+    // A new canvas on an open document (e.g. after switching language) keeps the last view.
+    const QRectF current = mDocument->currentExtent();
+    if (current.isEmpty()) {
+      zoomToFullExtent();
+    } else {
+      zoomToRect(current);
+    }
+    mHasFirstView = true;
+  }
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton) return;
+  mDragging = true;
+  mPressPos = mLastPos = event->position().toPoint();
+  if (mTool == Tool::Pan) setCursor(Qt::ClosedHandCursor);
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
+  const QPoint pos = event->position().toPoint();
+  emit cursorMoved(mViewport.toMap(pos));
+  if (!mDragging) return;
+  if (mTool == Tool::Pan) mPanOffset = QPointF(pos - mPressPos);
+  mLastPos = pos;
+  update();
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
+  if (!mDragging || event->button() != Qt::LeftButton) return;
+  mDragging = false;
+  const QPoint pos = event->position().toPoint();
+  const bool isClick = (pos - mPressPos).manhattanLength() < 4;
+  switch (mTool) {
+    case Tool::Pan:
+      setCursor(Qt::OpenHandCursor);
+      mPanOffset = QPointF();
+      if (!isClick) setViewport(mViewport.panned(QPointF(pos - mPressPos)));
+      break;
+    case Tool::ZoomBox:
+      if (isClick) {
+        setViewport(mViewport.zoomed(2.0, pos));
+      } else {
+        zoomToRect(QRectF(mViewport.toMap(mPressPos), mViewport.toMap(pos)));
+      }
+      break;
+    case Tool::Identify:
+      emit identifyRequested(mViewport.toMap(pos), 4 * mViewport.unitsPerPixel());
+      break;
+  }
+  update();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event) {
+  const double steps = event->angleDelta().y() / 120.0;
+  if (steps == 0) return;
+  setViewport(mViewport.zoomed(std::pow(1.25, steps), event->position()));
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event) {
+  const int step = 60;
+  switch (event->key()) {
+    case Qt::Key_Left: setViewport(mViewport.panned(QPointF(step, 0))); break;
+    case Qt::Key_Right: setViewport(mViewport.panned(QPointF(-step, 0))); break;
+    case Qt::Key_Up: setViewport(mViewport.panned(QPointF(0, step))); break;
+    case Qt::Key_Down: setViewport(mViewport.panned(QPointF(0, -step))); break;
+    case Qt::Key_Plus: case Qt::Key_Equal: zoomBy(1.5); break;
+    case Qt::Key_Minus: zoomBy(1 / 1.5); break;
+    default: QWidget::keyPressEvent(event);
+  }
+}
+
+}  // namespace xiuhua::app

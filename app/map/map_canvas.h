@@ -1,0 +1,88 @@
+#pragma once
+
+#include "xiuhua/gis/map_viewport.h"
+#include "xiuhua/gis/render_job.h"
+
+#include <QFutureWatcher>
+#include <QImage>
+#include <QWidget>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+
+namespace xiuhua::app {
+
+class MapDocument;
+
+// Shows the document's map. Renders on a worker thread from an immutable snapshot; while a
+// render runs the last image is shown moved/scaled to the current view, and a newer request
+// cancels the older one (its result is dropped by generation).
+class MapCanvas : public QWidget {
+  Q_OBJECT
+
+ public:
+  enum class Tool { Pan, ZoomBox, Identify };
+
+  explicit MapCanvas(MapDocument* document, QWidget* parent = nullptr);
+  ~MapCanvas() override;
+
+  const gis::MapViewport& viewport() const { return mViewport; }
+  void setViewport(const gis::MapViewport& viewport);
+  void setTool(Tool tool);
+  Tool tool() const { return mTool; }
+
+  void zoomToFullExtent();
+  void zoomToRect(const QRectF& mapRect);
+  void zoomBy(double factor);
+  // 1:N at 96 dpi, at the view centre.
+  double scaleDenominator() const;
+  void setScaleDenominator(double denominator);
+  // True when the image on screen is the finished render of the current view.
+  bool isRenderComplete() const;
+  const QImage& renderedImage() const { return mImage; }
+
+ public slots:
+  void refresh();
+
+ signals:
+  void viewportChanged();
+  void cursorMoved(QPointF mapPoint);
+  void identifyRequested(QPointF mapPoint, double toleranceMapUnits);
+  void renderFinished();
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+
+ private:
+  void startRender();
+  void onRenderDone();
+  double metresPerUnit() const;
+
+  MapDocument* mDocument;
+  gis::MapViewport mViewport;
+  Tool mTool = Tool::Pan;
+
+  QImage mImage;                    // last finished render
+  gis::MapViewport mImageViewport;  // the view it was rendered for
+  std::uint64_t mGeneration = 0;
+  std::uint64_t mImageGeneration = 0;
+  std::shared_ptr<std::atomic<bool>> mCancel;
+  QFutureWatcher<QImage>* mWatcher = nullptr;
+  std::uint64_t mWatchedGeneration = 0;
+  bool mRenderPending = false;
+
+  bool mDragging = false;
+  QPoint mPressPos;
+  QPoint mLastPos;
+  QPointF mPanOffset;
+  bool mHasFirstView = false;
+};
+
+}  // namespace xiuhua::app

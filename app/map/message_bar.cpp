@@ -1,0 +1,60 @@
+#include "map/message_bar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+
+namespace xiuhua::app {
+
+MessageBar::MessageBar(QWidget* parent)
+    : QFrame(parent), mText(new QLabel(this)), mAction(new QPushButton(this)),
+      mClose(new QPushButton(tr("Dismiss"), this)) {
+  setStyleSheet(QStringLiteral("xiuhua--app--MessageBar { background: #fff4ce; border-bottom: 1px solid #e0c060; }"));
+  setObjectName(QStringLiteral("messageBar"));
+  mText->setWordWrap(true);
+  mText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* icon = new QLabel(this);
+  icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(20, 20));
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(8, 4, 8, 4);
+  layout->addWidget(icon);
+  layout->addWidget(mText, 1);
+  layout->addWidget(mAction);
+  layout->addWidget(mClose);
+  connect(mClose, &QPushButton::clicked, this, &MessageBar::showNext);
+  connect(mAction, &QPushButton::clicked, this, [this] {
+    const QString key = mActionKey;
+    showNext();
+    emit actionTriggered(key);
+  });
+  hide();
+}
+
+void MessageBar::showMessage(const QString& text, const QString& actionText, const QString& actionKey) {
+  for (const Message& m : std::as_const(mQueue)) {
+    if (m.text == text) return;
+  }
+  if (isVisible() && mText->text().startsWith(text)) return;
+  mQueue.append({text, actionText, actionKey});
+  if (!isVisible()) showNext();
+  else if (!mQueue.isEmpty()) mClose->setText(tr("Next (%1)").arg(mQueue.size()));
+}
+
+QString MessageBar::currentText() const { return isVisible() ? mText->text() : QString(); }
+
+void MessageBar::showNext() {
+  if (mQueue.isEmpty()) {
+    hide();
+    return;
+  }
+  const Message m = mQueue.takeFirst();
+  mText->setText(m.text);
+  mActionKey = m.actionKey;
+  mAction->setText(m.actionText);
+  mAction->setVisible(!m.actionText.isEmpty());
+  mClose->setText(mQueue.isEmpty() ? tr("Dismiss") : tr("Next (%1)").arg(mQueue.size()));
+  show();
+}
+
+}  // namespace xiuhua::app

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace xiuhua::app {
+
+class AttributeTableModel;
+class MapDocument;
+
+// The attribute table of one layer: sort by clicking a header, filter by text in one or all
+// fields, and a selection shared with the map both ways.
+class AttributeTableWidget : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit AttributeTableWidget(MapDocument* document, QWidget* parent = nullptr);
+  void showLayer(const QString& layerId);
+  const QString& layerId() const { return mLayerId; }
+  QTableView* view() const { return mView; }
+  QSortFilterProxyModel* proxy() const { return mProxy; }
+
+ signals:
+  void zoomToSelectionRequested(const QString& layerId);
+
+ private:
+  void applyFilter();
+  void pushSelectionToDocument();
+  void pullSelectionFromDocument(const QString& layerId);
+  void updateCount();
+
+  MapDocument* mDocument;
+  QString mLayerId;
+  AttributeTableModel* mModel;
+  QSortFilterProxyModel* mProxy;
+  QTableView* mView;
+  QLineEdit* mFilter;
+  QComboBox* mFilterField;
+  QLabel* mCount;
+  bool mSyncing = false;
+};
+
+}  // namespace xiuhua::app

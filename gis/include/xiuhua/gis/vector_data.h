@@ -1,0 +1,39 @@
+#pragma once
+
+#include "xiuhua/gis/crs.h"
+#include "xiuhua/gis/field.h"
+#include "xiuhua/gis/geometry.h"
+#include "xiuhua/gis/text_encoding.h"
+
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace xiuhua::gis {
+
+// Everything read from one vector layer of a source, in the layer's own CRS. Immutable once
+// loaded; shared between threads as std::shared_ptr<const VectorData>.
+struct VectorData {
+  QString path;        // absolute file path
+  QString layerName;   // layer name inside the source
+  QString driver;      // GDAL driver short name
+  Geometry::Type geometryType = Geometry::Type::Empty;
+  Crs crs;             // from the source, or invalid when the source has none
+  QString crsProblem;  // why the source's CRS could not be used, when it could not
+  TextEncoding encoding;
+  std::vector<Field> fields;
+  std::vector<std::int64_t> fids;
+  std::vector<Geometry> geometries;
+  std::vector<AttributeRow> attributes;
+  QRectF extent;       // in crs
+  int invalidGeometryCount = 0;
+  QStringList warnings;  // non-fatal problems worth telling the user
+
+  std::size_t featureCount() const { return geometries.size(); }
+  int fieldIndex(const QString& name) const;
+};
+
+}  // namespace xiuhua::gis

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "xiuhua/gis/result.h"
+#include "xiuhua/gis/vector_data.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace xiuhua::gis {
+
+struct SourceLayerInfo {
+  QString name;
+  long long featureCount = -1;
+  QString geometryType;
+};
+
+struct ReadOptions {
+  QString layerName;         // empty: the first layer
+  QString encodingOverride;  // shapefiles only; empty: decide (.cpg, LDID, detection)
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+// Reads vector sources through GDAL/OGR. Each call opens its own dataset, so calls may run on any
+// thread. Errors name the file and the problem.
+class VectorReader {
+ public:
+  // The vector layers of a source (GeoPackage, Shapefile, GeoJSON, KML, CSV, FileGDB, XLSX…).
+  static Result<QList<SourceLayerInfo>> listLayers(const QString& path);
+  static Result<std::shared_ptr<const VectorData>> read(const QString& path,
+                                                        const ReadOptions& options = {});
+};
+
+}  // namespace xiuhua::gis

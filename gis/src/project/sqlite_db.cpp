@@ -1,0 +1,47 @@
+#include "sqlite_db.h"
+
+namespace xiuhua::gis::detail {
+
+SqliteDb openSqlite(const QString& path, int flags, QString& error) {
+  sqlite3* raw = nullptr;
+  const QByteArray utf8 = path.toUtf8();
+  const int rc = sqlite3_open_v2(utf8.constData(), &raw, flags, nullptr);
+  SqliteDb db(raw);
+  if (rc != SQLITE_OK) {
+    error = QString::fromUtf8(raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
+    return nullptr;
+  }
+  sqlite3_busy_timeout(db.get(), 5000);
+  return db;
+}
+
+bool execSql(sqlite3* db, const char* sql, QString& error) {
+  char* message = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+    error = QString::fromUtf8(message != nullptr ? message : sqlite3_errmsg(db));
+    sqlite3_free(message);
+    return false;
+  }
+  return true;
+}
+
+SqliteStmt prepareSql(sqlite3* db, const char* sql, QString& error) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
+    error = QString::fromUtf8(sqlite3_errmsg(db));
+    return nullptr;
+  }
+  return SqliteStmt(st);
+}
+
+QString columnText(sqlite3_stmt* st, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+  return text != nullptr ? QString::fromUtf8(text) : QString();
+}
+
+void bindText(sqlite3_stmt* st, int index, const QString& text) {
+  const QByteArray utf8 = text.toUtf8();
+  sqlite3_bind_text(st, index, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace xiuhua::gis::detail

@@ -1,0 +1,141 @@
+#include "xiuhua/gis/projected_layer.h"
+
+#include "geos_context.h"
+#include "xiuhua/gis/coordinate_transform.h"
+
+#include <QCoreApplication>
+#include <QLineF>
+
+#include <cmath>
+
+namespace xiuhua::gis {
+namespace {
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b) {
+  const QPointF ab = b - a;
+  const double len2 = QPointF::dotProduct(ab, ab);
+  double t = len2 > 0 ? QPointF::dotProduct(p - a, ab) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  const QPointF q = a + t * ab;
+  return std::hypot(p.x() - q.x(), p.y() - q.y());
+}
+
+bool ringContains(const Geometry::Ring& ring, QPointF p) {
+  bool inside = false;
+  const std::size_t n = ring.size();
+  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+    const QPointF& a = ring[i];
+    const QPointF& b = ring[j];
+    if (((a.y() > p.y()) != (b.y() > p.y())) &&
+        (p.x() < (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x())) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
+bool hits(const Geometry& g, QPointF p, double tolerance) {
+  for (const Geometry::Part& part : g.parts()) {
+    if (part.empty()) continue;
+    if (g.type() == Geometry::Type::Polygon) {
+      if (!ringContains(part.front(), p)) continue;
+      bool inHole = false;
+      for (std::size_t i = 1; i < part.size() && !inHole; ++i) inHole = ringContains(part[i], p);
+      if (!inHole) return true;
+    } else if (g.type() == Geometry::Type::Line) {
+      const Geometry::Ring& line = part.front();
+      for (std::size_t i = 1; i < line.size(); ++i) {
+        if (distanceToSegment(p, line[i - 1], line[i]) <= tolerance) return true;
+      }
+    } else if (!part.front().empty()) {
+      const QPointF q = part.front().front();
+      if (std::hypot(p.x() - q.x(), p.y() - q.y()) <= tolerance) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const ProjectedLayer>> ProjectedLayer::build(
+    std::shared_ptr<const VectorData> source, const Crs& layerCrs, const Crs& mapCrs,
+    const std::atomic<bool>* cancel) {
+  std::shared_ptr<ProjectedLayer> layer(new ProjectedLayer());
+  layer->mMapCrs = mapCrs;
+  layer->mGeometries = source->geometries;
+  if (layerCrs.isValid() && mapCrs.isValid() && !(layerCrs == mapCrs)) {
+    auto transform = CoordinateTransform::create(layerCrs, mapCrs);
+    if (!transform.ok()) {
+      return Error{transform.error().code,
+                   QStringLiteral("%1: %2").arg(source->path, transform.error().message)};
+    }
+    std::size_t n = 0;
+    for (Geometry& g : layer->mGeometries) {
+      if (cancel != nullptr && (++n % 1024) == 0 && cancel->load()) {
+        return Error{ErrorCode::Cancelled, QCoreApplication::translate("ProjectedLayer", "Cancelled.")};
+      }
+      for (Geometry::Part& part : g.parts()) {
+        for (Geometry::Ring& ring : part) (*transform)->transform(ring);
+      }
+    }
+  }
+  layer->mBoxes.reserve(layer->mGeometries.size());
+  bool first = true;
+  for (const Geometry& g : layer->mGeometries) {
+    const QRectF box = g.isEmpty() ? QRectF() : g.boundingBox();
+    layer->mBoxes.push_back(box);
+    if (g.isEmpty() || !std::isfinite(box.left())) continue;
+    if (first) {
+      layer->mExtent = box;
+      first = false;
+    } else {
+      layer->mExtent.setLeft(std::min(layer->mExtent.left(), box.left()));
+      layer->mExtent.setTop(std::min(layer->mExtent.top(), box.top()));
+      layer->mExtent.setRight(std::max(layer->mExtent.right(), box.right()));
+      layer->mExtent.setBottom(std::max(layer->mExtent.bottom(), box.bottom()));
+    }
+  }
+  layer->mIndex = std::make_unique<SpatialIndex>(layer->mBoxes);
+  layer->mSource = std::move(source);
+  return std::shared_ptr<const ProjectedLayer>(std::move(layer));
+}
+
+std::vector<int> ProjectedLayer::featuresAt(QPointF point, double tolerance) const {
+  const QRectF probe(point.x() - tolerance, point.y() - tolerance, 2 * tolerance, 2 * tolerance);
+  std::vector<int> result;
+  for (int i : mIndex->query(probe)) {
+    if (hits(mGeometries[static_cast<std::size_t>(i)], point, tolerance)) result.push_back(i);
+  }
+  return result;
+}
+
+const std::vector<QPointF>& ProjectedLayer::labelAnchors() const {
+  std::call_once(mAnchorsOnce, [this] {
+    mAnchors.reserve(mGeometries.size());
+    GEOSContextHandle_t ctx = detail::geosContext();
+    for (const Geometry& g : mGeometries) {
+      QPointF anchor;
+      if (g.type() == Geometry::Type::Polygon) {
+        const detail::GeosGeomPtr geos = detail::toGeos(g);
+        const detail::GeosGeomPtr surface(geos ? GEOSPointOnSurface_r(ctx, geos.get()) : nullptr);
+        double x = 0;
+        double y = 0;
+        if (surface && GEOSGeomGetX_r(ctx, surface.get(), &x) == 1 &&
+            GEOSGeomGetY_r(ctx, surface.get(), &y) == 1) {
+          anchor = QPointF(x, y);
+        } else {
+          anchor = g.boundingBox().center();
+        }
+      } else if (g.type() == Geometry::Type::Line && !g.parts().empty()) {
+        const Geometry::Ring& line = g.parts().front().front();
+        anchor = line.empty() ? QPointF() : line[line.size() / 2];
+      } else if (!g.isEmpty()) {
+        anchor = g.parts().front().front().front();
+      }
+      mAnchors.push_back(anchor);
+    }
+  });
+  return mAnchors;
+}
+
+}  // namespace xiuhua::gis

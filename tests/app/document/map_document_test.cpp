@@ -1,0 +1,128 @@
+#include "document/map_document.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QEventLoop>
+#include <QTimer>
+
+namespace xiuhua::app {
+namespace {
+
+const QString kProject = QStringLiteral(DEMO_DATA_DIR "/jiading-demo.xhp");
+
+// Runs the event loop until the document has no load in flight (or two minutes pass).
+bool waitLoaded(MapDocument& doc) {
+  QEventLoop loop;
+  QTimer poll;
+  QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+    if (!doc.isLoading()) loop.quit();
+  });
+  poll.start(20);
+  QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+  loop.exec();
+  return !doc.isLoading();
+}
+
+const LayerState* byName(const MapDocument& doc, const QString& name) {
+  for (const LayerState& s : doc.layers()) {
+    if (s.spec.name == name) return &s;
+  }
+  return nullptr;
+}
+
+TEST(MapDocument, OpensTheDemoProjectAndLoadsEveryLayer) {
+  MapDocument doc;
+  ASSERT_TRUE(doc.openProject(kProject).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  EXPECT_GE(doc.layerCount(), 10);
+  for (const LayerState& s : doc.layers()) {
+    EXPECT_TRUE(s.error.isEmpty()) << s.spec.name.toStdString() << ": " << s.error.toStdString();
+    EXPECT_TRUE(s.isLoaded()) << s.spec.name.toStdString();
+  }
+  const QRectF full = doc.fullExtent();
+  EXPECT_TRUE(full.contains(QPointF(619000, 3470000)));  // Jiading in EPSG:4549
+}
+
+TEST(MapDocument, DeclaringGcj02MovesALayerOntoTheTruePosition) {
+  MapDocument doc;
+  ASSERT_TRUE(doc.openProject(kProject).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  const LayerState* boundary = byName(doc, QStringLiteral("区界"));
+  ASSERT_NE(boundary, nullptr);
+  const QRectF truth = boundary->projected->extent();
+  const gis::LayerSpec spec = [&] {
+    gis::LayerSpec s;
+    s.name = QStringLiteral("嘉定 GCJ-02");
+    s.source = QStringLiteral(DEMO_SOURCES_DIR "/jiading_310114_detailed_gcj02.geojson");
+    return s;
+  }();
+  doc.addLayer(spec);
+  ASSERT_TRUE(waitLoaded(doc));
+  const LayerState* gcj = byName(doc, spec.name);
+  ASSERT_NE(gcj, nullptr);
+  const QPointF offset = gcj->projected->extent().center() - truth.center();
+  EXPECT_GT(std::hypot(offset.x(), offset.y()), 300);  // as GeoJSON claims WGS84: misplaced
+  ASSERT_TRUE(doc.declareLayerCrs(gcj->spec.id, QStringLiteral("GCJ02")).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  gcj = byName(doc, spec.name);
+  const QPointF fixed = gcj->projected->extent().center() - truth.center();
+  EXPECT_LT(std::hypot(fixed.x(), fixed.y()), 5);
+}
+
+TEST(MapDocument, AFailedOpenKeepsWhatWasOpen) {
+  MapDocument doc;
+  ASSERT_TRUE(doc.openProject(kProject).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  const int before = doc.layerCount();
+  test::TempDir dir;
+  EXPECT_FALSE(doc.openProject(dir.write(QStringLiteral("坏.xhp"), "broken")).ok());
+  EXPECT_EQ(doc.layerCount(), before);
+  auto added = doc.addLayersFromFile(dir.write(QStringLiteral("坏.shp"), "nonsense"));
+  ASSERT_FALSE(added.ok());
+  EXPECT_TRUE(added.error().message.contains(QStringLiteral("坏.shp")));
+  EXPECT_EQ(doc.layerCount(), before);
+}
+
+TEST(MapDocument, LayerWithoutCrsIsFlagged) {
+  MapDocument doc;
+  test::TempDir dir;
+  const QString shp = dir.copy(QStringLiteral(DEMO_DATA_DIR "/roads/roads.shp"));
+  QFile::remove(dir.path(QStringLiteral("roads.prj")));
+  auto ids = doc.addLayersFromFile(shp);
+  ASSERT_TRUE(ids.ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  const LayerState* s = doc.layer(ids->front());
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->lacksCrs());
+  ASSERT_TRUE(doc.declareLayerCrs(s->spec.id, QStringLiteral("EPSG:4549")).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  EXPECT_FALSE(doc.layer(ids->front())->lacksCrs());
+}
+
+TEST(MapDocument, SaveAndReopenKeepsOrderGroupsAndStyle) {
+  MapDocument doc;
+  ASSERT_TRUE(doc.openProject(kProject).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  std::vector<std::pair<QString, QString>> order;
+  for (auto it = doc.layers().rbegin(); it != doc.layers().rend(); ++it) order.emplace_back(it->spec.id, QStringLiteral("全部"));
+  doc.arrangeLayers(order);
+  const QString firstId = doc.layers().front().spec.id;
+  gis::VectorStyle style;
+  style.opacity = 0.25;
+  doc.setVectorStyle(firstId, style);
+  test::TempDir dir;
+  const QString path = dir.path(QStringLiteral("副本.xhp"));
+  ASSERT_TRUE(doc.saveProject(path).ok());
+  MapDocument again;
+  ASSERT_TRUE(again.openProject(path).ok());
+  ASSERT_EQ(again.layerCount(), doc.layerCount());
+  EXPECT_EQ(again.layers().front().spec.id, firstId);
+  EXPECT_EQ(again.layers().front().spec.group, QStringLiteral("全部"));
+  EXPECT_DOUBLE_EQ(again.layers().front().spec.vectorStyle.opacity, 0.25);
+  ASSERT_TRUE(waitLoaded(again));
+}
+
+}  // namespace
+}  // namespace xiuhua::app

@@ -1,0 +1,101 @@
+// End-to-end: the real xiuhua-cli binary on the demo data.
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+namespace {
+
+struct CliRun {
+  int exitCode = -1;
+  QString out;
+  QString err;
+};
+
+CliRun cli(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral(XIUHUA_CLI), args);
+  p.waitForFinished(300000);
+  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+          QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+const QString kProject = QStringLiteral(DEMO_DATA_DIR "/jiading-demo.xhp");
+
+TEST(Cli, VersionNamesTheLibraries) {
+  const CliRun r = cli({QStringLiteral("--version")});
+  EXPECT_EQ(r.exitCode, 0);
+  EXPECT_TRUE(r.out.contains(QStringLiteral("GDAL")));
+  EXPECT_TRUE(r.out.contains(QStringLiteral("PROJ")));
+}
+
+TEST(Cli, InfoDecodesTheGbkShapefile) {
+  const CliRun r = cli({QStringLiteral("info"), QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject layer = QJsonDocument::fromJson(r.out.toUtf8()).array().at(0).toObject();
+  EXPECT_EQ(layer.value(QStringLiteral("encoding")).toString(), QStringLiteral("GB18030"));
+  EXPECT_EQ(layer.value(QStringLiteral("encodingSource")).toString(), QStringLiteral("detected"));
+  EXPECT_EQ(layer.value(QStringLiteral("crs")).toString(), QStringLiteral("EPSG:4549"));
+  EXPECT_TRUE(r.out.contains(QStringLiteral("线路名称")));
+  EXPECT_TRUE(r.out.contains(QStringLiteral("架空")) || r.out.contains(QStringLiteral("入地")));
+}
+
+TEST(Cli, InfoOnABadFileNamesItAndFails) {
+  xiuhua::test::TempDir dir;
+  const QString bad = dir.write(QStringLiteral("坏 文件.gpkg"), "SQLite format 3\0garbage");
+  const CliRun r = cli({QStringLiteral("info"), bad});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains(bad)) << r.err.toStdString();
+}
+
+TEST(Cli, ProjectInfoLoadsEveryDemoLayer) {
+  const CliRun r = cli({QStringLiteral("project-info"), QStringLiteral("--project"), kProject});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString() << r.out.toStdString();
+  const QJsonObject project = QJsonDocument::fromJson(r.out.toUtf8()).object();
+  EXPECT_EQ(project.value(QStringLiteral("mapCrs")).toString(), QStringLiteral("EPSG:4549"));
+  const QJsonArray layers = project.value(QStringLiteral("layers")).toArray();
+  EXPECT_GE(layers.size(), 10);
+  for (const QJsonValue& v : layers) {
+    EXPECT_TRUE(v.toObject().value(QStringLiteral("error")).toString().isEmpty())
+        << v.toObject().value(QStringLiteral("error")).toString().toStdString();
+  }
+}
+
+TEST(Cli, RenderWritesAMapOfTheDistrict) {
+  xiuhua::test::TempDir dir;
+  const QString png = dir.path(QStringLiteral("地图.png"));
+  const CliRun r = cli({QStringLiteral("render"), QStringLiteral("--project"), kProject, QStringLiteral("--out"), png,
+                     QStringLiteral("--width"), QStringLiteral("600"), QStringLiteral("--height"), QStringLiteral("500")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QImage image(png);
+  ASSERT_EQ(image.size(), QSize(600, 500));
+  int coloured = 0;
+  for (int y = 0; y < image.height(); y += 5) {
+    for (int x = 0; x < image.width(); x += 5) coloured += image.pixelColor(x, y) != QColor(Qt::white) ? 1 : 0;
+  }
+  EXPECT_GT(coloured, 2000);  // the district fills much of the frame
+  EXPECT_EQ(image.pixelColor(2, 2), QColor(Qt::white));  // the corner is outside it
+}
+
+TEST(Cli, TransformConvertsGcj02) {
+  const CliRun r = cli({QStringLiteral("transform"), QStringLiteral("--from"), QStringLiteral("GCJ02"), QStringLiteral("--to"),
+                     QStringLiteral("EPSG:4326"), QStringLiteral("121.531541859215"), QStringLiteral("31.17530398364597")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QStringList xy = r.out.split(QLatin1Char(' '));
+  ASSERT_EQ(xy.size(), 2);
+  EXPECT_NEAR(xy[0].toDouble(), 121.5272106, 1e-6);
+  EXPECT_NEAR(xy[1].toDouble(), 31.1774276, 1e-6);
+}
+
+TEST(Cli, UnknownCommandIsAUsageError) {
+  const CliRun r = cli({QStringLiteral("frobnicate")});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_TRUE(r.err.contains(QStringLiteral("frobnicate")));
+}
+
+}  // namespace

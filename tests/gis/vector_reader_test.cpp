@@ -1,0 +1,195 @@
+#include "support/temp_dir.h"
+#include "xiuhua/gis/geometry_validity.h"
+#include "xiuhua/gis/vector_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+
+namespace xiuhua::gis {
+namespace {
+
+const QString kGpkg = QStringLiteral(DEMO_DATA_DIR "/jiading.gpkg");
+const QString kOverheadLines = QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp");
+
+QByteArray readAll(const QString& path) {
+  QFile f(path);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+TEST(VectorReader, ListsEveryLayerOfAGeoPackage) {
+  auto layers = VectorReader::listLayers(kGpkg);
+  ASSERT_TRUE(layers.ok()) << layers.error().message.toStdString();
+  QStringList names;
+  for (const auto& l : layers.value()) names << l.name;
+  for (const char* expected : {"district_boundary", "subdistricts", "grids", "parks", "residential_land", "beautiful_blocks"}) {
+    EXPECT_TRUE(names.contains(QLatin1String(expected))) << expected;
+  }
+}
+
+TEST(VectorReader, ReadsANamedLayerWithChineseValuesAndCrs) {
+  ReadOptions options;
+  options.layerName = QStringLiteral("subdistricts");
+  auto data = VectorReader::read(kGpkg, options);
+  ASSERT_TRUE(data.ok());
+  EXPECT_EQ(data.value()->featureCount(), 12U);
+  EXPECT_EQ(data.value()->crs.definition(), QStringLiteral("EPSG:4549"));
+  EXPECT_EQ(data.value()->geometryType, Geometry::Type::Polygon);
+  const int name = data.value()->fieldIndex(QStringLiteral("name"));
+  ASSERT_GE(name, 0);
+  QStringList names;
+  for (const auto& row : data.value()->attributes) names << row[static_cast<std::size_t>(name)].toString();
+  EXPECT_TRUE(names.contains(QStringLiteral("南翔镇")));
+  EXPECT_TRUE(names.contains(QStringLiteral("嘉定工业区")));
+  EXPECT_EQ(data.value()->invalidGeometryCount, 0);
+}
+
+TEST(VectorReader, CsvWithLonLatColumnsBecomesPoints) {
+  auto data = VectorReader::read(QStringLiteral(DEMO_DATA_DIR "/bus_stops.csv"));
+  ASSERT_TRUE(data.ok()) << data.error().message.toStdString();
+  EXPECT_EQ(data.value()->geometryType, Geometry::Type::Point);
+  EXPECT_GT(data.value()->featureCount(), 500U);
+  EXPECT_TRUE(data.value()->extent.contains(QPointF(121.25, 31.35)));
+}
+
+TEST(VectorReader, CsvWithWktColumn) {
+  test::TempDir dir;
+  const QString csv = dir.write(QStringLiteral("公园 清单.csv"),
+                                "wkt,名称\n\"POLYGON((0 0,10 0,10 10,0 10,0 0))\",紫藤园\n\"POINT(5 5)\",站点\n");
+  auto data = VectorReader::read(csv);
+  ASSERT_TRUE(data.ok()) << data.error().message.toStdString();
+  EXPECT_EQ(data.value()->featureCount(), 2U);
+  EXPECT_EQ(data.value()->geometries[0].type(), Geometry::Type::Polygon);
+  EXPECT_EQ(data.value()->attributes[0][static_cast<std::size_t>(data.value()->fieldIndex(QStringLiteral("名称")))].toString(),
+            QStringLiteral("紫藤园"));
+}
+
+TEST(VectorReader, MissingFileNamesThePath) {
+  auto r = VectorReader::read(QStringLiteral("/nonexistent/嘉定/道路.shp"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::FileNotFound);
+  EXPECT_TRUE(r.error().message.contains(QStringLiteral("道路.shp")));
+}
+
+TEST(VectorReader, EmptyFileIsRefused) {
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("空.geojson"), QByteArray());
+  auto r = VectorReader::read(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().message.contains(path));
+  EXPECT_TRUE(r.error().message.contains(QStringLiteral("empty")));
+}
+
+TEST(VectorReader, TruncatedGeoPackageIsRefusedWithItsName) {
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("截断.gpkg"), readAll(kGpkg).left(4096));
+  auto r = VectorReader::read(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().message.contains(path));
+}
+
+TEST(VectorReader, CorruptGeoJsonIsRefused) {
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("bad.geojson"), "{\"type\": \"FeatureCollection\", \"features\": [ {\"type\": \"Feat");
+  auto r = VectorReader::read(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().message.contains(path));
+}
+
+TEST(VectorReader, UnknownFormatSaysSo) {
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("notes.xyz123"), QByteArray(300, '\x01'));
+  auto r = VectorReader::read(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(r.error().message.contains(QStringLiteral("unknown format"))) << r.error().message.toStdString();
+}
+
+TEST(VectorReader, ShapefileWithoutShxIsExplained) {
+  test::TempDir dir;
+  const QString shp = dir.copy(kOverheadLines);
+  QFile::remove(dir.path(QStringLiteral("overhead_lines.shx")));
+  auto r = VectorReader::read(shp);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::MissingSidecar);
+  EXPECT_TRUE(r.error().message.contains(QStringLiteral(".shx")));
+}
+
+TEST(VectorReader, ShapefileWithoutDbfLoadsGeometryAndWarns) {
+  test::TempDir dir;
+  const QString shp = dir.copy(kOverheadLines);
+  QFile::remove(dir.path(QStringLiteral("overhead_lines.dbf")));
+  auto r = VectorReader::read(shp);
+  ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+  EXPECT_GT(r.value()->featureCount(), 0U);
+  EXPECT_TRUE(r.value()->warnings.join(QString()).contains(QStringLiteral(".dbf")));
+}
+
+TEST(VectorReader, ChinesePathWithSpacesWorks) {
+  test::TempDir dir;
+  const QString shp = dir.copy(kOverheadLines, QStringLiteral("架空线 路段 2025"));
+  auto r = VectorReader::read(shp);
+  ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+  EXPECT_TRUE(r.value()->path.contains(QStringLiteral("嘉定 数据")));
+}
+
+TEST(VectorReader, EmptyLayerLoadsWithAWarning) {
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("empty.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+  auto r = VectorReader::read(path);
+  ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+  EXPECT_EQ(r.value()->featureCount(), 0U);
+  EXPECT_FALSE(r.value()->warnings.isEmpty());
+}
+
+TEST(VectorReader, UnparseablePrjLeavesNoCrsAndSaysWhy) {
+  test::TempDir dir;
+  const QString shp = dir.copy(kOverheadLines);
+  dir.write(QStringLiteral("overhead_lines.prj"), "THIS IS NOT A PROJECTION");
+  auto r = VectorReader::read(shp);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r.value()->crs.isValid());
+  EXPECT_FALSE(r.value()->crsProblem.isEmpty());
+}
+
+TEST(VectorReader, ShapefileWithoutPrjHasNoCrsAndNoProblemText) {
+  test::TempDir dir;
+  const QString shp = dir.copy(kOverheadLines);
+  QFile::remove(dir.path(QStringLiteral("overhead_lines.prj")));
+  auto r = VectorReader::read(shp);
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r.value()->crs.isValid());
+}
+
+TEST(VectorReader, InvalidGeometriesAreCountedAndRepairable) {
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("bowtie.geojson"),
+      "{\"type\":\"FeatureCollection\",\"features\":["
+      "{\"type\":\"Feature\",\"properties\":{\"n\":1},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[10,10],[10,0],[0,10],[0,0]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{\"n\":2},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1],[0,0]]]}}]}");
+  auto r = VectorReader::read(path);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()->invalidGeometryCount, 1);
+  const auto problem = findValidityProblem(r.value()->geometries[0]);
+  ASSERT_TRUE(problem.has_value());
+  EXPECT_TRUE(problem->reason.contains(QStringLiteral("Self-intersection")));
+  EXPECT_NEAR(problem->location.x(), 5.0, 1e-9);
+  const Geometry fixed = makeValid(r.value()->geometries[0]);
+  EXPECT_FALSE(findValidityProblem(fixed).has_value());
+  EXPECT_EQ(fixed.type(), Geometry::Type::Polygon);
+  EXPECT_EQ(fixed.parts().size(), 2U);  // the bow tie becomes two triangles
+}
+
+TEST(VectorReader, MixedGeometryFileKeepsEachFeaturesType) {
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("mixed.geojson"),
+      "{\"type\":\"FeatureCollection\",\"features\":["
+      "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[121.2,31.3]}},"
+      "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[121.2,31.3],[121.3,31.4]]}}]}");
+  auto r = VectorReader::read(path);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value()->geometries[0].type(), Geometry::Type::Point);
+  EXPECT_EQ(r.value()->geometries[1].type(), Geometry::Type::Line);
+}
+
+}  // namespace
+}  // namespace xiuhua::gis
