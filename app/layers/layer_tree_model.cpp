@@ -49,7 +49,7 @@ void LayerTreeModel::rebuild() {
   clear();
   setHorizontalHeaderLabels({tr("Layers")});
   QStandardItem* root = invisibleRootItem();
-  root->setFlags(Qt::ItemIsDropEnabled | Qt::ItemIsEnabled);
+  root->setFlags(Qt::ItemIsDropEnabled);
   QMap<QString, QStandardItem*> groups;
   auto groupItem = [&](const QString& name) {
     if (auto* g = groups.value(name)) return g;

@@ -1,6 +1,5 @@
 #include "gdal_env.h"
 
-#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
 
@@ -21,11 +20,7 @@ void CPL_STDCALL collectError(CPLErr level, CPLErrorNum /*code*/, const char* me
 
 void ensureGdalRegistered() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    GDALAllRegister();
-    // Shapefile text is decoded by Xiuhua itself (see text_encoding.h).
-    CPLSetConfigOption("SHAPE_ENCODING", "");
-  });
+  std::call_once(once, [] { GDALAllRegister(); });
 }
 
 GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(collectError, &mLastError); }

@@ -16,12 +16,13 @@ const char* kParks =
     "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.26,31.39],[121.27,31.39],[121.27,31.40],[121.26,31.39]]]}}]}";
 
 // Converts the GeoJSON fixture with GDAL's ogr2ogr library entry point.
-QString convert(const test::TempDir& dir, const QString& name, const char* driver) {
+QString convert(const test::TempDir& dir, const QString& name, const char* driver,
+                const char* creationOption = nullptr) {
   const QString source = dir.write(QStringLiteral("parks.geojson"), kParks);
   const QString target = dir.path(name);
   GDALAllRegister();
   GDALDatasetH in = GDALOpenEx(source.toUtf8().constData(), GDAL_OF_VECTOR, nullptr, nullptr, nullptr);
-  const char* argv[] = {"-f", driver, nullptr};
+  const char* argv[] = {"-f", driver, creationOption != nullptr ? "-lco" : nullptr, creationOption, nullptr};
   GDALVectorTranslateOptions* options = GDALVectorTranslateOptionsNew(const_cast<char**>(argv), nullptr);
   GDALDatasetH out = GDALVectorTranslate(target.toUtf8().constData(), nullptr, 1, &in, options, nullptr);
   GDALVectorTranslateOptionsFree(options);
@@ -68,7 +69,8 @@ TEST(Formats, GeoPackage) {
 
 TEST(Formats, ShapefileWrittenByGdal) {
   test::TempDir dir;
-  expectParks(convert(dir, QStringLiteral("parks.shp"), "ESRI Shapefile"));
+  // GDAL writes Latin-1 shapefiles unless told otherwise; UTF-8 gets a .cpg.
+  expectParks(convert(dir, QStringLiteral("parks.shp"), "ESRI Shapefile", "ENCODING=UTF-8"));
 }
 
 }  // namespace
