@@ -53,6 +53,7 @@ gis::Status MapDocument::openProject(const QString& path) {
     state.spec = std::move(spec);
     mLayers.push_back(std::move(state));
   }
+  keepGroupsTogether();
   mModified = false;
   emit projectReset();
   emit layersChanged();
@@ -190,6 +191,7 @@ void MapDocument::renameLayer(const QString& id, const QString& name) {
 void MapDocument::setLayerGroup(const QString& id, const QString& group) {
   if (LayerState* s = find(id); s != nullptr && s->spec.group != group) {
     s->spec.group = group;
+    keepGroupsTogether();
     markModified();
     emit layersChanged();
   }
@@ -208,6 +210,7 @@ void MapDocument::arrangeLayers(const std::vector<std::pair<QString, QString>>& 
   }
   for (LayerState& rest : mLayers) ordered.push_back(std::move(rest));
   mLayers = std::move(ordered);
+  keepGroupsTogether();
   markModified();
   emit layersChanged();
 }
@@ -323,5 +326,21 @@ gis::RenderSnapshot MapDocument::snapshot(const gis::MapViewport& viewport) cons
 }
 
 void MapDocument::markModified() { mModified = true; }
+
+void MapDocument::keepGroupsTogether() {
+  std::vector<LayerState> ordered;
+  ordered.reserve(mLayers.size());
+  std::vector<bool> taken(mLayers.size(), false);
+  for (std::size_t i = 0; i < mLayers.size(); ++i) {
+    if (taken[i]) continue;
+    const QString group = mLayers[i].spec.group;
+    for (std::size_t j = i; j < mLayers.size(); ++j) {
+      if (taken[j] || (j != i && (group.isEmpty() || mLayers[j].spec.group != group))) continue;
+      taken[j] = true;
+      ordered.push_back(std::move(mLayers[j]));
+    }
+  }
+  mLayers = std::move(ordered);
+}
 
 }  // namespace xiuhua::app

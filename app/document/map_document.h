@@ -83,6 +83,8 @@ class MapDocument : public QObject {
   LayerState* find(const QString& id);
   void load(LayerState& state, bool reread);
   void markModified();
+  // Keeps each group's layers together (at its first layer's place), as the layer tree shows them.
+  void keepGroupsTogether();
 
   std::vector<LayerState> mLayers;
   std::map<QString, std::uint64_t> mLoadGeneration;

@@ -4,15 +4,45 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QMimeData>
+#include <QPainter>
 #include <QStyle>
 #include <QTimer>
 
 namespace xiuhua::app {
+namespace {
+
+// A legend swatch: a filled box for polygons, a stroke for lines, a dot for points.
+QIcon swatch(const gis::Symbol& symbol, gis::Geometry::Type type) {
+  QPixmap pm(16, 16);
+  pm.fill(Qt::transparent);
+  QPainter p(&pm);
+  p.setRenderHint(QPainter::Antialiasing);
+  switch (type) {
+    case gis::Geometry::Type::Line:
+      p.setPen(QPen(symbol.stroke, 3));
+      p.drawLine(2, 12, 14, 4);
+      break;
+    case gis::Geometry::Type::Point:
+      p.setPen(symbol.stroke);
+      p.setBrush(symbol.fill);
+      p.drawEllipse(QPointF(8, 8), 4.5, 4.5);
+      break;
+    default:
+      p.setPen(QPen(symbol.stroke, 1.5));
+      p.setBrush(symbol.fill);
+      p.drawRect(QRectF(2, 2, 12, 12));
+  }
+  return QIcon(pm);
+}
+
+}  // namespace
 
 LayerTreeModel::LayerTreeModel(MapDocument* document, QObject* parent)
     : QStandardItemModel(parent), mDocument(document) {
   connect(document, &MapDocument::layersChanged, this, &LayerTreeModel::rebuild);
   connect(document, &MapDocument::layerLoaded, this, &LayerTreeModel::rebuild);
+  connect(document, &MapDocument::styleChanged, this, &LayerTreeModel::rebuild);
   connect(document, &MapDocument::projectReset, this, [this] { mEmptyGroups.clear(); });
   connect(this, &QStandardItemModel::itemChanged, this, &LayerTreeModel::onItemChanged);
   rebuild();
@@ -29,6 +59,17 @@ QStandardItem* LayerTreeModel::makeLayerItem(int layerIndex) const {
                  Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
   QString tip = QDir::toNativeSeparators(s.spec.source);
   const QStyle* style = QApplication::style();
+  const gis::VectorStyle& vs = s.spec.vectorStyle;
+  const gis::Geometry::Type type = s.data ? s.data->geometryType : gis::Geometry::Type::Polygon;
+  if (s.data && vs.kind == gis::VectorStyle::Kind::Single) item->setIcon(swatch(vs.symbol, type));
+  if (s.data && vs.kind != gis::VectorStyle::Kind::Single) {
+    // Legend rows under the layer, one per class; not draggable, not checkable.
+    for (const gis::StyleClass& c : vs.classes) {
+      auto* legend = new QStandardItem(swatch(c.symbol, type), c.label);
+      legend->setFlags(Qt::ItemIsEnabled);
+      item->appendRow(legend);
+    }
+  }
   if (!s.error.isEmpty()) {
     item->setIcon(style->standardIcon(QStyle::SP_MessageBoxCritical));
     tip = s.error;
@@ -92,7 +133,10 @@ QModelIndex LayerTreeModel::addGroup(const QString& name) {
 }
 
 QString LayerTreeModel::layerId(const QModelIndex& index) const {
-  return index.data(kLayerIdRole).toString();
+  const QString id = index.data(kLayerIdRole).toString();
+  // A legend row stands for its layer.
+  if (id.isEmpty() && index.parent().isValid() && !isGroup(index.parent())) return layerId(index.parent());
+  return id;
 }
 
 bool LayerTreeModel::isGroup(const QModelIndex& index) const {
@@ -126,14 +170,87 @@ void LayerTreeModel::onItemChanged(QStandardItem* item) {
   });
 }
 
+namespace {
+const QString kLayerMime = QStringLiteral("application/x-xiuhua-layer-ids");
+}
+
+QStringList LayerTreeModel::mimeTypes() const { return {kLayerMime}; }
+
+QMimeData* LayerTreeModel::mimeData(const QModelIndexList& indexes) const {
+  QStringList entries;  // "layer:<id>" or "group:<name>"
+  for (const QModelIndex& index : indexes) {
+    if (isGroup(index)) {
+      entries << QStringLiteral("group:") + index.data().toString();
+    } else if (!index.data(kLayerIdRole).toString().isEmpty()) {
+      entries << QStringLiteral("layer:") + index.data(kLayerIdRole).toString();
+    }
+  }
+  auto* mime = new QMimeData;
+  mime->setData(kLayerMime, entries.join(QLatin1Char('\n')).toUtf8());
+  return mime;
+}
+
+QString LayerTreeModel::anchorLayerId(const QModelIndex& parent, int row) const {
+  const QStandardItem* container = parent.isValid() ? itemFromIndex(parent) : invisibleRootItem();
+  for (int r = std::max(row, 0); row >= 0 && r < container->rowCount(); ++r) {
+    const QStandardItem* child = container->child(r);
+    if (!child->data(kIsGroupRole).toBool()) return child->data(kLayerIdRole).toString();
+    if (child->rowCount() > 0) return child->child(0)->data(kLayerIdRole).toString();
+  }
+  // Past the end of a group: before whatever follows the group at the top level.
+  if (parent.isValid()) return anchorLayerId(QModelIndex(), parent.row() + 1);
+  return {};
+}
+
 bool LayerTreeModel::dropMimeData(const QMimeData* data, Qt::DropAction action, int row,
-                                  int column, const QModelIndex& parent) {
-  // Layers go into groups, never into other layers; groups stay at the top level.
+                                  int /*column*/, const QModelIndex& parent) {
+  if (action != Qt::MoveAction || data == nullptr || !data->hasFormat(kLayerMime)) return false;
+  // Layers go into groups or the top level, never into other layers; groups stay at the top.
   if (parent.isValid() && !isGroup(parent)) return false;
-  const bool ok = QStandardItemModel::dropMimeData(data, action, row, column, parent);
-  // The view removes the dragged source rows after this returns; sync once it has.
-  if (ok) QTimer::singleShot(0, this, &LayerTreeModel::pushOrderToDocument);
-  return ok;
+  const QStringList entries = QString::fromUtf8(data->data(kLayerMime)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  const QString targetGroup = parent.isValid() ? parent.data().toString() : QString();
+  std::vector<std::pair<QString, QString>> moved;
+  QStringList movedIds;
+  for (const QString& entry : entries) {
+    if (entry.startsWith(QLatin1String("group:"))) {
+      if (parent.isValid()) return false;  // no groups inside groups
+      const QString group = entry.mid(6);
+      for (const LayerState& s : mDocument->layers()) {
+        if (s.spec.group == group) {
+          moved.emplace_back(s.spec.id, group);
+          movedIds << s.spec.id;
+        }
+      }
+    } else {
+      moved.emplace_back(entry.mid(6), targetGroup);
+      movedIds << entry.mid(6);
+    }
+  }
+  if (moved.empty()) return false;
+  QString anchor = anchorLayerId(parent, row < 0 ? (parent.isValid() ? itemFromIndex(parent)->rowCount() : rowCount()) : row);
+  // Dropping next to itself: anchor on the next layer that is not being moved.
+  std::vector<std::pair<QString, QString>> order;
+  for (const LayerState& s : mDocument->layers()) {
+    if (!movedIds.contains(s.spec.id)) order.emplace_back(s.spec.id, s.spec.group);
+  }
+  auto position = order.end();
+  if (!anchor.isEmpty()) {
+    const auto it = std::find_if(mDocument->layers().begin(), mDocument->layers().end(),
+                                 [&](const LayerState& s) { return s.spec.id == anchor; });
+    for (auto next = it; next != mDocument->layers().end(); ++next) {
+      if (movedIds.contains(next->spec.id)) continue;
+      position = std::find_if(order.begin(), order.end(), [&](const auto& p) { return p.first == next->spec.id; });
+      break;
+    }
+  } else if (parent.isValid()) {
+    // The end of a group: after its last layer.
+    auto last = std::find_if(order.rbegin(), order.rend(), [&](const auto& p) { return p.second == targetGroup; });
+    if (last != order.rend()) position = last.base();
+  }
+  if (parent.isValid()) mEmptyGroups.removeAll(targetGroup);
+  order.insert(position, moved.begin(), moved.end());
+  QTimer::singleShot(0, this, [this, order] { mDocument->arrangeLayers(order); });
+  return false;
 }
 
 void LayerTreeModel::pushOrderToDocument() {

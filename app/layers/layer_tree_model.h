@@ -24,6 +24,10 @@ class LayerTreeModel : public QStandardItemModel {
   QModelIndex indexOfLayer(const QString& id) const;
 
   Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+  QStringList mimeTypes() const override;
+  QMimeData* mimeData(const QModelIndexList& indexes) const override;
+  // Moves the dragged layers (or a whole group) in the document and rebuilds from it; returns
+  // false so that the view does not remove any rows itself.
   bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
                     const QModelIndex& parent) override;
 
@@ -31,6 +35,8 @@ class LayerTreeModel : public QStandardItemModel {
   void rebuild();
   void onItemChanged(QStandardItem* item);
   void pushOrderToDocument();
+  // The first layer id at or after the tree position (parent, row), or empty at the end.
+  QString anchorLayerId(const QModelIndex& parent, int row) const;
   QStandardItem* makeLayerItem(int layerIndex) const;
 
   MapDocument* mDocument;

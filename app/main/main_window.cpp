@@ -13,6 +13,7 @@
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QStatusBar>
@@ -100,10 +101,12 @@ void MainWindow::connectDocument() {
 
 void MainWindow::warnAboutMissingCrs(const QString& layerId) {
   const LayerState* s = mDocument->layer(layerId);
+  const QString problem = s->data && !s->data->crsProblem.isEmpty() ? s->data->crsProblem
+                                                                     : tr("the source declares none");
   mMessages->showMessage(
-      tr("%1: the layer has no coordinate system (%2). It is drawn as if it were in the map's "
-         "coordinate system, which may misplace it. Declare its coordinate system to place it correctly.")
-          .arg(s->spec.name, QFileInfo(s->spec.source).fileName()),
+      tr("%1 (%2) has no coordinate system: %3. It is drawn as if it were in the map's coordinate "
+         "system, which may misplace it. Declare its coordinate system to place it correctly.")
+          .arg(s->spec.name, QDir::toNativeSeparators(s->spec.source), problem),
       tr("Set coordinate system…"), layerId);
 }
 

@@ -253,6 +253,11 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   if (!errors.lastError().isEmpty()) {
     data->warnings << QCoreApplication::translate("VectorReader", "%1: some features could not be read: %2").arg(path, errors.lastError());
   }
+  if (data->invalidGeometryCount > 0) {
+    data->warnings << QCoreApplication::translate("VectorReader", "%1: %n invalid geometries (e.g. self-intersections); "
+                                                  "they can be repaired in Layer properties.", nullptr,
+                                                  data->invalidGeometryCount).arg(path);
+  }
   if (data->geometries.empty()) data->warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
   return std::shared_ptr<const VectorData>(std::move(data));
 }

@@ -5,781 +5,791 @@
     <name>Crs</name>
     <message>
         <source>Cannot transform: a coordinate system is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法转换：缺少坐标系。</translation>
     </message>
     <message>
         <source>PROJ cannot transform from %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>PROJ 无法从 %1 转换到 %2：%3</translation>
     </message>
     <message>
         <source>GCJ-02 (Amap/Tencent offset WGS84)</source>
-        <translation type="unfinished"></translation>
+        <translation>GCJ-02（高德/腾讯，WGS84 加偏）</translation>
     </message>
     <message>
         <source>BD-09 (Baidu offset GCJ-02)</source>
-        <translation type="unfinished"></translation>
+        <translation>BD-09（百度，GCJ-02 二次加偏）</translation>
     </message>
     <message>
         <source>The coordinate system definition is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系定义为空。</translation>
     </message>
     <message>
         <source>PROJ cannot parse the coordinate system &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>PROJ 无法解析坐标系“%1”：%2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a coordinate reference system.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是坐标参考系。</translation>
     </message>
 </context>
 <context>
     <name>Encoding</name>
     <message>
         <source>.cpg file</source>
-        <translation type="unfinished"></translation>
+        <translation>.cpg 文件</translation>
     </message>
     <message>
         <source>DBF language driver</source>
-        <translation type="unfinished"></translation>
+        <translation>DBF 语言驱动</translation>
     </message>
     <message>
         <source>detected</source>
-        <translation type="unfinished"></translation>
+        <translation>自动检测</translation>
     </message>
     <message>
         <source>set by user</source>
-        <translation type="unfinished"></translation>
+        <translation>用户指定</translation>
     </message>
     <message>
         <source>format (UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>格式规定（UTF-8）</translation>
     </message>
 </context>
 <context>
     <name>MapCanvas</name>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 千米</translation>
     </message>
     <message>
         <source>%1 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 米</translation>
     </message>
 </context>
 <context>
     <name>ProjectFile</name>
     <message>
         <source>%1: cannot save the project (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法保存项目（%2）。</translation>
     </message>
     <message>
         <source>%1: the project file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：项目文件不存在。</translation>
     </message>
     <message>
         <source>%1: not a readable Xiuhua project (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是可读取的绣花项目文件（%2）。</translation>
     </message>
     <message>
         <source>unsupported format version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持的格式版本 %1</translation>
     </message>
     <message>
         <source>%1: cannot replace the project file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法替换项目文件：%2</translation>
     </message>
 </context>
 <context>
     <name>ProjectedLayer</name>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
     <name>RasterReader</name>
     <message>
         <source>%1: the file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件不存在。</translation>
     </message>
     <message>
         <source>%1: not a raster GDAL can read. GDAL says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 GDAL 可读取的栅格。GDAL 提示：%2</translation>
     </message>
     <message>
         <source>%1: cannot reproject the raster: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法重投影栅格：%2</translation>
     </message>
     <message>
         <source>%1: the raster cannot be read; it may be truncated. GDAL says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取栅格，文件可能被截断。GDAL 提示：%2</translation>
     </message>
 </context>
 <context>
     <name>VectorReader</name>
     <message>
         <source>%1: the file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件不存在。</translation>
     </message>
     <message>
         <source>%1: the file is empty (0 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：文件为空（0 字节）。</translation>
     </message>
     <message>
         <source>%1: the shapefile&apos;s index file (.shx) is missing; copy it next to the .shp.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缺少 shapefile 的索引文件（.shx）；请将其复制到 .shp 文件所在的文件夹。</translation>
     </message>
     <message>
         <source>%1: not a vector format GDAL can read (unknown format).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不是 GDAL 可读取的矢量格式（未知格式）。</translation>
     </message>
     <message>
         <source>%1: the file cannot be read; it may be corrupt or truncated. GDAL says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取文件，文件可能已损坏或被截断。GDAL 提示：%2</translation>
     </message>
     <message>
         <source>(no detail)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无详细信息）</translation>
     </message>
     <message>
         <source>%1: the source has no vector layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：数据源中没有矢量图层。</translation>
     </message>
     <message>
         <source>%1: there is no layer named &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不存在名为“%2”的图层。</translation>
     </message>
     <message>
         <source>%1: the attribute file (.dbf) is missing; the layer has no attributes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：缺少属性文件（.dbf）；该图层没有属性。</translation>
     </message>
     <message>
         <source>the .prj file cannot be parsed</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析 .prj 文件</translation>
     </message>
     <message>
         <source>%1: loading was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：加载已取消。</translation>
     </message>
     <message>
         <source>%1: the features cannot be read; the file may be truncated. GDAL says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法读取要素，文件可能被截断。GDAL 提示：%2</translation>
     </message>
     <message>
         <source>%1: some features could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：部分要素无法读取：%2</translation>
     </message>
     <message>
         <source>%1: the layer is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：图层为空。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n invalid geometries (e.g. self-intersections); they can be repaired in Layer properties.</source>
+        <translation>
+            <numerusform>%1：有 %n 个无效几何（如自相交），可在图层属性中修复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::AttributeTableWidget</name>
     <message>
         <source>Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选…</translation>
     </message>
     <message>
         <source>Zoom to selection</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放至选择集</translation>
     </message>
     <message>
         <source>Clear selection</source>
-        <translation type="unfinished"></translation>
+        <translation>清除选择</translation>
     </message>
     <message>
         <source>All fields</source>
-        <translation type="unfinished"></translation>
+        <translation>所有字段</translation>
     </message>
     <message>
         <source>%1 of %2 features</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2 个要素</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::CrsSelector</name>
     <message>
         <source>As in the source (no declaration)</source>
-        <translation type="unfinished"></translation>
+        <translation>与数据源一致（不声明）</translation>
     </message>
     <message>
         <source>CGCS2000 / 3° Gauss–Krüger CM 120°E (EPSG:4549)</source>
-        <translation type="unfinished"></translation>
+        <translation>CGCS2000 / 3 度带高斯-克吕格 中央经线 120°E（EPSG:4549）</translation>
     </message>
     <message>
         <source>CGCS2000 / 3° Gauss–Krüger CM 123°E (EPSG:4550)</source>
-        <translation type="unfinished"></translation>
+        <translation>CGCS2000 / 3 度带高斯-克吕格 中央经线 123°E（EPSG:4550）</translation>
     </message>
     <message>
         <source>CGCS2000 geographic (EPSG:4490)</source>
-        <translation type="unfinished"></translation>
+        <translation>CGCS2000 地理坐标系（EPSG:4490）</translation>
     </message>
     <message>
         <source>WGS 84 geographic (EPSG:4326)</source>
-        <translation type="unfinished"></translation>
+        <translation>WGS 84 地理坐标系（EPSG:4326）</translation>
     </message>
     <message>
         <source>WGS 84 / UTM zone 51N (EPSG:32651)</source>
-        <translation type="unfinished"></translation>
+        <translation>WGS 84 / UTM 51N 带（EPSG:32651）</translation>
     </message>
     <message>
         <source>Web Mercator (EPSG:3857)</source>
-        <translation type="unfinished"></translation>
+        <translation>Web 墨卡托（EPSG:3857）</translation>
     </message>
     <message>
         <source>GCJ-02 (Amap, Tencent)</source>
-        <translation type="unfinished"></translation>
+        <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
         <source>BD-09 (Baidu)</source>
-        <translation type="unfinished"></translation>
+        <translation>BD-09（百度）</translation>
     </message>
     <message>
         <source>Custom PROJ string, WKT or EPSG code…</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义 PROJ 字符串、WKT 或 EPSG 代码…</translation>
     </message>
     <message>
         <source>e.g. +proj=tmerc +lat_0=31.2364 +lon_0=121.4648 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs (上海2000 local)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 +proj=tmerc +lat_0=31.2364 +lon_0=121.4648 +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs（上海2000 地方坐标系）</translation>
     </message>
     <message>
         <source>Enter a definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入坐标系定义。</translation>
     </message>
     <message>
         <source>✓ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::IdentifyPanel</name>
     <message>
         <source>Feature / field</source>
-        <translation type="unfinished"></translation>
+        <translation>要素 / 字段</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message numerus="yes">
         <source>%n features</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个要素</numerusform>
         </translation>
     </message>
     <message>
         <source>Feature %1</source>
-        <translation type="unfinished"></translation>
+        <translation>要素 %1</translation>
     </message>
     <message>
         <source>Nothing here</source>
-        <translation type="unfinished"></translation>
+        <translation>此处无要素</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::LayerPropertiesDialog</name>
     <message>
         <source>Point</source>
-        <translation type="unfinished"></translation>
+        <translation>点</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>线</translation>
     </message>
     <message>
         <source>Polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>面</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Layer properties — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>图层属性 — %1</translation>
     </message>
     <message>
         <source>Information</source>
-        <translation type="unfinished"></translation>
+        <translation>信息</translation>
     </message>
     <message>
         <source>Declare the coordinate system the layer&apos;s coordinates are in. Use this when the source has none, or a wrong one (an Amap or Tencent export is GCJ-02 even though GeoJSON says WGS 84).</source>
-        <translation type="unfinished"></translation>
+        <translation>声明图层坐标所采用的坐标系。当数据源没有坐标系或坐标系有误时使用（高德或腾讯导出的数据实为 GCJ-02，即使 GeoJSON 标明为 WGS 84）。</translation>
     </message>
     <message>
         <source>Automatic (.cpg, DBF language id, detection)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（.cpg、DBF 语言标识、自动检测）</translation>
     </message>
     <message>
         <source>Text encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>文本编码</translation>
     </message>
     <message>
         <source>Coordinate system and encoding</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系与编码</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="unfinished"></translation>
+        <translation>样式</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源</translation>
     </message>
     <message>
         <source>Layer in source</source>
-        <translation type="unfinished"></translation>
+        <translation>数据源中的图层</translation>
     </message>
     <message>
         <source>⚠ None — declare one on the next page</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 无 — 请在下一页声明坐标系</translation>
     </message>
     <message>
         <source> (declared by the user)</source>
-        <translation type="unfinished"></translation>
+        <translation>（用户声明）</translation>
     </message>
     <message>
         <source>Coordinate system</source>
-        <translation type="unfinished"></translation>
+        <translation>坐标系</translation>
     </message>
     <message>
         <source>Map coordinate system</source>
-        <translation type="unfinished"></translation>
+        <translation>地图坐标系</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>Geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>几何</translation>
     </message>
     <message>
         <source>Features</source>
-        <translation type="unfinished"></translation>
+        <translation>要素</translation>
     </message>
     <message>
         <source>Fields</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Extent (layer CRS)</source>
-        <translation type="unfinished"></translation>
+        <translation>范围（图层坐标系）</translation>
     </message>
     <message numerus="yes">
         <source>%n invalid geometries</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个无效几何</numerusform>
         </translation>
     </message>
     <message>
         <source>Validity</source>
-        <translation type="unfinished"></translation>
+        <translation>有效性</translation>
     </message>
     <message>
         <source>Repair invalid geometries (GEOS MakeValid)</source>
-        <translation type="unfinished"></translation>
+        <translation>修复无效几何（GEOS MakeValid）</translation>
     </message>
     <message numerus="yes">
         <source>%n geometries repaired in memory; the source file is unchanged.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已在内存中修复 %n 个几何；源文件未改动。</numerusform>
         </translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Raster grid</source>
-        <translation type="unfinished"></translation>
+        <translation>栅格格网</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <source>%1 × %2 cells, cell size %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 像元，像元大小 %3</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>值范围</translation>
     </message>
     <message>
         <source>min %1, max %2</source>
-        <translation type="unfinished"></translation>
+        <translation>最小值 %1，最大值 %2</translation>
     </message>
     <message>
         <source>Extent (map CRS)</source>
-        <translation type="unfinished"></translation>
+        <translation>范围（地图坐标系）</translation>
     </message>
     <message>
         <source>Colour ramp</source>
-        <translation type="unfinished"></translation>
+        <translation>色带</translation>
     </message>
     <message>
         <source>Minimum</source>
-        <translation type="unfinished"></translation>
+        <translation>最小值</translation>
     </message>
     <message>
         <source>Maximum</source>
-        <translation type="unfinished"></translation>
+        <translation>最大值</translation>
     </message>
     <message>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>不透明度</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::LayerTreeModel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>This layer has no coordinate system. Open its properties to declare one.</source>
-        <translation type="unfinished"></translation>
+        <translation>此图层没有坐标系。请打开图层属性声明坐标系。</translation>
     </message>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>图层</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::MainWindow</name>
     <message>
         <source>Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>图层</translation>
     </message>
     <message>
         <source>Identify results</source>
-        <translation type="unfinished"></translation>
+        <translation>识别结果</translation>
     </message>
     <message>
         <source>Attribute table</source>
-        <translation type="unfinished"></translation>
+        <translation>属性表</translation>
     </message>
     <message>
         <source>%1 — Xiuhua 绣花</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the layer has no coordinate system (%2). It is drawn as if it were in the map&apos;s coordinate system, which may misplace it. Declare its coordinate system to place it correctly.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 绣花 (Xiuhua)</translation>
     </message>
     <message>
         <source>Set coordinate system…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置坐标系…</translation>
     </message>
     <message>
         <source>Attribute table — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>属性表 — %1</translation>
     </message>
     <message>
         <source>Map coordinate system</source>
-        <translation type="unfinished"></translation>
+        <translation>地图坐标系</translation>
     </message>
     <message>
         <source>GIS data (*.shp *.gpkg *.geojson *.json *.kml *.csv *.xlsx *.gdb *.tif *.tiff);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>GIS 数据 (*.shp *.gpkg *.geojson *.json *.kml *.csv *.xlsx *.gdb *.tif *.tiff);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&amp;Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>打开项目</translation>
     </message>
     <message>
         <source>Xiuhua projects (*.xhp)</source>
-        <translation type="unfinished"></translation>
+        <translation>绣花项目 (*.xhp)</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Add layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图层(&amp;A)…</translation>
     </message>
     <message>
         <source>Ctrl+L</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+L</translation>
     </message>
     <message>
         <source>Add layers</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图层</translation>
     </message>
     <message>
         <source>Map &amp;coordinate system…</source>
-        <translation type="unfinished"></translation>
+        <translation>地图坐标系(&amp;C)…</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;X)</translation>
     </message>
     <message>
         <source>Map tools</source>
-        <translation type="unfinished"></translation>
+        <translation>地图工具</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished"></translation>
+        <translation>平移</translation>
     </message>
     <message>
         <source>Zoom box</source>
-        <translation type="unfinished"></translation>
+        <translation>框选缩放</translation>
     </message>
     <message>
         <source>Identify</source>
-        <translation type="unfinished"></translation>
+        <translation>识别</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Full extent</source>
-        <translation type="unfinished"></translation>
+        <translation>全图(&amp;F)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+F</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
         <source>Zoom to &amp;layer</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放至图层(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Attribute table</source>
-        <translation type="unfinished"></translation>
+        <translation>属性表(&amp;A)</translation>
     </message>
     <message>
         <source>F6</source>
-        <translation type="unfinished"></translation>
+        <translation>F6</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Xiuhua</source>
-        <translation type="unfinished"></translation>
+        <translation>关于绣花(&amp;A)</translation>
     </message>
     <message>
         <source>Zoom to layer</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放至图层</translation>
     </message>
     <message>
         <source>Open attribute table</source>
-        <translation type="unfinished"></translation>
+        <translation>打开属性表</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>Properties…</source>
-        <translation type="unfinished"></translation>
+        <translation>属性…</translation>
     </message>
     <message>
         <source>Remove layer</source>
-        <translation type="unfinished"></translation>
+        <translation>移除图层</translation>
     </message>
     <message>
         <source>Rename group</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名图层组</translation>
     </message>
     <message>
         <source>Add group</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图层组</translation>
     </message>
     <message>
         <source>Group name</source>
-        <translation type="unfinished"></translation>
+        <translation>图层组名称</translation>
     </message>
     <message>
         <source>Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>保存项目</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1</translation>
     </message>
     <message>
         <source>About Xiuhua</source>
-        <translation type="unfinished"></translation>
+        <translation>关于绣花 (Xiuhua)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Xiuhua 绣花 %1&lt;/h3&gt;&lt;p&gt;Desktop GIS for urban-management refinement (城市管理精细化).&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;Demo data: district boundaries 「边界数据：高德开放平台 DataV.GeoAtlas」, for demonstration only; official 规划资源 data replaces them in production. All 街镇, 网格 and facility layers of the demo project are SYNTHETIC.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;绣花 (Xiuhua) %1&lt;/h3&gt;&lt;p&gt;面向城市管理精细化的桌面 GIS。&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;演示数据：区界「边界数据：高德开放平台 DataV.GeoAtlas」，仅供演示；正式使用时以官方规划资源数据替换。演示项目中的所有街镇、网格及设施图层均为合成（虚构）数据。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存的更改</translation>
     </message>
     <message>
         <source>The project has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>项目有未保存的更改。是否保存？</translation>
+    </message>
+    <message>
+        <source>the source declares none</source>
+        <translation>数据源未声明坐标系</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has no coordinate system: %3. It is drawn as if it were in the map&apos;s coordinate system, which may misplace it. Declare its coordinate system to place it correctly.</source>
+        <translation>%1（%2）没有坐标系：%3。它将按地图坐标系绘制，位置可能有误。请为其指定坐标系以正确定位。</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::MapDocument</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>未命名</translation>
     </message>
     <message>
         <source>No such layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>图层不存在。</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::MapStatusBar</name>
     <message>
         <source>Map scale; type a value such as 1:25000 and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>地图比例尺；输入数值（如 1:25000）后按 Enter 键</translation>
     </message>
     <message>
         <source>Map coordinate system — click to change</source>
-        <translation type="unfinished"></translation>
+        <translation>地图坐标系 — 单击以更改</translation>
     </message>
     <message>
         <source>Scale</source>
-        <translation type="unfinished"></translation>
+        <translation>比例尺</translation>
     </message>
     <message>
         <source>Lon %1°  Lat %2°</source>
-        <translation type="unfinished"></translation>
+        <translation>经度 %1°  纬度 %2°</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::MessageBar</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Next (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一条（%1）</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::StyleEditor</name>
     <message>
         <source>Single symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>单一符号</translation>
     </message>
     <message>
         <source>Categorized</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Graduated</source>
-        <translation type="unfinished"></translation>
+        <translation>分级</translation>
     </message>
     <message>
         <source>(no labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无标注）</translation>
     </message>
     <message>
         <source>Equal interval</source>
-        <translation type="unfinished"></translation>
+        <translation>等间距</translation>
     </message>
     <message>
         <source>Quantile (equal count)</source>
-        <translation type="unfinished"></translation>
+        <translation>分位数（等数量）</translation>
     </message>
     <message>
         <source>Natural breaks (Jenks)</source>
-        <translation type="unfinished"></translation>
+        <translation>自然间断点 (Jenks)</translation>
     </message>
     <message>
         <source>Style</source>
-        <translation type="unfinished"></translation>
+        <translation>样式</translation>
     </message>
     <message>
         <source>Fill colour</source>
-        <translation type="unfinished"></translation>
+        <translation>填充颜色</translation>
     </message>
     <message>
         <source>Outline colour</source>
-        <translation type="unfinished"></translation>
+        <translation>轮廓颜色</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>分级方法</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>分级数</translation>
     </message>
     <message>
         <source>Colour ramp</source>
-        <translation type="unfinished"></translation>
+        <translation>色带</translation>
     </message>
     <message>
         <source>Classes and colours</source>
-        <translation type="unfinished"></translation>
+        <translation>类别与颜色</translation>
     </message>
     <message>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>不透明度</translation>
     </message>
     <message>
         <source>Label field</source>
-        <translation type="unfinished"></translation>
+        <translation>标注字段</translation>
     </message>
 </context>
 </TS>

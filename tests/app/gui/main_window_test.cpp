@@ -4,9 +4,14 @@
 #include "main/main_window.h"
 #include "map/identify_panel.h"
 #include "map/map_canvas.h"
+#include "map/message_bar.h"
 #include "table/attribute_table_widget.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QMimeData>
+#include <QPushButton>
+#include <QTemporaryDir>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
@@ -43,6 +48,8 @@ class MainWindowTest : public QObject {
   void identifiesTheParkUnderTheCursor();
   void hidingALayerInTheTreeRemovesItFromTheMap();
   void attributeTableSelectsOnTheMap();
+  void draggingInTheTreeReordersAndRegroups();
+  void aLayerWithoutCrsShowsAWarningBar();
   void cleanupTestCase();
 
  private:
@@ -175,6 +182,54 @@ void MainWindowTest::attributeTableSelectsOnTheMap() {
   // Selection on the map comes back to the table.
   mDoc->setSelection(mParksId, {selectedRow, selectedRow + 1});
   QCOMPARE(table->view()->selectionModel()->selectedRows().size(), 2);
+}
+
+void MainWindowTest::draggingInTheTreeReordersAndRegroups() {
+  LayerTreeModel* model = mWindow->layerTree();
+  const LayerState* residential = layerNamed(*mDoc, QStringLiteral("居住用地"));
+  QVERIFY(residential != nullptr);
+  const QString id = residential->spec.id;
+  QVERIFY(residential->spec.group == QStringLiteral("设施"));
+  // Drag 居住用地 out of its group to the very top of the tree.
+  std::unique_ptr<QMimeData> mime(model->mimeData({model->indexOfLayer(id)}));
+  model->dropMimeData(mime.get(), Qt::MoveAction, 0, 0, QModelIndex());
+  QTRY_COMPARE(mDoc->layers().front().spec.id, id);
+  QCOMPARE(mDoc->layers().front().spec.group, QString());
+  QVERIFY(!model->isGroup(model->index(0, 0)));
+  QCOMPARE(model->layerId(model->index(0, 0)), id);
+  // And into the 底图 group, at its end: it now draws below everything else in the list but the group.
+  QModelIndex base;
+  for (int r = 0; r < model->rowCount(); ++r) {
+    if (model->index(r, 0).data().toString() == QStringLiteral("底图")) base = model->index(r, 0);
+  }
+  QVERIFY(base.isValid());
+  mime.reset(model->mimeData({model->indexOfLayer(id)}));
+  model->dropMimeData(mime.get(), Qt::MoveAction, -1, 0, base);
+  QTRY_COMPARE(mDoc->layers().back().spec.id, id);
+  QCOMPARE(mDoc->layers().back().spec.group, QStringLiteral("底图"));
+  // Dropping a layer onto another layer is refused.
+  mime.reset(model->mimeData({model->indexOfLayer(id)}));
+  QVERIFY(!model->dropMimeData(mime.get(), Qt::MoveAction, 0, 0, model->indexOfLayer(mParksId)));
+  QCOMPARE(mDoc->layers().back().spec.id, id);
+}
+
+void MainWindowTest::aLayerWithoutCrsShowsAWarningBar() {
+  QTemporaryDir dir;
+  for (const char* suffix : {"shp", "shx", "dbf", "cpg"}) {
+    QFile::copy(QStringLiteral(DEMO_DATA_DIR "/roads/roads.") + QLatin1String(suffix),
+                dir.filePath(QStringLiteral("无坐标 道路.") + QLatin1String(suffix)));
+  }
+  mWindow->addLayers({dir.filePath(QStringLiteral("无坐标 道路.shp"))});
+  QTRY_VERIFY_WITH_TIMEOUT(!mDoc->isLoading(), 60000);
+  QTRY_VERIFY(mWindow->messageBar()->isVisible());
+  bool found = mWindow->messageBar()->currentText().contains(QStringLiteral("无坐标 道路"));
+  // Other messages may be queued before it; step through them.
+  for (int i = 0; i < 10 && !found && mWindow->messageBar()->isVisible(); ++i) {
+    QPushButton* next = mWindow->messageBar()->findChildren<QPushButton*>().back();
+    next->click();
+    found = mWindow->messageBar()->currentText().contains(QStringLiteral("无坐标 道路"));
+  }
+  QVERIFY2(found, qPrintable(mWindow->messageBar()->currentText()));
 }
 
 void MainWindowTest::cleanupTestCase() {
