@@ -1,5 +1,7 @@
 #include "cli/layer_json.h"
 
+#include "xiuhua/gis/geometry_validity.h"
+
 #include <QJsonArray>
 
 namespace xiuhua::cli {
@@ -65,7 +67,7 @@ QJsonObject describeVector(const gis::VectorData& d) {
           {QStringLiteral("encodingSource"), encodingSourceName(d.encoding.source)},
           {QStringLiteral("fields"), fields},
           {QStringLiteral("extent"), QJsonArray{d.extent.left(), d.extent.top(), d.extent.right(), d.extent.bottom()}},
-          {QStringLiteral("invalidGeometries"), d.invalidGeometryCount},
+          {QStringLiteral("invalidGeometries"), static_cast<int>(gis::findInvalidGeometries(d.geometries).size())},
           {QStringLiteral("warnings"), QJsonArray::fromStringList(d.warnings)},
           {QStringLiteral("sample"), sample}};
 }

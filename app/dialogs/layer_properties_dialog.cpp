@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -117,16 +118,26 @@ QWidget* LayerPropertiesDialog::makeInformationPage() {
     form->addRow(tr("Fields"), selectable(QString::number(d.fields.size()), page));
     form->addRow(tr("Text encoding"), selectable(tr("%1 (%2)").arg(d.encoding.name, gis::encodingSourceLabel(d.encoding.source)), page));
     form->addRow(tr("Extent (layer CRS)"), selectable(extentText(d.extent), page));
-    auto* invalid = selectable(tr("%n invalid geometries", nullptr, d.invalidGeometryCount), page);
+    const int invalidCount = s->invalidGeometries ? static_cast<int>(s->invalidGeometries->size()) : -1;
+    auto* invalid = selectable(invalidCount < 0 ? tr("checking…") : tr("%n invalid geometries", nullptr, invalidCount), page);
     form->addRow(tr("Validity"), invalid);
-    if (d.invalidGeometryCount > 0) {
+    if (invalidCount > 0) {
+      auto* select = new QPushButton(tr("Select them on the map"), page);
       auto* repair = new QPushButton(tr("Repair invalid geometries (GEOS MakeValid)"), page);
-      connect(repair, &QPushButton::clicked, this, [this, repair, invalid] {
+      connect(select, &QPushButton::clicked, this, [this] {
+        const LayerState* state = mDocument->layer(mLayerId);
+        if (state != nullptr && state->invalidGeometries) mDocument->setSelection(mLayerId, *state->invalidGeometries);
+      });
+      connect(repair, &QPushButton::clicked, this, [this, repair, select, invalid] {
         const int fixed = mDocument->repairGeometries(mLayerId);
         invalid->setText(tr("%n geometries repaired in memory; the source file is unchanged.", nullptr, fixed));
         repair->setEnabled(false);
+        select->setEnabled(false);
       });
-      form->addRow(QString(), repair);
+      auto* buttons = new QHBoxLayout;
+      buttons->addWidget(select);
+      buttons->addWidget(repair);
+      form->addRow(QString(), buttons);
     }
     if (!d.warnings.isEmpty()) form->addRow(tr("Warnings"), selectable(d.warnings.join(QLatin1Char('\n')), page));
   }

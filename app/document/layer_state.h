@@ -18,6 +18,8 @@ struct LayerState {
   std::shared_ptr<const gis::ProjectedLayer> projected;
   std::shared_ptr<const gis::RasterGrid> raster;
   std::shared_ptr<const std::vector<int>> selection;
+  // Indices of invalid geometries; null until the background check has run.
+  std::shared_ptr<const std::vector<int>> invalidGeometries;
   QString error;  // why the layer could not be loaded; empty when fine
   bool loading = false;
 

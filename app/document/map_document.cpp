@@ -5,6 +5,7 @@
 #include "xiuhua/gis/raster_grid.h"
 #include "xiuhua/gis/vector_reader.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QUuid>
@@ -28,6 +29,7 @@ MapDocument::~MapDocument() = default;
 void MapDocument::newProject() {
   mLayers.clear();
   mLoadGeneration.clear();
+  mValidityInFlight.clear();
   mMapCrs = gis::Crs::fromEpsg(4549);
   mProjectPath.clear();
   mTitle = tr("Untitled");
@@ -43,6 +45,7 @@ gis::Status MapDocument::openProject(const QString& path) {
   gis::Project project = std::move(loaded).value();
   mLayers.clear();
   mLoadGeneration.clear();
+  mValidityInFlight.clear();
   mMapCrs = project.mapCrs.isValid() ? project.mapCrs : gis::Crs::fromEpsg(4549);
   mProjectPath = QFileInfo(path).absoluteFilePath();
   mTitle = project.title.isEmpty() ? QFileInfo(path).completeBaseName() : project.title;
@@ -114,6 +117,7 @@ void MapDocument::removeLayer(const QString& id) {
   if (it == mLayers.end()) return;
   mLayers.erase(it);
   mLoadGeneration.erase(id);
+  mValidityInFlight.erase(id);
   markModified();
   emit layersChanged();
 }
@@ -147,6 +151,7 @@ void MapDocument::load(LayerState& state, bool reread) {
     target->loading = false;
     target->error = result.error;
     if (result.error.isEmpty()) {
+      if (target->data != result.data) target->invalidGeometries.reset();
       target->data = result.data;
       target->projected = result.projected;
       target->raster = result.raster;
@@ -163,6 +168,7 @@ void MapDocument::load(LayerState& state, bool reread) {
       emit problem(result.error);
     }
     for (const QString& w : result.warnings) emit problem(w);
+    if (result.error.isEmpty() && result.data && !target->invalidGeometries) checkValidity(id, result.data);
     emit layerLoaded(id);
     if (!isLoading()) emit allLayersLoaded();
   });
@@ -255,19 +261,40 @@ void MapDocument::setLayerEncoding(const QString& id, const QString& encoding) {
 
 int MapDocument::repairGeometries(const QString& id) {
   LayerState* s = find(id);
-  if (s == nullptr || !s->data || s->data->invalidGeometryCount == 0) return 0;
+  if (s == nullptr || !s->data || !s->invalidGeometries || s->invalidGeometries->empty()) return 0;
   auto repaired = std::make_shared<gis::VectorData>(*s->data);
-  int fixed = 0;
-  for (gis::Geometry& g : repaired->geometries) {
-    if (g.type() != gis::Geometry::Type::Point && gis::findValidityProblem(g)) {
-      g = gis::makeValid(g);
-      ++fixed;
-    }
+  for (int i : *s->invalidGeometries) {
+    gis::Geometry& g = repaired->geometries[static_cast<std::size_t>(i)];
+    g = gis::makeValid(g);
   }
-  repaired->invalidGeometryCount = 0;
+  const int fixed = static_cast<int>(s->invalidGeometries->size());
+  s->invalidGeometries = std::make_shared<const std::vector<int>>();
   s->data = repaired;
   load(*s, false);
   return fixed;
+}
+
+bool MapDocument::isCheckingValidity() const { return !mValidityInFlight.empty(); }
+
+void MapDocument::checkValidity(const QString& id, std::shared_ptr<const gis::VectorData> data) {
+  mValidityInFlight[id] = data;
+  auto* watcher = new QFutureWatcher<std::vector<int>>(this);
+  connect(watcher, &QFutureWatcher<std::vector<int>>::finished, this, [this, watcher, id, data] {
+    watcher->deleteLater();
+    const auto inFlight = mValidityInFlight.find(id);
+    if (inFlight == mValidityInFlight.end() || inFlight->second != data) return;  // superseded
+    mValidityInFlight.erase(inFlight);
+    LayerState* s = find(id);
+    if (s == nullptr || s->data != data) return;
+    s->invalidGeometries = std::make_shared<const std::vector<int>>(watcher->result());
+    if (!s->invalidGeometries->empty()) {
+      emit problem(tr("%1 (%2): %n invalid geometries (e.g. self-intersections); select or repair "
+                      "them in Layer properties.", nullptr, static_cast<int>(s->invalidGeometries->size()))
+                       .arg(s->spec.name, QDir::toNativeSeparators(s->spec.source)));
+    }
+    emit validityChecked(id);
+  });
+  watcher->setFuture(QtConcurrent::run([data] { return gis::findInvalidGeometries(data->geometries); }));
 }
 
 void MapDocument::setSelection(const QString& id, std::vector<int> features) {

@@ -55,8 +55,10 @@ class MapDocument : public QObject {
   gis::Status declareLayerCrs(const QString& id, const QString& definition);
   // Re-reads a shapefile with the given encoding ("" = automatic).
   void setLayerEncoding(const QString& id, const QString& encoding);
-  // Replaces invalid geometries by GEOS-repaired ones, in memory.
+  // Replaces invalid geometries by GEOS-repaired ones, in memory; returns how many.
   int repairGeometries(const QString& id);
+  // True while a layer's geometries are still being checked in the background.
+  bool isCheckingValidity() const;
   void setSelection(const QString& id, std::vector<int> features);
   void clearSelections();
 
@@ -75,6 +77,7 @@ class MapDocument : public QObject {
   void layerLoaded(const QString& id);  // data arrived (or failed: see LayerState::error)
   void allLayersLoaded();
   void styleChanged(const QString& id);
+  void validityChecked(const QString& id);  // LayerState::invalidGeometries is set
   void selectionChanged(const QString& id);
   void mapCrsChanged();
   void problem(const QString& message);  // a non-fatal problem to show the user
@@ -82,12 +85,14 @@ class MapDocument : public QObject {
  private:
   LayerState* find(const QString& id);
   void load(LayerState& state, bool reread);
+  void checkValidity(const QString& id, std::shared_ptr<const gis::VectorData> data);
   void markModified();
   // Keeps each group's layers together (at its first layer's place), as the layer tree shows them.
   void keepGroupsTogether();
 
   std::vector<LayerState> mLayers;
   std::map<QString, std::uint64_t> mLoadGeneration;
+  std::map<QString, std::shared_ptr<const gis::VectorData>> mValidityInFlight;  // by layer id
   gis::Crs mMapCrs;
   QString mProjectPath;
   QString mTitle;

@@ -39,6 +39,18 @@ std::optional<ValidityProblem> findValidityProblem(const Geometry& geometry) {
   return problem;
 }
 
+std::vector<int> findInvalidGeometries(const std::vector<Geometry>& geometries,
+                                       const std::atomic<bool>* cancel) {
+  std::vector<int> invalid;
+  for (std::size_t i = 0; i < geometries.size(); ++i) {
+    if (cancel != nullptr && (i % 1024) == 0 && cancel->load()) break;
+    if (geometries[i].type() != Geometry::Type::Point && findValidityProblem(geometries[i])) {
+      invalid.push_back(static_cast<int>(i));
+    }
+  }
+  return invalid;
+}
+
 Geometry makeValid(const Geometry& geometry) {
   const detail::GeosGeomPtr g = detail::toGeos(geometry);
   if (!g) return {};

@@ -62,15 +62,17 @@ Result<std::shared_ptr<const ProjectedLayer>> ProjectedLayer::build(
     const std::atomic<bool>* cancel) {
   std::shared_ptr<ProjectedLayer> layer(new ProjectedLayer());
   layer->mMapCrs = mapCrs;
-  layer->mGeometries = source->geometries;
+  layer->mGeometries = &source->geometries;
   if (layerCrs.isValid() && mapCrs.isValid() && !(layerCrs == mapCrs)) {
+    layer->mProjected = source->geometries;
+    layer->mGeometries = &layer->mProjected;
     auto transform = CoordinateTransform::create(layerCrs, mapCrs);
     if (!transform.ok()) {
       return Error{transform.error().code,
                    QStringLiteral("%1: %2").arg(source->path, transform.error().message)};
     }
     std::size_t n = 0;
-    for (Geometry& g : layer->mGeometries) {
+    for (Geometry& g : layer->mProjected) {
       if (cancel != nullptr && (++n % 1024) == 0 && cancel->load()) {
         return Error{ErrorCode::Cancelled, QCoreApplication::translate("ProjectedLayer", "Cancelled.")};
       }
@@ -79,9 +81,9 @@ Result<std::shared_ptr<const ProjectedLayer>> ProjectedLayer::build(
       }
     }
   }
-  layer->mBoxes.reserve(layer->mGeometries.size());
+  layer->mBoxes.reserve(layer->mGeometries->size());
   bool first = true;
-  for (const Geometry& g : layer->mGeometries) {
+  for (const Geometry& g : *layer->mGeometries) {
     const QRectF box = g.isEmpty() ? QRectF() : g.boundingBox();
     layer->mBoxes.push_back(box);
     if (g.isEmpty() || !std::isfinite(box.left())) continue;
@@ -104,16 +106,16 @@ std::vector<int> ProjectedLayer::featuresAt(QPointF point, double tolerance) con
   const QRectF probe(point.x() - tolerance, point.y() - tolerance, 2 * tolerance, 2 * tolerance);
   std::vector<int> result;
   for (int i : mIndex->query(probe)) {
-    if (hits(mGeometries[static_cast<std::size_t>(i)], point, tolerance)) result.push_back(i);
+    if (hits((*mGeometries)[static_cast<std::size_t>(i)], point, tolerance)) result.push_back(i);
   }
   return result;
 }
 
 const std::vector<QPointF>& ProjectedLayer::labelAnchors() const {
   std::call_once(mAnchorsOnce, [this] {
-    mAnchors.reserve(mGeometries.size());
+    mAnchors.reserve(mGeometries->size());
     GEOSContextHandle_t ctx = detail::geosContext();
-    for (const Geometry& g : mGeometries) {
+    for (const Geometry& g : *mGeometries) {
       QPointF anchor;
       if (g.type() == Geometry::Type::Polygon) {
         const detail::GeosGeomPtr geos = detail::toGeos(g);

@@ -2,7 +2,6 @@
 
 #include "gdal_env.h"
 #include "ogr_convert.h"
-#include "xiuhua/gis/geometry_validity.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -231,9 +230,6 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
     if (!geometry.isEmpty()) {
       extend(data->extent, geometry.boundingBox(), first);
       if (data->geometryType == Geometry::Type::Empty) data->geometryType = geometry.type();
-      if (geometry.type() != Geometry::Type::Point && findValidityProblem(geometry)) {
-        ++data->invalidGeometryCount;
-      }
     }
     AttributeRow row;
     row.reserve(data->fields.size());
@@ -252,11 +248,6 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   }
   if (!errors.lastError().isEmpty()) {
     data->warnings << QCoreApplication::translate("VectorReader", "%1: some features could not be read: %2").arg(path, errors.lastError());
-  }
-  if (data->invalidGeometryCount > 0) {
-    data->warnings << QCoreApplication::translate("VectorReader", "%1: %n invalid geometries (e.g. self-intersections); "
-                                                  "they can be repaired in Layer properties.", nullptr,
-                                                  data->invalidGeometryCount).arg(path);
   }
   if (data->geometries.empty()) data->warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
   return std::shared_ptr<const VectorData>(std::move(data));

@@ -99,3 +99,33 @@ TEST(Cli, UnknownCommandIsAUsageError) {
 }
 
 }  // namespace
+
+namespace {
+
+// The GUI's --screenshot mode, as ./run.sh --screenshot uses it, on the offscreen platform.
+TEST(Gui, ScreenshotOfTheDemoProjectShowsTheMap) {
+  xiuhua::test::TempDir dir;
+  const QString png = dir.path(QStringLiteral("截图.png"));
+  QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  p.setProcessEnvironment(env);
+  p.start(QStringLiteral(XIUHUA_GUI), {kProject, QStringLiteral("--lang"), QStringLiteral("zh_CN"),
+                                       QStringLiteral("--screenshot"), png});
+  ASSERT_TRUE(p.waitForFinished(300000));
+  ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+  const QImage image(png);
+  ASSERT_FALSE(image.isNull());
+  EXPECT_GE(image.width(), 800);
+  // The map: a good share of non-white, non-grey pixels (the district's coloured layers).
+  int coloured = 0;
+  for (int y = 0; y < image.height(); y += 4) {
+    for (int x = image.width() / 3; x < image.width(); x += 4) {
+      const QColor c = image.pixelColor(x, y);
+      coloured += c.saturation() > 60 ? 1 : 0;
+    }
+  }
+  EXPECT_GT(coloured, 1000);
+}
+
+}  // namespace

@@ -101,6 +101,32 @@ TEST(MapDocument, LayerWithoutCrsIsFlagged) {
   EXPECT_FALSE(doc.layer(ids->front())->lacksCrs());
 }
 
+TEST(MapDocument, InvalidGeometriesAreFoundInTheBackgroundAndRepaired) {
+  MapDocument doc;
+  test::TempDir dir;
+  const QString path = dir.write(QStringLiteral("自相交.geojson"),
+      "{\"type\":\"FeatureCollection\",\"features\":["
+      "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}},"
+      "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[2,2],[3,2],[3,3],[2,2]]]}}]}");
+  QStringList problems;
+  QObject::connect(&doc, &MapDocument::problem, [&](const QString& m) { problems << m; });
+  auto ids = doc.addLayersFromFile(path);
+  ASSERT_TRUE(ids.ok());
+  QEventLoop loop;
+  QObject::connect(&doc, &MapDocument::validityChecked, &loop, &QEventLoop::quit);
+  QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+  loop.exec();
+  const LayerState* s = doc.layer(ids->front());
+  ASSERT_TRUE(s->invalidGeometries);
+  EXPECT_EQ(*s->invalidGeometries, std::vector<int>{0});
+  EXPECT_TRUE(problems.join(QLatin1Char('\n')).contains(QStringLiteral("自相交.geojson")));
+  EXPECT_EQ(doc.repairGeometries(ids->front()), 1);
+  ASSERT_TRUE(waitLoaded(doc));
+  s = doc.layer(ids->front());
+  EXPECT_TRUE(s->invalidGeometries->empty());
+  EXPECT_EQ(s->data->geometries[0].parts().size(), 2U);  // two triangles now
+}
+
 TEST(MapDocument, SaveAndReopenKeepsOrderGroupsAndStyle) {
   MapDocument doc;
   ASSERT_TRUE(doc.openProject(kProject).ok());

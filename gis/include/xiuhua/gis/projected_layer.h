@@ -28,7 +28,7 @@ class ProjectedLayer {
 
   const VectorData& source() const { return *mSource; }
   const std::shared_ptr<const VectorData>& sourcePtr() const { return mSource; }
-  const std::vector<Geometry>& geometries() const { return mGeometries; }
+  const std::vector<Geometry>& geometries() const { return *mGeometries; }
   const std::vector<QRectF>& boxes() const { return mBoxes; }
   const SpatialIndex& index() const { return *mIndex; }
   const QRectF& extent() const { return mExtent; }
@@ -44,7 +44,9 @@ class ProjectedLayer {
  private:
   ProjectedLayer() = default;
   std::shared_ptr<const VectorData> mSource;
-  std::vector<Geometry> mGeometries;
+  // The source's own geometries when no transformation is needed (no copy), else mProjected.
+  const std::vector<Geometry>* mGeometries = nullptr;
+  std::vector<Geometry> mProjected;
   std::vector<QRectF> mBoxes;
   std::unique_ptr<SpatialIndex> mIndex;
   QRectF mExtent;

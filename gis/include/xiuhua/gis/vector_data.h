@@ -29,7 +29,6 @@ struct VectorData {
   std::vector<Geometry> geometries;
   std::vector<AttributeRow> attributes;
   QRectF extent;       // in crs
-  int invalidGeometryCount = 0;
   QStringList warnings;  // non-fatal problems worth telling the user
 
   std::size_t featureCount() const { return geometries.size(); }

@@ -1,0 +1,35 @@
+// The UI language: Simplified Chinese from the shipped translation, English as the source text.
+#include "main/localization.h"
+
+#include <QApplication>
+#include <QTest>
+
+using xiuhua::app::Localization;
+
+class LocalizationTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void chineseTranslationIsShippedAndUsed() {
+    Localization l10n;
+    QVERIFY(l10n.apply(QStringLiteral("zh_CN")));
+    QCOMPARE(QCoreApplication::translate("xiuhua::app::MainWindow", "Layers"), QStringLiteral("图层"));
+    QCOMPARE(QCoreApplication::translate("xiuhua::app::MainWindow", "Identify results"), QStringLiteral("识别结果"));
+    QVERIFY(QCoreApplication::translate("VectorReader", "%1: the file does not exist.").contains(QStringLiteral("不存在")));
+    QCOMPARE(QLocale().language(), QLocale::Chinese);
+  }
+
+  void englishIsTheSourceText() {
+    Localization l10n;
+    QVERIFY(l10n.apply(QStringLiteral("zh_CN")));
+    QVERIFY(l10n.apply(QStringLiteral("en")));
+    QCOMPARE(QCoreApplication::translate("xiuhua::app::MainWindow", "Layers"), QStringLiteral("Layers"));
+  }
+
+  void commandLineWinsOverTheSavedSetting() {
+    QCOMPARE(Localization::preferredLanguage(QStringLiteral("en")), QStringLiteral("en"));
+  }
+};
+
+QTEST_MAIN(LocalizationTest)
+#include "localization_test.moc"
