@@ -71,6 +71,23 @@ TEST(MapDocument, DeclaringGcj02MovesALayerOntoTheTruePosition) {
   EXPECT_LT(std::hypot(fixed.x(), fixed.y()), 5);
 }
 
+TEST(MapDocument, ChangingTheMapCrsReprojectsEveryLayer) {
+  MapDocument doc;
+  ASSERT_TRUE(doc.openProject(kProject).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  doc.setMapCrs(gis::Crs::fromEpsg(4326));
+  ASSERT_TRUE(waitLoaded(doc));
+  const LayerState* boundary = byName(doc, QStringLiteral("区界"));
+  ASSERT_NE(boundary, nullptr);
+  const QRectF e = boundary->projected->extent();
+  EXPECT_GT(e.left(), 121.0);
+  EXPECT_LT(e.right(), 121.5);
+  const LayerState* population = byName(doc, QStringLiteral("人口栅格 (100 m)"));
+  ASSERT_NE(population, nullptr);
+  ASSERT_TRUE(population->raster);
+  EXPECT_TRUE(population->raster->extent.intersects(e));
+}
+
 TEST(MapDocument, AFailedOpenKeepsWhatWasOpen) {
   MapDocument doc;
   ASSERT_TRUE(doc.openProject(kProject).ok());
