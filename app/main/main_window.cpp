@@ -130,7 +130,8 @@ void MainWindow::zoomToSelection(const QString& layerId) {
     const QRectF b = s->projected->boxes()[static_cast<std::size_t>(i)];
     box = box.isNull() ? b : box.united(b);
   }
-  mCanvas->zoomToRect(box.adjusted(-50, -50, 50, 50));
+  // fitting() adds a margin; a single point keeps the current scale.
+  mCanvas->zoomToRect(box);
 }
 
 void MainWindow::openProject(const QString& path) {

@@ -66,8 +66,14 @@ void MapCanvas::zoomToFullExtent() {
 }
 
 void MapCanvas::zoomToRect(const QRectF& mapRect) {
-  QRectF r = mapRect.normalized();
-  if (r.width() <= 0 && r.height() <= 0) r = QRectF(r.center() - QPointF(100, 100), QSizeF(200, 200));
+  const QRectF r = mapRect.normalized();
+  if (r.width() <= 0 && r.height() <= 0) {
+    // A single point: centre on it at the current scale (a fresh view gets ~1 km across).
+    const double upp = mViewport.isValid() ? mViewport.unitsPerPixel()
+                                           : (mDocument->mapCrs().isGeographic() ? 1e-5 : 1.0);
+    setViewport(gis::MapViewport(r.center(), upp, size()));
+    return;
+  }
   setViewport(gis::MapViewport::fitting(r, size()));
 }
 
