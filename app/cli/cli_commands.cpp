@@ -2,6 +2,7 @@
 
 #include "cli/layer_json.h"
 #include "document/layer_loader.h"
+#include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/project.h"
 #include "xiuhua/gis/render_job.h"
@@ -203,19 +204,18 @@ int runRender(const QStringList& args, QTextStream& out, QTextStream& err) {
     return 1;
   }
   gis::RenderSnapshot snapshot;
-  QRectF extent;
+  gis::Bounds extent;
   for (auto i = static_cast<int>(loaded->layers.size()) - 1; i >= 0; --i) {
     const app::LoadedLayer& l = loaded->layers[static_cast<std::size_t>(i)];
     const gis::LayerSpec& spec = loaded->project.layers[static_cast<std::size_t>(i)];
     if (!l.error.isEmpty()) err << "xiuhua-cli: warning: " << l.error << "\n";
     if (!spec.visible || (!l.projected && !l.raster)) continue;
-    const QRectF e = l.projected ? l.projected->extent() : l.raster->extent;
-    extent = extent.isNull() ? e : extent.united(e);
+    extent.add(l.projected ? l.projected->extent() : l.raster->extent);
     snapshot.layers.push_back({l.projected, l.raster, spec.vectorStyle, spec.rasterStyle, nullptr});
   }
   const QSize size(option(args, QStringLiteral("--width"), QStringLiteral("1200")).toInt(),
                    option(args, QStringLiteral("--height"), QStringLiteral("900")).toInt());
-  snapshot.viewport = gis::MapViewport::fitting(loaded->project.extent.isEmpty() ? extent : loaded->project.extent, size);
+  snapshot.viewport = gis::MapViewport::fitting(loaded->project.extent.isEmpty() ? extent.rect() : loaded->project.extent, size);
   const std::atomic<bool> never(false);
   const QImage image = gis::renderMap(snapshot, never);
   if (!image.save(outPath, "PNG")) {

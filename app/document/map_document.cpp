@@ -1,6 +1,7 @@
 #include "document/map_document.h"
 
 #include "document/layer_loader.h"
+#include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/geometry_validity.h"
 #include "xiuhua/gis/raster_grid.h"
 #include "xiuhua/gis/vector_reader.h"
@@ -325,15 +326,12 @@ void MapDocument::setMapCrs(const gis::Crs& crs) {
 }
 
 QRectF MapDocument::fullExtent() const {
-  QRectF extent;
+  gis::Bounds extent;
   for (const LayerState& s : mLayers) {
-    QRectF e;
-    if (s.projected) e = s.projected->extent();
-    if (s.raster) e = s.raster->extent;
-    if (e.isNull() && e.topLeft().isNull()) continue;
-    extent = extent.isNull() ? e : extent.united(e);
+    if (s.projected && !s.projected->source().geometries.empty()) extent.add(s.projected->extent());
+    if (s.raster) extent.add(s.raster->extent);
   }
-  return extent;
+  return extent.rect();
 }
 
 gis::RenderSnapshot MapDocument::snapshot(const gis::MapViewport& viewport) const {

@@ -9,6 +9,7 @@
 #include "map/map_status_bar.h"
 #include "map/message_bar.h"
 #include "table/attribute_table_widget.h"
+#include "xiuhua/gis/bounds.h"
 
 #include <QCloseEvent>
 #include <QDialogButtonBox>
@@ -125,13 +126,10 @@ void MainWindow::zoomToLayer(const QString& layerId) {
 void MainWindow::zoomToSelection(const QString& layerId) {
   const LayerState* s = mDocument->layer(layerId);
   if (s == nullptr || !s->projected || !s->selection || s->selection->empty()) return;
-  QRectF box;
-  for (int i : *s->selection) {
-    const QRectF b = s->projected->boxes()[static_cast<std::size_t>(i)];
-    box = box.isNull() ? b : box.united(b);
-  }
+  gis::Bounds box;
+  for (int i : *s->selection) box.add(s->projected->boxes()[static_cast<std::size_t>(i)]);
   // fitting() adds a margin; a single point keeps the current scale.
-  mCanvas->zoomToRect(box);
+  mCanvas->zoomToRect(box.rect());
 }
 
 void MainWindow::openProject(const QString& path) {

@@ -1,6 +1,7 @@
 #include "xiuhua/gis/coordinate_transform.h"
 
 #include "proj_context.h"
+#include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/china_offsets.h"
 
 #include <QCoreApplication>
@@ -97,17 +98,9 @@ QRectF CoordinateTransform::transformBounds(const QRectF& rect) const {
     pts.emplace_back(rect.left(), rect.bottom() - t * rect.height());
   }
   transform(pts);
-  double minX = std::numeric_limits<double>::max(), minY = minX;
-  double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
-  for (const QPointF& p : pts) {
-    if (!std::isfinite(p.x()) || !std::isfinite(p.y())) continue;
-    minX = std::min(minX, p.x());
-    minY = std::min(minY, p.y());
-    maxX = std::max(maxX, p.x());
-    maxY = std::max(maxY, p.y());
-  }
-  if (minX > maxX) return {};
-  return QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+  Bounds bounds;
+  for (const QPointF& p : pts) bounds.add(p);
+  return bounds.rect();
 }
 
 }  // namespace xiuhua::gis

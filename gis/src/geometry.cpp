@@ -1,25 +1,17 @@
 #include "xiuhua/gis/geometry.h"
 
-#include <algorithm>
-#include <limits>
+#include "xiuhua/gis/bounds.h"
 
 namespace xiuhua::gis {
 
 QRectF Geometry::boundingBox() const {
-  double minX = std::numeric_limits<double>::max(), minY = minX;
-  double maxX = std::numeric_limits<double>::lowest(), maxY = maxX;
+  Bounds bounds;
   for (const Part& part : mParts) {
     for (const Ring& ring : part) {
-      for (const QPointF& p : ring) {
-        minX = std::min(minX, p.x());
-        minY = std::min(minY, p.y());
-        maxX = std::max(maxX, p.x());
-        maxY = std::max(maxY, p.y());
-      }
+      for (const QPointF& p : ring) bounds.add(p);
     }
   }
-  if (minX > maxX) return {};
-  return QRectF(QPointF(minX, minY), QPointF(maxX, maxY));
+  return bounds.rect();
 }
 
 int Geometry::vertexCount() const {

@@ -1,6 +1,7 @@
 #include "xiuhua/gis/projected_layer.h"
 
 #include "geos_context.h"
+#include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/coordinate_transform.h"
 
 #include <QCoreApplication>
@@ -82,21 +83,13 @@ Result<std::shared_ptr<const ProjectedLayer>> ProjectedLayer::build(
     }
   }
   layer->mBoxes.reserve(layer->mGeometries->size());
-  bool first = true;
+  Bounds extent;
   for (const Geometry& g : *layer->mGeometries) {
     const QRectF box = g.isEmpty() ? QRectF() : g.boundingBox();
     layer->mBoxes.push_back(box);
-    if (g.isEmpty() || !std::isfinite(box.left())) continue;
-    if (first) {
-      layer->mExtent = box;
-      first = false;
-    } else {
-      layer->mExtent.setLeft(std::min(layer->mExtent.left(), box.left()));
-      layer->mExtent.setTop(std::min(layer->mExtent.top(), box.top()));
-      layer->mExtent.setRight(std::max(layer->mExtent.right(), box.right()));
-      layer->mExtent.setBottom(std::max(layer->mExtent.bottom(), box.bottom()));
-    }
+    if (!g.isEmpty()) extent.add(box);
   }
+  layer->mExtent = extent.rect();
   layer->mIndex = std::make_unique<SpatialIndex>(layer->mBoxes);
   layer->mSource = std::move(source);
   return std::shared_ptr<const ProjectedLayer>(std::move(layer));

@@ -2,6 +2,7 @@
 
 #include "gdal_env.h"
 #include "ogr_convert.h"
+#include "xiuhua/gis/bounds.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -126,18 +127,6 @@ std::pair<int, int> coordinateColumns(const std::vector<Field>& fields) {
   return x >= 0 && y >= 0 ? std::pair{x, y} : std::pair{-1, -1};
 }
 
-void extend(QRectF& extent, const QRectF& box, bool& first) {
-  if (first) {
-    extent = box;
-    first = false;
-    return;
-  }
-  extent.setLeft(std::min(extent.left(), box.left()));
-  extent.setTop(std::min(extent.top(), box.top()));
-  extent.setRight(std::max(extent.right(), box.right()));
-  extent.setBottom(std::max(extent.bottom(), box.bottom()));
-}
-
 }  // namespace
 
 int VectorData::fieldIndex(const QString& name) const {
@@ -216,7 +205,7 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
                                       ? coordinateColumns(data->fields)
                                       : std::pair{-1, -1};
   detail::GdalErrorCollector errors;
-  bool first = true;
+  Bounds extent;
   std::size_t n = 0;
   layer->ResetReading();
   for (auto&& feature : *layer) {
@@ -228,7 +217,7 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
       geometry = Geometry::point({feature->GetFieldAsDouble(xColumn), feature->GetFieldAsDouble(yColumn)});
     }
     if (!geometry.isEmpty()) {
-      extend(data->extent, geometry.boundingBox(), first);
+      extent.add(geometry.boundingBox());
       if (data->geometryType == Geometry::Type::Empty) data->geometryType = geometry.type();
     }
     AttributeRow row;
@@ -241,6 +230,7 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
     data->geometries.push_back(std::move(geometry));
     data->attributes.push_back(std::move(row));
   }
+  data->extent = extent.rect();
   if (!errors.lastError().isEmpty() && data->geometries.empty()) {
     return Error{ErrorCode::CorruptFile,
                  QCoreApplication::translate("VectorReader", "%1: the features cannot be read; the file may be truncated. GDAL says: %2")
