@@ -75,6 +75,45 @@ int runInfo(const QStringList& args, QTextStream& out, QTextStream& err) {
   return 0;
 }
 
+namespace {
+
+// One layer of a project spec (see data/demo/jiading-demo.project.json), paths relative to base.
+gis::LayerSpec layerFromSpec(const QJsonObject& l, const QDir& base, int n) {
+  gis::LayerSpec layer;
+  layer.id = l.value(QStringLiteral("id")).toString(QStringLiteral("layer%1").arg(n));
+  layer.name = l.value(QStringLiteral("name")).toString();
+  layer.source = QDir::cleanPath(base.absoluteFilePath(l.value(QStringLiteral("source")).toString()));
+  layer.sourceLayer = l.value(QStringLiteral("sourceLayer")).toString();
+  layer.kind = l.value(QStringLiteral("kind")).toString() == QLatin1String("raster") ? gis::LayerSpec::Kind::Raster
+                                                                                     : gis::LayerSpec::Kind::Vector;
+  layer.declaredCrs = l.value(QStringLiteral("declaredCrs")).toString();
+  layer.group = l.value(QStringLiteral("group")).toString();
+  layer.visible = l.value(QStringLiteral("visible")).toBool(true);
+  layer.vectorStyle = gis::VectorStyle::fromJson(l.value(QStringLiteral("style")).toObject());
+  layer.rasterStyle = gis::RasterStyle::fromJson(l.value(QStringLiteral("rasterStyle")).toObject());
+  return layer;
+}
+
+// Checks each layer opens, fills in classes for classified styles without explicit classes,
+// and sets the initial view to the extent of the layer named by zoomLayer.
+gis::Status completeProject(gis::Project& project, const QString& zoomLayer) {
+  for (gis::LayerSpec& layer : project.layers) {
+    const app::LoadedLayer loaded = app::loadLayer(layer, project.mapCrs, nullptr);
+    if (!loaded.error.isEmpty()) return gis::Error{gis::ErrorCode::InvalidArgument, loaded.error};
+    if (loaded.data && layer.vectorStyle.classes.empty()) {
+      if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Categorized) gis::buildCategories(layer.vectorStyle, *loaded.data);
+      if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Graduated) gis::buildGraduated(layer.vectorStyle, *loaded.data);
+    }
+    if (layer.id == zoomLayer && loaded.projected) {
+      const QRectF e = loaded.projected->extent();
+      project.extent = e.adjusted(-0.03 * e.width(), -0.03 * e.height(), 0.03 * e.width(), 0.03 * e.height());
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 int runProjectCreate(const QStringList& args, QTextStream& out, QTextStream& err) {
   const QString specPath = option(args, QStringLiteral("--spec"));
   const QString outPath = option(args, QStringLiteral("--out"));
@@ -95,7 +134,6 @@ int runProjectCreate(const QStringList& args, QTextStream& out, QTextStream& err
     return 1;
   }
   const QJsonObject spec = doc.object();
-  const QDir base = QFileInfo(specPath).absoluteDir();
   gis::Project project;
   project.title = spec.value(QStringLiteral("title")).toString();
   auto crs = gis::Crs::fromUserInput(spec.value(QStringLiteral("mapCrs")).toString(QStringLiteral("EPSG:4549")));
@@ -106,40 +144,11 @@ int runProjectCreate(const QStringList& args, QTextStream& out, QTextStream& err
   project.mapCrs = crs.value();
   int n = 0;
   for (const QJsonValue& v : spec.value(QStringLiteral("layers")).toArray()) {
-    const QJsonObject l = v.toObject();
-    gis::LayerSpec layer;
-    layer.id = l.value(QStringLiteral("id")).toString(QStringLiteral("layer%1").arg(++n));
-    layer.name = l.value(QStringLiteral("name")).toString();
-    layer.source = QDir::cleanPath(base.absoluteFilePath(l.value(QStringLiteral("source")).toString()));
-    layer.sourceLayer = l.value(QStringLiteral("sourceLayer")).toString();
-    layer.kind = l.value(QStringLiteral("kind")).toString() == QLatin1String("raster") ? gis::LayerSpec::Kind::Raster
-                                                                                       : gis::LayerSpec::Kind::Vector;
-    layer.declaredCrs = l.value(QStringLiteral("declaredCrs")).toString();
-    layer.group = l.value(QStringLiteral("group")).toString();
-    layer.visible = l.value(QStringLiteral("visible")).toBool(true);
-    layer.vectorStyle = gis::VectorStyle::fromJson(l.value(QStringLiteral("style")).toObject());
-    layer.rasterStyle = gis::RasterStyle::fromJson(l.value(QStringLiteral("rasterStyle")).toObject());
-    // Check the layer opens, and fill in classes for classified styles from its data.
-    const app::LoadedLayer loaded = app::loadLayer(layer, project.mapCrs, nullptr);
-    if (!loaded.error.isEmpty()) {
-      err << "xiuhua-cli: " << loaded.error << "\n";
-      return 1;
-    }
-    if (loaded.data && layer.vectorStyle.classes.empty()) {
-      if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Categorized) gis::buildCategories(layer.vectorStyle, *loaded.data);
-      if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Graduated) gis::buildGraduated(layer.vectorStyle, *loaded.data);
-    }
-    project.layers.push_back(std::move(layer));
+    project.layers.push_back(layerFromSpec(v.toObject(), QFileInfo(specPath).absoluteDir(), ++n));
   }
-  // The initial view: the extent of the named layer (e.g. the district), else everything.
-  const QString zoomLayer = spec.value(QStringLiteral("zoomToLayer")).toString();
-  for (const gis::LayerSpec& layer : project.layers) {
-    if (layer.id != zoomLayer) continue;
-    const app::LoadedLayer loaded = app::loadLayer(layer, project.mapCrs, nullptr);
-    if (loaded.projected) {
-      const QRectF e = loaded.projected->extent();
-      project.extent = e.adjusted(-0.03 * e.width(), -0.03 * e.height(), 0.03 * e.width(), 0.03 * e.height());
-    }
+  if (gis::Status s = completeProject(project, spec.value(QStringLiteral("zoomToLayer")).toString()); !s) {
+    err << "xiuhua-cli: " << s.error().message << "\n";
+    return 1;
   }
   if (gis::Status s = gis::ProjectFile::save(project, outPath); !s) {
     err << "xiuhua-cli: " << s.error().message << "\n";

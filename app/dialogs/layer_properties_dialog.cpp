@@ -83,8 +83,7 @@ LayerPropertiesDialog::LayerPropertiesDialog(MapDocument* document, const QStrin
 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply, this);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-    apply();
-    accept();
+    if (apply()) accept();
   });
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, &LayerPropertiesDialog::apply);
@@ -178,9 +177,9 @@ QWidget* LayerPropertiesDialog::makeRasterStylePage() {
   return page;
 }
 
-void LayerPropertiesDialog::apply() {
+bool LayerPropertiesDialog::apply() {
   const LayerState* s = mDocument->layer(mLayerId);
-  if (s == nullptr) return;
+  if (s == nullptr) return false;
   if (mStyle != nullptr) mDocument->setVectorStyle(mLayerId, mStyle->style());
   if (mRasterRamp != nullptr) {
     gis::RasterStyle style;
@@ -197,12 +196,14 @@ void LayerPropertiesDialog::apply() {
   if (s != nullptr && mCrs->definition() != s->spec.declaredCrs) {
     if (const QString problem = mCrs->validate(); !problem.isEmpty()) {
       QMessageBox::warning(this, tr("Coordinate system"), problem);
-      return;
+      return false;
     }
     if (gis::Status st = mDocument->declareLayerCrs(mLayerId, mCrs->definition()); !st) {
       QMessageBox::warning(this, tr("Coordinate system"), st.error().message);
+      return false;
     }
   }
+  return true;
 }
 
 }  // namespace xiuhua::app

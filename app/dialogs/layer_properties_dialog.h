@@ -27,7 +27,8 @@ class LayerPropertiesDialog : public QDialog {
  private:
   QWidget* makeInformationPage();
   QWidget* makeRasterStylePage();
-  void apply();
+  // Applies every page; false (dialog stays open, input kept) when the CRS is not valid.
+  bool apply();
 
   MapDocument* mDocument;
   QString mLayerId;

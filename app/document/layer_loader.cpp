@@ -2,6 +2,11 @@
 
 #include "xiuhua/gis/vector_reader.h"
 
+#include <QCoreApplication>
+
+#include <exception>
+#include <new>
+
 namespace xiuhua::app {
 
 gis::Crs effectiveLayerCrs(const gis::LayerSpec& spec, const gis::Crs& sourceCrs) {
@@ -12,8 +17,10 @@ gis::Crs effectiveLayerCrs(const gis::LayerSpec& spec, const gis::Crs& sourceCrs
   return sourceCrs;
 }
 
-LoadedLayer loadLayer(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
-                      std::shared_ptr<const gis::VectorData> existing) {
+namespace {
+
+LoadedLayer loadUnguarded(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
+                          std::shared_ptr<const gis::VectorData> existing, const std::atomic<bool>* cancel) {
   LoadedLayer out;
   if (spec.kind == gis::LayerSpec::Kind::Raster) {
     gis::Crs declared;
@@ -33,6 +40,7 @@ LoadedLayer loadLayer(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
     gis::ReadOptions options;
     options.layerName = spec.sourceLayer;
     options.encodingOverride = spec.encoding;
+    options.cancel = cancel;
     auto read = gis::VectorReader::read(spec.source, options);
     if (!read.ok()) {
       out.error = read.error().message;
@@ -42,13 +50,35 @@ LoadedLayer loadLayer(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
   }
   out.data = existing;
   out.warnings = existing->warnings;
-  auto projected = gis::ProjectedLayer::build(existing, effectiveLayerCrs(spec, existing->crs), mapCrs);
+  auto projected = gis::ProjectedLayer::build(existing, effectiveLayerCrs(spec, existing->crs), mapCrs, cancel);
   if (!projected.ok()) {
     out.error = projected.error().message;
     return out;
   }
   out.projected = projected.value();
+  if (const int failed = out.projected->failedVertexCount(); failed > 0) {
+    out.warnings << QCoreApplication::translate("LayerLoader", "%1: %n vertices could not be transformed to the map "
+                                                "coordinate system and are not drawn; check the layer's coordinate system.",
+                                                nullptr, failed).arg(spec.source);
+  }
   return out;
+}
+
+}  // namespace
+
+LoadedLayer loadLayer(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
+                      std::shared_ptr<const gis::VectorData> existing, const std::atomic<bool>* cancel) {
+  try {
+    return loadUnguarded(spec, mapCrs, std::move(existing), cancel);
+  } catch (const std::bad_alloc&) {
+    LoadedLayer out;
+    out.error = QCoreApplication::translate("LayerLoader", "%1: not enough memory to load the layer.").arg(spec.source);
+    return out;
+  } catch (const std::exception& e) {
+    LoadedLayer out;
+    out.error = QStringLiteral("%1: %2").arg(spec.source, QString::fromLocal8Bit(e.what()));
+    return out;
+  }
 }
 
 }  // namespace xiuhua::app

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 namespace xiuhua::app {
@@ -22,9 +23,11 @@ struct LoadedLayer {
 
 // Reads a layer's source (unless `existing` is given) and projects it into the map CRS.
 // Pure function of its arguments: runs on a worker thread with its own GDAL dataset and its own
-// GEOS and PROJ contexts.
+// GEOS and PROJ contexts. Never throws: failures, cancellation and exhausted memory come back as
+// LoadedLayer::error naming the file.
 LoadedLayer loadLayer(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
-                      std::shared_ptr<const gis::VectorData> existing);
+                      std::shared_ptr<const gis::VectorData> existing,
+                      const std::atomic<bool>* cancel = nullptr);
 
 // The CRS to use for a spec: the declared one when set and valid, else the source's.
 gis::Crs effectiveLayerCrs(const gis::LayerSpec& spec, const gis::Crs& sourceCrs);

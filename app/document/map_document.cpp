@@ -2,6 +2,7 @@
 
 #include "document/layer_loader.h"
 #include "xiuhua/gis/bounds.h"
+#include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/geometry_validity.h"
 #include "xiuhua/gis/raster_grid.h"
 #include "xiuhua/gis/vector_reader.h"
@@ -13,6 +14,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <exception>
 
 namespace xiuhua::app {
 
@@ -25,15 +27,21 @@ int seedFor(const QString& name) { return static_cast<int>(qHash(name) % 97U); }
 }  // namespace
 
 MapDocument::MapDocument(QObject* parent) : QObject(parent) { newProject(); }
-MapDocument::~MapDocument() = default;
+MapDocument::~MapDocument() { cancelAllJobs(); }
+
+void MapDocument::cancelAllJobs() {
+  for (auto& [id, job] : mLoads) job.cancel->store(true);
+  for (auto& [id, job] : mValidityInFlight) job.cancel->store(true);
+  mLoads.clear();
+  mValidityInFlight.clear();
+}
 
 void MapDocument::newProject() {
+  cancelAllJobs();
   mLayers.clear();
-  mLoadGeneration.clear();
-  mValidityInFlight.clear();
   mMapCrs = gis::Crs::fromEpsg(4549);
   mProjectPath.clear();
-  mTitle = tr("Untitled");
+  mTitle.clear();
   mSavedExtent = QRectF();
   mModified = false;
   emit projectReset();
@@ -44,12 +52,11 @@ gis::Status MapDocument::openProject(const QString& path) {
   auto loaded = gis::ProjectFile::load(path);
   if (!loaded.ok()) return loaded.error();
   gis::Project project = std::move(loaded).value();
+  cancelAllJobs();
   mLayers.clear();
-  mLoadGeneration.clear();
-  mValidityInFlight.clear();
   mMapCrs = project.mapCrs.isValid() ? project.mapCrs : gis::Crs::fromEpsg(4549);
   mProjectPath = QFileInfo(path).absoluteFilePath();
-  mTitle = project.title.isEmpty() ? QFileInfo(path).completeBaseName() : project.title;
+  mTitle = project.title;
   mSavedExtent = project.extent;
   mCurrentExtent = project.extent;
   for (gis::LayerSpec& spec : project.layers) {
@@ -74,7 +81,14 @@ gis::Status MapDocument::saveProject(const QString& path) {
   if (gis::Status s = gis::ProjectFile::save(project, path); !s) return s;
   mProjectPath = QFileInfo(path).absoluteFilePath();
   mModified = false;
+  emit projectSaved();
   return {};
+}
+
+QString MapDocument::title() const {
+  if (!mTitle.isEmpty()) return mTitle;
+  if (!mProjectPath.isEmpty()) return QFileInfo(mProjectPath).completeBaseName();
+  return tr("Untitled");
 }
 
 gis::Result<QStringList> MapDocument::addLayersFromFile(const QString& path) {
@@ -117,8 +131,14 @@ void MapDocument::removeLayer(const QString& id) {
                                [&](const LayerState& s) { return s.spec.id == id; });
   if (it == mLayers.end()) return;
   mLayers.erase(it);
-  mLoadGeneration.erase(id);
-  mValidityInFlight.erase(id);
+  if (auto job = mLoads.find(id); job != mLoads.end()) {
+    job->second.cancel->store(true);
+    mLoads.erase(job);
+  }
+  if (auto job = mValidityInFlight.find(id); job != mValidityInFlight.end()) {
+    job->second.cancel->store(true);
+    mValidityInFlight.erase(job);
+  }
   markModified();
   emit layersChanged();
 }
@@ -137,10 +157,18 @@ bool MapDocument::isLoading() const {
   return std::any_of(mLayers.begin(), mLayers.end(), [](const LayerState& s) { return s.loading; });
 }
 
+bool MapDocument::isCurrent(const LayerState& state) const {
+  if (state.projected) return state.projected->mapCrs() == mMapCrs;
+  if (state.raster) return state.raster->mapCrs == mMapCrs;
+  return false;
+}
+
 void MapDocument::load(LayerState& state, bool reread) {
   const QString id = state.spec.id;
   const std::uint64_t generation = mNextGeneration++;
-  mLoadGeneration[id] = generation;
+  if (auto old = mLoads.find(id); old != mLoads.end()) old->second.cancel->store(true);
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  mLoads[id] = LoadJob{generation, cancel};
   state.loading = true;
   state.error.clear();
   auto* watcher = new QFutureWatcher<LoadedLayer>(this);
@@ -148,11 +176,20 @@ void MapDocument::load(LayerState& state, bool reread) {
     watcher->deleteLater();
     LoadedLayer result = watcher->result();
     LayerState* target = find(id);
-    if (target == nullptr || mLoadGeneration[id] != generation) return;  // superseded
+    const auto job = mLoads.find(id);
+    if (target == nullptr || job == mLoads.end() || job->second.generation != generation) return;  // superseded
+    mLoads.erase(job);
     target->loading = false;
     target->error = result.error;
     if (result.error.isEmpty()) {
-      if (target->data != result.data) target->invalidGeometries.reset();
+      if (target->data != result.data) {
+        // Feature indices refer to the old data.
+        target->invalidGeometries.reset();
+        if (target->selection && !target->selection->empty()) {
+          target->selection.reset();
+          emit selectionChanged(id);
+        }
+      }
       target->data = result.data;
       target->projected = result.projected;
       target->raster = result.raster;
@@ -176,7 +213,9 @@ void MapDocument::load(LayerState& state, bool reread) {
   const gis::LayerSpec spec = state.spec;
   const gis::Crs mapCrs = mMapCrs;
   std::shared_ptr<const gis::VectorData> existing = reread ? nullptr : state.data;
-  watcher->setFuture(QtConcurrent::run([spec, mapCrs, existing] { return loadLayer(spec, mapCrs, existing); }));
+  watcher->setFuture(QtConcurrent::run([spec, mapCrs, existing, cancel] {
+    return loadLayer(spec, mapCrs, existing, cancel.get());
+  }));
 }
 
 void MapDocument::setLayerVisible(const QString& id, bool visible) {
@@ -278,12 +317,14 @@ int MapDocument::repairGeometries(const QString& id) {
 bool MapDocument::isCheckingValidity() const { return !mValidityInFlight.empty(); }
 
 void MapDocument::checkValidity(const QString& id, std::shared_ptr<const gis::VectorData> data) {
-  mValidityInFlight[id] = data;
+  if (auto old = mValidityInFlight.find(id); old != mValidityInFlight.end()) old->second.cancel->store(true);
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  mValidityInFlight[id] = ValidityJob{data, cancel};
   auto* watcher = new QFutureWatcher<std::vector<int>>(this);
   connect(watcher, &QFutureWatcher<std::vector<int>>::finished, this, [this, watcher, id, data] {
     watcher->deleteLater();
     const auto inFlight = mValidityInFlight.find(id);
-    if (inFlight == mValidityInFlight.end() || inFlight->second != data) return;  // superseded
+    if (inFlight == mValidityInFlight.end() || inFlight->second.data != data) return;  // superseded
     mValidityInFlight.erase(inFlight);
     LayerState* s = find(id);
     if (s == nullptr || s->data != data) return;
@@ -295,7 +336,13 @@ void MapDocument::checkValidity(const QString& id, std::shared_ptr<const gis::Ve
     }
     emit validityChecked(id);
   });
-  watcher->setFuture(QtConcurrent::run([data] { return gis::findInvalidGeometries(data->geometries); }));
+  watcher->setFuture(QtConcurrent::run([data, cancel] {
+    try {
+      return gis::findInvalidGeometries(data->geometries, cancel.get());
+    } catch (const std::exception&) {
+      return std::vector<int>();  // out of memory: report nothing rather than end the program
+    }
+  }));
 }
 
 void MapDocument::setSelection(const QString& id, std::vector<int> features) {
@@ -318,8 +365,14 @@ void MapDocument::clearSelections() {
 
 void MapDocument::setMapCrs(const gis::Crs& crs) {
   if (!crs.isValid() || crs == mMapCrs) return;
-  mMapCrs = crs;
+  // Keep showing the same place: the current view, transformed into the new CRS.
   mSavedExtent = QRectF();
+  if (!mCurrentExtent.isEmpty()) {
+    auto transform = gis::CoordinateTransform::create(mMapCrs, crs);
+    if (transform.ok()) mSavedExtent = (*transform)->transformBounds(mCurrentExtent);
+  }
+  mCurrentExtent = mSavedExtent;
+  mMapCrs = crs;
   markModified();
   for (LayerState& s : mLayers) load(s, s.spec.kind == gis::LayerSpec::Kind::Raster);
   emit mapCrsChanged();
@@ -328,6 +381,7 @@ void MapDocument::setMapCrs(const gis::Crs& crs) {
 QRectF MapDocument::fullExtent() const {
   gis::Bounds extent;
   for (const LayerState& s : mLayers) {
+    if (!isCurrent(s)) continue;
     if (s.projected && !s.projected->source().geometries.empty()) extent.add(s.projected->extent());
     if (s.raster) extent.add(s.raster->extent);
   }
@@ -338,7 +392,7 @@ gis::RenderSnapshot MapDocument::snapshot(const gis::MapViewport& viewport) cons
   gis::RenderSnapshot snap;
   snap.viewport = viewport;
   for (auto it = mLayers.rbegin(); it != mLayers.rend(); ++it) {
-    if (!it->spec.visible || !it->isLoaded()) continue;
+    if (!it->spec.visible || !isCurrent(*it)) continue;  // not yet reprojected after a CRS change
     gis::RenderLayer layer;
     layer.vector = it->projected;
     layer.raster = it->raster;

@@ -7,7 +7,9 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <map>
 #include <vector>
 
@@ -29,7 +31,8 @@ class MapDocument : public QObject {
   gis::Status saveProject(const QString& path);
   void newProject();
   const QString& projectPath() const { return mProjectPath; }
-  QString title() const { return mTitle; }
+  // The project's title, else its file name, else "Untitled".
+  QString title() const;
   bool isModified() const { return mModified; }
 
   // Adds every layer of the file (all layers of a GeoPackage). Returns the new layer ids, or
@@ -42,6 +45,8 @@ class MapDocument : public QObject {
   const LayerState* layer(const QString& id) const;
   int layerCount() const { return static_cast<int>(mLayers.size()); }
   bool isLoading() const;
+  // True when the layer's loaded data is in the current map CRS (false while it is reprojected).
+  bool isCurrent(const LayerState& state) const;
 
   void setLayerVisible(const QString& id, bool visible);
   void renameLayer(const QString& id, const QString& name);
@@ -73,6 +78,7 @@ class MapDocument : public QObject {
 
  signals:
   void projectReset();
+  void projectSaved();
   void layersChanged();                 // order, names, visibility, groups, membership
   void layerLoaded(const QString& id);  // data arrived (or failed: see LayerState::error)
   void allLayersLoaded();
@@ -91,8 +97,18 @@ class MapDocument : public QObject {
   void keepGroupsTogether();
 
   std::vector<LayerState> mLayers;
-  std::map<QString, std::uint64_t> mLoadGeneration;
-  std::map<QString, std::shared_ptr<const gis::VectorData>> mValidityInFlight;  // by layer id
+  // Work in flight per layer id: a newer request cancels and supersedes the older one.
+  struct LoadJob {
+    std::uint64_t generation = 0;
+    std::shared_ptr<std::atomic<bool>> cancel;
+  };
+  struct ValidityJob {
+    std::shared_ptr<const gis::VectorData> data;
+    std::shared_ptr<std::atomic<bool>> cancel;
+  };
+  void cancelAllJobs();
+  std::map<QString, LoadJob> mLoads;
+  std::map<QString, ValidityJob> mValidityInFlight;
   gis::Crs mMapCrs;
   QString mProjectPath;
   QString mTitle;

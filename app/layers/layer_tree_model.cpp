@@ -121,6 +121,7 @@ void LayerTreeModel::rebuild() {
     bool anyVisible = false;
     for (int r = 0; r < g->rowCount(); ++r) anyVisible = anyVisible || g->child(r)->checkState() == Qt::Checked;
     g->setCheckState(anyVisible || g->rowCount() == 0 ? Qt::Checked : Qt::Unchecked);
+    g->setData(g->checkState() == Qt::Checked, kShownCheckRole);
   }
   mSyncing = false;
 }
@@ -154,8 +155,13 @@ void LayerTreeModel::onItemChanged(QStandardItem* item) {
   // what is needed now and apply it once this signal has returned.
   const bool checked = item->checkState() == Qt::Checked;
   if (item->data(kIsGroupRole).toBool()) {
+    // itemChanged fires for a rename too: pass visibility down only when the box changed.
+    const bool visibilityChanged = item->data(kShownCheckRole).toBool() != checked;
+    item->setData(checked, kShownCheckRole);
     QStringList ids;
-    for (int r = 0; r < item->rowCount(); ++r) ids << item->child(r)->data(kLayerIdRole).toString();
+    if (visibilityChanged) {
+      for (int r = 0; r < item->rowCount(); ++r) ids << item->child(r)->data(kLayerIdRole).toString();
+    }
     QTimer::singleShot(0, this, [this, ids, checked] {
       pushOrderToDocument();  // picks up a renamed group while the model still shows it
       for (const QString& id : ids) mDocument->setLayerVisible(id, checked);

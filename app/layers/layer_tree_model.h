@@ -14,6 +14,7 @@ class LayerTreeModel : public QStandardItemModel {
  public:
   static constexpr int kLayerIdRole = Qt::UserRole + 1;
   static constexpr int kIsGroupRole = Qt::UserRole + 2;
+  static constexpr int kShownCheckRole = Qt::UserRole + 3;  // a group's check state as last shown
 
   explicit LayerTreeModel(MapDocument* document, QObject* parent = nullptr);
 

@@ -23,21 +23,24 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationName(QStringLiteral("Xiuhua"));
   QApplication::setApplicationVersion(QStringLiteral(XIUHUA_VERSION));
 
+  // The language first, so that --help is translated too.
+  const QStringList args = QApplication::arguments();
+  const qsizetype langAt = args.indexOf(QStringLiteral("--lang"));
+  Localization localization;
+  localization.apply(Localization::preferredLanguage(langAt >= 0 && langAt + 1 < args.size() ? args[langAt + 1] : QString()));
+
   QCommandLineParser parser;
-  parser.setApplicationDescription(QStringLiteral("Xiuhua 绣花 — desktop GIS for urban-management refinement"));
+  parser.setApplicationDescription(QApplication::translate("main", "Xiuhua 绣花 — desktop GIS for urban-management refinement"));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file (.xhp) or data files to open"));
+  parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "Project file (.xhp) or data files to open"));
   const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                      QStringLiteral("Render the main window to a PNG file and exit."),
+                                      QApplication::translate("main", "Render the main window to a PNG file and exit."),
                                       QStringLiteral("file"));
-  const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("UI language: zh_CN or en."),
+  const QCommandLineOption language(QStringLiteral("lang"), QApplication::translate("main", "UI language: zh_CN or en."),
                                     QStringLiteral("language"));
   parser.addOptions({screenshot, language});
   parser.process(app);
-
-  Localization localization;
-  localization.apply(Localization::preferredLanguage(parser.value(language)));
 
   MapDocument document;
   QPointer<MainWindow> window;

@@ -1,6 +1,6 @@
 #include "main/main_window.h"
 
-#include "dialogs/crs_selector.h"
+#include "dialogs/crs_dialog.h"
 #include "dialogs/layer_properties_dialog.h"
 #include "document/map_document.h"
 #include "layers/layer_tree_model.h"
@@ -12,7 +12,6 @@
 #include "xiuhua/gis/bounds.h"
 
 #include <QCloseEvent>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
@@ -97,7 +96,14 @@ void MainWindow::connectDocument() {
     setWindowTitle(tr("%1 — Xiuhua 绣花").arg(mDocument->title()));
   };
   connect(mDocument, &MapDocument::projectReset, this, updateTitle);
+  connect(mDocument, &MapDocument::projectSaved, this, updateTitle);
   updateTitle();
+  // The tree is rebuilt from the document on every change: keep the user's current layer.
+  connect(mLayerModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] { mCurrentLayerBeforeReset = currentLayerId(); });
+  connect(mLayerModel, &QAbstractItemModel::modelReset, this, [this] {
+    const QModelIndex index = mLayerModel->indexOfLayer(mCurrentLayerBeforeReset);
+    if (index.isValid()) mLayerView->setCurrentIndex(index);
+  });
 }
 
 void MainWindow::warnAboutMissingCrs(const QString& layerId) {
@@ -127,12 +133,18 @@ void MainWindow::zoomToSelection(const QString& layerId) {
   const LayerState* s = mDocument->layer(layerId);
   if (s == nullptr || !s->projected || !s->selection || s->selection->empty()) return;
   gis::Bounds box;
-  for (int i : *s->selection) box.add(s->projected->boxes()[static_cast<std::size_t>(i)]);
+  for (int i : *s->selection) {
+    if (i >= 0 && static_cast<std::size_t>(i) < s->projected->boxes().size()) {
+      box.add(s->projected->boxes()[static_cast<std::size_t>(i)]);
+    }
+  }
+  if (box.isEmpty()) return;
   // fitting() adds a margin; a single point keeps the current scale.
   mCanvas->zoomToRect(box.rect());
 }
 
 void MainWindow::openProject(const QString& path) {
+  if (!maybeSave()) return;
   if (gis::Status s = mDocument->openProject(path); !s) {
     mMessages->showMessage(s.error().message);
     return;
@@ -163,23 +175,9 @@ void MainWindow::showLayerProperties(const QString& layerId, int page) {
 }
 
 void MainWindow::chooseMapCrs() {
-  QDialog dialog(this);
-  dialog.setWindowTitle(tr("Map coordinate system"));
-  auto* selector = new CrsSelector(false, &dialog);
-  selector->setDefinition(mDocument->mapCrs().definition());
-  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-  auto* layout = new QVBoxLayout(&dialog);
-  layout->addWidget(selector);
-  layout->addWidget(buttons);
-  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-  if (dialog.exec() != QDialog::Accepted) return;
-  auto crs = gis::Crs::fromUserInput(selector->definition());
-  if (!crs.ok()) {
-    mMessages->showMessage(crs.error().message);
-    return;
+  if (const auto crs = CrsDialog::ask(this, tr("Map coordinate system"), mDocument->mapCrs())) {
+    mDocument->setMapCrs(*crs);
   }
-  mDocument->setMapCrs(crs.value());
 }
 
 }  // namespace xiuhua::app

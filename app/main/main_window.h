@@ -58,6 +58,8 @@ class MainWindow : public QMainWindow {
   void showAbout();
   void layerContextMenu(const QPoint& pos);
   void warnAboutMissingCrs(const QString& layerId);
+  // Asks whether to save unsaved changes; false when the user cancels (or saving failed).
+  bool maybeSave();
 
   MapDocument* mDocument;
   MapCanvas* mCanvas;
@@ -70,6 +72,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* mTableDock;
   QDockWidget* mIdentifyDock;
   QMenu* mRecentMenu = nullptr;
+  QString mCurrentLayerBeforeReset;
 };
 
 }  // namespace xiuhua::app

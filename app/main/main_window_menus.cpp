@@ -33,7 +33,9 @@ QString vectorFilter() {
 
 void MainWindow::createMenus() {
   QMenu* project = menuBar()->addMenu(tr("&Project"));
-  project->addAction(tr("&New"), QKeySequence::New, this, [this] { mDocument->newProject(); });
+  project->addAction(tr("&New"), QKeySequence::New, this, [this] {
+    if (maybeSave()) mDocument->newProject();
+  });
   project->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
                                                       tr("Xiuhua projects (*.xhp)"));
@@ -100,12 +102,20 @@ void MainWindow::layerContextMenu(const QPoint& pos) {
     const QString id = mLayerModel->layerId(index);
     menu.addAction(tr("Zoom to layer"), this, [this, id] { zoomToLayer(id); });
     menu.addAction(tr("Open attribute table"), this, [this, id] { openAttributeTable(id); });
-    menu.addAction(tr("Rename"), this, [this, index] { mLayerView->edit(index); });
+    // menu.exec() runs an event loop in which the tree may be rebuilt: look the row up again.
+    menu.addAction(tr("Rename"), this, [this, id] {
+      const QModelIndex current = mLayerModel->indexOfLayer(id);
+      if (current.isValid()) mLayerView->edit(current);
+    });
     menu.addAction(tr("Properties…"), this, [this, id] { showLayerProperties(id); });
     menu.addSeparator();
     menu.addAction(tr("Remove layer"), this, [this, id] { mDocument->removeLayer(id); });
   } else if (index.isValid()) {
-    menu.addAction(tr("Rename group"), this, [this, index] { mLayerView->edit(index); });
+    const QString group = index.data().toString();
+    menu.addAction(tr("Rename group"), this, [this, group] {
+      const auto found = mLayerModel->findItems(group);
+      if (!found.isEmpty()) mLayerView->edit(found.front()->index());
+    });
   }
   menu.addAction(tr("Add group"), this, [this] {
     const QString name = QInputDialog::getText(this, tr("Add group"), tr("Group name"));
@@ -162,19 +172,21 @@ void MainWindow::showAbout() {
                versions.geos, versions.proj, versions.sqlite));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
-  if (!mDocument->isModified() || mDocument->layerCount() == 0) {
-    event->accept();
-    return;
-  }
+bool MainWindow::maybeSave() {
+  if (!mDocument->isModified() || mDocument->layerCount() == 0) return true;
   const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
                                             tr("The project has unsaved changes. Save them?"),
                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-  if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !saveProject(false))) {
+  if (answer == QMessageBox::Cancel) return false;
+  return answer == QMessageBox::Discard || saveProject(false);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (maybeSave()) {
+    event->accept();
+  } else {
     event->ignore();
-    return;
   }
-  event->accept();
 }
 
 }  // namespace xiuhua::app

@@ -21,7 +21,7 @@ int IdentifyPanel::identify(QPointF mapPoint, double tolerance) {
   mDocument->clearSelections();
   int found = 0;
   for (const LayerState& layer : mDocument->layers()) {
-    if (!layer.spec.visible) continue;
+    if (!layer.spec.visible || !mDocument->isCurrent(layer)) continue;
     if (layer.raster) {
       const float v = layer.raster->valueAt(mapPoint);
       if (!std::isnan(v)) {

@@ -11,6 +11,7 @@
 #include <QtConcurrent>
 
 #include <cmath>
+#include <exception>
 #include <numbers>
 
 namespace xiuhua::app {
@@ -20,6 +21,7 @@ MapCanvas::MapCanvas(MapDocument* document, QWidget* parent) : QWidget(parent), 
   setFocusPolicy(Qt::StrongFocus);
   setMinimumSize(200, 150);
   setAttribute(Qt::WA_OpaquePaintEvent);
+  mRenderPool.setMaxThreadCount(1);  // one render at a time; a newer one cancels the older
   connect(document, &MapDocument::layersChanged, this, &MapCanvas::refresh);
   connect(document, &MapDocument::styleChanged, this, &MapCanvas::refresh);
   connect(document, &MapDocument::selectionChanged, this, &MapCanvas::refresh);
@@ -39,12 +41,16 @@ MapCanvas::MapCanvas(MapDocument* document, QWidget* parent) : QWidget(parent), 
     mHasFirstView = false;
     mImage = QImage();
   });
-  connect(document, &MapDocument::mapCrsChanged, this, [this] { mHasFirstView = false; });
+  connect(document, &MapDocument::mapCrsChanged, this, [this] {
+    mHasFirstView = false;
+    // The document transformed the current view into the new CRS; show it right away.
+    if (!mDocument->savedExtent().isEmpty()) zoomToRect(mDocument->savedExtent());
+  });
 }
 
 MapCanvas::~MapCanvas() {
   if (mCancel) mCancel->store(true);
-  if (mWatcher != nullptr) mWatcher->waitForFinished();
+  mRenderPool.waitForDone();
 }
 
 void MapCanvas::setViewport(const gis::MapViewport& viewport) {
@@ -119,17 +125,21 @@ void MapCanvas::startRender() {
   const gis::MapViewport viewport = mViewport;
   connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, generation, viewport] {
     watcher->deleteLater();
-    if (mWatcher == watcher) mWatcher = nullptr;
     if (generation != mGeneration) return;  // superseded by a newer view
-    mImage = watcher->result();
+    const QImage image = watcher->result();
+    if (image.isNull()) return;
+    mImage = image;
     mImageViewport = viewport;
     mImageGeneration = generation;
     update();
     emit renderFinished();
   });
-  mWatcher = watcher;
-  watcher->setFuture(QtConcurrent::run([snapshot = std::move(snapshot), cancel] {
-    return gis::renderMap(snapshot, *cancel);
+  watcher->setFuture(QtConcurrent::run(&mRenderPool, [snapshot = std::move(snapshot), cancel] {
+    try {
+      return gis::renderMap(snapshot, *cancel);
+    } catch (const std::exception&) {
+      return QImage();  // out of memory for this frame: keep showing the last one
+    }
   }));
 }
 

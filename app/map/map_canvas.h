@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QImage>
+#include <QThreadPool>
 #include <QWidget>
 
 #include <atomic>
@@ -74,8 +75,8 @@ class MapCanvas : public QWidget {
   std::uint64_t mGeneration = 0;
   std::uint64_t mImageGeneration = 0;
   std::shared_ptr<std::atomic<bool>> mCancel;
-  QFutureWatcher<QImage>* mWatcher = nullptr;
-  std::uint64_t mWatchedGeneration = 0;
+  // Renders get their own thread, so loads and validity checks never hold up a redraw.
+  QThreadPool mRenderPool;
   bool mRenderPending = false;
 
   bool mDragging = false;

@@ -7,7 +7,7 @@ namespace xiuhua::app {
 
 AttributeTableModel::AttributeTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void AttributeTableModel::setData(std::shared_ptr<const gis::VectorData> data) {
+void AttributeTableModel::setLayerData(std::shared_ptr<const gis::VectorData> data) {
   beginResetModel();
   mData = std::move(data);
   endResetModel();

@@ -17,7 +17,7 @@ class AttributeTableModel : public QAbstractTableModel {
   static constexpr int kSortRole = Qt::UserRole + 1;
 
   explicit AttributeTableModel(QObject* parent = nullptr);
-  void setData(std::shared_ptr<const gis::VectorData> data);
+  void setLayerData(std::shared_ptr<const gis::VectorData> data);
   const gis::VectorData* layerData() const { return mData.get(); }
 
   int rowCount(const QModelIndex& parent = {}) const override;

@@ -12,14 +12,22 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace xiuhua::app {
 
 AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* parent)
     : QWidget(parent), mDocument(document), mModel(new AttributeTableModel(this)),
       mProxy(new QSortFilterProxyModel(this)), mView(new QTableView(this)),
-      mFilter(new QLineEdit(this)), mFilterField(new QComboBox(this)), mCount(new QLabel(this)) {
+      mFilter(new QLineEdit(this)), mFilterField(new QComboBox(this)), mCount(new QLabel(this)),
+      mFilterTimer(new QTimer(this)) {
+  // Filtering a million rows takes a moment: wait until the user pauses typing.
+  mFilterTimer->setSingleShot(true);
+  mFilterTimer->setInterval(250);
+  connect(mFilterTimer, &QTimer::timeout, this, &AttributeTableWidget::applyFilter);
   mProxy->setSourceModel(mModel);
   mProxy->setSortRole(AttributeTableModel::kSortRole);
   mProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -46,7 +54,7 @@ AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* paren
   layout->addLayout(bar);
   layout->addWidget(mView);
 
-  connect(mFilter, &QLineEdit::textChanged, this, &AttributeTableWidget::applyFilter);
+  connect(mFilter, &QLineEdit::textChanged, this, &AttributeTableWidget::scheduleFilter);
   connect(mFilterField, &QComboBox::currentIndexChanged, this, &AttributeTableWidget::applyFilter);
   connect(zoom, &QPushButton::clicked, this, [this] { emit zoomToSelectionRequested(mLayerId); });
   connect(clear, &QPushButton::clicked, this, [this] { mDocument->setSelection(mLayerId, {}); });
@@ -64,7 +72,7 @@ AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* paren
 void AttributeTableWidget::showLayer(const QString& layerId) {
   mLayerId = layerId;
   const LayerState* state = mDocument->layer(layerId);
-  mModel->setData(state != nullptr ? state->data : nullptr);
+  mModel->setLayerData(state != nullptr ? state->data : nullptr);
   mFilterField->blockSignals(true);
   mFilterField->clear();
   mFilterField->addItem(tr("All fields"), -1);
@@ -79,10 +87,17 @@ void AttributeTableWidget::showLayer(const QString& layerId) {
   pullSelectionFromDocument(layerId);
 }
 
+void AttributeTableWidget::scheduleFilter() { mFilterTimer->start(); }
+
 void AttributeTableWidget::applyFilter() {
+  mFilterTimer->stop();
+  // Rows the filter hides leave the view's selection; that is not the user deselecting them.
+  mSyncing = true;
   mProxy->setFilterKeyColumn(mFilterField->currentData().toInt());
   mProxy->setFilterFixedString(mFilter->text());
+  mSyncing = false;
   updateCount();
+  pullSelectionFromDocument(mLayerId);
 }
 
 void AttributeTableWidget::updateCount() {
@@ -103,16 +118,27 @@ void AttributeTableWidget::pushSelectionToDocument() {
 void AttributeTableWidget::pullSelectionFromDocument(const QString& layerId) {
   if (mSyncing || layerId != mLayerId) return;
   const LayerState* state = mDocument->layer(layerId);
-  QItemSelection selection;
+  // Proxy rows of the selected features, merged into contiguous ranges (one range per row would
+  // make a large selection slow).
+  std::vector<int> rows;
   if (state != nullptr && state->selection) {
     for (int row : *state->selection) {
       const QModelIndex index = mProxy->mapFromSource(mModel->index(row, 0));
-      if (index.isValid()) selection.select(index, index);
+      if (index.isValid()) rows.push_back(index.row());
     }
   }
+  std::sort(rows.begin(), rows.end());
+  QItemSelection selection;
+  const int lastColumn = std::max(0, mProxy->columnCount() - 1);
+  for (std::size_t i = 0; i < rows.size();) {
+    std::size_t j = i;
+    while (j + 1 < rows.size() && rows[j + 1] == rows[j] + 1) ++j;
+    selection.select(mProxy->index(rows[i], 0), mProxy->index(rows[j], lastColumn));
+    i = j + 1;
+  }
   mSyncing = true;
-  mView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-  if (!selection.isEmpty()) mView->scrollTo(selection.indexes().front());
+  mView->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+  if (!rows.empty()) mView->scrollTo(mProxy->index(rows.front(), 0));
   mSyncing = false;
 }
 

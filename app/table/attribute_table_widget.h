@@ -30,6 +30,7 @@ class AttributeTableWidget : public QWidget {
 
  private:
   void applyFilter();
+  void scheduleFilter();
   void pushSelectionToDocument();
   void pullSelectionFromDocument(const QString& layerId);
   void updateCount();
@@ -43,6 +44,7 @@ class AttributeTableWidget : public QWidget {
   QComboBox* mFilterField;
   QLabel* mCount;
   bool mSyncing = false;
+  class QTimer* mFilterTimer;
 };
 
 }  // namespace xiuhua::app

@@ -9,11 +9,9 @@ namespace xiuhua::gis::detail {
 namespace {
 
 void CPL_STDCALL collectError(CPLErr level, CPLErrorNum /*code*/, const char* message) {
-  if (level < CE_Warning) return;
-  auto* self = static_cast<QString*>(CPLGetErrorHandlerUserData());
-  if (self != nullptr && message != nullptr && (level >= CE_Failure || self->isEmpty())) {
-    *self = QString::fromUtf8(message);
-  }
+  auto* messages = static_cast<GdalErrorCollector::Messages*>(CPLGetErrorHandlerUserData());
+  if (messages == nullptr || message == nullptr || level < CE_Warning) return;
+  (level >= CE_Failure ? messages->failure : messages->warning) = QString::fromUtf8(message);
 }
 
 }  // namespace
@@ -23,7 +21,7 @@ void ensureGdalRegistered() {
   std::call_once(once, [] { GDALAllRegister(); });
 }
 
-GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(collectError, &mLastError); }
+GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(collectError, &mMessages); }
 GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
 
 }  // namespace xiuhua::gis::detail

@@ -15,11 +15,18 @@ class GdalErrorCollector {
   ~GdalErrorCollector();
   GdalErrorCollector(const GdalErrorCollector&) = delete;
   GdalErrorCollector& operator=(const GdalErrorCollector&) = delete;
-  // The last failure message, or an empty string.
-  const QString& lastError() const { return mLastError; }
+  // The last CE_Failure (or worse) message, or an empty string.
+  const QString& lastError() const { return mMessages.failure; }
+  // The last CE_Warning message, or an empty string.
+  const QString& lastWarning() const { return mMessages.warning; }
+
+  struct Messages {
+    QString failure;
+    QString warning;
+  };
 
  private:
-  QString mLastError;
+  Messages mMessages;
 };
 
 }  // namespace xiuhua::gis::detail

@@ -53,7 +53,7 @@ std::vector<int> findInvalidGeometries(const std::vector<Geometry>& geometries,
 
 Geometry makeValid(const Geometry& geometry) {
   const detail::GeosGeomPtr g = detail::toGeos(geometry);
-  if (!g) return {};
+  if (!g) return geometry;  // nothing GEOS can work on: keep the shape rather than erase it
   const detail::GeosGeomPtr fixed(GEOSMakeValid_r(geosContext(), g.get()));
   Geometry result = detail::fromGeos(fixed.get());
   return result.isEmpty() ? geometry : result;

@@ -3,6 +3,8 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 
+#include <QCoreApplication>
+
 #include <memory>
 
 namespace xiuhua::gis::detail {
@@ -103,7 +105,7 @@ Crs crsFromOgr(const OGRSpatialReference* srs, QString& problem) {
   const char* options[] = {"FORMAT=WKT2_2018", nullptr};
   if (srs->exportToWkt(&wkt, options) != OGRERR_NONE || wkt == nullptr) {
     CPLFree(wkt);
-    problem = QStringLiteral("GDAL cannot export the coordinate system");
+    problem = QCoreApplication::translate("Crs", "GDAL cannot export the coordinate system");
     return {};
   }
   auto crs = Crs::fromUserInput(QString::fromUtf8(wkt));

@@ -7,7 +7,9 @@
 #include <QCoreApplication>
 #include <QLineF>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace xiuhua::gis {
 namespace {
@@ -78,14 +80,22 @@ Result<std::shared_ptr<const ProjectedLayer>> ProjectedLayer::build(
         return Error{ErrorCode::Cancelled, QCoreApplication::translate("ProjectedLayer", "Cancelled.")};
       }
       for (Geometry::Part& part : g.parts()) {
-        for (Geometry::Ring& ring : part) (*transform)->transform(ring);
+        for (Geometry::Ring& ring : part) {
+          if ((*transform)->transform(ring)) continue;
+          const auto failed = std::remove_if(ring.begin(), ring.end(), [](const QPointF& p) {
+            return !std::isfinite(p.x()) || !std::isfinite(p.y());
+          });
+          layer->mFailedVertices += static_cast<int>(ring.end() - failed);
+          ring.erase(failed, ring.end());
+        }
       }
     }
   }
   layer->mBoxes.reserve(layer->mGeometries->size());
   Bounds extent;
   for (const Geometry& g : *layer->mGeometries) {
-    const QRectF box = g.isEmpty() ? QRectF() : g.boundingBox();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const QRectF box = g.isEmpty() ? QRectF(nan, nan, 0, 0) : g.boundingBox();
     layer->mBoxes.push_back(box);
     if (!g.isEmpty()) extent.add(box);
   }

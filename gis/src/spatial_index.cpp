@@ -3,6 +3,7 @@
 #include "geos_context.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 namespace xiuhua::gis {
@@ -47,7 +48,7 @@ SpatialIndex::SpatialIndex(const std::vector<QRectF>& boxes)
     : mImpl(std::make_unique<Impl>()), mSize(boxes.size()) {
   mImpl->tree = GEOSSTRtree_create_r(geosContext(), 10);
   for (std::size_t i = 0; i < boxes.size(); ++i) {
-    if (boxes[i].isNull() && boxes[i].topLeft().isNull()) continue;
+    if (!std::isfinite(boxes[i].left()) || !std::isfinite(boxes[i].top())) continue;  // no geometry
     const GeosGeomPtr box = makeBox(boxes[i]);
     if (!box) continue;
     // Items are stored as index + 1 so that no item is a null pointer.

@@ -60,11 +60,12 @@ GDALDatasetUniquePtr openDataset(const QString& path, QString& failure) {
                                             nullptr, openOptions.List(), nullptr));
   if (!ds) {
     const bool known = GDALIdentifyDriver(utf8.constData(), nullptr) != nullptr;
-    if (!known && errors.lastError().isEmpty()) {
+    const QString detail = errors.lastError().isEmpty() ? errors.lastWarning() : errors.lastError();
+    if (!known && detail.isEmpty()) {
       failure = QCoreApplication::translate("VectorReader", "%1: not a vector format GDAL can read (unknown format).").arg(path);
     } else {
       failure = QCoreApplication::translate("VectorReader", "%1: the file cannot be read; it may be corrupt or truncated. GDAL says: %2")
-                    .arg(path, errors.lastError().isEmpty() ? QCoreApplication::translate("VectorReader", "(no detail)") : errors.lastError());
+                    .arg(path, detail.isEmpty() ? QCoreApplication::translate("VectorReader", "(no detail)") : detail);
     }
   }
   return ds;
@@ -155,6 +156,74 @@ Result<QList<SourceLayerInfo>> VectorReader::listLayers(const QString& path) {
   return layers;
 }
 
+namespace {
+
+// Describes the layer: name, driver, text encoding, CRS and fields (no features yet).
+std::shared_ptr<VectorData> describeLayer(const QString& path, GDALDataset& ds, OGRLayer& layer,
+                                          const ReadOptions& options) {
+  auto data = std::make_shared<VectorData>();
+  data->path = QFileInfo(path).absoluteFilePath();
+  data->layerName = QString::fromUtf8(layer.GetName());
+  data->driver = QString::fromUtf8(ds.GetDriverName());
+  const bool shapefile = data->driver == QLatin1String("ESRI Shapefile");
+  if (shapefile && !hasSidecar(QFileInfo(path), "dbf")) {
+    data->warnings << QCoreApplication::translate("VectorReader", "%1: the attribute file (.dbf) is missing; the layer has no attributes.")
+                          .arg(path);
+  }
+  if (shapefile) {
+    data->encoding = options.encodingOverride.isEmpty()
+                         ? decideShapefileEncoding(path, encodingSample(&layer))
+                         : TextEncoding{options.encodingOverride, EncodingSource::Override};
+  } else {
+    data->encoding = {QStringLiteral("UTF-8"), EncodingSource::Native};
+  }
+  data->crs = detail::crsFromOgr(layer.GetSpatialRef(), data->crsProblem);
+  if (!data->crs.isValid() && data->crsProblem.isEmpty() && shapefile &&
+      hasSidecar(QFileInfo(path), "prj")) {
+    data->crsProblem = QCoreApplication::translate("VectorReader", "the .prj file cannot be parsed");
+  }
+  OGRFeatureDefn* defn = layer.GetLayerDefn();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) {
+    const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+    data->fields.push_back({decodeText(QByteArray(fd->GetNameRef()), data->encoding.name),
+                            fieldType(fd->GetType())});
+  }
+  return data;
+}
+
+// Reads every feature into data. Returns false when cancelled.
+bool readFeatures(OGRLayer& layer, VectorData& data, const std::atomic<bool>* cancel) {
+  const auto [xColumn, yColumn] = layer.GetGeomType() == wkbNone && data.driver != QLatin1String("CSV")
+                                      ? coordinateColumns(data.fields)
+                                      : std::pair{-1, -1};
+  Bounds extent;
+  std::size_t n = 0;
+  layer.ResetReading();
+  for (auto&& feature : layer) {
+    if (cancel != nullptr && (++n % 1024) == 0 && cancel->load()) return false;
+    Geometry geometry = detail::fromOgr(feature->GetGeometryRef());
+    if (xColumn >= 0 && feature->IsFieldSetAndNotNull(xColumn) && feature->IsFieldSetAndNotNull(yColumn)) {
+      geometry = Geometry::point({feature->GetFieldAsDouble(xColumn), feature->GetFieldAsDouble(yColumn)});
+    }
+    if (!geometry.isEmpty()) {
+      extent.add(geometry.boundingBox());
+      if (data.geometryType == Geometry::Type::Empty) data.geometryType = geometry.type();
+    }
+    AttributeRow row;
+    row.reserve(data.fields.size());
+    for (std::size_t i = 0; i < data.fields.size(); ++i) {
+      row.push_back(readValue(*feature, static_cast<int>(i), data.fields[i].type, data.encoding.name));
+    }
+    data.fids.push_back(feature->GetFID());
+    data.geometries.push_back(std::move(geometry));
+    data.attributes.push_back(std::move(row));
+  }
+  data.extent = extent.rect();
+  return true;
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path,
                                                              const ReadOptions& options) {
   if (Status s = precheck(path); !s) return s.error();
@@ -170,67 +239,11 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
                      ? QCoreApplication::translate("VectorReader", "%1: the source has no vector layers.").arg(path)
                      : QCoreApplication::translate("VectorReader", "%1: there is no layer named \"%2\".").arg(path, options.layerName)};
   }
-
-  auto data = std::make_shared<VectorData>();
-  data->path = QFileInfo(path).absoluteFilePath();
-  data->layerName = QString::fromUtf8(layer->GetName());
-  data->driver = QString::fromUtf8(ds->GetDriverName());
-  const bool shapefile = data->driver == QLatin1String("ESRI Shapefile");
-  if (shapefile && !hasSidecar(QFileInfo(path), "dbf")) {
-    data->warnings << QCoreApplication::translate("VectorReader", "%1: the attribute file (.dbf) is missing; the layer has no attributes.")
-                          .arg(path);
-  }
-  if (shapefile) {
-    data->encoding = options.encodingOverride.isEmpty()
-                         ? decideShapefileEncoding(path, encodingSample(layer))
-                         : TextEncoding{options.encodingOverride, EncodingSource::Override};
-  } else {
-    data->encoding = {QStringLiteral("UTF-8"), EncodingSource::Native};
-  }
-
-  data->crs = detail::crsFromOgr(layer->GetSpatialRef(), data->crsProblem);
-  if (!data->crs.isValid() && data->crsProblem.isEmpty() && shapefile &&
-      hasSidecar(QFileInfo(path), "prj")) {
-    data->crsProblem = QCoreApplication::translate("VectorReader", "the .prj file cannot be parsed");
-  }
-
-  OGRFeatureDefn* defn = layer->GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) {
-    const OGRFieldDefn* fd = defn->GetFieldDefn(i);
-    data->fields.push_back({decodeText(QByteArray(fd->GetNameRef()), data->encoding.name),
-                            fieldType(fd->GetType())});
-  }
-
-  const auto [xColumn, yColumn] = layer->GetGeomType() == wkbNone && data->driver != QLatin1String("CSV")
-                                      ? coordinateColumns(data->fields)
-                                      : std::pair{-1, -1};
+  std::shared_ptr<VectorData> data = describeLayer(path, *ds, *layer, options);
   detail::GdalErrorCollector errors;
-  Bounds extent;
-  std::size_t n = 0;
-  layer->ResetReading();
-  for (auto&& feature : *layer) {
-    if (options.cancel != nullptr && (++n % 1024) == 0 && options.cancel->load()) {
-      return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(path)};
-    }
-    Geometry geometry = detail::fromOgr(feature->GetGeometryRef());
-    if (xColumn >= 0 && feature->IsFieldSetAndNotNull(xColumn) && feature->IsFieldSetAndNotNull(yColumn)) {
-      geometry = Geometry::point({feature->GetFieldAsDouble(xColumn), feature->GetFieldAsDouble(yColumn)});
-    }
-    if (!geometry.isEmpty()) {
-      extent.add(geometry.boundingBox());
-      if (data->geometryType == Geometry::Type::Empty) data->geometryType = geometry.type();
-    }
-    AttributeRow row;
-    row.reserve(data->fields.size());
-    for (std::size_t i = 0; i < data->fields.size(); ++i) {
-      row.push_back(readValue(*feature, static_cast<int>(i), data->fields[i].type,
-                              data->encoding.name));
-    }
-    data->fids.push_back(feature->GetFID());
-    data->geometries.push_back(std::move(geometry));
-    data->attributes.push_back(std::move(row));
+  if (!readFeatures(*layer, *data, options.cancel)) {
+    return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(path)};
   }
-  data->extent = extent.rect();
   if (!errors.lastError().isEmpty() && data->geometries.empty()) {
     return Error{ErrorCode::CorruptFile,
                  QCoreApplication::translate("VectorReader", "%1: the features cannot be read; the file may be truncated. GDAL says: %2")
@@ -238,6 +251,8 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   }
   if (!errors.lastError().isEmpty()) {
     data->warnings << QCoreApplication::translate("VectorReader", "%1: some features could not be read: %2").arg(path, errors.lastError());
+  } else if (!errors.lastWarning().isEmpty()) {
+    data->warnings << QCoreApplication::translate("VectorReader", "%1: GDAL warns: %2").arg(path, errors.lastWarning());
   }
   if (data->geometries.empty()) data->warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
   return std::shared_ptr<const VectorData>(std::move(data));

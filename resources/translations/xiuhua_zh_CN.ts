@@ -31,6 +31,10 @@
         <source>&quot;%1&quot; is not a coordinate reference system.</source>
         <translation>“%1”不是坐标参考系。</translation>
     </message>
+    <message>
+        <source>GDAL cannot export the coordinate system</source>
+        <translation>GDAL 无法导出该坐标系</translation>
+    </message>
 </context>
 <context>
     <name>Encoding</name>
@@ -53,6 +57,19 @@
     <message>
         <source>format (UTF-8)</source>
         <translation>格式规定（UTF-8）</translation>
+    </message>
+</context>
+<context>
+    <name>LayerLoader</name>
+    <message numerus="yes">
+        <source>%1: %n vertices could not be transformed to the map coordinate system and are not drawn; check the layer&apos;s coordinate system.</source>
+        <translation>
+            <numerusform>%1：有 %n 个顶点无法转换到地图坐标系，未予绘制；请检查图层的坐标系。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not enough memory to load the layer.</source>
+        <translation>%1：内存不足，无法加载该图层。</translation>
     </message>
 </context>
 <context>
@@ -88,6 +105,10 @@
         <source>%1: cannot replace the project file: %2</source>
         <translation>%1：无法替换项目文件：%2</translation>
     </message>
+    <message>
+        <source>GDAL has no GeoPackage driver</source>
+        <translation>GDAL 缺少 GeoPackage 驱动</translation>
+    </message>
 </context>
 <context>
     <name>ProjectedLayer</name>
@@ -113,6 +134,10 @@
     <message>
         <source>%1: the raster cannot be read; it may be truncated. GDAL says: %2</source>
         <translation>%1：无法读取栅格，文件可能被截断。GDAL 提示：%2</translation>
+    </message>
+    <message>
+        <source>%1: rasters cannot be shown in or from GCJ-02/BD-09 coordinates; choose a map coordinate system such as EPSG:4549.</source>
+        <translation>%1：栅格无法在 GCJ-02/BD-09 坐标下显示或由其转换；请选择 EPSG:4549 等地图坐标系。</translation>
     </message>
 </context>
 <context>
@@ -173,11 +198,28 @@
         <source>%1: the layer is empty.</source>
         <translation>%1：图层为空。</translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n invalid geometries (e.g. self-intersections); they can be repaired in Layer properties.</source>
-        <translation>
-            <numerusform>%1：有 %n 个无效几何（如自相交），可在图层属性中修复。</numerusform>
-        </translation>
+    <message>
+        <source>%1: GDAL warns: %2</source>
+        <translation>%1：GDAL 警告：%2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Xiuhua 绣花 — desktop GIS for urban-management refinement</source>
+        <translation>绣花 (Xiuhua) — 城市管理精细化桌面 GIS</translation>
+    </message>
+    <message>
+        <source>Project file (.xhp) or data files to open</source>
+        <translation>要打开的项目文件 (.xhp) 或数据文件</translation>
+    </message>
+    <message>
+        <source>Render the main window to a PNG file and exit.</source>
+        <translation>将主窗口渲染为 PNG 文件后退出。</translation>
+    </message>
+    <message>
+        <source>UI language: zh_CN or en.</source>
+        <translation>界面语言：zh_CN 或 en。</translation>
     </message>
 </context>
 <context>
@@ -449,6 +491,14 @@
         <source>Opacity</source>
         <translation>不透明度</translation>
     </message>
+    <message>
+        <source>checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Select them on the map</source>
+        <translation>在地图上选中</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerTreeModel</name>
@@ -689,6 +739,12 @@
     <message>
         <source>No such layer.</source>
         <translation>图层不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n invalid geometries (e.g. self-intersections); select or repair them in Layer properties.</source>
+        <translation>
+            <numerusform>%1（%2）：有 %n 个无效几何（如自相交）；可在图层属性中选中或修复。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

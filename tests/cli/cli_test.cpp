@@ -47,7 +47,10 @@ TEST(Cli, InfoDecodesTheGbkShapefile) {
 
 TEST(Cli, InfoOnABadFileNamesItAndFails) {
   xiuhua::test::TempDir dir;
-  const QString bad = dir.write(QStringLiteral("坏 文件.gpkg"), "SQLite format 3\0garbage");
+  // A real SQLite header followed by garbage: GDAL recognises the format, then fails.
+  QByteArray bytes("SQLite format 3", 16);
+  bytes += QByteArray(4096, '\x5a');
+  const QString bad = dir.write(QStringLiteral("坏 文件.gpkg"), bytes);
   const CliRun r = cli({QStringLiteral("info"), bad});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_TRUE(r.err.contains(bad)) << r.err.toStdString();

@@ -158,6 +158,7 @@ TEST(VectorReader, ShapefileWithoutPrjHasNoCrsAndNoProblemText) {
   auto r = VectorReader::read(shp);
   ASSERT_TRUE(r.ok());
   EXPECT_FALSE(r.value()->crs.isValid());
+  EXPECT_TRUE(r.value()->crsProblem.isEmpty());  // nothing to parse is not a parse failure
 }
 
 TEST(VectorReader, InvalidGeometriesAreCountedAndRepairable) {

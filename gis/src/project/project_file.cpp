@@ -72,7 +72,7 @@ bool createGeoPackage(const QString& path, QString& error) {
   detail::GdalErrorCollector errors;
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
   if (driver == nullptr) {
-    error = QStringLiteral("GDAL has no GPKG driver");
+    error = QCoreApplication::translate("ProjectFile", "GDAL has no GeoPackage driver");
     return false;
   }
   const QByteArray utf8 = path.toUtf8();
@@ -84,11 +84,12 @@ bool createGeoPackage(const QString& path, QString& error) {
   return true;
 }
 
-Status writeTables(const Project& project, const QString& path) {
+// Writes the Xiuhua tables into the new file at path; errors name target, the user's file.
+Status writeTables(const Project& project, const QString& path, const QString& target) {
   QString error;
   detail::SqliteDb db = detail::openSqlite(path, SQLITE_OPEN_READWRITE, error);
   auto fail = [&](const QString& what) {
-    return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot save the project (%2).").arg(path, what)};
+    return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot save the project (%2).").arg(target, what)};
   };
   if (!db) return fail(error);
   if (!detail::execSql(db.get(),
@@ -98,7 +99,7 @@ Status writeTables(const Project& project, const QString& path) {
                        error)) {
     return fail(error);
   }
-  const QDir base = QFileInfo(path).absoluteDir();
+  const QDir base = QFileInfo(target).absoluteDir();
   detail::SqliteStmt kv = detail::prepareSql(db.get(), "INSERT INTO xh_project VALUES(?, ?)", error);
   if (!kv) return fail(error);
   const std::pair<const char*, QString> entries[] = {
@@ -183,7 +184,7 @@ Status ProjectFile::save(const Project& project, const QString& path) {
     QFile::remove(temp);
     return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot save the project (%2).").arg(path, error)};
   }
-  if (Status s = writeTables(project, temp); !s) {
+  if (Status s = writeTables(project, temp, path); !s) {
     QFile::remove(temp);
     return s;
   }

@@ -95,7 +95,7 @@ void drawLabels(QPainter& painter, const RenderLayer& layer, const std::vector<i
   std::vector<QRectF> placed;
   const QRectF canvas(QPointF(0, 0), QSizeF(vp.size()));
   for (int i : visible) {
-    if (cancel.load()) return;
+    if (cancel.load() || placed.size() >= 2000) return;  // 2000 labels are plenty for any screen
     const QString text = data.attributes[static_cast<std::size_t>(i)][static_cast<std::size_t>(field)].toString();
     if (text.isEmpty()) continue;
     const QPointF anchor = vp.toPixel(anchors[static_cast<std::size_t>(i)]);
@@ -104,7 +104,7 @@ void drawLabels(QPainter& painter, const RenderLayer& layer, const std::vector<i
     if (!canvas.intersects(rect)) continue;
     const bool overlaps = std::any_of(placed.begin(), placed.end(),
                                       [&](const QRectF& r) { return r.intersects(rect); });
-    if (overlaps || placed.size() > 2000) continue;
+    if (overlaps) continue;
     placed.push_back(rect.adjusted(-2, -1, 2, 1));
     // A white halo keeps Chinese labels readable over any fill.
     QPainterPath path;

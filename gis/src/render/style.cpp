@@ -166,8 +166,9 @@ void buildCategories(VectorStyle& style, const VectorData& data) {
   std::map<QString, QVariant> distinct;
   for (const AttributeRow& row : data.attributes) {
     const QVariant& v = row[static_cast<std::size_t>(index)];
-    if (v.isValid()) distinct.emplace(v.toString(), v);
-    if (distinct.size() > 64) break;
+    if (v.isValid() && (distinct.size() < 64 || distinct.count(v.toString()) > 0)) {
+      distinct.emplace(v.toString(), v);
+    }
   }
   const auto& palette = categoryPalette();
   std::size_t i = 0;

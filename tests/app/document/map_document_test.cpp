@@ -77,6 +77,11 @@ TEST(MapDocument, ChangingTheMapCrsReprojectsEveryLayer) {
   ASSERT_TRUE(waitLoaded(doc));
   doc.setMapCrs(gis::Crs::fromEpsg(4326));
   ASSERT_TRUE(waitLoaded(doc));
+  for (const LayerState& s : doc.layers()) {
+    EXPECT_TRUE(s.error.isEmpty()) << s.error.toStdString();
+    EXPECT_TRUE(doc.isCurrent(s)) << s.spec.name.toStdString();
+  }
+  EXPECT_TRUE(doc.fullExtent().contains(QPointF(121.25, 31.35)));
   const LayerState* boundary = byName(doc, QStringLiteral("区界"));
   ASSERT_NE(boundary, nullptr);
   const QRectF e = boundary->projected->extent();
@@ -86,6 +91,19 @@ TEST(MapDocument, ChangingTheMapCrsReprojectsEveryLayer) {
   ASSERT_NE(population, nullptr);
   ASSERT_TRUE(population->raster);
   EXPECT_TRUE(population->raster->extent.intersects(e));
+}
+
+TEST(MapDocument, ReReadingALayerClearsItsSelection) {
+  MapDocument doc;
+  auto ids = doc.addLayersFromFile(QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp"));
+  ASSERT_TRUE(ids.ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  const QString id = ids->front();
+  doc.setSelection(id, {0, 5, 290});
+  ASSERT_EQ(doc.layer(id)->selection->size(), 3U);
+  doc.setLayerEncoding(id, QStringLiteral("ISO-8859-1"));  // new data: old feature numbers mean nothing
+  ASSERT_TRUE(waitLoaded(doc));
+  EXPECT_TRUE(!doc.layer(id)->selection || doc.layer(id)->selection->empty());
 }
 
 TEST(MapDocument, AFailedOpenKeepsWhatWasOpen) {

@@ -2,6 +2,7 @@
 #include "main/localization.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QTest>
 
 using xiuhua::app::Localization;
@@ -27,7 +28,11 @@ class LocalizationTest : public QObject {
   }
 
   void commandLineWinsOverTheSavedSetting() {
+    QCoreApplication::setOrganizationName(QStringLiteral("XiuhuaTest"));
+    QSettings().setValue(QStringLiteral("language"), QStringLiteral("zh_CN"));
+    QCOMPARE(Localization::preferredLanguage(QString()), QStringLiteral("zh_CN"));  // the saved choice
     QCOMPARE(Localization::preferredLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QSettings().remove(QStringLiteral("language"));
   }
 };
 

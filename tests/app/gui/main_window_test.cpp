@@ -50,6 +50,7 @@ class MainWindowTest : public QObject {
   void attributeTableSelectsOnTheMap();
   void draggingInTheTreeReordersAndRegroups();
   void aLayerWithoutCrsShowsAWarningBar();
+  void renamingAGroupKeepsItsLayersVisibility();
   void cleanupTestCase();
 
  private:
@@ -230,6 +231,23 @@ void MainWindowTest::aLayerWithoutCrsShowsAWarningBar() {
     found = mWindow->messageBar()->currentText().contains(QStringLiteral("无坐标 道路"));
   }
   QVERIFY2(found, qPrintable(mWindow->messageBar()->currentText()));
+}
+
+void MainWindowTest::renamingAGroupKeepsItsLayersVisibility() {
+  LayerTreeModel* model = mWindow->layerTree();
+  QModelIndex group;
+  for (int r = 0; r < model->rowCount(); ++r) {
+    if (model->index(r, 0).data().toString() == QStringLiteral("边界")) group = model->index(r, 0);
+  }
+  QVERIFY(group.isValid());
+  const QString hiddenId = model->layerId(model->index(0, 0, group));
+  mDoc->setLayerVisible(hiddenId, false);
+  for (int r = 0; r < model->rowCount(); ++r) {
+    if (model->index(r, 0).data().toString() == QStringLiteral("边界")) group = model->index(r, 0);
+  }
+  QVERIFY(model->setData(group, QStringLiteral("行政边界"), Qt::EditRole));
+  QTRY_VERIFY(mDoc->layer(hiddenId)->spec.group == QStringLiteral("行政边界"));
+  QVERIFY(!mDoc->layer(hiddenId)->spec.visible);  // the rename did not switch it back on
 }
 
 void MainWindowTest::cleanupTestCase() {

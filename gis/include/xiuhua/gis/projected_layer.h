@@ -29,7 +29,10 @@ class ProjectedLayer {
   const VectorData& source() const { return *mSource; }
   const std::shared_ptr<const VectorData>& sourcePtr() const { return mSource; }
   const std::vector<Geometry>& geometries() const { return *mGeometries; }
+  // One box per feature; NaN coordinates for a feature without geometry.
   const std::vector<QRectF>& boxes() const { return mBoxes; }
+  // Vertices PROJ could not transform (they are left out of the drawing); 0 when all went well.
+  int failedVertexCount() const { return mFailedVertices; }
   const SpatialIndex& index() const { return *mIndex; }
   const QRectF& extent() const { return mExtent; }
   const Crs& mapCrs() const { return mMapCrs; }
@@ -51,6 +54,7 @@ class ProjectedLayer {
   std::unique_ptr<SpatialIndex> mIndex;
   QRectF mExtent;
   Crs mMapCrs;
+  int mFailedVertices = 0;
   mutable std::once_flag mAnchorsOnce;
   mutable std::vector<QPointF> mAnchors;
 };

@@ -15,13 +15,14 @@ namespace xiuhua::gis {
 struct RasterGrid {
   QString path;
   Crs sourceCrs;
+  Crs mapCrs;                 // the CRS of extent and values' cells
   int width = 0;
   int height = 0;
   QRectF extent;             // map CRS; row 0 is the top (maximum y)
   std::vector<float> values;  // row-major; NaN where there is no data
   double minimum = 0;
   double maximum = 0;
-  double sum = 0;
+  double sum = 0;             // of the cells held (after any warp or reduction)
   int sourceWidth = 0;
   int sourceHeight = 0;
   double sourceCellSize = 0;  // in source CRS units

@@ -11,6 +11,7 @@ namespace xiuhua::gis {
 // afterwards query() is const and may be called from several threads at once.
 class SpatialIndex {
  public:
+  // Boxes with non-finite coordinates (features without geometry) are left out.
   explicit SpatialIndex(const std::vector<QRectF>& boxes);
   ~SpatialIndex();
   SpatialIndex(const SpatialIndex&) = delete;

@@ -59,7 +59,8 @@ struct VectorStyle {
   static VectorStyle fromJson(const QJsonObject& json);
 };
 
-// Fills in classes for a categorized style: one per distinct value (at most 64, the rest "other").
+// Fills in classes for a categorized style: one per distinct value, for the first 64 values met;
+// features with other values are drawn with the layer symbol.
 void buildCategories(VectorStyle& style, const VectorData& data);
 // Fills in classes for a graduated style from the field's numeric values and the method.
 void buildGraduated(VectorStyle& style, const VectorData& data);
