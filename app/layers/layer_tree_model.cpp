@@ -118,10 +118,11 @@ void LayerTreeModel::rebuild() {
     }
   }
   for (QStandardItem* g : std::as_const(groups)) {
-    bool anyVisible = false;
-    for (int r = 0; r < g->rowCount(); ++r) anyVisible = anyVisible || g->child(r)->checkState() == Qt::Checked;
-    g->setCheckState(anyVisible || g->rowCount() == 0 ? Qt::Checked : Qt::Unchecked);
-    g->setData(g->checkState() == Qt::Checked, kShownCheckRole);
+    // All visible: checked; none: unchecked; some: partly checked (a click shows them all).
+    int visible = 0;
+    for (int r = 0; r < g->rowCount(); ++r) visible += g->child(r)->checkState() == Qt::Checked ? 1 : 0;
+    g->setCheckState(visible == g->rowCount() ? Qt::Checked : visible == 0 ? Qt::Unchecked : Qt::PartiallyChecked);
+    g->setData(static_cast<int>(g->checkState()), kShownCheckRole);
   }
   mSyncing = false;
 }
@@ -156,8 +157,10 @@ void LayerTreeModel::onItemChanged(QStandardItem* item) {
   const bool checked = item->checkState() == Qt::Checked;
   if (item->data(kIsGroupRole).toBool()) {
     // itemChanged fires for a rename too: pass visibility down only when the box changed.
-    const bool visibilityChanged = item->data(kShownCheckRole).toBool() != checked;
-    item->setData(checked, kShownCheckRole);
+    const bool visibilityChanged = item->data(kShownCheckRole).toInt() != static_cast<int>(item->checkState());
+    mSyncing = true;  // the role change below emits itemChanged again
+    item->setData(static_cast<int>(item->checkState()), kShownCheckRole);
+    mSyncing = false;
     QStringList ids;
     if (visibilityChanged) {
       for (int r = 0; r < item->rowCount(); ++r) ids << item->child(r)->data(kLayerIdRole).toString();

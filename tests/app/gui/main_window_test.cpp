@@ -55,6 +55,8 @@ class MainWindowTest : public QObject {
 
  private:
   void waitForRender();
+  // With XIUHUA_TEST_SCREENSHOTS=DIR, saves the window there for a person to look at.
+  void saveScreenshot(const QString& name) const;
   QPoint parkPixel() const;
 
   MapDocument* mDoc = nullptr;
@@ -83,6 +85,11 @@ void MainWindowTest::opensTheDemoProject() {
   for (const LayerState& s : mDoc->layers()) QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
   QVERIFY(mWindow->canvas()->viewport().extent().contains(QPointF(619000, 3470000)));
   QVERIFY(mWindow->windowTitle().contains(QStringLiteral("嘉定")));
+}
+
+void MainWindowTest::saveScreenshot(const QString& name) const {
+  const QString dir = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+  if (!dir.isEmpty()) mWindow->grab().save(dir + QLatin1Char('/') + name);
 }
 
 QPoint MainWindowTest::parkPixel() const {
@@ -151,6 +158,7 @@ void MainWindowTest::identifiesTheParkUnderTheCursor() {
   const auto found = panel->findItems(mParkName, Qt::MatchExactly | Qt::MatchRecursive, 1);
   QVERIFY2(!found.isEmpty(), qPrintable(mParkName));
   QVERIFY(parks->selection && !parks->selection->empty());
+  saveScreenshot(QStringLiteral("identify.png"));
   canvas->setTool(MapCanvas::Tool::Pan);
   mDoc->clearSelections();
   waitForRender();
@@ -183,6 +191,8 @@ void MainWindowTest::attributeTableSelectsOnTheMap() {
   // Selection on the map comes back to the table.
   mDoc->setSelection(mParksId, {selectedRow, selectedRow + 1});
   QCOMPARE(table->view()->selectionModel()->selectedRows().size(), 2);
+  waitForRender();
+  saveScreenshot(QStringLiteral("attribute-table.png"));
 }
 
 void MainWindowTest::draggingInTheTreeReordersAndRegroups() {
@@ -248,6 +258,15 @@ void MainWindowTest::renamingAGroupKeepsItsLayersVisibility() {
   QVERIFY(model->setData(group, QStringLiteral("行政边界"), Qt::EditRole));
   QTRY_VERIFY(mDoc->layer(hiddenId)->spec.group == QStringLiteral("行政边界"));
   QVERIFY(!mDoc->layer(hiddenId)->spec.visible);  // the rename did not switch it back on
+  QModelIndex renamed;
+  for (int r = 0; r < model->rowCount(); ++r) {
+    if (model->index(r, 0).data().toString() == QStringLiteral("行政边界")) renamed = model->index(r, 0);
+  }
+  QVERIFY(renamed.isValid());
+  QCOMPARE(renamed.data(Qt::CheckStateRole).toInt(), static_cast<int>(Qt::PartiallyChecked));
+  // Ticking the group shows all of its layers.
+  QVERIFY(model->setData(renamed, Qt::Checked, Qt::CheckStateRole));
+  QTRY_VERIFY(mDoc->layer(hiddenId)->spec.visible);
 }
 
 void MainWindowTest::cleanupTestCase() {
