@@ -250,6 +250,10 @@ void MainWindowTest::renamingAGroupKeepsItsLayersVisibility() {
     if (model->index(r, 0).data().toString() == QStringLiteral("边界")) group = model->index(r, 0);
   }
   QVERIFY(group.isValid());
+  for (int r = 0; r < model->rowCount(group); ++r) mDoc->setLayerVisible(model->layerId(model->index(r, 0, group)), true);
+  for (int r = 0; r < model->rowCount(); ++r) {
+    if (model->index(r, 0).data().toString() == QStringLiteral("边界")) group = model->index(r, 0);
+  }
   const QString hiddenId = model->layerId(model->index(0, 0, group));
   mDoc->setLayerVisible(hiddenId, false);
   for (int r = 0; r < model->rowCount(); ++r) {
