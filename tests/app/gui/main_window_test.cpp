@@ -250,7 +250,9 @@ void MainWindowTest::renamingAGroupKeepsItsLayersVisibility() {
     if (model->index(r, 0).data().toString() == QStringLiteral("边界")) group = model->index(r, 0);
   }
   QVERIFY(group.isValid());
-  for (int r = 0; r < model->rowCount(group); ++r) mDoc->setLayerVisible(model->layerId(model->index(r, 0, group)), true);
+  QStringList members;  // collected first: each visibility change rebuilds the model
+  for (int r = 0; r < model->rowCount(group); ++r) members << model->layerId(model->index(r, 0, group));
+  for (const QString& id : members) mDoc->setLayerVisible(id, true);
   for (int r = 0; r < model->rowCount(); ++r) {
     if (model->index(r, 0).data().toString() == QStringLiteral("边界")) group = model->index(r, 0);
   }
