@@ -1,6 +1,7 @@
 #include "table/attribute_table_widget.h"
 
 #include "document/map_document.h"
+#include "table/attribute_sort.h"
 #include "table/attribute_table_model.h"
 
 #include <QComboBox>
@@ -12,7 +13,9 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QFutureWatcher>
 #include <QTimer>
+#include <QtConcurrent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -29,11 +32,13 @@ AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* paren
   mFilterTimer->setInterval(250);
   connect(mFilterTimer, &QTimer::timeout, this, &AttributeTableWidget::applyFilter);
   mProxy->setSourceModel(mModel);
-  mProxy->setSortRole(AttributeTableModel::kSortRole);
   mProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
   mView->setModel(mProxy);
-  mView->setSortingEnabled(true);
-  mView->sortByColumn(-1, Qt::AscendingOrder);
+  // Sorting a million rows takes seconds: it runs on a worker (sortBy), not in the proxy.
+  mView->horizontalHeader()->setSortIndicatorShown(true);
+  mView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+  mView->horizontalHeader()->setSectionsClickable(true);
+  connect(mView->horizontalHeader(), &QHeaderView::sectionClicked, this, &AttributeTableWidget::sortBy);
   mView->setSelectionBehavior(QAbstractItemView::SelectRows);
   mView->setAlternatingRowColors(true);
   mView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -71,6 +76,9 @@ AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* paren
 
 void AttributeTableWidget::showLayer(const QString& layerId) {
   mLayerId = layerId;
+  if (mSortCancel) mSortCancel->store(true);
+  mSortColumn = -1;
+  mView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
   const LayerState* state = mDocument->layer(layerId);
   mModel->setLayerData(state != nullptr ? state->data : nullptr);
   mFilterField->blockSignals(true);
@@ -104,11 +112,43 @@ void AttributeTableWidget::updateCount() {
   mCount->setText(tr("%1 of %2 features").arg(mProxy->rowCount()).arg(mModel->rowCount()));
 }
 
+void AttributeTableWidget::sortBy(int column) {
+  const gis::VectorData* data = mModel->layerData();
+  if (data == nullptr) return;
+  mSortOrder = column == mSortColumn && mSortOrder == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
+  mSortColumn = column;
+  mView->horizontalHeader()->setSortIndicator(column, mSortOrder);
+  if (mSortCancel) mSortCancel->store(true);
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  mSortCancel = cancel;
+  mCount->setText(tr("Sorting…"));
+  const LayerState* state = mDocument->layer(mLayerId);
+  std::shared_ptr<const gis::VectorData> shared = state != nullptr ? state->data : nullptr;
+  if (!shared) return;
+  const bool ascending = mSortOrder == Qt::AscendingOrder;
+  auto* watcher = new QFutureWatcher<std::vector<int>>(this);
+  connect(watcher, &QFutureWatcher<std::vector<int>>::finished, this, [this, watcher, cancel, shared] {
+    watcher->deleteLater();
+    if (cancel->load() || mModel->layerData() != shared.get()) return;  // superseded
+    std::vector<int> order = watcher->result();
+    if (order.empty() && !shared->attributes.empty()) return;
+    mSyncing = true;
+    mModel->setFeatureOrder(std::move(order));
+    mSyncing = false;
+    updateCount();
+    pullSelectionFromDocument(mLayerId);
+    emit sorted();
+  });
+  watcher->setFuture(QtConcurrent::run([shared, column, ascending, cancel] {
+    return sortedFeatureOrder(*shared, column, ascending, cancel.get());
+  }));
+}
+
 void AttributeTableWidget::pushSelectionToDocument() {
   if (mSyncing || mLayerId.isEmpty()) return;
   std::vector<int> rows;
   for (const QModelIndex& index : mView->selectionModel()->selectedRows()) {
-    rows.push_back(mProxy->mapToSource(index).row());
+    rows.push_back(mModel->featureAt(mProxy->mapToSource(index).row()));
   }
   mSyncing = true;
   mDocument->setSelection(mLayerId, std::move(rows));
@@ -122,8 +162,8 @@ void AttributeTableWidget::pullSelectionFromDocument(const QString& layerId) {
   // make a large selection slow).
   std::vector<int> rows;
   if (state != nullptr && state->selection) {
-    for (int row : *state->selection) {
-      const QModelIndex index = mProxy->mapFromSource(mModel->index(row, 0));
+    for (int feature : *state->selection) {
+      const QModelIndex index = mProxy->mapFromSource(mModel->index(mModel->rowOfFeature(feature), 0));
       if (index.isValid()) rows.push_back(index.row());
     }
   }

@@ -2,6 +2,9 @@
 
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -27,6 +30,7 @@ class AttributeTableWidget : public QWidget {
 
  signals:
   void zoomToSelectionRequested(const QString& layerId);
+  void sorted();  // a header-click sort has been applied
 
  private:
   void applyFilter();
@@ -34,6 +38,7 @@ class AttributeTableWidget : public QWidget {
   void pushSelectionToDocument();
   void pullSelectionFromDocument(const QString& layerId);
   void updateCount();
+  void sortBy(int column);
 
   MapDocument* mDocument;
   QString mLayerId;
@@ -45,6 +50,9 @@ class AttributeTableWidget : public QWidget {
   QLabel* mCount;
   bool mSyncing = false;
   class QTimer* mFilterTimer;
+  int mSortColumn = -1;
+  Qt::SortOrder mSortOrder = Qt::AscendingOrder;
+  std::shared_ptr<std::atomic<bool>> mSortCancel;  // the sort in flight, if any
 };
 
 }  // namespace xiuhua::app

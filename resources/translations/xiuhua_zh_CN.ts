@@ -244,6 +244,10 @@
         <source>%1 of %2 features</source>
         <translation>显示 %1 / %2 个要素</translation>
     </message>
+    <message>
+        <source>Sorting…</source>
+        <translation>正在排序…</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::CrsSelector</name>

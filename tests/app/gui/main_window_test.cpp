@@ -10,7 +10,9 @@
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QMimeData>
+#include <QHeaderView>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -190,6 +192,15 @@ void MainWindowTest::attributeTableSelectsOnTheMap() {
   const int selectedRow = parks->selection->front();
   // Selection on the map comes back to the table.
   mDoc->setSelection(mParksId, {selectedRow, selectedRow + 1});
+  QCOMPARE(table->view()->selectionModel()->selectedRows().size(), 2);
+  // Sorting by area (on a worker) puts the smallest park first and keeps the selection.
+  QSignalSpy sorted(table, &AttributeTableWidget::sorted);
+  const int areaColumn = parks->data->fieldIndex(QStringLiteral("area_m2"));
+  table->view()->horizontalHeader()->sectionClicked(areaColumn);
+  QVERIFY(sorted.wait(30000));
+  double smallest = 1e18;
+  for (const auto& row : parks->data->attributes) smallest = std::min(smallest, row[static_cast<std::size_t>(areaColumn)].toDouble());
+  QCOMPARE(table->proxy()->index(0, areaColumn).data().toDouble(), smallest);
   QCOMPARE(table->view()->selectionModel()->selectedRows().size(), 2);
   waitForRender();
   saveScreenshot(QStringLiteral("attribute-table.png"));
