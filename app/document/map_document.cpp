@@ -1,11 +1,10 @@
 #include "document/map_document.h"
 
 #include "document/layer_loader.h"
+#include "document/layer_probe.h"
 #include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/geometry_validity.h"
-#include "xiuhua/gis/raster_grid.h"
-#include "xiuhua/gis/vector_reader.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -92,28 +91,41 @@ QString MapDocument::title() const {
 }
 
 gis::Result<QStringList> MapDocument::addLayersFromFile(const QString& path) {
+  auto specs = probeLayerSource(path);
+  if (!specs.ok()) return specs.error();
+  return addLayers(std::move(specs).value());
+}
+
+QStringList MapDocument::addLayers(std::vector<gis::LayerSpec> specs) {
   QStringList ids;
-  const QString absolute = QFileInfo(path).absoluteFilePath();
-  if (gis::RasterReader::isRaster(absolute)) {
-    gis::LayerSpec spec;
-    spec.kind = gis::LayerSpec::Kind::Raster;
-    spec.source = absolute;
-    spec.name = QFileInfo(path).completeBaseName();
-    ids << (spec.id = newId());
-    addLayer(std::move(spec));
-    return ids;
-  }
-  auto layers = gis::VectorReader::listLayers(absolute);
-  if (!layers.ok()) return layers.error();
-  for (const gis::SourceLayerInfo& info : layers.value()) {
-    gis::LayerSpec spec;
-    spec.source = absolute;
-    spec.sourceLayer = layers->size() > 1 ? info.name : QString();
-    spec.name = layers->size() > 1 ? info.name : QFileInfo(path).completeBaseName();
+  for (gis::LayerSpec& spec : specs) {
     ids << (spec.id = newId());
     addLayer(std::move(spec));
   }
   return ids;
+}
+
+void MapDocument::addLayersFromFileInBackground(const QString& path) {
+  ++mPendingProbes;
+  auto* watcher = new QFutureWatcher<gis::Result<std::vector<gis::LayerSpec>>>(this);
+  connect(watcher, &QFutureWatcher<gis::Result<std::vector<gis::LayerSpec>>>::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    --mPendingProbes;
+    auto specs = watcher->result();
+    if (!specs.ok()) {
+      emit problem(specs.error().message);
+      if (!isLoading()) emit allLayersLoaded();
+      return;
+    }
+    addLayers(std::move(specs).value());
+  });
+  watcher->setFuture(QtConcurrent::run([path]() -> gis::Result<std::vector<gis::LayerSpec>> {
+    try {
+      return probeLayerSource(path);
+    } catch (const std::exception&) {
+      return gis::Error{gis::ErrorCode::IoFailed, tr("%1: not enough memory to open the file.").arg(path)};
+    }
+  }));
 }
 
 void MapDocument::addLayer(gis::LayerSpec spec) {
@@ -154,7 +166,7 @@ LayerState* MapDocument::find(const QString& id) {
 }
 
 bool MapDocument::isLoading() const {
-  return std::any_of(mLayers.begin(), mLayers.end(), [](const LayerState& s) { return s.loading; });
+  return mPendingProbes > 0 || std::any_of(mLayers.begin(), mLayers.end(), [](const LayerState& s) { return s.loading; });
 }
 
 bool MapDocument::isCurrent(const LayerState& state) const {

@@ -36,8 +36,13 @@ class MapDocument : public QObject {
   bool isModified() const { return mModified; }
 
   // Adds every layer of the file (all layers of a GeoPackage). Returns the new layer ids, or
-  // the error naming the file; nothing already open changes on failure.
+  // the error naming the file; nothing already open changes on failure. Opens the file on the
+  // calling thread: the GUI uses addLayersFromFileInBackground.
   gis::Result<QStringList> addLayersFromFile(const QString& path);
+  // The same, opening the file on a worker; failures come as problem(), and isLoading() is true
+  // until the layers are added.
+  void addLayersFromFileInBackground(const QString& path);
+  QStringList addLayers(std::vector<gis::LayerSpec> specs);
   void addLayer(gis::LayerSpec spec);
   void removeLayer(const QString& id);
 
@@ -115,6 +120,7 @@ class MapDocument : public QObject {
   QRectF mSavedExtent;
   QRectF mCurrentExtent;
   bool mModified = false;
+  int mPendingProbes = 0;  // files being opened by addLayersFromFileInBackground
   std::uint64_t mNextGeneration = 1;
 };
 

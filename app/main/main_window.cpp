@@ -153,10 +153,7 @@ void MainWindow::openProject(const QString& path) {
 }
 
 void MainWindow::addLayers(const QStringList& paths) {
-  for (const QString& path : paths) {
-    auto added = mDocument->addLayersFromFile(path);
-    if (!added.ok()) mMessages->showMessage(added.error().message);
-  }
+  for (const QString& path : paths) mDocument->addLayersFromFileInBackground(path);
 }
 
 void MainWindow::openAttributeTable(const QString& layerId) {

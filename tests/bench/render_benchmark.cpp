@@ -75,6 +75,16 @@ void BM_FirstFullExtentFrame(benchmark::State& state) {
   state.counters["peak_rss_MiB"] = peakRssMiB();
 }
 
+// The same frame, coloured by a text field (categorized style): the per-feature class lookup.
+void BM_FullExtentFrameCategorized(benchmark::State& state) {
+  gis::RenderSnapshot s = snapshotFor(sharedLayer()->extent());
+  gis::VectorStyle& style = s.layers.front().vectorStyle;
+  style.field = QStringLiteral("name");
+  gis::buildCategories(style, sharedLayer()->source());
+  const std::atomic<bool> cancel(false);
+  for (auto _ : state) benchmark::DoNotOptimize(gis::renderMap(s, cancel));
+}
+
 // A view showing 1/range(0) of the layer's area: the cost should follow what is visible.
 void BM_RedrawView(benchmark::State& state) {
   const QRectF full = sharedLayer()->extent();
@@ -91,6 +101,7 @@ void BM_RedrawView(benchmark::State& state) {
 
 BENCHMARK(BM_OpenLayer)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_FirstFullExtentFrame)->Unit(benchmark::kMillisecond)->Iterations(5);
+BENCHMARK(BM_FullExtentFrameCategorized)->Unit(benchmark::kMillisecond)->Iterations(5);
 BENCHMARK(BM_RedrawView)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)
     ->Repetitions(5)->ReportAggregatesOnly(true);
 

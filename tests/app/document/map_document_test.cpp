@@ -106,6 +106,22 @@ TEST(MapDocument, ReReadingALayerClearsItsSelection) {
   EXPECT_TRUE(!doc.layer(id)->selection || doc.layer(id)->selection->empty());
 }
 
+TEST(MapDocument, AddingInTheBackgroundAddsEveryLayerOrSaysWhy) {
+  MapDocument doc;
+  QStringList problems;
+  QObject::connect(&doc, &MapDocument::problem, [&](const QString& m) { problems << m; });
+  doc.addLayersFromFileInBackground(QStringLiteral(DEMO_DATA_DIR "/jiading.gpkg"));
+  EXPECT_TRUE(doc.isLoading());  // the file is being opened on a worker
+  ASSERT_TRUE(waitLoaded(doc));
+  EXPECT_EQ(doc.layerCount(), 6);
+  test::TempDir dir;
+  const QString bad = dir.write(QStringLiteral("坏.geojson"), "{\"type\": \"Featu");
+  doc.addLayersFromFileInBackground(bad);
+  ASSERT_TRUE(waitLoaded(doc));
+  EXPECT_EQ(doc.layerCount(), 6);
+  EXPECT_TRUE(problems.join(QLatin1Char('\n')).contains(bad));
+}
+
 TEST(MapDocument, AFailedOpenKeepsWhatWasOpen) {
   MapDocument doc;
   ASSERT_TRUE(doc.openProject(kProject).ok());
