@@ -175,7 +175,7 @@ bool MapDocument::isCurrent(const LayerState& state) const {
   return false;
 }
 
-void MapDocument::load(LayerState& state, bool reread) {
+void MapDocument::load(LayerState& state, bool reread, std::shared_ptr<const std::vector<int>> repair) {
   const QString id = state.spec.id;
   const std::uint64_t generation = mNextGeneration++;
   if (auto old = mLoads.find(id); old != mLoads.end()) old->second.cancel->store(true);
@@ -225,8 +225,20 @@ void MapDocument::load(LayerState& state, bool reread) {
   const gis::LayerSpec spec = state.spec;
   const gis::Crs mapCrs = mMapCrs;
   std::shared_ptr<const gis::VectorData> existing = reread ? nullptr : state.data;
-  watcher->setFuture(QtConcurrent::run([spec, mapCrs, existing, cancel] {
-    return loadLayer(spec, mapCrs, existing, cancel.get());
+  watcher->setFuture(QtConcurrent::run([spec, mapCrs, existing, cancel, repair] {
+    if (!repair || !existing) return loadLayer(spec, mapCrs, existing, cancel.get());
+    try {
+      auto repaired = std::make_shared<gis::VectorData>(*existing);
+      for (int i : *repair) {
+        gis::Geometry& g = repaired->geometries[static_cast<std::size_t>(i)];
+        g = gis::makeValid(g);
+      }
+      return loadLayer(spec, mapCrs, repaired, cancel.get());
+    } catch (const std::exception&) {
+      LoadedLayer failed;
+      failed.error = tr("%1: not enough memory to repair the geometries.").arg(spec.source);
+      return failed;
+    }
   }));
 }
 
@@ -314,16 +326,9 @@ void MapDocument::setLayerEncoding(const QString& id, const QString& encoding) {
 int MapDocument::repairGeometries(const QString& id) {
   LayerState* s = find(id);
   if (s == nullptr || !s->data || !s->invalidGeometries || s->invalidGeometries->empty()) return 0;
-  auto repaired = std::make_shared<gis::VectorData>(*s->data);
-  for (int i : *s->invalidGeometries) {
-    gis::Geometry& g = repaired->geometries[static_cast<std::size_t>(i)];
-    g = gis::makeValid(g);
-  }
-  const int fixed = static_cast<int>(s->invalidGeometries->size());
-  s->invalidGeometries = std::make_shared<const std::vector<int>>();
-  s->data = repaired;
-  load(*s, false);
-  return fixed;
+  const int count = static_cast<int>(s->invalidGeometries->size());
+  load(*s, false, s->invalidGeometries);
+  return count;
 }
 
 bool MapDocument::isCheckingValidity() const { return !mValidityInFlight.empty(); }

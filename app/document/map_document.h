@@ -65,7 +65,8 @@ class MapDocument : public QObject {
   gis::Status declareLayerCrs(const QString& id, const QString& definition);
   // Re-reads a shapefile with the given encoding ("" = automatic).
   void setLayerEncoding(const QString& id, const QString& encoding);
-  // Replaces invalid geometries by GEOS-repaired ones, in memory; returns how many.
+  // Replaces invalid geometries by GEOS-repaired ones, in memory, on a worker; returns how many
+  // will be repaired (the layer reloads when done).
   int repairGeometries(const QString& id);
   // True while a layer's geometries are still being checked in the background.
   bool isCheckingValidity() const;
@@ -95,7 +96,9 @@ class MapDocument : public QObject {
 
  private:
   LayerState* find(const QString& id);
-  void load(LayerState& state, bool reread);
+  // Loads (or re-projects) the layer on a worker. With `repair`, those features' geometries are
+  // made valid (GEOS) on the worker first.
+  void load(LayerState& state, bool reread, std::shared_ptr<const std::vector<int>> repair = nullptr);
   void checkValidity(const QString& id, std::shared_ptr<const gis::VectorData> data);
   void markModified();
   // Keeps each group's layers together (at its first layer's place), as the layer tree shows them.
