@@ -750,6 +750,14 @@
             <numerusform>%1（%2）：有 %n 个无效几何（如自相交）；可在图层属性中选中或修复。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: not enough memory to open the file.</source>
+        <translation>%1：内存不足，无法打开该文件。</translation>
+    </message>
+    <message>
+        <source>%1: not enough memory to repair the geometries.</source>
+        <translation>%1：内存不足，无法修复几何。</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::MapStatusBar</name>

@@ -31,6 +31,23 @@ TEST(Crs, ParsesUserProjStringAndChineseOffsetNames) {
   EXPECT_EQ(Crs::fromUserInput(QStringLiteral("BD09"))->kind(), Crs::Kind::Bd09);
 }
 
+TEST(Crs, ParsesEsriWktAsShapefilePrjFilesHaveIt) {
+  const char* wkt =
+      "PROJCS[\"CGCS2000_3_Degree_GK_CM_120E\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
+      "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+      "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",500000.0],"
+      "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",120.0],PARAMETER[\"Scale_Factor\",1.0],"
+      "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
+  auto crs = Crs::fromUserInput(QString::fromLatin1(wkt));
+  ASSERT_TRUE(crs.ok()) << crs.error().message.toStdString();
+  EXPECT_FALSE(crs->isGeographic());
+  auto t = CoordinateTransform::create(crs.value(), Crs::fromEpsg(4549));
+  ASSERT_TRUE(t.ok());
+  const QPointF p = (*t)->transform(QPointF(619000, 3470000));
+  EXPECT_NEAR(p.x(), 619000, 0.01);  // the same system as EPSG:4549
+  EXPECT_NEAR(p.y(), 3470000, 0.01);
+}
+
 TEST(Crs, RejectsGarbageWithAReason) {
   const auto bad = Crs::fromUserInput(QStringLiteral("+proj=nonsense +foo"));
   ASSERT_FALSE(bad.ok());

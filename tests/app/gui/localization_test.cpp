@@ -27,6 +27,15 @@ class LocalizationTest : public QObject {
     QCOMPARE(QCoreApplication::translate("xiuhua::app::MainWindow", "Layers"), QStringLiteral("Layers"));
   }
 
+  void chineseLocaleDefaultsToChinese() {
+    QCoreApplication::setOrganizationName(QStringLiteral("XiuhuaTest"));
+    QSettings().remove(QStringLiteral("language"));
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    QCOMPARE(Localization::preferredLanguage(QString()), QStringLiteral("zh_CN"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(Localization::preferredLanguage(QString()), QStringLiteral("en"));
+  }
+
   void commandLineWinsOverTheSavedSetting() {
     QCoreApplication::setOrganizationName(QStringLiteral("XiuhuaTest"));
     QSettings().setValue(QStringLiteral("language"), QStringLiteral("zh_CN"));

@@ -9,6 +9,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QMimeData>
 #include <QHeaderView>
 #include <QPushButton>
@@ -87,6 +89,10 @@ void MainWindowTest::opensTheDemoProject() {
   for (const LayerState& s : mDoc->layers()) QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
   QVERIFY(mWindow->canvas()->viewport().extent().contains(QPointF(619000, 3470000)));
   QVERIFY(mWindow->windowTitle().contains(QStringLiteral("嘉定")));
+  // Opening it put it at the top of the recent projects.
+  const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+  QVERIFY(!recent.isEmpty());
+  QCOMPARE(recent.front(), QFileInfo(kProject).absoluteFilePath());
 }
 
 void MainWindowTest::saveScreenshot(const QString& name) const {
