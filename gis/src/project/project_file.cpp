@@ -21,6 +21,9 @@ namespace xiuhua::gis {
 namespace {
 
 constexpr int kFormatVersion = 1;
+constexpr const char* kCreateTables =
+    "CREATE TABLE xh_project(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE xh_layers(position INTEGER PRIMARY KEY, definition TEXT NOT NULL);";
 
 
 QJsonObject layerToJson(const LayerSpec& l, const QDir& base) {
@@ -84,23 +87,15 @@ bool createGeoPackage(const QString& path, QString& error) {
   return true;
 }
 
-// Writes the Xiuhua tables into the new file at path; errors name target, the user's file.
-Status writeTables(const Project& project, const QString& path, const QString& target) {
+// Writes the project's rows into db (tables exist, a transaction is open). Errors name target.
+Status writeRows(sqlite3* db, const Project& project, const QString& target) {
   QString error;
-  detail::SqliteDb db = detail::openSqlite(path, SQLITE_OPEN_READWRITE, error);
   auto fail = [&](const QString& what) {
     return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot save the project (%2).").arg(target, what)};
   };
-  if (!db) return fail(error);
-  if (!detail::execSql(db.get(),
-                       "BEGIN;"
-                       "CREATE TABLE xh_project(key TEXT PRIMARY KEY, value TEXT);"
-                       "CREATE TABLE xh_layers(position INTEGER PRIMARY KEY, definition TEXT NOT NULL);",
-                       error)) {
-    return fail(error);
-  }
+  if (!detail::execSql(db, "DELETE FROM xh_project; DELETE FROM xh_layers;", error)) return fail(error);
   const QDir base = QFileInfo(target).absoluteDir();
-  detail::SqliteStmt kv = detail::prepareSql(db.get(), "INSERT INTO xh_project VALUES(?, ?)", error);
+  detail::SqliteStmt kv = detail::prepareSql(db, "INSERT INTO xh_project VALUES(?, ?)", error);
   if (!kv) return fail(error);
   const std::pair<const char*, QString> entries[] = {
       {"format_version", QString::number(kFormatVersion)},
@@ -111,9 +106,9 @@ Status writeTables(const Project& project, const QString& path, const QString& t
     sqlite3_reset(kv.get());
     detail::bindText(kv.get(), 1, QString::fromLatin1(key));
     detail::bindText(kv.get(), 2, value);
-    if (sqlite3_step(kv.get()) != SQLITE_DONE) return fail(QString::fromUtf8(sqlite3_errmsg(db.get())));
+    if (sqlite3_step(kv.get()) != SQLITE_DONE) return fail(QString::fromUtf8(sqlite3_errmsg(db)));
   }
-  detail::SqliteStmt layerStmt = detail::prepareSql(db.get(), "INSERT INTO xh_layers VALUES(?, ?)", error);
+  detail::SqliteStmt layerStmt = detail::prepareSql(db, "INSERT INTO xh_layers VALUES(?, ?)", error);
   if (!layerStmt) return fail(error);
   int position = 0;
   for (const LayerSpec& layer : project.layers) {
@@ -121,9 +116,56 @@ Status writeTables(const Project& project, const QString& path, const QString& t
     sqlite3_bind_int(layerStmt.get(), 1, position++);
     detail::bindText(layerStmt.get(), 2,
                      QString::fromUtf8(QJsonDocument(layerToJson(layer, base)).toJson(QJsonDocument::Compact)));
-    if (sqlite3_step(layerStmt.get()) != SQLITE_DONE) {
-      return fail(QString::fromUtf8(sqlite3_errmsg(db.get())));
+    if (sqlite3_step(layerStmt.get()) != SQLITE_DONE) return fail(QString::fromUtf8(sqlite3_errmsg(db)));
+  }
+  return {};
+}
+
+// A new project: a complete file written beside the target, then renamed over it.
+Status saveNew(const Project& project, const QString& path) {
+  const QFileInfo target(path);
+  const QString temp = target.absoluteDir().filePath(
+      QStringLiteral(".%1.saving-%2").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
+  QString error;
+  auto fail = [&](const QString& what) {
+    QFile::remove(temp);
+    return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot save the project (%2).").arg(path, what)};
+  };
+  if (!createGeoPackage(temp, error)) return fail(error);
+  {
+    detail::SqliteDb db = detail::openSqlite(temp, SQLITE_OPEN_READWRITE, error);
+    if (!db) return fail(error);
+    if (!detail::execSql(db.get(), "BEGIN;", error) || !detail::execSql(db.get(), kCreateTables, error)) {
+      return fail(error);
     }
+    if (Status s = writeRows(db.get(), project, path); !s) {
+      QFile::remove(temp);
+      return s;
+    }
+    if (!detail::execSql(db.get(), "COMMIT;", error)) return fail(error);
+  }
+  // rename(2) replaces the target atomically on the same file system.
+  if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
+    const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+    QFile::remove(temp);
+    return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot replace the project file: %2").arg(path, reason)};
+  }
+  return {};
+}
+
+// An existing project: rewritten in one SQLite transaction (WAL), so the indicator values other
+// instances write into the same file are kept, and a failure leaves it as it was.
+Status saveInPlace(const Project& project, const QString& path) {
+  QString error;
+  detail::SqliteDb db = detail::openSqlite(path, SQLITE_OPEN_READWRITE, error);
+  auto fail = [&](const QString& what) {
+    return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot save the project (%2).").arg(path, what)};
+  };
+  if (!db) return fail(error);
+  if (!detail::execSql(db.get(), "PRAGMA journal_mode=WAL; BEGIN IMMEDIATE;", error)) return fail(error);
+  if (Status s = writeRows(db.get(), project, path); !s) {
+    detail::execSql(db.get(), "ROLLBACK;", error);
+    return s;
   }
   if (!detail::execSql(db.get(), "COMMIT;", error)) return fail(error);
   return {};
@@ -176,25 +218,8 @@ Result<Project> ProjectFile::load(const QString& path) {
 }
 
 Status ProjectFile::save(const Project& project, const QString& path) {
-  const QFileInfo target(path);
-  const QString temp = target.absoluteDir().filePath(
-      QStringLiteral(".%1.saving-%2").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
-  QString error;
-  if (!createGeoPackage(temp, error)) {
-    QFile::remove(temp);
-    return Error{ErrorCode::IoFailed, QCoreApplication::translate("ProjectFile", "%1: cannot save the project (%2).").arg(path, error)};
-  }
-  if (Status s = writeTables(project, temp, path); !s) {
-    QFile::remove(temp);
-    return s;
-  }
-  // rename(2) replaces the target atomically on the same file system.
-  if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
-    QFile::remove(temp);
-    return Error{ErrorCode::IoFailed,
-                 QCoreApplication::translate("ProjectFile", "%1: cannot replace the project file: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)))};
-  }
-  return {};
+  if (QFileInfo(path).isFile() && load(path).ok()) return saveInPlace(project, path);
+  return saveNew(project, path);
 }
 
 }  // namespace xiuhua::gis

@@ -108,7 +108,8 @@ const QStringList& knownUnits() {
       QStringLiteral("人"),     QStringLiteral("辆"),     QStringLiteral("次"),        QStringLiteral("天"),
       QStringLiteral("公里"),   QStringLiteral("米"),     QStringLiteral("平方米"),    QStringLiteral("万平方米"),
       QStringLiteral("公顷"),   QStringLiteral("平方公里"), QStringLiteral("公里/平方公里"),
-      QStringLiteral("微克/立方米"), QStringLiteral("吨"), QStringLiteral("吨/日"),    QStringLiteral("分")};
+      QStringLiteral("微克/立方米"), QStringLiteral("吨"), QStringLiteral("吨/日"),    QStringLiteral("分"),
+      QStringLiteral("名"),     QStringLiteral("棵"),     QStringLiteral("根")};
   return kUnits;
 }
 

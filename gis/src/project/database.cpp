@@ -1,0 +1,82 @@
+#include "xiuhua/gis/database.h"
+
+#include "sqlite_db.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace xiuhua::gis {
+
+struct Database::Impl {
+  detail::SqliteDb db;
+};
+
+Database::Database(std::unique_ptr<Impl> impl, QString path) : mImpl(std::move(impl)), mPath(std::move(path)) {}
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path) {
+  if (!QFileInfo(path).isFile()) {
+    return Error{ErrorCode::FileNotFound, QCoreApplication::translate("Database", "%1: the file does not exist.").arg(path)};
+  }
+  QString error;
+  auto impl = std::make_unique<Impl>();
+  impl->db = detail::openSqlite(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, error);
+  if (!impl->db || !detail::execSql(impl->db.get(), "PRAGMA journal_mode=WAL;", error)) {
+    return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot open the database for writing (%2).").arg(path, error)};
+  }
+  return std::unique_ptr<Database>(new Database(std::move(impl), path));
+}
+
+Status Database::exec(const QString& sql) {
+  QString error;
+  if (!detail::execSql(mImpl->db.get(), sql.toUtf8().constData(), error)) {
+    return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, error)};
+  }
+  return {};
+}
+
+Result<std::vector<Database::Row>> Database::query(const QString& sql, const std::vector<QVariant>& params) {
+  QString error;
+  const QByteArray text = sql.toUtf8();
+  detail::SqliteStmt st = detail::prepareSql(mImpl->db.get(), text.constData(), error);
+  if (!st) return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, error)};
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    const QVariant& v = params[i];
+    if (!v.isValid() || v.isNull()) {
+      sqlite3_bind_null(st.get(), index);
+    } else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Bool) {
+      sqlite3_bind_int64(st.get(), index, v.toLongLong());
+    } else if (v.typeId() == QMetaType::Double) {
+      sqlite3_bind_double(st.get(), index, v.toDouble());
+    } else {
+      detail::bindText(st.get(), index, v.toString());
+    }
+  }
+  std::vector<Row> rows;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
+    Row row;
+    const int n = sqlite3_column_count(st.get());
+    for (int c = 0; c < n; ++c) {
+      switch (sqlite3_column_type(st.get(), c)) {
+        case SQLITE_INTEGER: row.emplace_back(static_cast<qlonglong>(sqlite3_column_int64(st.get(), c))); break;
+        case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(st.get(), c)); break;
+        case SQLITE_NULL: row.emplace_back(); break;
+        default: row.emplace_back(detail::columnText(st.get(), c));
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  if (rc != SQLITE_DONE) {
+    return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, QString::fromUtf8(sqlite3_errmsg(mImpl->db.get())))};
+  }
+  return rows;
+}
+
+Status Database::beginWrite() { return exec(QStringLiteral("BEGIN IMMEDIATE;")); }
+Status Database::commit() { return exec(QStringLiteral("COMMIT;")); }
+void Database::rollback() { (void)exec(QStringLiteral("ROLLBACK;")); }
+qint64 Database::lastInsertId() const { return sqlite3_last_insert_rowid(mImpl->db.get()); }
+
+}  // namespace xiuhua::gis
