@@ -1,0 +1,61 @@
+#pragma once
+
+#include "xiuhua/gis/database.h"
+#include "xiuhua/gis/result.h"
+#include "xiuhua/indicators/catalog.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace xiuhua::indicators {
+
+enum class ValueSource { Entered, Computed, Imported };
+
+// One value of an indicator for a year (and optionally a month) and a sub-unit ("" = the whole
+// district). Values are never changed in place: a correction is a new row, the old one stays in
+// the history.
+struct IndicatorValue {
+  qint64 id = 0;
+  QString code;
+  int year = 0;
+  std::optional<int> month;
+  QString subunit;
+  double value = 0;
+  ValueSource source = ValueSource::Entered;
+  QString author;
+  QDateTime time;  // UTC, set by the store
+  QString note;
+};
+
+// The indicator catalog and value history inside a project file. Each instance has its own
+// SQLite connection (WAL, busy timeout): several instances, in one process or several, may
+// write the same project at once. Thread affinity: the creating thread.
+class ValueStore {
+ public:
+  // Opens the project file and creates the indicator tables if they are missing.
+  static gis::Result<std::unique_ptr<ValueStore>> open(const QString& projectPath);
+
+  // Adds or replaces the definitions of the catalog's indicators (all or none), under a plan name.
+  gis::Status importCatalog(const Catalog& catalog, const QString& plan);
+  gis::Result<Catalog> catalog();
+
+  // Appends a value (validated by the caller, see value_validator.h); returns its id.
+  gis::Result<qint64> addValue(IndicatorValue value);
+  // Every value of an indicator, oldest first (corrections included).
+  gis::Result<std::vector<IndicatorValue>> history(const QString& code);
+  // The latest value per year for one sub-unit ("" = district), yearly values only.
+  gis::Result<std::map<int, double>> series(const QString& code, const QString& subunit = {});
+
+ private:
+  explicit ValueStore(std::unique_ptr<gis::Database> db);
+  std::unique_ptr<gis::Database> mDb;
+};
+
+QString valueSourceName(ValueSource source);  // entered / computed / imported
+
+}  // namespace xiuhua::indicators

@@ -1,0 +1,123 @@
+#include "xiuhua/indicators/value_store.h"
+
+#include "xiuhua/indicators/indicator_json.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace xiuhua::indicators {
+namespace {
+
+const char* kSchema =
+    "CREATE TABLE IF NOT EXISTS xh_indicators("
+    "  code TEXT PRIMARY KEY, plan TEXT NOT NULL, position INTEGER NOT NULL, definition TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS xh_values("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, year INTEGER NOT NULL, month INTEGER,"
+    "  subunit TEXT NOT NULL DEFAULT '', value REAL NOT NULL, source TEXT NOT NULL, author TEXT,"
+    "  time TEXT NOT NULL, note TEXT);"
+    "CREATE INDEX IF NOT EXISTS xh_values_code ON xh_values(code, year, subunit);";
+
+ValueSource sourceFromName(const QString& name) {
+  if (name == QLatin1String("computed")) return ValueSource::Computed;
+  if (name == QLatin1String("imported")) return ValueSource::Imported;
+  return ValueSource::Entered;
+}
+
+}  // namespace
+
+QString valueSourceName(ValueSource source) {
+  switch (source) {
+    case ValueSource::Entered: return QStringLiteral("entered");
+    case ValueSource::Computed: return QStringLiteral("computed");
+    case ValueSource::Imported: return QStringLiteral("imported");
+  }
+  return {};
+}
+
+ValueStore::ValueStore(std::unique_ptr<gis::Database> db) : mDb(std::move(db)) {}
+
+gis::Result<std::unique_ptr<ValueStore>> ValueStore::open(const QString& projectPath) {
+  auto db = gis::Database::open(projectPath);
+  if (!db.ok()) return db.error();
+  if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s.error();
+  return std::unique_ptr<ValueStore>(new ValueStore(std::move(db).value()));
+}
+
+gis::Status ValueStore::importCatalog(const Catalog& catalog, const QString& plan) {
+  if (gis::Status s = mDb->beginWrite(); !s) return s;
+  int position = 0;
+  for (const Indicator& indicator : catalog.indicators) {
+    const QString json = QString::fromUtf8(QJsonDocument(indicatorToJson(indicator)).toJson(QJsonDocument::Compact));
+    auto r = mDb->query(QStringLiteral("INSERT OR REPLACE INTO xh_indicators VALUES(?, ?, ?, ?)"),
+                        {indicator.code, plan, position++, json});
+    if (!r.ok()) {
+      mDb->rollback();
+      return r.error();
+    }
+  }
+  return mDb->commit();
+}
+
+gis::Result<Catalog> ValueStore::catalog() {
+  auto rows = mDb->query(QStringLiteral("SELECT definition FROM xh_indicators ORDER BY plan, position"));
+  if (!rows.ok()) return rows.error();
+  Catalog catalog;
+  catalog.path = mDb->path();
+  for (const auto& row : rows.value()) {
+    catalog.indicators.push_back(indicatorFromJson(QJsonDocument::fromJson(row[0].toString().toUtf8()).object()));
+  }
+  return catalog;
+}
+
+gis::Result<qint64> ValueStore::addValue(IndicatorValue v) {
+  v.time = QDateTime::currentDateTimeUtc();
+  if (gis::Status s = mDb->beginWrite(); !s) return s.error();
+  auto r = mDb->query(QStringLiteral("INSERT INTO xh_values(code, year, month, subunit, value, source, author, time, note) "
+                                     "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {v.code, v.year, v.month ? QVariant(*v.month) : QVariant(), v.subunit, v.value,
+                       valueSourceName(v.source), v.author, v.time.toString(Qt::ISODateWithMs), v.note});
+  if (!r.ok()) {
+    mDb->rollback();
+    return r.error();
+  }
+  const qint64 id = mDb->lastInsertId();
+  if (gis::Status s = mDb->commit(); !s) return s.error();
+  return id;
+}
+
+gis::Result<std::vector<IndicatorValue>> ValueStore::history(const QString& code) {
+  auto rows = mDb->query(QStringLiteral("SELECT id, code, year, month, subunit, value, source, author, time, note "
+                                        "FROM xh_values WHERE code = ? ORDER BY id"),
+                         {code});
+  if (!rows.ok()) return rows.error();
+  std::vector<IndicatorValue> values;
+  for (const auto& r : rows.value()) {
+    IndicatorValue v;
+    v.id = r[0].toLongLong();
+    v.code = r[1].toString();
+    v.year = r[2].toInt();
+    if (r[3].isValid()) v.month = r[3].toInt();
+    v.subunit = r[4].toString();
+    v.value = r[5].toDouble();
+    v.source = sourceFromName(r[6].toString());
+    v.author = r[7].toString();
+    v.time = QDateTime::fromString(r[8].toString(), Qt::ISODateWithMs);
+    v.note = r[9].toString();
+    values.push_back(std::move(v));
+  }
+  return values;
+}
+
+gis::Result<std::map<int, double>> ValueStore::series(const QString& code, const QString& subunit) {
+  // The latest row (highest id) per year: corrections win, the history stays.
+  auto rows = mDb->query(QStringLiteral("SELECT year, value FROM xh_values WHERE id IN ("
+                                        "  SELECT MAX(id) FROM xh_values WHERE code = ? AND subunit = ? AND month IS NULL"
+                                        "  GROUP BY year) ORDER BY year"),
+                         {code, subunit});
+  if (!rows.ok()) return rows.error();
+  std::map<int, double> series;
+  for (const auto& r : rows.value()) series[r[0].toInt()] = r[1].toDouble();
+  return series;
+}
+
+}  // namespace xiuhua::indicators

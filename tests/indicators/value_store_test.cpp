@@ -1,0 +1,125 @@
+#include "support/temp_dir.h"
+#include "xiuhua/gis/project.h"
+#include "xiuhua/indicators/value_store.h"
+#include "xiuhua/indicators/value_validator.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace xiuhua::indicators {
+namespace {
+
+const QString kJiading = QStringLiteral(CATALOG_DIR "/jiading-14th-fyp.csv");
+
+QString makeProject(const test::TempDir& dir) {
+  gis::Project project;
+  project.title = QStringLiteral("测试");
+  project.mapCrs = gis::Crs::fromEpsg(4549);
+  const QString path = dir.path(QStringLiteral("项目.xhp"));
+  EXPECT_TRUE(gis::ProjectFile::save(project, path).ok());
+  return path;
+}
+
+TEST(ValueStore, ImportsACatalogIntoTheProject) {
+  test::TempDir dir;
+  const QString project = makeProject(dir);
+  auto store = ValueStore::open(project);
+  ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+  const Catalog jiading = CatalogReader::read(kJiading).value();
+  ASSERT_TRUE((*store)->importCatalog(jiading, QStringLiteral("嘉定区城市管理精细化“十四五”规划")).ok());
+  auto back = (*store)->catalog();
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->indicators.size(), jiading.indicators.size());
+  const Indicator& first = back->indicators.front();
+  EXPECT_EQ(first.code, jiading.indicators.front().code);
+  EXPECT_EQ(first.nameZh, jiading.indicators.front().nameZh);
+  EXPECT_EQ(first.targetValue, jiading.indicators.front().targetValue);
+  EXPECT_EQ(first.responsible, jiading.indicators.front().responsible);
+  // The map part of the project is untouched, and saving the map keeps the indicators.
+  EXPECT_TRUE(gis::ProjectFile::load(project).ok());
+  gis::Project p = gis::ProjectFile::load(project).value();
+  p.title = QStringLiteral("改名");
+  ASSERT_TRUE(gis::ProjectFile::save(p, project).ok());
+  EXPECT_EQ((*store)->catalog()->indicators.size(), jiading.indicators.size());
+  EXPECT_EQ(gis::ProjectFile::load(project)->title, QStringLiteral("改名"));
+}
+
+TEST(ValueStore, ACorrectionKeepsTheOldValueInTheHistory) {
+  test::TempDir dir;
+  auto store = ValueStore::open(makeProject(dir)).value();
+  IndicatorValue v;
+  v.code = QStringLiteral("JD14-08");
+  v.year = 2022;
+  v.value = 2.91;
+  v.author = QStringLiteral("张三");
+  ASSERT_TRUE(store->addValue(v).ok());
+  v.value = 2.95;
+  v.note = QStringLiteral("统计口径更正");
+  ASSERT_TRUE(store->addValue(v).ok());
+  v.year = 2023;
+  v.value = 3.0;
+  ASSERT_TRUE(store->addValue(v).ok());
+  const auto history = store->history(QStringLiteral("JD14-08")).value();
+  ASSERT_EQ(history.size(), 3U);
+  EXPECT_DOUBLE_EQ(history[0].value, 2.91);
+  EXPECT_EQ(history[1].note, QStringLiteral("统计口径更正"));
+  EXPECT_EQ(history[0].author, QStringLiteral("张三"));
+  EXPECT_TRUE(history[0].time.isValid());
+  const auto series = store->series(QStringLiteral("JD14-08")).value();
+  EXPECT_EQ(series.size(), 2U);
+  EXPECT_DOUBLE_EQ(series.at(2022), 2.95);  // the correction
+  EXPECT_DOUBLE_EQ(series.at(2023), 3.0);
+}
+
+TEST(ValueStore, TwoWritersAtOnceLoseNothing) {
+  test::TempDir dir;
+  const QString project = makeProject(dir);
+  ASSERT_TRUE(ValueStore::open(project).ok());  // create the tables first
+  constexpr int kEach = 100;
+  auto writer = [&](const QString& author) {
+    auto store = ValueStore::open(project).value();  // its own connection, as a second app would
+    for (int i = 0; i < kEach; ++i) {
+      IndicatorValue v;
+      v.code = QStringLiteral("JD14-01");
+      v.year = 2021 + i % 5;
+      v.value = i;
+      v.author = author;
+      ASSERT_TRUE(store->addValue(v).ok());
+    }
+  };
+  std::thread a(writer, QStringLiteral("甲"));
+  std::thread b(writer, QStringLiteral("乙"));
+  a.join();
+  b.join();
+  auto store = ValueStore::open(project).value();
+  const auto history = store->history(QStringLiteral("JD14-01")).value();
+  EXPECT_EQ(history.size(), 2U * kEach);
+  EXPECT_TRUE(gis::ProjectFile::load(project).ok());  // still a sound project
+}
+
+TEST(ValueValidator, RefusesBadValuesWithAReason) {
+  const Catalog jiading = CatalogReader::read(kJiading).value();
+  const Indicator* coverage = nullptr;
+  const Indicator* blocks = nullptr;
+  for (const Indicator& i : jiading.indicators) {
+    if (i.unit == QLatin1String("%") && !coverage) coverage = &i;
+    if (i.unit == QStringLiteral("个") && !blocks) blocks = &i;
+  }
+  ASSERT_TRUE(coverage && blocks);
+  EXPECT_DOUBLE_EQ(validateValue(*coverage, QStringLiteral("87.5"), QString(), 2023).value(), 87.5);
+  EXPECT_DOUBLE_EQ(validateValue(*coverage, QStringLiteral("87.5%"), QStringLiteral("%"), 2023).value(), 87.5);
+  const auto notNumber = validateValue(*coverage, QStringLiteral("九十"), QString(), 2023);
+  ASSERT_FALSE(notNumber.ok());
+  EXPECT_TRUE(notNumber.error().message.contains(coverage->code));
+  EXPECT_TRUE(notNumber.error().message.contains(QStringLiteral("九十")));
+  EXPECT_FALSE(validateValue(*coverage, QStringLiteral("120"), QString(), 2023).ok());          // > 100%
+  EXPECT_FALSE(validateValue(*coverage, QStringLiteral("0.9"), QStringLiteral("个"), 2023).ok());  // unit
+  EXPECT_FALSE(validateValue(*coverage, QStringLiteral("90"), QString(), 2031).ok());          // after the plan
+  EXPECT_FALSE(validateValue(*coverage, QStringLiteral("90"), QString(), 2015).ok());          // before it
+  EXPECT_FALSE(validateValue(*blocks, QStringLiteral("-3"), QString(), 2023).ok());            // negative count
+  EXPECT_TRUE(validateValue(*blocks, QStringLiteral("12"), QString(), 2023).ok());
+}
+
+}  // namespace
+}  // namespace xiuhua::indicators
