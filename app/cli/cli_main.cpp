@@ -1,5 +1,6 @@
 // xiuhua-cli: the Xiuhua engine without a display, for scripts, batch work and tests.
 #include "cli/cli_commands.h"
+#include "cli/indicator_commands.h"
 #include "xiuhua/gis/library_versions.h"
 
 #include <QGuiApplication>
@@ -15,6 +16,7 @@ void printUsage(QTextStream& out) {
          "  project-create --spec SPEC.json --out FILE.xhp   build a project from a JSON spec\n"
          "  render --project FILE.xhp --out MAP.png [--width W --height H]\n"
          "  transform --from CRS --to CRS X Y           convert one coordinate (GCJ02/BD09 too)\n"
+         "  indicators import-catalog|list|set|status|history --project FILE.xhp ...   (see README)\n"
          "  --version\n";
 }
 
@@ -43,6 +45,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("project-create")) return xiuhua::cli::runProjectCreate(args, out, err);
   if (command == QLatin1String("render")) return xiuhua::cli::runRender(args, out, err);
   if (command == QLatin1String("transform")) return xiuhua::cli::runConvertCoordinates(args, out, err);
+  if (command == QLatin1String("indicators")) return xiuhua::cli::runIndicators(args, out, err);
   err << "xiuhua-cli: unknown command \"" << command << "\"\n";
   printUsage(err);
   return 2;

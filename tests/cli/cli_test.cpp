@@ -132,3 +132,43 @@ TEST(Gui, ScreenshotOfTheDemoProjectShowsTheMap) {
 }
 
 }  // namespace
+
+namespace {
+
+// The indicator workflow of issue 3 on a copy of the demo project.
+TEST(CliIndicators, ImportSetAndReadStatus) {
+  xiuhua::test::TempDir dir;
+  const QString project = dir.path(QStringLiteral("示范.xhp"));
+  ASSERT_TRUE(QFile::copy(kProject, project));
+  QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner);
+  const QString catalog = QStringLiteral(CATALOG_DIR "/jiading-14th-fyp.csv");
+  CliRun r = cli({QStringLiteral("indicators"), QStringLiteral("import-catalog"), QStringLiteral("--project"), project,
+                  QStringLiteral("--catalog"), catalog});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  r = cli({QStringLiteral("indicators"), QStringLiteral("set"), QStringLiteral("--project"), project, QStringLiteral("--code"),
+           QStringLiteral("JD14-01"), QStringLiteral("--year"), QStringLiteral("2023"), QStringLiteral("--value"), QStringLiteral("9")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  r = cli({QStringLiteral("indicators"), QStringLiteral("set"), QStringLiteral("--project"), project, QStringLiteral("--code"),
+           QStringLiteral("JD14-09"), QStringLiteral("--year"), QStringLiteral("2023"), QStringLiteral("--value"), QStringLiteral("120")});
+  EXPECT_EQ(r.exitCode, 1);  // a ratio above 100%
+  EXPECT_TRUE(r.err.contains(QStringLiteral("JD14-09")));
+  r = cli({QStringLiteral("indicators"), QStringLiteral("status"), QStringLiteral("--project"), project, QStringLiteral("--year"),
+           QStringLiteral("2023"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject status = QJsonDocument::fromJson(r.out.toUtf8()).object();
+  EXPECT_EQ(status.value(QStringLiteral("year")).toInt(), 2023);
+  const QJsonArray rows = status.value(QStringLiteral("indicators")).toArray();
+  EXPECT_EQ(rows.size(), 38);
+  const QJsonObject blocks = rows.at(0).toObject();
+  EXPECT_EQ(blocks.value(QStringLiteral("code")).toString(), QStringLiteral("JD14-01"));
+  EXPECT_DOUBLE_EQ(blocks.value(QStringLiteral("value")).toDouble(), 9.0);
+  EXPECT_DOUBLE_EQ(blocks.value(QStringLiteral("target")).toDouble(), 15.0);
+  EXPECT_DOUBLE_EQ(blocks.value(QStringLiteral("progress")).toDouble(), 60.0);
+  EXPECT_EQ(blocks.value(QStringLiteral("status")).toString(), QStringLiteral("on_track"));
+  EXPECT_EQ(rows.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("no_data"));
+  // The project still reads as a map project (its layers are elsewhere: relative paths).
+  r = cli({QStringLiteral("project-info"), QStringLiteral("--project"), project});
+  EXPECT_EQ(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("mapCrs")).toString(), QStringLiteral("EPSG:4549"));
+}
+
+}  // namespace

@@ -1,0 +1,198 @@
+#include "cli/indicator_commands.h"
+
+#include "xiuhua/indicators/progress.h"
+#include "xiuhua/indicators/value_store.h"
+#include "xiuhua/indicators/value_validator.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace xiuhua::cli {
+namespace {
+
+using indicators::Indicator;
+
+QString option(const QStringList& args, const QString& name) {
+  const qsizetype i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.size() ? args[i + 1] : QString();
+}
+
+QJsonValue number(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
+
+QString statusCode(indicators::Status s) {
+  switch (s) {
+    case indicators::Status::Achieved: return QStringLiteral("achieved");
+    case indicators::Status::OnTrack: return QStringLiteral("on_track");
+    case indicators::Status::Behind: return QStringLiteral("behind");
+    case indicators::Status::SeverelyBehind: return QStringLiteral("severely_behind");
+    case indicators::Status::NoData: return QStringLiteral("no_data");
+    case indicators::Status::Manual: return QStringLiteral("manual");
+  }
+  return {};
+}
+
+QJsonObject describe(const Indicator& i) {
+  return {{QStringLiteral("code"), i.code},
+          {QStringLiteral("category"), i.category},
+          {QStringLiteral("name"), i.nameZh},
+          {QStringLiteral("nameEn"), i.nameEn},
+          {QStringLiteral("unit"), i.unit},
+          {QStringLiteral("binding"), i.nature == indicators::Nature::Binding},
+          {QStringLiteral("baselineYear"), i.baselineYear ? QJsonValue(*i.baselineYear) : QJsonValue()},
+          {QStringLiteral("baseline"), number(i.baselineValue)},
+          {QStringLiteral("targetYear"), i.targetYear},
+          {QStringLiteral("target"), number(i.targetValue)},
+          {QStringLiteral("targetText"), i.targetText},
+          {QStringLiteral("responsible"), QJsonArray::fromStringList(i.responsible)}};
+}
+
+int importCatalog(indicators::ValueStore& store, const QStringList& args, QTextStream& out, QTextStream& err) {
+  const QString path = option(args, QStringLiteral("--catalog"));
+  if (path.isEmpty()) {
+    err << "usage: xiuhua-cli indicators import-catalog --project FILE --catalog CATALOG.csv [--plan NAME]\n";
+    return 2;
+  }
+  auto catalog = indicators::CatalogReader::read(path);
+  if (!catalog.ok()) {
+    err << "xiuhua-cli: " << catalog.error().message << "\n";
+    return 1;
+  }
+  const QString plan = option(args, QStringLiteral("--plan")).isEmpty() ? QFileInfo(path).completeBaseName()
+                                                                        : option(args, QStringLiteral("--plan"));
+  if (gis::Status s = store.importCatalog(catalog.value(), plan); !s) {
+    err << "xiuhua-cli: " << s.error().message << "\n";
+    return 1;
+  }
+  out << "imported " << catalog->indicators.size() << " indicators from " << path << "\n";
+  return 0;
+}
+
+int setValue(indicators::ValueStore& store, const indicators::Catalog& catalog, const QStringList& args,
+             QTextStream& out, QTextStream& err) {
+  const Indicator* indicator = catalog.find(option(args, QStringLiteral("--code")));
+  if (indicator == nullptr) {
+    err << "xiuhua-cli: no indicator with code \"" << option(args, QStringLiteral("--code")) << "\" in the project\n";
+    return 1;
+  }
+  const int year = option(args, QStringLiteral("--year")).toInt();
+  auto value = indicators::validateValue(*indicator, option(args, QStringLiteral("--value")),
+                                         option(args, QStringLiteral("--unit")), year);
+  if (!value.ok()) {
+    err << "xiuhua-cli: " << value.error().message << "\n";
+    return 1;
+  }
+  indicators::IndicatorValue v;
+  v.code = indicator->code;
+  v.year = year;
+  v.value = value.value();
+  v.subunit = option(args, QStringLiteral("--subunit"));
+  v.author = option(args, QStringLiteral("--author"));
+  v.note = option(args, QStringLiteral("--note"));
+  auto id = store.addValue(v);
+  if (!id.ok()) {
+    err << "xiuhua-cli: " << id.error().message << "\n";
+    return 1;
+  }
+  out << "recorded " << indicator->code << " " << year << " = " << v.value << " " << indicator->unit << "\n";
+  return 0;
+}
+
+// Latest value at or before the year, with the year it is for.
+std::optional<std::pair<int, double>> latestBy(const std::map<int, double>& series, int year) {
+  std::optional<std::pair<int, double>> latest;
+  for (const auto& [y, v] : series) {
+    if (y <= year) latest = std::pair{y, v};
+  }
+  return latest;
+}
+
+int status(indicators::ValueStore& store, const indicators::Catalog& catalog, const QStringList& args,
+           QTextStream& out, QTextStream& err) {
+  const int year = option(args, QStringLiteral("--year")).toInt();
+  if (year <= 0) {
+    err << "usage: xiuhua-cli indicators status --project FILE --year YEAR [--json]\n";
+    return 2;
+  }
+  QJsonArray rows;
+  for (const Indicator& i : catalog.indicators) {
+    auto series = store.series(i.code);
+    if (!series.ok()) {
+      err << "xiuhua-cli: " << series.error().message << "\n";
+      return 1;
+    }
+    const auto latest = latestBy(series.value(), year);
+    const indicators::Progress p =
+        indicators::computeProgress(i, latest ? latest->first : year, latest ? std::optional(latest->second) : std::nullopt);
+    QJsonObject row = describe(i);
+    row.insert(QStringLiteral("valueYear"), latest ? QJsonValue(latest->first) : QJsonValue());
+    row.insert(QStringLiteral("value"), latest ? QJsonValue(latest->second) : QJsonValue());
+    row.insert(QStringLiteral("progress"), number(p.percent));
+    row.insert(QStringLiteral("expected"), number(p.expectedValue));
+    row.insert(QStringLiteral("status"), statusCode(p.status));
+    row.insert(QStringLiteral("statusName"), indicators::statusName(p.status));
+    rows.append(row);
+    if (!args.contains(QStringLiteral("--json"))) {
+      out << i.code << "\t" << i.nameZh << "\t" << (latest ? QString::number(latest->second) : QStringLiteral("-")) << " "
+          << i.unit << "\t" << indicators::statusName(p.status) << "\n";
+    }
+  }
+  if (args.contains(QStringLiteral("--json"))) {
+    out << QJsonDocument(QJsonObject{{QStringLiteral("year"), year}, {QStringLiteral("indicators"), rows}}).toJson();
+  }
+  return 0;
+}
+
+}  // namespace
+
+int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
+  const QString sub = args.value(0);
+  const QString project = option(args, QStringLiteral("--project"));
+  if (sub.isEmpty() || project.isEmpty()) {
+    err << "usage: xiuhua-cli indicators import-catalog|list|set|status|history --project FILE ...\n";
+    return 2;
+  }
+  auto store = indicators::ValueStore::open(project);
+  if (!store.ok()) {
+    err << "xiuhua-cli: " << store.error().message << "\n";
+    return 1;
+  }
+  if (sub == QLatin1String("import-catalog")) return importCatalog(**store, args, out, err);
+  auto catalog = (*store)->catalog();
+  if (!catalog.ok()) {
+    err << "xiuhua-cli: " << catalog.error().message << "\n";
+    return 1;
+  }
+  if (sub == QLatin1String("list")) {
+    QJsonArray list;
+    for (const Indicator& i : catalog->indicators) list.append(describe(i));
+    out << QJsonDocument(list).toJson();
+    return 0;
+  }
+  if (sub == QLatin1String("set")) return setValue(**store, catalog.value(), args, out, err);
+  if (sub == QLatin1String("status")) return status(**store, catalog.value(), args, out, err);
+  if (sub == QLatin1String("history")) {
+    auto history = (*store)->history(option(args, QStringLiteral("--code")));
+    if (!history.ok()) {
+      err << "xiuhua-cli: " << history.error().message << "\n";
+      return 1;
+    }
+    QJsonArray list;
+    for (const indicators::IndicatorValue& v : history.value()) {
+      list.append(QJsonObject{{QStringLiteral("id"), v.id}, {QStringLiteral("year"), v.year},
+                              {QStringLiteral("subunit"), v.subunit}, {QStringLiteral("value"), v.value},
+                              {QStringLiteral("source"), indicators::valueSourceName(v.source)},
+                              {QStringLiteral("author"), v.author}, {QStringLiteral("time"), v.time.toString(Qt::ISODate)},
+                              {QStringLiteral("note"), v.note}});
+    }
+    out << QJsonDocument(list).toJson();
+    return 0;
+  }
+  err << "xiuhua-cli: unknown indicators command \"" << sub << "\"\n";
+  return 2;
+}
+
+}  // namespace xiuhua::cli
