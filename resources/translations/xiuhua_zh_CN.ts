@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CatalogReader</name>
+    <message>
+        <source>%1 &quot;%2&quot; is not a number</source>
+        <translation>%1“%2”不是数字</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; is not a year</source>
+        <translation>%1“%2”不是年份</translation>
+    </message>
+    <message>
+        <source>the code is missing</source>
+        <translation>缺少编码</translation>
+    </message>
+    <message>
+        <source>the code &quot;%1&quot; may only use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
+        <translation>编码“%1”只能使用字母、数字及 &apos;.&apos;、&apos;_&apos;、&apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>category and name_zh are required</source>
+        <translation>必须填写 category 和 name_zh</translation>
+    </message>
+    <message>
+        <source>unknown unit &quot;%1&quot; (allowed: %2)</source>
+        <translation>未知单位“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>direction &quot;%1&quot; must be higher, lower or exact</source>
+        <translation>direction“%1”必须为 higher、lower 或 exact</translation>
+    </message>
+    <message>
+        <source>nature &quot;%1&quot; must be 约束性 or 预期性</source>
+        <translation>属性“%1”必须为约束性或预期性</translation>
+    </message>
+    <message>
+        <source>target_year is required</source>
+        <translation>必须填写 target_year</translation>
+    </message>
+    <message>
+        <source>a target_value or a target_text is required</source>
+        <translation>必须填写 target_value 或 target_text</translation>
+    </message>
+    <message>
+        <source>baseline_year %1 is not before target_year %2</source>
+        <translation>基期年份 %1 不早于目标年份 %2</translation>
+    </message>
+    <message>
+        <source>method &quot;%1&quot; must be entered or spatial:&lt;%2&gt;</source>
+        <translation>method“%1”必须为 entered 或 spatial:&lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>breakdown &quot;%1&quot; must be 街镇, 网格 or empty</source>
+        <translation>breakdown“%1”必须为街镇、网格或留空</translation>
+    </message>
+    <message>
+        <source>plan_ref is required (where the plan states the target)</source>
+        <translation>必须填写 plan_ref（规划中载明该目标之处）</translation>
+    </message>
+    <message>
+        <source>%1:1: the column &quot;%2&quot; is missing</source>
+        <translation>%1:1：缺少列“%2”</translation>
+    </message>
+    <message>
+        <source>the code &quot;%1&quot; is used twice</source>
+        <translation>编码“%1”重复</translation>
+    </message>
+    <message>
+        <source>%1: the catalog has no indicators</source>
+        <translation>%1：目录中没有指标</translation>
+    </message>
+    <message>
+        <source>… and %1 more problems</source>
+        <translation>……另有 %1 个问题</translation>
+    </message>
+</context>
+<context>
     <name>Crs</name>
     <message>
         <source>Cannot transform: a coordinate system is missing.</source>
@@ -34,6 +109,17 @@
     <message>
         <source>GDAL cannot export the coordinate system</source>
         <translation>GDAL 无法导出该坐标系</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>%1: the file does not exist.</source>
+        <translation>%1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the database for writing (%2).</source>
+        <translation>%1：无法以写入方式打开数据库（%2）。</translation>
     </message>
 </context>
 <context>
@@ -81,6 +167,33 @@
     <message>
         <source>%1 m</source>
         <translation>%1 米</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Achieved</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>正常推进</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <source>Severely behind</source>
+        <translation>严重滞后</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Assessed by hand</source>
+        <translation>人工评定</translation>
     </message>
 </context>
 <context>
@@ -138,6 +251,56 @@
     <message>
         <source>%1: rasters cannot be shown in or from GCJ-02/BD-09 coordinates; choose a map coordinate system such as EPSG:4549.</source>
         <translation>%1：栅格无法在 GCJ-02/BD-09 坐标下显示或由其转换；请选择 EPSG:4549 等地图坐标系。</translation>
+    </message>
+</context>
+<context>
+    <name>TableReader</name>
+    <message>
+        <source>%1: the file does not exist.</source>
+        <translation>%1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be read.</source>
+        <translation>%1：无法读取文件。</translation>
+    </message>
+    <message>
+        <source>%1: the file is not UTF-8 text; save it as &quot;CSV UTF-8&quot;.</source>
+        <translation>%1：文件不是 UTF-8 文本；请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>%1: not a table GDAL can read (CSV, XLSX, ODS). GDAL says: %2</source>
+        <translation>%1：不是 GDAL 可读取的表格（CSV、XLSX、ODS）。GDAL 提示：%2</translation>
+    </message>
+    <message>
+        <source>%1: there is no sheet &quot;%2&quot;.</source>
+        <translation>%1：没有名为“%2”的工作表。</translation>
+    </message>
+    <message>
+        <source>%1: the table cannot be read completely. GDAL says: %2</source>
+        <translation>%1：表格无法完整读取。GDAL 提示：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ValueValidator</name>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
+    <message>
+        <source>the value is in %1 but the indicator is measured in %2</source>
+        <translation>数值单位为 %1，而该指标的单位是 %2</translation>
+    </message>
+    <message>
+        <source>%1% is outside 0–100%</source>
+        <translation>%1% 超出 0–100% 范围</translation>
+    </message>
+    <message>
+        <source>a negative quantity (%1) is not possible</source>
+        <translation>数量不能为负（%1）</translation>
+    </message>
+    <message>
+        <source>the year %1 is outside the plan period %2–%3</source>
+        <translation>年份 %1 不在规划期 %2–%3 之内</translation>
     </message>
 </context>
 <context>
