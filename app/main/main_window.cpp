@@ -3,6 +3,7 @@
 #include "dialogs/crs_dialog.h"
 #include "dialogs/layer_properties_dialog.h"
 #include "document/map_document.h"
+#include "indicators/indicator_dashboard.h"
 #include "layers/layer_tree_model.h"
 #include "map/identify_panel.h"
 #include "map/map_canvas.h"
@@ -26,7 +27,8 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
     : QMainWindow(parent), mDocument(document), mCanvas(new MapCanvas(document, this)),
       mMessages(new MessageBar(this)), mStatus(nullptr), mLayerModel(new LayerTreeModel(document, this)),
       mLayerView(new QTreeView(this)), mIdentify(new IdentifyPanel(document, this)),
-      mTable(new AttributeTableWidget(document, this)), mTableDock(nullptr), mIdentifyDock(nullptr) {
+      mTable(new AttributeTableWidget(document, this)), mTableDock(nullptr), mIdentifyDock(nullptr),
+      mDashboard(new IndicatorDashboard(document, this)), mDashboardDock(nullptr) {
   setObjectName(QStringLiteral("mainWindow"));
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
@@ -76,6 +78,14 @@ void MainWindow::createDocks() {
   addDockWidget(Qt::BottomDockWidgetArea, mTableDock);
   mTableDock->hide();
   connect(mTable, &AttributeTableWidget::zoomToSelectionRequested, this, &MainWindow::zoomToSelection);
+
+  mDashboardDock = new QDockWidget(tr("Indicators"), this);
+  mDashboardDock->setObjectName(QStringLiteral("dashboardDock"));
+  mDashboardDock->setWidget(mDashboard);
+  addDockWidget(Qt::BottomDockWidgetArea, mDashboardDock);
+  tabifyDockWidget(mTableDock, mDashboardDock);
+  mDashboardDock->hide();
+  connect(mDashboard, &IndicatorDashboard::problem, this, [this](const QString& m) { mMessages->showMessage(m); });
 }
 
 void MainWindow::connectDocument() {
@@ -154,6 +164,11 @@ void MainWindow::openProject(const QString& path) {
 
 void MainWindow::addLayers(const QStringList& paths) {
   for (const QString& path : paths) mDocument->addLayersFromFileInBackground(path);
+}
+
+void MainWindow::showDashboard() {
+  mDashboardDock->show();
+  mDashboardDock->raise();
 }
 
 void MainWindow::openAttributeTable(const QString& layerId) {

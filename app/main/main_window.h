@@ -10,6 +10,7 @@ class QDockWidget;
 namespace xiuhua::app {
 
 class AttributeTableWidget;
+class IndicatorDashboard;
 class IdentifyPanel;
 class LayerTreeModel;
 class MapCanvas;
@@ -31,6 +32,8 @@ class MainWindow : public QMainWindow {
   IdentifyPanel* identifyPanel() const { return mIdentify; }
   AttributeTableWidget* attributeTable() const { return mTable; }
   MessageBar* messageBar() const { return mMessages; }
+  IndicatorDashboard* dashboard() const { return mDashboard; }
+  void showDashboard();
 
   void openProject(const QString& path);
   void addLayers(const QStringList& paths);
@@ -71,6 +74,8 @@ class MainWindow : public QMainWindow {
   AttributeTableWidget* mTable;
   QDockWidget* mTableDock;
   QDockWidget* mIdentifyDock;
+  IndicatorDashboard* mDashboard;
+  QDockWidget* mDashboardDock;
   QMenu* mRecentMenu = nullptr;
   QString mCurrentLayerBeforeReset;
 };

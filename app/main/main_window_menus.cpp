@@ -78,6 +78,10 @@ void MainWindow::createMenus() {
   QAction* table = view->addAction(tr("&Attribute table"), QKeySequence(tr("F6")), this, [this] { openAttributeTable(currentLayerId()); });
   tools->addActions({full, zoomIn, zoomOut, toLayer, table});
 
+  QMenu* indicatorsMenu = menuBar()->addMenu(tr("&Indicators"));
+  QAction* dashboard = indicatorsMenu->addAction(tr("&Dashboard"), QKeySequence(tr("F7")), this, &MainWindow::showDashboard);
+  tools->addAction(dashboard);
+
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   QMenu* language = settings->addMenu(tr("&Language"));
   auto* languages = new QActionGroup(this);

@@ -468,6 +468,65 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::DashboardModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>约束性</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期性</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任单位</translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::IdentifyPanel</name>
     <message>
         <source>Feature / field</source>
@@ -490,6 +549,120 @@
     <message>
         <source>Nothing here</source>
         <translation>此处无要素</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::IndicatorChart</name>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Expected path</source>
+        <translation>预期路径</translation>
+    </message>
+    <message>
+        <source>Values (%1)</source>
+        <translation>实际值（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::IndicatorDashboard</name>
+    <message>
+        <source>Year </source>
+        <translation>年份 </translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部属性</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>约束性</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期性</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search indicators…</source>
+        <translation>搜索指标…</translation>
+    </message>
+    <message>
+        <source>Import catalog…</source>
+        <translation>导入指标目录…</translation>
+    </message>
+    <message>
+        <source>Enter value…</source>
+        <translation>录入数值…</translation>
+    </message>
+    <message>
+        <source>Save chart…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save the project first: its indicators and values are kept in the project file.</source>
+        <translation>请先保存项目：指标及其数值保存在项目文件中。</translation>
+    </message>
+    <message>
+        <source>The project has no indicator catalog yet: import one.</source>
+        <translation>项目尚无指标目录，请导入。</translation>
+    </message>
+    <message>
+        <source>All departments</source>
+        <translation>全部责任单位</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>%1: the chart could not be written.</source>
+        <translation>%1：无法写入图表。</translation>
+    </message>
+    <message>
+        <source>From a file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message>
+        <source>Import catalog</source>
+        <translation>导入指标目录</translation>
+    </message>
+    <message>
+        <source>Catalogs (*.csv *.xlsx)</source>
+        <translation>指标目录 (*.csv *.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1069,22 @@
         <source>%1 (%2) has no coordinate system: %3. It is drawn as if it were in the map&apos;s coordinate system, which may misplace it. Declare its coordinate system to place it correctly.</source>
         <translation>%1（%2）没有坐标系：%3。它将按地图坐标系绘制，位置可能有误。请为其指定坐标系以正确定位。</translation>
     </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>&amp;Indicators</source>
+        <translation>指标(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>指标看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>F7</source>
+        <translation>F7</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::MapDocument</name>
@@ -1021,6 +1210,45 @@
     <message>
         <source>Label field</source>
         <translation>标注字段</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::ValueEntryDialog</name>
+    <message>
+        <source>Enter a value — %1</source>
+        <translation>录入数值 — %1</translation>
+    </message>
+    <message>
+        <source>(whole district)</source>
+        <translation>（全区）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Value (%1)</source>
+        <translation>数值（%1）</translation>
+    </message>
+    <message>
+        <source>Sub-unit (%1)</source>
+        <translation>子单元（%1）</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>

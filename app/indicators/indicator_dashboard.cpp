@@ -1,0 +1,253 @@
+#include "indicators/indicator_dashboard.h"
+
+#include "document/map_document.h"
+#include "indicators/dashboard_filter.h"
+#include "indicators/dashboard_model.h"
+#include "indicators/indicator_chart.h"
+#include "indicators/progress_delegate.h"
+#include "indicators/value_entry_dialog.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace xiuhua::app {
+namespace {
+
+// The shipped catalogs, compiled into the resources: (resource path, plan name).
+const std::vector<std::pair<QString, QString>>& shippedCatalogs() {
+  static const std::vector<std::pair<QString, QString>> kCatalogs = {
+      {QStringLiteral(":/xiuhua/catalogs/jiading-14th-fyp.csv"), QStringLiteral("嘉定区城市管理精细化“十四五”规划")},
+      {QStringLiteral(":/xiuhua/catalogs/putuo-14th-fyp.csv"), QStringLiteral("普陀区城市管理精细化“十四五”规划")},
+      {QStringLiteral(":/xiuhua/catalogs/songjiang-2024-2026.csv"), QStringLiteral("松江区城市管理精细化三年行动计划（2024—2026年）")}};
+  return kCatalogs;
+}
+
+}  // namespace
+
+IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
+    : QWidget(parent), mDocument(document), mModel(new DashboardModel(this)), mFilter(new DashboardFilter(this)),
+      mTable(new QTableView(this)), mChart(new IndicatorChart(this)), mHistory(new QTreeWidget(this)),
+      mYear(new QSpinBox(this)), mDepartment(new QComboBox(this)), mNature(new QComboBox(this)),
+      mStatus(new QComboBox(this)), mSearch(new QLineEdit(this)), mMessage(new QLabel(this)) {
+  mFilter->setSourceModel(mModel);
+  mTable->setModel(mFilter);
+  mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+  mTable->setSelectionMode(QAbstractItemView::SingleSelection);
+  mTable->setAlternatingRowColors(true);
+  mTable->verticalHeader()->hide();
+  mTable->horizontalHeader()->setStretchLastSection(true);
+  mTable->setItemDelegateForColumn(DashboardModel::Progress, new ProgressDelegate(mTable));
+  mTable->setWordWrap(false);
+  mYear->setRange(2015, 2035);
+  mYear->setValue(QDate::currentDate().year() > 2035 ? 2035 : QDate::currentDate().year() - 1);
+  mYear->setPrefix(tr("Year "));
+  mNature->addItem(tr("All"), -1);
+  mNature->addItem(tr("Binding"), static_cast<int>(indicators::Nature::Binding));
+  mNature->addItem(tr("Expected"), static_cast<int>(indicators::Nature::Expected));
+  mStatus->addItem(tr("All statuses"), -1);
+  for (auto s : {indicators::Status::Achieved, indicators::Status::OnTrack, indicators::Status::Behind,
+                 indicators::Status::SeverelyBehind, indicators::Status::NoData, indicators::Status::Manual}) {
+    mStatus->addItem(indicators::statusName(s), static_cast<int>(s));
+  }
+  mSearch->setPlaceholderText(tr("Search indicators…"));
+  mSearch->setClearButtonEnabled(true);
+  mMessage->setWordWrap(true);
+  auto* importButton = new QPushButton(tr("Import catalog…"), this);
+  auto* enterButton = new QPushButton(tr("Enter value…"), this);
+  auto* chartButton = new QPushButton(tr("Save chart…"), this);
+  auto* filters = new QHBoxLayout;
+  for (QWidget* w : std::initializer_list<QWidget*>{mYear, mDepartment, mNature, mStatus}) filters->addWidget(w);
+  filters->addWidget(mSearch, 1);
+  filters->addWidget(importButton);
+  filters->addWidget(enterButton);
+  filters->addWidget(chartButton);
+  mHistory->setHeaderLabels({tr("Year"), tr("Value"), tr("Source"), tr("Entered by"), tr("Time"), tr("Note")});
+  mHistory->setRootIsDecorated(false);
+  auto* detail = new QSplitter(Qt::Horizontal, this);
+  detail->addWidget(mChart);
+  detail->addWidget(mHistory);
+  detail->setStretchFactor(0, 3);
+  detail->setStretchFactor(1, 2);
+  mChart->setMinimumWidth(420);
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->addWidget(mTable);
+  split->addWidget(detail);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(2, 2, 2, 2);
+  layout->addLayout(filters);
+  layout->addWidget(mMessage);
+  layout->addWidget(split, 1);
+
+  connect(importButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseCatalog);
+  connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
+  connect(chartButton, &QPushButton::clicked, this, &IndicatorDashboard::saveChart);
+  connect(mYear, &QSpinBox::valueChanged, this, &IndicatorDashboard::reload);
+  connect(mDepartment, &QComboBox::currentIndexChanged, this, [this] { mFilter->setDepartment(mDepartment->currentData().toString()); });
+  connect(mNature, &QComboBox::currentIndexChanged, this, [this] { mFilter->setNature(mNature->currentData().toInt()); });
+  connect(mStatus, &QComboBox::currentIndexChanged, this, [this] { mFilter->setStatus(mStatus->currentData().toInt()); });
+  connect(mSearch, &QLineEdit::textChanged, mFilter, &DashboardFilter::setSearch);
+  connect(mTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &IndicatorDashboard::showSelected);
+  connect(document, &MapDocument::projectReset, this, &IndicatorDashboard::reload);
+  connect(document, &MapDocument::projectSaved, this, &IndicatorDashboard::reload);
+  reload();
+}
+
+IndicatorDashboard::~IndicatorDashboard() = default;
+
+void IndicatorDashboard::reload() {
+  const QString project = mDocument->projectPath();
+  mStore.reset();
+  if (project.isEmpty()) {
+    mModel->setData({}, {}, mYear->value());
+    mMessage->setText(tr("Save the project first: its indicators and values are kept in the project file."));
+    return;
+  }
+  auto store = indicators::ValueStore::open(project);
+  if (!store.ok()) {
+    mMessage->setText(store.error().message);
+    return;
+  }
+  mStore = std::move(store).value();
+  auto catalog = mStore->catalog();
+  if (!catalog.ok()) {
+    mMessage->setText(catalog.error().message);
+    return;
+  }
+  std::map<QString, std::map<int, double>> series;
+  for (const indicators::Indicator& i : catalog->indicators) {
+    auto s = mStore->series(i.code);
+    if (s.ok()) series[i.code] = s.value();
+  }
+  const QString current = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row()) != nullptr
+                              ? mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row())->code
+                              : QString();
+  mMessage->setText(catalog->indicators.empty() ? tr("The project has no indicator catalog yet: import one.") : QString());
+  mMessage->setVisible(!mMessage->text().isEmpty());
+  mModel->setData(std::move(catalog).value(), std::move(series), mYear->value());
+  mTable->resizeColumnsToContents();
+  mTable->setColumnWidth(DashboardModel::Target, std::min(mTable->columnWidth(DashboardModel::Target), 260));
+  mTable->setColumnWidth(DashboardModel::Progress, 110);
+  refillDepartments();
+  if (!current.isEmpty()) selectIndicator(current);
+}
+
+void IndicatorDashboard::refillDepartments() {
+  const QString current = mDepartment->currentData().toString();
+  QStringList departments;
+  for (int r = 0; r < mModel->rowCount(); ++r) {
+    for (const QString& d : mModel->indicatorAt(r)->responsible) {
+      if (!departments.contains(d)) departments << d;
+    }
+  }
+  mDepartment->blockSignals(true);
+  mDepartment->clear();
+  mDepartment->addItem(tr("All departments"), QString());
+  for (const QString& d : departments) mDepartment->addItem(d, d);
+  mDepartment->setCurrentIndex(std::max(0, mDepartment->findData(current)));
+  mDepartment->blockSignals(false);
+}
+
+bool IndicatorDashboard::importCatalog(const QString& path, const QString& plan) {
+  if (!mStore) {
+    emit problem(tr("Save the project first: its indicators and values are kept in the project file."));
+    return false;
+  }
+  QString file = path;
+  QTemporaryDir temp;
+  if (path.startsWith(QLatin1Char(':'))) {  // GDAL reads files, not Qt resources
+    file = temp.filePath(QFileInfo(path).fileName());
+    QFile::copy(path, file);
+  }
+  auto catalog = indicators::CatalogReader::read(file);
+  if (!catalog.ok()) {
+    emit problem(catalog.error().message);
+    return false;
+  }
+  if (gis::Status s = mStore->importCatalog(catalog.value(), plan); !s) {
+    emit problem(s.error().message);
+    return false;
+  }
+  reload();
+  return true;
+}
+
+bool IndicatorDashboard::addValue(const indicators::IndicatorValue& value) {
+  if (!mStore) return false;
+  auto id = mStore->addValue(value);
+  if (!id.ok()) {
+    emit problem(id.error().message);
+    return false;
+  }
+  reload();
+  return true;
+}
+
+void IndicatorDashboard::selectIndicator(const QString& code) {
+  for (int r = 0; r < mFilter->rowCount(); ++r) {
+    const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mFilter->index(r, 0)).row());
+    if (ind != nullptr && ind->code == code) {
+      mTable->setCurrentIndex(mFilter->index(r, 0));
+      return;
+    }
+  }
+}
+
+void IndicatorDashboard::showSelected() {
+  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  mHistory->clear();
+  if (ind == nullptr || !mStore) {
+    mChart->clear();
+    return;
+  }
+  mChart->show(*ind, mModel->seriesOf(ind->code));
+  auto history = mStore->history(ind->code);
+  if (!history.ok()) return;
+  for (const indicators::IndicatorValue& v : history.value()) {
+    new QTreeWidgetItem(mHistory, {QString::number(v.year) + (v.subunit.isEmpty() ? QString() : QStringLiteral(" · ") + v.subunit),
+                                   QLocale().toString(v.value, 'g', 8), indicators::valueSourceName(v.source), v.author,
+                                   v.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), v.note});
+  }
+}
+
+void IndicatorDashboard::enterValue() {
+  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  if (ind == nullptr) return;
+  ValueEntryDialog dialog(*ind, mYear->value(), this);
+  if (dialog.exec() == QDialog::Accepted) addValue(dialog.value());
+}
+
+void IndicatorDashboard::saveChart() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), QString(), tr("PNG image (*.png);;SVG drawing (*.svg)"));
+  if (!path.isEmpty() && !mChart->save(path)) emit problem(tr("%1: the chart could not be written.").arg(path));
+}
+
+void IndicatorDashboard::chooseCatalog() {
+  QMenu menu(this);
+  for (const auto& [resource, plan] : shippedCatalogs()) {
+    menu.addAction(plan, this, [this, resource = resource, plan = plan] { importCatalog(resource, plan); });
+  }
+  menu.addSeparator();
+  menu.addAction(tr("From a file…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import catalog"), QString(), tr("Catalogs (*.csv *.xlsx)"));
+    if (!path.isEmpty()) importCatalog(path, QFileInfo(path).completeBaseName());
+  });
+  menu.exec(QCursor::pos());
+}
+
+}  // namespace xiuhua::app

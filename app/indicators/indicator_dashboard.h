@@ -1,0 +1,71 @@
+#pragma once
+
+#include "xiuhua/indicators/value_store.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableView;
+class QTreeWidget;
+
+namespace xiuhua::app {
+
+class DashboardFilter;
+class DashboardModel;
+class IndicatorChart;
+class MapDocument;
+
+// The indicator dashboard of the open project: every indicator grouped by category with its
+// baseline, target, latest value, progress and status; filters; and for the selected indicator
+// a chart and its value history. Reads and writes the project file through a ValueStore.
+class IndicatorDashboard : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit IndicatorDashboard(MapDocument* document, QWidget* parent = nullptr);
+  ~IndicatorDashboard() override;
+
+  // Imports a catalog file (or a shipped one, ":/xiuhua/catalogs/…") into the project.
+  bool importCatalog(const QString& path, const QString& plan);
+  // Records a value (already validated) and refreshes.
+  bool addValue(const indicators::IndicatorValue& value);
+  void reload();
+  void selectIndicator(const QString& code);
+
+  DashboardModel* model() const { return mModel; }
+  DashboardFilter* filter() const { return mFilter; }
+  QTableView* table() const { return mTable; }
+  IndicatorChart* chart() const { return mChart; }
+  QLabel* message() const { return mMessage; }
+
+ signals:
+  void problem(const QString& message);
+
+ private:
+  void showSelected();
+  void enterValue();
+  void saveChart();
+  void chooseCatalog();
+  void refillDepartments();
+
+  MapDocument* mDocument;
+  std::unique_ptr<indicators::ValueStore> mStore;
+  DashboardModel* mModel;
+  DashboardFilter* mFilter;
+  QTableView* mTable;
+  IndicatorChart* mChart;
+  QTreeWidget* mHistory;
+  QSpinBox* mYear;
+  QComboBox* mDepartment;
+  QComboBox* mNature;
+  QComboBox* mStatus;
+  QLineEdit* mSearch;
+  QLabel* mMessage;
+};
+
+}  // namespace xiuhua::app

@@ -1,0 +1,124 @@
+// The indicator dashboard as an official uses it: import the Jiading catalog, enter values,
+// read progress and status, filter, look at the chart and save it.
+#include "document/map_document.h"
+#include "indicators/dashboard_filter.h"
+#include "indicators/dashboard_model.h"
+#include "indicators/indicator_chart.h"
+#include "indicators/indicator_dashboard.h"
+#include "indicators/value_entry_dialog.h"
+#include "main/main_window.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+using namespace xiuhua::app;
+using xiuhua::indicators::Status;
+
+class IndicatorDashboardTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(mDir.isValid());
+    mWindow = new MainWindow(&mDoc);
+    mWindow->resize(1300, 900);
+    mWindow->show();
+    QVERIFY(mDoc.saveProject(mDir.filePath(QStringLiteral("指标 项目.xhp"))).ok());
+    mWindow->showDashboard();
+    mDashboard = mWindow->dashboard();
+  }
+
+  void importsTheJiadingCatalog() {
+    QAbstractItemModelTester tester(mDashboard->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(mDashboard->importCatalog(QStringLiteral(":/xiuhua/catalogs/jiading-14th-fyp.csv"), QStringLiteral("嘉定")));
+    QCOMPARE(mDashboard->model()->rowCount(), 38);
+    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+             static_cast<int>(Status::NoData));
+  }
+
+  void valuesGiveProgressAndStatus() {
+    for (const auto& [year, value] : {std::pair{2021, 3.0}, std::pair{2022, 6.0}, std::pair{2023, 9.0}}) {
+      xiuhua::indicators::IndicatorValue v;
+      v.code = QStringLiteral("JD14-01");
+      v.year = year;
+      v.value = value;
+      v.author = QStringLiteral("测试");
+      QVERIFY(mDashboard->addValue(v));
+    }
+    mDashboard->findChild<QSpinBox*>()->setValue(2023);
+    const QModelIndex status = mDashboard->model()->index(0, DashboardModel::Status);
+    QCOMPARE(status.data(DashboardModel::kStatusRole).toInt(), static_cast<int>(Status::OnTrack));
+    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("60.0%"));
+    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+    mDashboard->selectIndicator(QStringLiteral("JD14-01"));
+    QCOMPARE(mDashboard->chart()->plot()->graphCount(), 3);  // target, expected path, values
+    QCOMPARE(mDashboard->chart()->plot()->graph(2)->dataCount(), 3);
+  }
+
+  void entryDialogRefusesBadValues() {
+    const xiuhua::indicators::Indicator* coverage = nullptr;
+    for (int r = 0; r < mDashboard->model()->rowCount(); ++r) {
+      if (mDashboard->model()->indicatorAt(r)->unit == QLatin1String("%")) coverage = mDashboard->model()->indicatorAt(r);
+    }
+    QVERIFY(coverage != nullptr);
+    ValueEntryDialog dialog(*coverage, 2023);
+    dialog.valueEdit()->setText(QStringLiteral("九十"));
+    QVERIFY(!dialog.tryAccept());
+    QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("九十")));
+    dialog.valueEdit()->setText(QStringLiteral("130"));
+    QVERIFY(!dialog.tryAccept());
+    dialog.valueEdit()->setText(QStringLiteral("91.5"));
+    QVERIFY(dialog.tryAccept());
+    QCOMPARE(dialog.value().value, 91.5);
+    QCOMPARE(dialog.value().code, coverage->code);
+  }
+
+  void filtersBySearchStatusAndDepartment() {
+    DashboardFilter* filter = mDashboard->filter();
+    filter->setSearch(QStringLiteral("路网密度"));
+    QCOMPARE(filter->rowCount(), 1);
+    filter->setSearch(QString());
+    filter->setStatus(static_cast<int>(Status::OnTrack));
+    QCOMPARE(filter->rowCount(), 1);
+    filter->setStatus(-1);
+    const QStringList responsible = mDashboard->model()->indicatorAt(0)->responsible;
+    QVERIFY(!responsible.isEmpty());
+    filter->setDepartment(responsible.front());
+    QVERIFY(filter->rowCount() >= 1 && filter->rowCount() < 38);
+    filter->setDepartment(QString());
+    QCOMPARE(filter->rowCount(), 38);
+  }
+
+  void chartSavesAsPngAndSvg() {
+    mDashboard->selectIndicator(QStringLiteral("JD14-01"));
+    const QString png = mDir.filePath(QStringLiteral("图表.png"));
+    const QString svg = mDir.filePath(QStringLiteral("图表.svg"));
+    QVERIFY(mDashboard->chart()->save(png));
+    QVERIFY(mDashboard->chart()->save(svg));
+    QVERIFY(!QImage(png).isNull());
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("<svg"));
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) mWindow->grab().save(shots + QStringLiteral("/dashboard.png"));
+  }
+
+  void cleanupTestCase() { delete mWindow; }
+
+ private:
+  QTemporaryDir mDir;
+  MapDocument mDoc;
+  MainWindow* mWindow = nullptr;
+  IndicatorDashboard* mDashboard = nullptr;
+};
+
+QTEST_MAIN(IndicatorDashboardTest)
+#include "indicator_dashboard_test.moc"
