@@ -16,7 +16,7 @@ void printUsage(QTextStream& out) {
          "  project-create --spec SPEC.json --out FILE.xhp   build a project from a JSON spec\n"
          "  render --project FILE.xhp --out MAP.png [--width W --height H]\n"
          "  transform --from CRS --to CRS X Y           convert one coordinate (GCJ02/BD09 too)\n"
-         "  indicators import-catalog|list|set|status|history --project FILE.xhp ...   (see README)\n"
+         "  indicators import-catalog|list|set|status|history|import|export --project FILE.xhp ...   (see README)\n"
          "  --version\n";
 }
 

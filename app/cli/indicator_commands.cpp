@@ -1,6 +1,7 @@
 #include "cli/indicator_commands.h"
 
 #include "xiuhua/indicators/progress.h"
+#include "xiuhua/indicators/value_exchange.h"
 #include "xiuhua/indicators/value_store.h"
 #include "xiuhua/indicators/value_validator.h"
 
@@ -146,13 +147,45 @@ int status(indicators::ValueStore& store, const indicators::Catalog& catalog, co
   return 0;
 }
 
+int importValues(indicators::ValueStore& store, const indicators::Catalog& catalog, const QStringList& args,
+                 QTextStream& out, QTextStream& err) {
+  const QString file = option(args, QStringLiteral("--file"));
+  if (file.isEmpty()) {
+    err << "usage: xiuhua-cli indicators import --project FILE --file VALUES.csv|xlsx [--dry-run] [--author NAME]\n";
+    return 2;
+  }
+  auto plan = indicators::planValueImport(file, catalog, store, option(args, QStringLiteral("--author")));
+  if (!plan.ok()) {
+    err << "xiuhua-cli: " << plan.error().message << "\n";
+    return 1;
+  }
+  QJsonArray rows;
+  for (const indicators::ValueImportRow& r : plan->rows) {
+    rows.append(QJsonObject{{QStringLiteral("line"), r.line}, {QStringLiteral("code"), r.value.code},
+                            {QStringLiteral("year"), r.value.year}, {QStringLiteral("subunit"), r.value.subunit},
+                            {QStringLiteral("value"), r.value.value}, {QStringLiteral("previous"), number(r.previous)}});
+  }
+  const bool dryRun = args.contains(QStringLiteral("--dry-run"));
+  if (!dryRun) {
+    if (gis::Status s = indicators::applyValueImport(plan.value(), store); !s) {
+      err << "xiuhua-cli: " << s.error().message << "\n";
+      return 1;
+    }
+  }
+  out << QJsonDocument(QJsonObject{{QStringLiteral("file"), plan->path}, {QStringLiteral("applied"), !dryRun},
+                                   {QStringLiteral("added"), plan->added}, {QStringLiteral("changed"), plan->changed},
+                                   {QStringLiteral("unchanged"), plan->unchanged}, {QStringLiteral("rows"), rows}})
+             .toJson();
+  return 0;
+}
+
 }  // namespace
 
 int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
   const QString sub = args.value(0);
   const QString project = option(args, QStringLiteral("--project"));
   if (sub.isEmpty() || project.isEmpty()) {
-    err << "usage: xiuhua-cli indicators import-catalog|list|set|status|history --project FILE ...\n";
+    err << "usage: xiuhua-cli indicators import-catalog|list|set|status|history|import|export --project FILE ...\n";
     return 2;
   }
   auto store = indicators::ValueStore::open(project);
@@ -174,6 +207,16 @@ int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
   }
   if (sub == QLatin1String("set")) return setValue(**store, catalog.value(), args, out, err);
   if (sub == QLatin1String("status")) return status(**store, catalog.value(), args, out, err);
+  if (sub == QLatin1String("import")) return importValues(**store, catalog.value(), args, out, err);
+  if (sub == QLatin1String("export")) {
+    const QString file = option(args, QStringLiteral("--out"));
+    if (gis::Status s = indicators::exportValues(file, catalog.value(), **store); !s) {
+      err << "xiuhua-cli: " << s.error().message << "\n";
+      return 1;
+    }
+    out << "wrote " << file << "\n";
+    return 0;
+  }
   if (sub == QLatin1String("history")) {
     auto history = (*store)->history(option(args, QStringLiteral("--code")));
     if (!history.ok()) {

@@ -281,6 +281,36 @@
     </message>
 </context>
 <context>
+    <name>TableWriter</name>
+    <message>
+        <source>%1: cannot write the table (%2).</source>
+        <translation>%1：无法写入表格（%2）。</translation>
+    </message>
+    <message>
+        <source>use a .csv or .xlsx file name</source>
+        <translation>请使用 .csv 或 .xlsx 文件名</translation>
+    </message>
+</context>
+<context>
+    <name>ValueImport</name>
+    <message>
+        <source>%1:1: the column &quot;%2&quot; is missing</source>
+        <translation>%1:1：缺少列“%2”</translation>
+    </message>
+    <message>
+        <source>%1:%2: no indicator with code &quot;%3&quot; in the project</source>
+        <translation>%1:%2：项目中没有编码为“%3”的指标</translation>
+    </message>
+    <message>
+        <source>the year &quot;%1&quot; is not a year</source>
+        <translation>“%1”不是年份</translation>
+    </message>
+    <message>
+        <source>… and %1 more problems</source>
+        <translation>……另有 %1 个问题</translation>
+    </message>
+</context>
+<context>
     <name>ValueValidator</name>
     <message>
         <source>&quot;%1&quot; is not a number</source>

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -166,6 +167,23 @@ TEST(CliIndicators, ImportSetAndReadStatus) {
   EXPECT_DOUBLE_EQ(blocks.value(QStringLiteral("progress")).toDouble(), 60.0);
   EXPECT_EQ(blocks.value(QStringLiteral("status")).toString(), QStringLiteral("on_track"));
   EXPECT_EQ(rows.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("no_data"));
+  // Export to XLSX, then a dry-run import of a CSV previews without writing; a real one applies.
+  const QString xlsx = dir.path(QStringLiteral("数值.xlsx"));
+  r = cli({QStringLiteral("indicators"), QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--out"), xlsx});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(QFileInfo(xlsx).size() > 0);
+  const QString csv = dir.write(QStringLiteral("导入.csv"), "code,year,month,subunit,value,unit,author,note\nJD14-01,2024,,,12,个,,\n");
+  r = cli({QStringLiteral("indicators"), QStringLiteral("import"), QStringLiteral("--project"), project, QStringLiteral("--file"), csv,
+           QStringLiteral("--dry-run")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_EQ(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("added")).toInt(), 1);
+  EXPECT_FALSE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("applied")).toBool());
+  r = cli({QStringLiteral("indicators"), QStringLiteral("import"), QStringLiteral("--project"), project, QStringLiteral("--file"), csv});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  r = cli({QStringLiteral("indicators"), QStringLiteral("status"), QStringLiteral("--project"), project, QStringLiteral("--year"),
+           QStringLiteral("2024"), QStringLiteral("--json")});
+  EXPECT_DOUBLE_EQ(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("indicators")).toArray().at(0)
+                       .toObject().value(QStringLiteral("value")).toDouble(), 12.0);
   // The project still reads as a map project (its layers are elsewhere: relative paths).
   r = cli({QStringLiteral("project-info"), QStringLiteral("--project"), project});
   EXPECT_EQ(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("mapCrs")).toString(), QStringLiteral("EPSG:4549"));

@@ -69,29 +69,51 @@ gis::Result<Catalog> ValueStore::catalog() {
   return catalog;
 }
 
+namespace {
+
+gis::Status insertValue(gis::Database& db, const IndicatorValue& v) {
+  auto r = db.query(QStringLiteral("INSERT INTO xh_values(code, year, month, subunit, value, source, author, time, note) "
+                                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {v.code, v.year, v.month ? QVariant(*v.month) : QVariant(), v.subunit, v.value,
+                     valueSourceName(v.source), v.author, v.time.toString(Qt::ISODateWithMs), v.note});
+  if (!r.ok()) return r.error();
+  return {};
+}
+
+}  // namespace
+
+gis::Status ValueStore::addValues(std::vector<IndicatorValue> values) {
+  const QDateTime now = QDateTime::currentDateTimeUtc();
+  if (gis::Status s = mDb->beginWrite(); !s) return s;
+  for (IndicatorValue& v : values) {
+    v.time = now;
+    if (gis::Status s = insertValue(*mDb, v); !s) {
+      mDb->rollback();
+      return s;
+    }
+  }
+  return mDb->commit();
+}
+
 gis::Result<qint64> ValueStore::addValue(IndicatorValue v) {
   v.time = QDateTime::currentDateTimeUtc();
   if (gis::Status s = mDb->beginWrite(); !s) return s.error();
-  auto r = mDb->query(QStringLiteral("INSERT INTO xh_values(code, year, month, subunit, value, source, author, time, note) "
-                                     "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {v.code, v.year, v.month ? QVariant(*v.month) : QVariant(), v.subunit, v.value,
-                       valueSourceName(v.source), v.author, v.time.toString(Qt::ISODateWithMs), v.note});
-  if (!r.ok()) {
+  if (gis::Status s = insertValue(*mDb, v); !s) {
     mDb->rollback();
-    return r.error();
+    return s.error();
   }
   const qint64 id = mDb->lastInsertId();
   if (gis::Status s = mDb->commit(); !s) return s.error();
   return id;
 }
 
-gis::Result<std::vector<IndicatorValue>> ValueStore::history(const QString& code) {
-  auto rows = mDb->query(QStringLiteral("SELECT id, code, year, month, subunit, value, source, author, time, note "
-                                        "FROM xh_values WHERE code = ? ORDER BY id"),
-                         {code});
-  if (!rows.ok()) return rows.error();
+namespace {
+
+constexpr const char* kValueColumns = "SELECT id, code, year, month, subunit, value, source, author, time, note FROM xh_values ";
+
+std::vector<IndicatorValue> valuesFromRows(const std::vector<gis::Database::Row>& rows) {
   std::vector<IndicatorValue> values;
-  for (const auto& r : rows.value()) {
+  for (const auto& r : rows) {
     IndicatorValue v;
     v.id = r[0].toLongLong();
     v.code = r[1].toString();
@@ -106,6 +128,22 @@ gis::Result<std::vector<IndicatorValue>> ValueStore::history(const QString& code
     values.push_back(std::move(v));
   }
   return values;
+}
+
+}  // namespace
+
+gis::Result<std::vector<IndicatorValue>> ValueStore::history(const QString& code) {
+  auto rows = mDb->query(QString::fromLatin1(kValueColumns) + QStringLiteral("WHERE code = ? ORDER BY id"), {code});
+  if (!rows.ok()) return rows.error();
+  return valuesFromRows(rows.value());
+}
+
+gis::Result<std::vector<IndicatorValue>> ValueStore::latestValues() {
+  auto rows = mDb->query(QString::fromLatin1(kValueColumns) +
+                         QStringLiteral("WHERE id IN (SELECT MAX(id) FROM xh_values GROUP BY code, year, IFNULL(month, 0), subunit) "
+                                        "ORDER BY code, year, month, subunit"));
+  if (!rows.ok()) return rows.error();
+  return valuesFromRows(rows.value());
 }
 
 gis::Result<std::map<int, double>> ValueStore::series(const QString& code, const QString& subunit) {

@@ -46,6 +46,10 @@ class ValueStore {
 
   // Appends a value (validated by the caller, see value_validator.h); returns its id.
   gis::Result<qint64> addValue(IndicatorValue value);
+  // Appends several values in one transaction: all of them or none.
+  gis::Status addValues(std::vector<IndicatorValue> values);
+  // The current value of every indicator, year, month and sub-unit (corrections applied).
+  gis::Result<std::vector<IndicatorValue>> latestValues();
   // Every value of an indicator, oldest first (corrections included).
   gis::Result<std::vector<IndicatorValue>> history(const QString& code);
   // The latest value per year for one sub-unit ("" = district), yearly values only.
