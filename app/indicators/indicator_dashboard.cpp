@@ -1,11 +1,14 @@
 #include "indicators/indicator_dashboard.h"
 
 #include "document/map_document.h"
+#include "indicators/add_values_command.h"
 #include "indicators/dashboard_filter.h"
+#include "indicators/import_preview_dialog.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/progress_delegate.h"
 #include "indicators/value_entry_dialog.h"
+#include "xiuhua/indicators/value_exchange.h"
 
 #include <QComboBox>
 #include <QDate>
@@ -24,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace xiuhua::app {
@@ -44,7 +48,8 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
     : QWidget(parent), mDocument(document), mModel(new DashboardModel(this)), mFilter(new DashboardFilter(this)),
       mTable(new QTableView(this)), mChart(new IndicatorChart(this)), mHistory(new QTreeWidget(this)),
       mYear(new QSpinBox(this)), mDepartment(new QComboBox(this)), mNature(new QComboBox(this)),
-      mStatus(new QComboBox(this)), mSearch(new QLineEdit(this)), mMessage(new QLabel(this)) {
+      mStatus(new QComboBox(this)), mSearch(new QLineEdit(this)), mMessage(new QLabel(this)),
+      mUndo(new QUndoStack(this)) {
   mFilter->setSourceModel(mModel);
   mTable->setModel(mFilter);
   mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -71,11 +76,19 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* importButton = new QPushButton(tr("Import catalog…"), this);
   auto* enterButton = new QPushButton(tr("Enter value…"), this);
   auto* chartButton = new QPushButton(tr("Save chart…"), this);
+  auto* importValuesButton = new QPushButton(tr("Import values…"), this);
+  auto* undo = new QToolButton(this);
+  undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
+  auto* redo = new QToolButton(this);
+  redo->setDefaultAction(mUndo->createRedoAction(this, tr("Redo")));
   auto* filters = new QHBoxLayout;
   for (QWidget* w : std::initializer_list<QWidget*>{mYear, mDepartment, mNature, mStatus}) filters->addWidget(w);
   filters->addWidget(mSearch, 1);
   filters->addWidget(importButton);
   filters->addWidget(enterButton);
+  filters->addWidget(importValuesButton);
+  filters->addWidget(undo);
+  filters->addWidget(redo);
   filters->addWidget(chartButton);
   mHistory->setHeaderLabels({tr("Year"), tr("Value"), tr("Source"), tr("Entered by"), tr("Time"), tr("Note")});
   mHistory->setRootIsDecorated(false);
@@ -96,6 +109,11 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
 
   connect(importButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseCatalog);
   connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
+  connect(importValuesButton, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import values"), QString(), tr("Value tables (*.csv *.xlsx)"));
+    if (!path.isEmpty()) importValues(path);
+  });
+  connect(mUndo, &QUndoStack::indexChanged, this, &IndicatorDashboard::reload);
   connect(chartButton, &QPushButton::clicked, this, &IndicatorDashboard::saveChart);
   connect(mYear, &QSpinBox::valueChanged, this, &IndicatorDashboard::reload);
   connect(mDepartment, &QComboBox::currentIndexChanged, this, [this] { mFilter->setDepartment(mDepartment->currentData().toString()); });
@@ -108,22 +126,34 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   reload();
 }
 
-IndicatorDashboard::~IndicatorDashboard() = default;
+IndicatorDashboard::~IndicatorDashboard() {
+  // The undo stack (a child) outlives this body: keep its clean-up from calling reload() on a
+  // half-destroyed dashboard, and drop its commands while the store they refer to still exists.
+  disconnect(mUndo, nullptr, this, nullptr);
+  mUndo->clear();
+}
 
 void IndicatorDashboard::reload() {
   const QString project = mDocument->projectPath();
-  mStore.reset();
+  if (mStore && mStore->path() == project) {
+    // Same project: keep the connection (the undo commands refer to it) and re-read.
+  } else {
+    mUndo->clear();  // commands of another project's store
+    mStore.reset();
+  }
   if (project.isEmpty()) {
     mModel->setData({}, {}, mYear->value());
     mMessage->setText(tr("Save the project first: its indicators and values are kept in the project file."));
     return;
   }
-  auto store = indicators::ValueStore::open(project);
-  if (!store.ok()) {
-    mMessage->setText(store.error().message);
-    return;
+  if (!mStore) {
+    auto store = indicators::ValueStore::open(project);
+    if (!store.ok()) {
+      mMessage->setText(store.error().message);
+      return;
+    }
+    mStore = std::move(store).value();
   }
-  mStore = std::move(store).value();
   auto catalog = mStore->catalog();
   if (!catalog.ok()) {
     mMessage->setText(catalog.error().message);
@@ -188,14 +218,35 @@ bool IndicatorDashboard::importCatalog(const QString& path, const QString& plan)
 }
 
 bool IndicatorDashboard::addValue(const indicators::IndicatorValue& value) {
-  if (!mStore) return false;
-  auto id = mStore->addValue(value);
-  if (!id.ok()) {
-    emit problem(id.error().message);
+  return pushAdd({value}, tr("Enter %1 %2 = %3").arg(value.code).arg(value.year).arg(value.value));
+}
+
+bool IndicatorDashboard::pushAdd(std::vector<indicators::IndicatorValue> values, const QString& text) {
+  if (!mStore || values.empty()) return false;
+  auto* command = new AddValuesCommand(mStore.get(), std::move(values), text,
+                                       [this](const QString& problem) { emit this->problem(problem); });
+  mUndo->push(command);  // runs redo(); a failed command marks itself obsolete and is dropped
+  reload();
+  return mUndo->count() > 0 && mUndo->command(mUndo->index() - 1) == command;
+}
+
+bool IndicatorDashboard::importValues(const QString& path, bool ask) {
+  if (!mStore) {
+    emit problem(tr("Save the project first: its indicators and values are kept in the project file."));
     return false;
   }
-  reload();
-  return true;
+  auto catalog = mStore->catalog();
+  if (!catalog.ok()) return false;
+  auto plan = indicators::planValueImport(path, catalog.value(), *mStore);
+  if (!plan.ok()) {
+    emit problem(plan.error().message);
+    return false;
+  }
+  if (ask) {
+    ImportPreviewDialog preview(plan.value(), catalog.value(), this);
+    if (preview.exec() != QDialog::Accepted) return false;
+  }
+  return pushAdd(indicators::valuesToWrite(plan.value()), tr("Import %1").arg(QFileInfo(path).fileName()));
 }
 
 void IndicatorDashboard::selectIndicator(const QString& code) {

@@ -12,6 +12,7 @@ class QLineEdit;
 class QSpinBox;
 class QTableView;
 class QTreeWidget;
+class QUndoStack;
 
 namespace xiuhua::app {
 
@@ -32,8 +33,11 @@ class IndicatorDashboard : public QWidget {
 
   // Imports a catalog file (or a shipped one, ":/xiuhua/catalogs/…") into the project.
   bool importCatalog(const QString& path, const QString& plan);
-  // Records a value (already validated) and refreshes.
+  // Records a value (already validated) as an undoable step and refreshes.
   bool addValue(const indicators::IndicatorValue& value);
+  // Previews a value file and, if the user accepts (or `ask` is false), imports it undoably.
+  bool importValues(const QString& path, bool ask = true);
+  QUndoStack* undoStack() const { return mUndo; }
   void reload();
   void selectIndicator(const QString& code);
 
@@ -51,6 +55,7 @@ class IndicatorDashboard : public QWidget {
   void enterValue();
   void saveChart();
   void chooseCatalog();
+  bool pushAdd(std::vector<indicators::IndicatorValue> values, const QString& text);
   void refillDepartments();
 
   MapDocument* mDocument;
@@ -66,6 +71,7 @@ class IndicatorDashboard : public QWidget {
   QComboBox* mStatus;
   QLineEdit* mSearch;
   QLabel* mMessage;
+  QUndoStack* mUndo;
 };
 
 }  // namespace xiuhua::app

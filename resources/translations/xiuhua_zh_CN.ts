@@ -582,6 +582,63 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::ImportPreviewDialog</name>
+    <message>
+        <source>Import values — %1</source>
+        <translation>导入数值 — %1</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 changed, %3 unchanged (not written). Changed values keep the old value in the history.</source>
+        <translation>新增 %1 条，更改 %2 条，未变 %3 条（不写入）。被更改的数值，其旧值保留在历史记录中。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Sub-unit</source>
+        <translation>子单元</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n values</source>
+        <translation>
+            <numerusform>导入 %n 条数值</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::IndicatorChart</name>
     <message>
         <source>Target %1</source>
@@ -693,6 +750,34 @@
     <message>
         <source>Catalogs (*.csv *.xlsx)</source>
         <translation>指标目录 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import values…</source>
+        <translation>导入数值…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Import values</source>
+        <translation>导入数值</translation>
+    </message>
+    <message>
+        <source>Value tables (*.csv *.xlsx)</source>
+        <translation>数值表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Enter %1 %2 = %3</source>
+        <translation>录入 %1 %2 = %3</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
     </message>
 </context>
 <context>

@@ -84,12 +84,18 @@ gis::Result<ValueImportPlan> planValueImport(const QString& path, const Catalog&
   return plan;
 }
 
-gis::Status applyValueImport(const ValueImportPlan& plan, ValueStore& store) {
+std::vector<IndicatorValue> valuesToWrite(const ValueImportPlan& plan) {
   std::vector<IndicatorValue> values;
   for (const ValueImportRow& r : plan.rows) {
     if (!r.previous || *r.previous != r.value.value) values.push_back(r.value);
   }
-  return store.addValues(std::move(values));
+  return values;
+}
+
+gis::Status applyValueImport(const ValueImportPlan& plan, ValueStore& store) {
+  auto ids = store.addValues(valuesToWrite(plan));
+  if (!ids.ok()) return ids.error();
+  return {};
 }
 
 gis::Status exportValues(const QString& path, const Catalog& catalog, ValueStore& store) {

@@ -82,14 +82,28 @@ gis::Status insertValue(gis::Database& db, const IndicatorValue& v) {
 
 }  // namespace
 
-gis::Status ValueStore::addValues(std::vector<IndicatorValue> values) {
+gis::Result<std::vector<qint64>> ValueStore::addValues(std::vector<IndicatorValue> values) {
   const QDateTime now = QDateTime::currentDateTimeUtc();
-  if (gis::Status s = mDb->beginWrite(); !s) return s;
+  if (gis::Status s = mDb->beginWrite(); !s) return s.error();
+  std::vector<qint64> ids;
   for (IndicatorValue& v : values) {
     v.time = now;
     if (gis::Status s = insertValue(*mDb, v); !s) {
       mDb->rollback();
-      return s;
+      return s.error();
+    }
+    ids.push_back(mDb->lastInsertId());
+  }
+  if (gis::Status s = mDb->commit(); !s) return s.error();
+  return ids;
+}
+
+gis::Status ValueStore::removeValues(const std::vector<qint64>& ids) {
+  if (gis::Status s = mDb->beginWrite(); !s) return s;
+  for (qint64 id : ids) {
+    if (auto r = mDb->query(QStringLiteral("DELETE FROM xh_values WHERE id = ?"), {id}); !r.ok()) {
+      mDb->rollback();
+      return r.error();
     }
   }
   return mDb->commit();

@@ -173,7 +173,15 @@ TEST(MapDocument, InvalidGeometriesAreFoundInTheBackgroundAndRepaired) {
   EXPECT_TRUE(problems.join(QLatin1Char('\n')).contains(QStringLiteral("自相交.geojson")));
   EXPECT_EQ(doc.repairGeometries(ids->front()), 1);
   ASSERT_TRUE(waitLoaded(doc));
+  // The repaired data is checked again in the background.
+  if (!doc.layer(ids->front())->invalidGeometries) {
+    QEventLoop again;
+    QObject::connect(&doc, &MapDocument::validityChecked, &again, &QEventLoop::quit);
+    QTimer::singleShot(60000, &again, &QEventLoop::quit);
+    again.exec();
+  }
   s = doc.layer(ids->front());
+  ASSERT_TRUE(s->invalidGeometries);
   EXPECT_TRUE(s->invalidGeometries->empty());
   EXPECT_EQ(s->data->geometries[0].parts().size(), 2U);  // two triangles now
 }

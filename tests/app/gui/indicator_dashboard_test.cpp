@@ -4,9 +4,11 @@
 #include "indicators/dashboard_filter.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
+#include "indicators/import_preview_dialog.h"
 #include "indicators/indicator_dashboard.h"
 #include "indicators/value_entry_dialog.h"
 #include "main/main_window.h"
+#include "xiuhua/indicators/value_exchange.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -15,6 +17,8 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUndoStack>
 #include <QTest>
 
 #include <qcustomplot.h>
@@ -61,6 +65,50 @@ class IndicatorDashboardTest : public QObject {
     mDashboard->selectIndicator(QStringLiteral("JD14-01"));
     QCOMPARE(mDashboard->chart()->plot()->graphCount(), 3);  // target, expected path, values
     QCOMPARE(mDashboard->chart()->plot()->graph(2)->dataCount(), 3);
+  }
+
+  void enteringIsUndoable() {
+    QUndoStack* undo = mDashboard->undoStack();
+    QCOMPARE(undo->count(), 3);
+    undo->undo();  // the 2023 value goes again
+    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("6")));
+    undo->redo();
+    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+  }
+
+  void importIsPreviewedAndUndoable() {
+    QFile csv(mDir.filePath(QStringLiteral("数值.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("code,year,month,subunit,value,unit,author,note\nJD14-01,2023,,,10,个,,更正\nJD14-08,2023,,,2.95,,,\n");
+    csv.close();
+    const int before = mDashboard->undoStack()->count();
+    QVERIFY(mDashboard->importValues(csv.fileName(), false));
+    QCOMPARE(mDashboard->undoStack()->count(), before + 1);
+    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("10")));
+    mDashboard->undoStack()->undo();  // the whole import, in one step
+    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+    // A file with a bad row imports nothing.
+    QFile bad(mDir.filePath(QStringLiteral("bad.csv")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("code,year,month,subunit,value,unit,author,note\nJD14-01,2023,,,11,,,\nJD14-01,2023,,,x,,,\n");
+    bad.close();
+    QVERIFY(!mDashboard->importValues(bad.fileName(), false));
+    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+  }
+
+  void previewDialogListsTheChanges() {
+    QFile csv(mDir.filePath(QStringLiteral("预览.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("code,year,month,subunit,value,unit,author,note\nJD14-01,2023,,,9,,,\nJD14-01,2024,,,12,,,\n");
+    csv.close();
+    auto store = xiuhua::indicators::ValueStore::open(mDoc.projectPath()).value();
+    const auto catalog = store->catalog().value();
+    auto plan = xiuhua::indicators::planValueImport(csv.fileName(), catalog, *store);
+    QVERIFY(plan.ok());
+    ImportPreviewDialog dialog(plan.value(), catalog);
+    QCOMPARE(dialog.rows()->topLevelItemCount(), 2);
+    QCOMPARE(dialog.rows()->topLevelItem(0)->text(6), QStringLiteral("unchanged"));
+    QCOMPARE(dialog.rows()->topLevelItem(1)->text(6), QStringLiteral("new"));
   }
 
   void entryDialogRefusesBadValues() {

@@ -33,7 +33,9 @@ struct ValueImportPlan {
 // file, listing file:line: reason for each problem (up to 20).
 gis::Result<ValueImportPlan> planValueImport(const QString& path, const Catalog& catalog, ValueStore& store,
                                              const QString& author = {});
-// Writes the plan's new and changed values in one transaction (all or nothing).
+// The plan's new and changed values (unchanged ones are not written again).
+std::vector<IndicatorValue> valuesToWrite(const ValueImportPlan& plan);
+// Writes valuesToWrite(plan) in one transaction (all or nothing).
 gis::Status applyValueImport(const ValueImportPlan& plan, ValueStore& store);
 // Writes the latest value of every indicator, year and sub-unit to a CSV or XLSX file.
 gis::Status exportValues(const QString& path, const Catalog& catalog, ValueStore& store);

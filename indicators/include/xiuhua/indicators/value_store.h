@@ -46,14 +46,18 @@ class ValueStore {
 
   // Appends a value (validated by the caller, see value_validator.h); returns its id.
   gis::Result<qint64> addValue(IndicatorValue value);
-  // Appends several values in one transaction: all of them or none.
-  gis::Status addValues(std::vector<IndicatorValue> values);
+  // Appends several values in one transaction: all of them or none. Returns their ids.
+  gis::Result<std::vector<qint64>> addValues(std::vector<IndicatorValue> values);
+  // Removes values by id, in one transaction. Only for undoing the user's own additions: a
+  // correction is always a new value, never a removal.
+  gis::Status removeValues(const std::vector<qint64>& ids);
   // The current value of every indicator, year, month and sub-unit (corrections applied).
   gis::Result<std::vector<IndicatorValue>> latestValues();
   // Every value of an indicator, oldest first (corrections included).
   gis::Result<std::vector<IndicatorValue>> history(const QString& code);
   // The latest value per year for one sub-unit ("" = district), yearly values only.
   gis::Result<std::map<int, double>> series(const QString& code, const QString& subunit = {});
+  const QString& path() const { return mDb->path(); }
 
  private:
   explicit ValueStore(std::unique_ptr<gis::Database> db);
