@@ -118,6 +118,11 @@ int status(indicators::ValueStore& store, const indicators::Catalog& catalog, co
     err << "usage: xiuhua-cli indicators status --project FILE --year YEAR [--json]\n";
     return 2;
   }
+  auto assessments = store.latestAssessments(year);
+  if (!assessments.ok()) {
+    err << "xiuhua-cli: " << assessments.error().message << "\n";
+    return 1;
+  }
   QJsonArray rows;
   for (const Indicator& i : catalog.indicators) {
     auto series = store.series(i.code);
@@ -126,8 +131,10 @@ int status(indicators::ValueStore& store, const indicators::Catalog& catalog, co
       return 1;
     }
     const auto latest = latestBy(series.value(), year);
-    const indicators::Progress p =
+    indicators::Progress p =
         indicators::computeProgress(i, latest ? latest->first : year, latest ? std::optional(latest->second) : std::nullopt);
+    const auto assessed = assessments->find(i.code);
+    if (i.isQualitative() && assessed != assessments->end()) p.status = assessed->second.status;
     QJsonObject row = describe(i);
     row.insert(QStringLiteral("valueYear"), latest ? QJsonValue(latest->first) : QJsonValue());
     row.insert(QStringLiteral("value"), latest ? QJsonValue(latest->second) : QJsonValue());

@@ -28,7 +28,8 @@ QColor DashboardModel::statusColor(indicators::Status status) {
   return Qt::gray;
 }
 
-void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year) {
+void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year,
+                             std::map<QString, indicators::Assessment> assessments) {
   beginResetModel();
   mCatalog = std::move(catalog);
   mSeries = std::move(series);
@@ -41,6 +42,10 @@ void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std:
     }
     row.progress = indicators::computeProgress(ind, row.latest ? row.latest->first : year,
                                                row.latest ? std::optional(row.latest->second) : std::nullopt);
+    if (const auto a = assessments.find(ind.code); a != assessments.end() && ind.isQualitative()) {
+      row.assessment = a->second;
+      row.progress.status = a->second.status;
+    }
     mRows.push_back(row);
   }
   endResetModel();
@@ -71,6 +76,9 @@ QVariant DashboardModel::data(const QModelIndex& index, int role) const {
   if (role == kResponsibleRole) return ind->responsible;
   if (role == Qt::BackgroundRole && index.column() == Status) return QBrush(statusColor(row.progress.status).lighter(150));
   if (role == Qt::ToolTipRole && index.column() == Name) return ind->nameEn + QStringLiteral("\n") + ind->planRef;
+  if (role == Qt::ToolTipRole && index.column() == Status && row.assessment) {
+    return tr("Assessed for %1 by %2: %3").arg(row.assessment->year).arg(row.assessment->author, row.assessment->reason);
+  }
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
     case Code: return ind->code;

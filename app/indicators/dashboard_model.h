@@ -2,6 +2,7 @@
 
 #include "xiuhua/indicators/catalog.h"
 #include "xiuhua/indicators/progress.h"
+#include "xiuhua/indicators/value_store.h"
 
 #include <QAbstractTableModel>
 
@@ -24,8 +25,10 @@ class DashboardModel : public QAbstractTableModel {
 
   explicit DashboardModel(QObject* parent = nullptr);
 
-  // series: per indicator code, the latest value of each year (district level).
-  void setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year);
+  // series: per indicator code, the latest value of each year (district level); assessments: the
+  // hand-assessed status of qualitative targets, by code.
+  void setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year,
+               std::map<QString, indicators::Assessment> assessments = {});
   const indicators::Indicator* indicatorAt(int row) const;
   const std::map<int, double>& seriesOf(const QString& code) const;
   int year() const { return mYear; }
@@ -41,6 +44,7 @@ class DashboardModel : public QAbstractTableModel {
   struct Row {
     std::optional<std::pair<int, double>> latest;
     indicators::Progress progress;
+    std::optional<indicators::Assessment> assessment;
   };
   indicators::Catalog mCatalog;
   std::map<QString, std::map<int, double>> mSeries;

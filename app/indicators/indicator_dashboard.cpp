@@ -2,6 +2,7 @@
 
 #include "document/map_document.h"
 #include "indicators/add_values_command.h"
+#include "indicators/assessment_dialog.h"
 #include "indicators/dashboard_filter.h"
 #include "indicators/import_preview_dialog.h"
 #include "indicators/dashboard_model.h"
@@ -77,6 +78,8 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* enterButton = new QPushButton(tr("Enter value…"), this);
   auto* chartButton = new QPushButton(tr("Save chart…"), this);
   auto* importValuesButton = new QPushButton(tr("Import values…"), this);
+  auto* assessButton = new QPushButton(tr("Assess…"), this);
+  assessButton->setToolTip(tr("Assess the status of a qualitative target, with the reason"));
   auto* undo = new QToolButton(this);
   undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
   auto* redo = new QToolButton(this);
@@ -87,6 +90,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   filters->addWidget(importButton);
   filters->addWidget(enterButton);
   filters->addWidget(importValuesButton);
+  filters->addWidget(assessButton);
   filters->addWidget(undo);
   filters->addWidget(redo);
   filters->addWidget(chartButton);
@@ -109,6 +113,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
 
   connect(importButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseCatalog);
   connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
+  connect(assessButton, &QPushButton::clicked, this, &IndicatorDashboard::assess);
   connect(importValuesButton, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import values"), QString(), tr("Value tables (*.csv *.xlsx)"));
     if (!path.isEmpty()) importValues(path);
@@ -169,7 +174,9 @@ void IndicatorDashboard::reload() {
                               : QString();
   mMessage->setText(catalog->indicators.empty() ? tr("The project has no indicator catalog yet: import one.") : QString());
   mMessage->setVisible(!mMessage->text().isEmpty());
-  mModel->setData(std::move(catalog).value(), std::move(series), mYear->value());
+  auto assessments = mStore->latestAssessments(mYear->value());
+  mModel->setData(std::move(catalog).value(), std::move(series), mYear->value(),
+                  assessments.ok() ? std::move(assessments).value() : std::map<QString, indicators::Assessment>());
   mTable->resizeColumnsToContents();
   mTable->setColumnWidth(DashboardModel::Target, std::min(mTable->columnWidth(DashboardModel::Target), 260));
   mTable->setColumnWidth(DashboardModel::Progress, 110);
@@ -281,6 +288,27 @@ void IndicatorDashboard::enterValue() {
   if (ind == nullptr) return;
   ValueEntryDialog dialog(*ind, mYear->value(), this);
   if (dialog.exec() == QDialog::Accepted) addValue(dialog.value());
+}
+
+void IndicatorDashboard::assess() {
+  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  if (ind == nullptr) return;
+  if (!ind->isQualitative()) {
+    emit problem(tr("%1 has a numeric target: its status follows from its values.").arg(ind->nameZh));
+    return;
+  }
+  AssessmentDialog dialog(*ind, mYear->value(), this);
+  if (dialog.exec() == QDialog::Accepted) addAssessment(dialog.assessment());
+}
+
+bool IndicatorDashboard::addAssessment(const indicators::Assessment& assessment) {
+  if (!mStore) return false;
+  if (gis::Status s = mStore->addAssessment(assessment); !s) {
+    emit problem(s.error().message);
+    return false;
+  }
+  reload();
+  return true;
 }
 
 void IndicatorDashboard::saveChart() {

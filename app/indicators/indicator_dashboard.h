@@ -38,6 +38,8 @@ class IndicatorDashboard : public QWidget {
   // Previews a value file and, if the user accepts (or `ask` is false), imports it undoably.
   bool importValues(const QString& path, bool ask = true);
   QUndoStack* undoStack() const { return mUndo; }
+  // Records a hand assessment of a qualitative target and refreshes.
+  bool addAssessment(const indicators::Assessment& assessment);
   void reload();
   void selectIndicator(const QString& code);
 
@@ -53,6 +55,7 @@ class IndicatorDashboard : public QWidget {
  private:
   void showSelected();
   void enterValue();
+  void assess();
   void saveChart();
   void chooseCatalog();
   bool pushAdd(std::vector<indicators::IndicatorValue> values, const QString& text);

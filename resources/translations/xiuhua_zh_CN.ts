@@ -311,6 +311,13 @@
     </message>
 </context>
 <context>
+    <name>ValueStore</name>
+    <message>
+        <source>%1: an assessment needs a status (achieved, on track, behind or severely behind) and a reason.</source>
+        <translation>%1：评定须选择状态（已达标、正常推进、滞后或严重滞后）并填写理由。</translation>
+    </message>
+</context>
+<context>
     <name>ValueValidator</name>
     <message>
         <source>&quot;%1&quot; is not a number</source>
@@ -413,6 +420,45 @@
     <message>
         <source>UI language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::AssessmentDialog</name>
+    <message>
+        <source>Assess — %1</source>
+        <translation>人工评定 — %1</translation>
+    </message>
+    <message>
+        <source>Why: the municipal assessment, a ranking, a report …</source>
+        <translation>依据：市级考核、排名、报告……</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Assessed by</source>
+        <translation>评定人</translation>
+    </message>
+    <message>
+        <source>Give the reason for the assessment.</source>
+        <translation>请填写评定理由。</translation>
     </message>
 </context>
 <context>
@@ -554,6 +600,10 @@
     <message>
         <source>Responsible</source>
         <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Assessed for %1 by %2: %3</source>
+        <translation>%1 年由 %2 评定：%3</translation>
     </message>
 </context>
 <context>
@@ -778,6 +828,18 @@
     <message>
         <source>Import %1</source>
         <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Assess…</source>
+        <translation>人工评定…</translation>
+    </message>
+    <message>
+        <source>Assess the status of a qualitative target, with the reason</source>
+        <translation>为定性目标评定状态并说明理由</translation>
+    </message>
+    <message>
+        <source>%1 has a numeric target: its status follows from its values.</source>
+        <translation>%1 为定量目标，其状态由数值自动得出。</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,30 @@ TEST(ValueStore, TwoWritersAtOnceLoseNothing) {
   EXPECT_TRUE(gis::ProjectFile::load(project).ok());  // still a sound project
 }
 
+TEST(ValueStore, AssessmentsNeedAReasonAndTheLatestWins) {
+  test::TempDir dir;
+  auto store = ValueStore::open(makeProject(dir)).value();
+  Assessment a;
+  a.code = QStringLiteral("JD14-07");
+  a.year = 2022;
+  a.status = Status::Behind;
+  EXPECT_FALSE(store->addAssessment(a).ok());  // no reason
+  a.reason = QStringLiteral("市级考核通报：未完成年度下达目标");
+  ASSERT_TRUE(store->addAssessment(a).ok());
+  a.year = 2023;
+  a.status = Status::Achieved;
+  a.reason = QStringLiteral("市生态环境局 2023 年考核结果：完成");
+  ASSERT_TRUE(store->addAssessment(a).ok());
+  a.status = Status::NoData;  // not a judgement
+  EXPECT_FALSE(store->addAssessment(a).ok());
+  EXPECT_EQ(store->latestAssessments(2022)->at(QStringLiteral("JD14-07")).status, Status::Behind);
+  const Assessment latest = store->latestAssessments(2024)->at(QStringLiteral("JD14-07"));
+  EXPECT_EQ(latest.status, Status::Achieved);
+  EXPECT_EQ(latest.year, 2023);
+  EXPECT_TRUE(latest.reason.contains(QStringLiteral("完成")));
+  EXPECT_TRUE(store->latestAssessments(2021)->empty());
+}
+
 TEST(ValueValidator, RefusesBadValuesWithAReason) {
   const Catalog jiading = CatalogReader::read(kJiading).value();
   const Indicator* coverage = nullptr;

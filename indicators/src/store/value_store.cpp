@@ -15,7 +15,13 @@ const char* kSchema =
     "  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, year INTEGER NOT NULL, month INTEGER,"
     "  subunit TEXT NOT NULL DEFAULT '', value REAL NOT NULL, source TEXT NOT NULL, author TEXT,"
     "  time TEXT NOT NULL, note TEXT);"
-    "CREATE INDEX IF NOT EXISTS xh_values_code ON xh_values(code, year, subunit);";
+    "CREATE INDEX IF NOT EXISTS xh_values_code ON xh_values(code, year, subunit);"
+    "CREATE TABLE IF NOT EXISTS xh_assessments("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, year INTEGER NOT NULL, status TEXT NOT NULL,"
+    "  reason TEXT NOT NULL, author TEXT, time TEXT NOT NULL);";
+
+const std::pair<Status, const char*> kJudged[] = {{Status::Achieved, "achieved"}, {Status::OnTrack, "on_track"},
+                                                  {Status::Behind, "behind"}, {Status::SeverelyBehind, "severely_behind"}};
 
 ValueSource sourceFromName(const QString& name) {
   if (name == QLatin1String("computed")) return ValueSource::Computed;
@@ -158,6 +164,46 @@ gis::Result<std::vector<IndicatorValue>> ValueStore::latestValues() {
                                         "ORDER BY code, year, month, subunit"));
   if (!rows.ok()) return rows.error();
   return valuesFromRows(rows.value());
+}
+
+gis::Status ValueStore::addAssessment(Assessment a) {
+  const char* status = nullptr;
+  for (const auto& [s, name] : kJudged) {
+    if (s == a.status) status = name;
+  }
+  if (status == nullptr || a.reason.trimmed().isEmpty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("ValueStore", "%1: an assessment needs a status (achieved, on track, behind or severely behind) and a reason.").arg(a.code)};
+  }
+  a.time = QDateTime::currentDateTimeUtc();
+  if (gis::Status s = mDb->beginWrite(); !s) return s;
+  auto r = mDb->query(QStringLiteral("INSERT INTO xh_assessments(code, year, status, reason, author, time) VALUES(?, ?, ?, ?, ?, ?)"),
+                      {a.code, a.year, QString::fromLatin1(status), a.reason.trimmed(), a.author, a.time.toString(Qt::ISODateWithMs)});
+  if (!r.ok()) {
+    mDb->rollback();
+    return r.error();
+  }
+  return mDb->commit();
+}
+
+gis::Result<std::map<QString, Assessment>> ValueStore::latestAssessments(int year) {
+  auto rows = mDb->query(QStringLiteral("SELECT code, year, status, reason, author, time FROM xh_assessments WHERE year <= ? ORDER BY year, id"),
+                         {year});
+  if (!rows.ok()) return rows.error();
+  std::map<QString, Assessment> latest;  // later rows win
+  for (const auto& r : rows.value()) {
+    Assessment a;
+    a.code = r[0].toString();
+    a.year = r[1].toInt();
+    for (const auto& [s, name] : kJudged) {
+      if (r[2].toString() == QLatin1String(name)) a.status = s;
+    }
+    a.reason = r[3].toString();
+    a.author = r[4].toString();
+    a.time = QDateTime::fromString(r[5].toString(), Qt::ISODateWithMs);
+    latest[a.code] = a;
+  }
+  return latest;
 }
 
 gis::Result<std::map<int, double>> ValueStore::series(const QString& code, const QString& subunit) {

@@ -1,6 +1,7 @@
 // The indicator dashboard as an official uses it: import the Jiading catalog, enter values,
 // read progress and status, filter, look at the chart and save it.
 #include "document/map_document.h"
+#include "indicators/assessment_dialog.h"
 #include "indicators/dashboard_filter.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
@@ -11,7 +12,9 @@
 #include "xiuhua/indicators/value_exchange.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
+#include <QPlainTextEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -109,6 +112,26 @@ class IndicatorDashboardTest : public QObject {
     QCOMPARE(dialog.rows()->topLevelItemCount(), 2);
     QCOMPARE(dialog.rows()->topLevelItem(0)->text(6), QStringLiteral("unchanged"));
     QCOMPARE(dialog.rows()->topLevelItem(1)->text(6), QStringLiteral("new"));
+  }
+
+  void qualitativeTargetsAreAssessedWithAReason() {
+    int row = -1;
+    for (int r = 0; r < mDashboard->model()->rowCount(); ++r) {
+      if (mDashboard->model()->indicatorAt(r)->isQualitative()) row = r;
+    }
+    QVERIFY(row >= 0);
+    const xiuhua::indicators::Indicator indicator = *mDashboard->model()->indicatorAt(row);
+    QCOMPARE(mDashboard->model()->index(row, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+             static_cast<int>(Status::Manual));
+    AssessmentDialog dialog(indicator, 2023);
+    QVERIFY(!dialog.tryAccept());  // no reason
+    dialog.statusBox()->setCurrentIndex(0);  // 已达标
+    dialog.reasonEdit()->setPlainText(QStringLiteral("市级考核：完成下达目标"));
+    QVERIFY(dialog.tryAccept());
+    QVERIFY(mDashboard->addAssessment(dialog.assessment()));
+    QCOMPARE(mDashboard->model()->index(row, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+             static_cast<int>(Status::Achieved));
+    QVERIFY(mDashboard->model()->index(row, DashboardModel::Status).data(Qt::ToolTipRole).toString().contains(QStringLiteral("完成下达目标")));
   }
 
   void entryDialogRefusesBadValues() {

@@ -3,6 +3,7 @@
 #include "xiuhua/gis/database.h"
 #include "xiuhua/gis/result.h"
 #include "xiuhua/indicators/catalog.h"
+#include "xiuhua/indicators/progress.h"
 
 #include <QDateTime>
 #include <QString>
@@ -32,6 +33,16 @@ struct IndicatorValue {
   QString note;
 };
 
+// A status assessed by hand for a qualitative target (完成市级下达目标, 力争前三 …), with the reason.
+struct Assessment {
+  QString code;
+  int year = 0;
+  Status status = Status::OnTrack;  // Achieved, OnTrack, Behind or SeverelyBehind
+  QString reason;                   // required
+  QString author;
+  QDateTime time;  // UTC, set by the store
+};
+
 // The indicator catalog and value history inside a project file. Each instance has its own
 // SQLite connection (WAL, busy timeout): several instances, in one process or several, may
 // write the same project at once. Thread affinity: the creating thread.
@@ -58,6 +69,12 @@ class ValueStore {
   // The latest value per year for one sub-unit ("" = district), yearly values only.
   gis::Result<std::map<int, double>> series(const QString& code, const QString& subunit = {});
   const QString& path() const { return mDb->path(); }
+
+  // Records an assessment (history kept like values); refuses an empty reason or a status other
+  // than the four judged ones.
+  gis::Status addAssessment(Assessment assessment);
+  // For each indicator, the latest assessment for a year at or before `year`.
+  gis::Result<std::map<QString, Assessment>> latestAssessments(int year);
 
  private:
   explicit ValueStore(std::unique_ptr<gis::Database> db);
