@@ -43,6 +43,15 @@ const std::vector<std::pair<QString, QString>>& shippedCatalogs() {
   return kCatalogs;
 }
 
+QString sourceLabel(indicators::ValueSource source) {
+  switch (source) {
+    case indicators::ValueSource::Entered: return IndicatorDashboard::tr("entered");
+    case indicators::ValueSource::Computed: return IndicatorDashboard::tr("computed");
+    case indicators::ValueSource::Imported: return IndicatorDashboard::tr("imported");
+  }
+  return {};
+}
+
 }  // namespace
 
 IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
@@ -278,7 +287,7 @@ void IndicatorDashboard::showSelected() {
   if (!history.ok()) return;
   for (const indicators::IndicatorValue& v : history.value()) {
     new QTreeWidgetItem(mHistory, {QString::number(v.year) + (v.subunit.isEmpty() ? QString() : QStringLiteral(" · ") + v.subunit),
-                                   QLocale().toString(v.value, 'g', 8), indicators::valueSourceName(v.source), v.author,
+                                   QLocale().toString(v.value, 'g', 8), sourceLabel(v.source), v.author,
                                    v.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), v.note});
   }
 }

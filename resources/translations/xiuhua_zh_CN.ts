@@ -841,6 +841,18 @@
         <source>%1 has a numeric target: its status follows from its values.</source>
         <translation>%1 为定量目标，其状态由数值自动得出。</translation>
     </message>
+    <message>
+        <source>entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerPropertiesDialog</name>

@@ -8,6 +8,7 @@
 #include "indicators/import_preview_dialog.h"
 #include "indicators/indicator_dashboard.h"
 #include "indicators/value_entry_dialog.h"
+#include "main/localization.h"
 #include "main/main_window.h"
 #include "xiuhua/indicators/value_exchange.h"
 
@@ -35,6 +36,8 @@ class IndicatorDashboardTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(mDir.isValid());
+    // XIUHUA_TEST_LANG=zh_CN shows the dashboard in Chinese (for a person looking at screenshots).
+    if (!qEnvironmentVariableIsEmpty("XIUHUA_TEST_LANG")) mL10n.apply(qEnvironmentVariable("XIUHUA_TEST_LANG"));
     mWindow = new MainWindow(&mDoc);
     mWindow->resize(1300, 900);
     mWindow->show();
@@ -185,6 +188,7 @@ class IndicatorDashboardTest : public QObject {
   void cleanupTestCase() { delete mWindow; }
 
  private:
+  Localization mL10n;
   QTemporaryDir mDir;
   MapDocument mDoc;
   MainWindow* mWindow = nullptr;
