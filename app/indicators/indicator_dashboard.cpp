@@ -4,10 +4,12 @@
 #include "indicators/add_values_command.h"
 #include "indicators/assessment_dialog.h"
 #include "indicators/dashboard_filter.h"
+#include "indicators/edit_target_command.h"
 #include "indicators/import_preview_dialog.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/progress_delegate.h"
+#include "indicators/target_dialog.h"
 #include "indicators/value_entry_dialog.h"
 #include "xiuhua/indicators/value_exchange.h"
 
@@ -88,6 +90,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* chartButton = new QPushButton(tr("Save chart…"), this);
   auto* importValuesButton = new QPushButton(tr("Import values…"), this);
   auto* assessButton = new QPushButton(tr("Assess…"), this);
+  auto* targetButton = new QPushButton(tr("Edit target…"), this);
   assessButton->setToolTip(tr("Assess the status of a qualitative target, with the reason"));
   auto* undo = new QToolButton(this);
   undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
@@ -100,6 +103,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   filters->addWidget(enterButton);
   filters->addWidget(importValuesButton);
   filters->addWidget(assessButton);
+  filters->addWidget(targetButton);
   filters->addWidget(undo);
   filters->addWidget(redo);
   filters->addWidget(chartButton);
@@ -123,6 +127,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   connect(importButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseCatalog);
   connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
   connect(assessButton, &QPushButton::clicked, this, &IndicatorDashboard::assess);
+  connect(targetButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseTarget);
   connect(importValuesButton, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import values"), QString(), tr("Value tables (*.csv *.xlsx)"));
     if (!path.isEmpty()) importValues(path);
@@ -297,6 +302,23 @@ void IndicatorDashboard::enterValue() {
   if (ind == nullptr) return;
   ValueEntryDialog dialog(*ind, mYear->value(), this);
   if (dialog.exec() == QDialog::Accepted) addValue(dialog.value());
+}
+
+void IndicatorDashboard::chooseTarget() {
+  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  if (ind == nullptr) return;
+  TargetDialog dialog(*ind, this);
+  if (dialog.exec() == QDialog::Accepted) editTarget(dialog.indicator());
+}
+
+bool IndicatorDashboard::editTarget(const indicators::Indicator& edited) {
+  if (!mStore) return false;
+  auto catalog = mStore->catalog();
+  if (!catalog.ok()) return false;
+  const indicators::Indicator* before = catalog->find(edited.code);
+  if (before == nullptr) return false;
+  mUndo->push(new EditTargetCommand(mStore.get(), *before, edited, [this](const QString& p) { emit problem(p); }));
+  return true;  // the stack's indexChanged reloads the dashboard
 }
 
 void IndicatorDashboard::assess() {

@@ -38,6 +38,8 @@ class IndicatorDashboard : public QWidget {
   // Previews a value file and, if the user accepts (or `ask` is false), imports it undoably.
   bool importValues(const QString& path, bool ask = true);
   QUndoStack* undoStack() const { return mUndo; }
+  // Replaces an indicator's target/baseline as an undoable step.
+  bool editTarget(const indicators::Indicator& edited);
   // Records a hand assessment of a qualitative target and refreshes.
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();
@@ -56,6 +58,7 @@ class IndicatorDashboard : public QWidget {
   void showSelected();
   void enterValue();
   void assess();
+  void chooseTarget();
   void saveChart();
   void chooseCatalog();
   bool pushAdd(std::vector<indicators::IndicatorValue> values, const QString& text);

@@ -123,6 +123,13 @@
     </message>
 </context>
 <context>
+    <name>EditTargetCommand</name>
+    <message>
+        <source>Edit target of %1</source>
+        <translation>修改 %1 的目标</translation>
+    </message>
+</context>
+<context>
     <name>Encoding</name>
     <message>
         <source>.cpg file</source>
@@ -315,6 +322,10 @@
     <message>
         <source>%1: an assessment needs a status (achieved, on track, behind or severely behind) and a reason.</source>
         <translation>%1：评定须选择状态（已达标、正常推进、滞后或严重滞后）并填写理由。</translation>
+    </message>
+    <message>
+        <source>%1: no such indicator in the project.</source>
+        <translation>%1：项目中没有该指标。</translation>
     </message>
 </context>
 <context>
@@ -852,6 +863,10 @@
     <message>
         <source>imported</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>Edit target…</source>
+        <translation>修改目标…</translation>
     </message>
 </context>
 <context>
@@ -1399,6 +1414,53 @@
     <message>
         <source>Label field</source>
         <translation>标注字段</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::TargetDialog</name>
+    <message>
+        <source>Target — %1</source>
+        <translation>目标 — %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target (%1)</source>
+        <translation>目标值（%1）</translation>
+    </message>
+    <message>
+        <source>Target wording</source>
+        <translation>目标表述</translation>
+    </message>
+    <message>
+        <source>Target year</source>
+        <translation>目标年份</translation>
+    </message>
+    <message>
+        <source>Baseline (%1)</source>
+        <translation>基期值（%1）</translation>
+    </message>
+    <message>
+        <source>Baseline year</source>
+        <translation>基期年份</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Give a target value or the target&apos;s wording.</source>
+        <translation>请填写目标值或目标表述。</translation>
+    </message>
+    <message>
+        <source>The baseline year must be before the target year.</source>
+        <translation>基期年份必须早于目标年份。</translation>
     </message>
 </context>
 <context>

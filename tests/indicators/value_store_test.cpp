@@ -45,6 +45,20 @@ TEST(ValueStore, ImportsACatalogIntoTheProject) {
   EXPECT_EQ(gis::ProjectFile::load(project)->title, QStringLiteral("改名"));
 }
 
+TEST(ValueStore, UpdatesOneIndicatorsDefinition) {
+  test::TempDir dir;
+  auto store = ValueStore::open(makeProject(dir)).value();
+  const Catalog jiading = CatalogReader::read(kJiading).value();
+  ASSERT_TRUE(store->importCatalog(jiading, QStringLiteral("嘉定")).ok());
+  Indicator changed = jiading.indicators.front();
+  changed.targetValue = 20;
+  ASSERT_TRUE(store->updateIndicator(changed).ok());
+  EXPECT_EQ(*store->catalog()->find(changed.code)->targetValue, 20.0);
+  EXPECT_EQ(store->catalog()->indicators.size(), jiading.indicators.size());
+  changed.code = QStringLiteral("NOPE");
+  EXPECT_FALSE(store->updateIndicator(changed).ok());
+}
+
 TEST(ValueStore, ACorrectionKeepsTheOldValueInTheHistory) {
   test::TempDir dir;
   auto store = ValueStore::open(makeProject(dir)).value();

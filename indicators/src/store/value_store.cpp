@@ -64,6 +64,19 @@ gis::Status ValueStore::importCatalog(const Catalog& catalog, const QString& pla
   return mDb->commit();
 }
 
+gis::Status ValueStore::updateIndicator(const Indicator& indicator) {
+  const QString json = QString::fromUtf8(QJsonDocument(indicatorToJson(indicator)).toJson(QJsonDocument::Compact));
+  if (gis::Status s = mDb->beginWrite(); !s) return s;
+  auto r = mDb->query(QStringLiteral("UPDATE xh_indicators SET definition = ? WHERE code = ?"), {json, indicator.code});
+  auto changed = mDb->query(QStringLiteral("SELECT changes()"));
+  if (!r.ok() || !changed.ok() || changed->empty() || changed->front()[0].toInt() != 1) {
+    mDb->rollback();
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("ValueStore", "%1: no such indicator in the project.").arg(indicator.code)};
+  }
+  return mDb->commit();
+}
+
 gis::Result<Catalog> ValueStore::catalog() {
   auto rows = mDb->query(QStringLiteral("SELECT definition FROM xh_indicators ORDER BY plan, position"));
   if (!rows.ok()) return rows.error();

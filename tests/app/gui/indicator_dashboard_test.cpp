@@ -7,6 +7,7 @@
 #include "indicators/indicator_chart.h"
 #include "indicators/import_preview_dialog.h"
 #include "indicators/indicator_dashboard.h"
+#include "indicators/target_dialog.h"
 #include "indicators/value_entry_dialog.h"
 #include "main/localization.h"
 #include "main/main_window.h"
@@ -82,14 +83,31 @@ class IndicatorDashboardTest : public QObject {
     QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
   }
 
+  void editingATargetIsUndoable() {
+    const xiuhua::indicators::Indicator blocks = *mDashboard->model()->indicatorAt(0);
+    TargetDialog dialog(blocks);
+    dialog.targetValueEdit()->setText(QStringLiteral("二十"));
+    QVERIFY(!dialog.tryAccept());
+    QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("二十")));
+    dialog.targetValueEdit()->setText(QStringLiteral("20"));
+    QVERIFY(dialog.tryAccept());
+    QVERIFY(mDashboard->editTarget(dialog.indicator()));
+    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("45.0%"));  // 9 of 20
+    mDashboard->undoStack()->undo();
+    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("60.0%"));
+    mDashboard->undoStack()->redo();
+    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("45.0%"));
+    mDashboard->undoStack()->undo();
+  }
+
   void importIsPreviewedAndUndoable() {
     QFile csv(mDir.filePath(QStringLiteral("数值.csv")));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("code,year,month,subunit,value,unit,author,note\nJD14-01,2023,,,10,个,,更正\nJD14-08,2023,,,2.95,,,\n");
     csv.close();
-    const int before = mDashboard->undoStack()->count();
+    const int before = mDashboard->undoStack()->index();
     QVERIFY(mDashboard->importValues(csv.fileName(), false));
-    QCOMPARE(mDashboard->undoStack()->count(), before + 1);
+    QCOMPARE(mDashboard->undoStack()->index(), before + 1);
     QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("10")));
     mDashboard->undoStack()->undo();  // the whole import, in one step
     QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));

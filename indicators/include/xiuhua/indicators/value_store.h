@@ -54,6 +54,8 @@ class ValueStore {
   // Adds or replaces the definitions of the catalog's indicators (all or none), under a plan name.
   gis::Status importCatalog(const Catalog& catalog, const QString& plan);
   gis::Result<Catalog> catalog();
+  // Replaces one indicator's definition (e.g. a corrected target); the code must exist.
+  gis::Status updateIndicator(const Indicator& indicator);
 
   // Appends a value (validated by the caller, see value_validator.h); returns its id.
   gis::Result<qint64> addValue(IndicatorValue value);
