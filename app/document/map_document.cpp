@@ -331,8 +331,6 @@ int MapDocument::repairGeometries(const QString& id) {
   return count;
 }
 
-bool MapDocument::isCheckingValidity() const { return !mValidityInFlight.empty(); }
-
 void MapDocument::checkValidity(const QString& id, std::shared_ptr<const gis::VectorData> data) {
   if (auto old = mValidityInFlight.find(id); old != mValidityInFlight.end()) old->second.cancel->store(true);
   auto cancel = std::make_shared<std::atomic<bool>>(false);

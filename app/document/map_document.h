@@ -68,8 +68,6 @@ class MapDocument : public QObject {
   // Replaces invalid geometries by GEOS-repaired ones, in memory, on a worker; returns how many
   // will be repaired (the layer reloads when done).
   int repairGeometries(const QString& id);
-  // True while a layer's geometries are still being checked in the background.
-  bool isCheckingValidity() const;
   void setSelection(const QString& id, std::vector<int> features);
   void clearSelections();
 

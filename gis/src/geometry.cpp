@@ -14,12 +14,4 @@ QRectF Geometry::boundingBox() const {
   return bounds.rect();
 }
 
-int Geometry::vertexCount() const {
-  int n = 0;
-  for (const Part& part : mParts) {
-    for (const Ring& ring : part) n += static_cast<int>(ring.size());
-  }
-  return n;
-}
-
 }  // namespace xiuhua::gis

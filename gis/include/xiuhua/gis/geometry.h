@@ -27,7 +27,6 @@ class Geometry {
   const std::vector<Part>& parts() const { return mParts; }
   std::vector<Part>& parts() { return mParts; }
   QRectF boundingBox() const;
-  int vertexCount() const;
 
  private:
   Type mType = Type::Empty;
