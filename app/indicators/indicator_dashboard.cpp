@@ -88,6 +88,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* importButton = new QPushButton(tr("Import catalog…"), this);
   auto* enterButton = new QPushButton(tr("Enter value…"), this);
   auto* chartButton = new QPushButton(tr("Save chart…"), this);
+  auto* copyButton = new QPushButton(tr("Copy chart"), this);
   auto* importValuesButton = new QPushButton(tr("Import values…"), this);
   auto* assessButton = new QPushButton(tr("Assess…"), this);
   auto* targetButton = new QPushButton(tr("Edit target…"), this);
@@ -107,6 +108,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   filters->addWidget(undo);
   filters->addWidget(redo);
   filters->addWidget(chartButton);
+  filters->addWidget(copyButton);
   mHistory->setHeaderLabels({tr("Year"), tr("Value"), tr("Source"), tr("Entered by"), tr("Time"), tr("Note")});
   mHistory->setRootIsDecorated(false);
   auto* detail = new QSplitter(Qt::Horizontal, this);
@@ -134,6 +136,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   });
   connect(mUndo, &QUndoStack::indexChanged, this, &IndicatorDashboard::reload);
   connect(chartButton, &QPushButton::clicked, this, &IndicatorDashboard::saveChart);
+  connect(copyButton, &QPushButton::clicked, mChart, &IndicatorChart::copyToClipboard);
   connect(mYear, &QSpinBox::valueChanged, this, &IndicatorDashboard::reload);
   connect(mDepartment, &QComboBox::currentIndexChanged, this, [this] { mFilter->setDepartment(mDepartment->currentData().toString()); });
   connect(mNature, &QComboBox::currentIndexChanged, this, [this] { mFilter->setNature(mNature->currentData().toInt()); });

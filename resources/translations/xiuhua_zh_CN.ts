@@ -868,6 +868,10 @@
         <source>Edit target…</source>
         <translation>修改目标…</translation>
     </message>
+    <message>
+        <source>Copy chart</source>
+        <translation>复制图表</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerPropertiesDialog</name>

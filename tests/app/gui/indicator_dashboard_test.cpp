@@ -14,6 +14,8 @@
 #include "xiuhua/indicators/value_exchange.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QPlainTextEdit>
@@ -199,6 +201,9 @@ class IndicatorDashboardTest : public QObject {
     QFile f(svg);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("<svg"));
+    QApplication::clipboard()->clear();
+    mDashboard->chart()->copyToClipboard();
+    QVERIFY(!QApplication::clipboard()->pixmap().isNull());
     const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
     if (!shots.isEmpty()) mWindow->grab().save(shots + QStringLiteral("/dashboard.png"));
   }
