@@ -1,6 +1,7 @@
 // xiuhua-cli: the Xiuhua engine without a display, for scripts, batch work and tests.
 #include "cli/cli_commands.h"
 #include "cli/indicator_commands.h"
+#include "l10n/localization.h"
 #include "xiuhua/gis/library_versions.h"
 
 #include <QGuiApplication>
@@ -17,7 +18,9 @@ void printUsage(QTextStream& out) {
          "  render --project FILE.xhp --out MAP.png [--width W --height H]\n"
          "  transform --from CRS --to CRS X Y           convert one coordinate (GCJ02/BD09 too)\n"
          "  indicators import-catalog|list|set|status|history|import|export --project FILE.xhp ...   (see README)\n"
-         "  --version\n";
+         "  --version\n\n"
+         "  --lang zh_CN|en   language of messages and status names (default: the GUI's setting, else the\n"
+         "                    system locale); JSON keys and status codes never change\n";
 }
 
 }  // namespace
@@ -26,7 +29,16 @@ int main(int argc, char* argv[]) {
   // Text rendering needs a QGuiApplication; the offscreen platform needs no display.
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QGuiApplication app(argc, argv);
+  QGuiApplication::setOrganizationName(QStringLiteral("Xiuhua"));  // the GUI's settings (language)
+  QGuiApplication::setApplicationName(QStringLiteral("Xiuhua"));
   QStringList args = QCoreApplication::arguments().mid(1);
+  QString language;
+  if (const qsizetype at = args.indexOf(QStringLiteral("--lang")); at >= 0 && at + 1 < args.size()) {
+    language = args.at(at + 1);
+    args.remove(at, 2);
+  }
+  xiuhua::app::Localization localization;
+  localization.apply(xiuhua::app::Localization::preferredLanguage(language));
   QTextStream out(stdout);
   QTextStream err(stderr);
   if (args.isEmpty() || args.front() == QLatin1String("--help") || args.front() == QLatin1String("-h")) {

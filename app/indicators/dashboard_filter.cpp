@@ -4,6 +4,8 @@
 
 namespace xiuhua::app {
 
+DashboardFilter::DashboardFilter(QObject* parent) : QSortFilterProxyModel(parent) { setRecursiveFilteringEnabled(true); }
+
 void DashboardFilter::setDepartment(const QString& department) {
   mDepartment = department;
   invalidateFilter();
@@ -27,7 +29,9 @@ void DashboardFilter::setSearch(const QString& text) {
 bool DashboardFilter::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
   const auto* model = qobject_cast<const DashboardModel*>(sourceModel());
   if (model == nullptr) return true;
-  const indicators::Indicator* ind = model->indicatorAt(sourceRow);
+  // A category heading is shown when one of its indicators is (recursive filtering), never on
+  // its own.
+  const indicators::Indicator* ind = model->indicatorAt(model->index(sourceRow, 0, sourceParent));
   if (ind == nullptr) return false;
   if (!mDepartment.isEmpty() && !ind->responsible.contains(mDepartment)) return false;
   if (mNature >= 0 && static_cast<int>(ind->nature) != mNature) return false;

@@ -4,12 +4,12 @@
 
 namespace xiuhua::app {
 
-// Filters the dashboard by responsible department, 约束性/预期性, status and a search text.
+// Filters the dashboard's indicator rows (keeping the headings of those shown) by responsible department, 约束性/预期性, status and a search text.
 class DashboardFilter : public QSortFilterProxyModel {
   Q_OBJECT
 
  public:
-  using QSortFilterProxyModel::QSortFilterProxyModel;
+  explicit DashboardFilter(QObject* parent = nullptr);
   void setDepartment(const QString& department);  // empty: all
   void setNature(int nature);                     // -1: all, else indicators::Nature
   void setStatus(int status);                     // -1: all, else indicators::Status

@@ -2,7 +2,10 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 #include <QLocale>
+
+#include <algorithm>
 
 namespace xiuhua::app {
 namespace {
@@ -14,7 +17,7 @@ QString formatNumber(const std::optional<double>& v, const QString& unit) {
 
 }  // namespace
 
-DashboardModel::DashboardModel(QObject* parent) : QAbstractTableModel(parent) {}
+DashboardModel::DashboardModel(QObject* parent) : QAbstractItemModel(parent) {}
 
 QColor DashboardModel::statusColor(indicators::Status status) {
   switch (status) {
@@ -35,7 +38,9 @@ void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std:
   mSeries = std::move(series);
   mYear = year;
   mRows.clear();
-  for (const indicators::Indicator& ind : mCatalog.indicators) {
+  mGroups.clear();
+  for (std::size_t i = 0; i < mCatalog.indicators.size(); ++i) {
+    const indicators::Indicator& ind = mCatalog.indicators[i];
     Row row;
     for (const auto& [y, v] : seriesOf(ind.code)) {
       if (y <= year) row.latest = std::pair{y, v};
@@ -47,12 +52,28 @@ void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std:
       row.progress.status = a->second.status;
     }
     mRows.push_back(row);
+    // Categories in the order the plan first names them.
+    auto group = std::find_if(mGroups.begin(), mGroups.end(), [&](const Group& g) { return g.category == ind.category; });
+    if (group == mGroups.end()) group = mGroups.insert(mGroups.end(), Group{ind.category, {}});
+    group->members.push_back(i);
   }
   endResetModel();
 }
 
-const indicators::Indicator* DashboardModel::indicatorAt(int row) const {
-  return row >= 0 && row < rowCount() ? &mCatalog.indicators[static_cast<std::size_t>(row)] : nullptr;
+const indicators::Indicator* DashboardModel::indicatorAt(const QModelIndex& index) const {
+  if (!index.isValid() || index.model() != this || index.internalId() == 0) return nullptr;
+  const Group& group = mGroups[index.internalId() - 1];
+  return &mCatalog.indicators[group.members[static_cast<std::size_t>(index.row())]];
+}
+
+QModelIndex DashboardModel::indexOf(const QString& code, int column) const {
+  for (std::size_t g = 0; g < mGroups.size(); ++g) {
+    const std::vector<std::size_t>& members = mGroups[g].members;
+    for (std::size_t r = 0; r < members.size(); ++r) {
+      if (mCatalog.indicators[members[r]].code == code) return createIndex(static_cast<int>(r), column, quintptr(g + 1));
+    }
+  }
+  return {};
 }
 
 const std::map<int, double>& DashboardModel::seriesOf(const QString& code) const {
@@ -61,46 +82,87 @@ const std::map<int, double>& DashboardModel::seriesOf(const QString& code) const
   return it == mSeries.end() ? kEmpty : it->second;
 }
 
-int DashboardModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(mCatalog.indicators.size());
+QModelIndex DashboardModel::index(int row, int column, const QModelIndex& parent) const {
+  if (!hasIndex(row, column, parent)) return {};
+  // Headings carry id 0; an indicator row carries its heading's position + 1.
+  return parent.isValid() ? createIndex(row, column, quintptr(parent.row() + 1)) : createIndex(row, column, quintptr(0));
 }
 
-int DashboardModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+QModelIndex DashboardModel::parent(const QModelIndex& child) const {
+  if (!child.isValid() || child.internalId() == 0) return {};
+  return createIndex(static_cast<int>(child.internalId() - 1), 0, quintptr(0));
+}
+
+int DashboardModel::rowCount(const QModelIndex& parent) const {
+  if (!parent.isValid()) return static_cast<int>(mGroups.size());
+  if (parent.column() != 0 || parent.internalId() != 0) return 0;
+  return static_cast<int>(mGroups[static_cast<std::size_t>(parent.row())].members.size());
+}
+
+int DashboardModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+
+Qt::ItemFlags DashboardModel::flags(const QModelIndex& index) const {
+  if (!index.isValid()) return Qt::NoItemFlags;
+  // Headings group rows; only indicators are selected (and entered, assessed, charted).
+  return index.internalId() == 0 ? Qt::ItemIsEnabled : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
 
 QVariant DashboardModel::data(const QModelIndex& index, int role) const {
-  const indicators::Indicator* ind = indicatorAt(index.row());
-  if (ind == nullptr || index.column() < 0 || index.column() >= ColumnCount) return {};
-  const Row& row = mRows[static_cast<std::size_t>(index.row())];
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+  if (index.internalId() == 0) return headingData(mGroups[static_cast<std::size_t>(index.row())], index.column(), role);
+  const Group& group = mGroups[index.internalId() - 1];
+  const std::size_t i = group.members[static_cast<std::size_t>(index.row())];
+  return indicatorData(mCatalog.indicators[i], mRows[i], index.column(), role);
+}
+
+QVariant DashboardModel::headingData(const Group& group, int column, int role) const {
+  if (role == Qt::FontRole) {
+    QFont font;
+    font.setBold(true);
+    return font;
+  }
+  if (column != Code) return {};
+  if (role == Qt::DisplayRole) {
+    int achieved = 0;
+    for (std::size_t i : group.members) achieved += mRows[i].progress.status == indicators::Status::Achieved ? 1 : 0;
+    const QString name = group.category.isEmpty() ? tr("(no category)") : group.category;
+    return tr("%1 — %n indicator(s), %2 achieved", nullptr, static_cast<int>(group.members.size())).arg(name).arg(achieved);
+  }
+  if (role == Qt::ToolTipRole) return group.category;
+  return {};
+}
+
+QVariant DashboardModel::indicatorData(const indicators::Indicator& ind, const Row& row, int column, int role) const {
+  if (role == kCodeRole) return ind.code;
   if (role == kStatusRole) return static_cast<int>(row.progress.status);
   if (role == kProgressRole) return row.progress.percent ? QVariant(*row.progress.percent) : QVariant();
-  if (role == kResponsibleRole) return ind->responsible;
-  if (role == Qt::BackgroundRole && index.column() == Status) return QBrush(statusColor(row.progress.status).lighter(150));
-  if (role == Qt::ToolTipRole && index.column() == Name) return ind->nameEn + QStringLiteral("\n") + ind->planRef;
-  if (role == Qt::ToolTipRole && index.column() == Status && row.assessment) {
+  if (role == kResponsibleRole) return ind.responsible;
+  if (role == Qt::BackgroundRole && column == Status) return QBrush(statusColor(row.progress.status).lighter(150));
+  if (role == Qt::ToolTipRole && column == Name) return ind.nameEn + QStringLiteral("\n") + ind.planRef;
+  if (role == Qt::ToolTipRole && column == Status && row.assessment) {
     return tr("Assessed for %1 by %2: %3").arg(row.assessment->year).arg(row.assessment->author, row.assessment->reason);
   }
   if (role != Qt::DisplayRole) return {};
-  switch (index.column()) {
-    case Code: return ind->code;
-    case Category: return ind->category;
-    case Name: return ind->nameZh;
+  switch (column) {
+    case Code: return ind.code;
+    case Name: return ind.nameZh;
     case Baseline:
-      return ind->baselineValue ? tr("%1 (%2)").arg(formatNumber(ind->baselineValue, ind->unit)).arg(*ind->baselineYear)
-                                : QString();
+      return ind.baselineValue ? tr("%1 (%2)").arg(formatNumber(ind.baselineValue, ind.unit)).arg(*ind.baselineYear)
+                               : QString();
     case Target: {
-      const QString value = formatNumber(ind->targetValue, ind->unit);
-      const QString text = ind->targetText.isEmpty() || value.contains(ind->targetText) ? value
-                           : value.isEmpty() ? ind->targetText
-                                             : QStringLiteral("%1 (%2)").arg(value, ind->targetText);
-      return QStringLiteral("%1 · %2").arg(text).arg(ind->targetYear);
+      const QString value = formatNumber(ind.targetValue, ind.unit);
+      const QString text = ind.targetText.isEmpty() || value.contains(ind.targetText) ? value
+                           : value.isEmpty() ? ind.targetText
+                                             : QStringLiteral("%1 (%2)").arg(value, ind.targetText);
+      return QStringLiteral("%1 · %2").arg(text).arg(ind.targetYear);
     }
     case Latest:
-      return row.latest ? QStringLiteral("%1 (%2)").arg(formatNumber(row.latest->second, ind->unit)).arg(row.latest->first)
+      return row.latest ? QStringLiteral("%1 (%2)").arg(formatNumber(row.latest->second, ind.unit)).arg(row.latest->first)
                         : tr("No data");
     case Progress: return row.progress.percent ? QStringLiteral("%1%").arg(*row.progress.percent, 0, 'f', 1) : QString();
     case Status: return indicators::statusName(row.progress.status);
-    case Nature: return ind->nature == indicators::Nature::Binding ? tr("Binding") : tr("Expected");
-    case Responsible: return ind->responsible.join(QStringLiteral("、"));
+    case Nature: return ind.nature == indicators::Nature::Binding ? tr("Binding") : tr("Expected");
+    case Responsible: return ind.responsible.join(QStringLiteral("、"));
     default: return {};
   }
 }
@@ -109,7 +171,6 @@ QVariant DashboardModel::headerData(int section, Qt::Orientation orientation, in
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {
     case Code: return tr("Code");
-    case Category: return tr("Category");
     case Name: return tr("Indicator");
     case Baseline: return tr("Baseline");
     case Target: return tr("Target");

@@ -25,15 +25,72 @@ IndicatorChart::IndicatorChart(QWidget* parent) : QWidget(parent), mPlot(new QCu
 }
 
 void IndicatorChart::clear() {
-  mPlot->clearGraphs();
+  mPlot->clearPlottables();
   mPlot->clearItems();
-  mPlot->plotLayout()->setRowStretchFactor(0, 1);
+  removeSubunitPanel();
   mPlot->replot();
 }
 
-void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, double>& series) {
-  mPlot->clearGraphs();
+void IndicatorChart::removeSubunitPanel() {
+  if (mSubunitPanel == nullptr) return;
+  mPlot->plotLayout()->remove(mSubunitPanel);  // deletes it with its axes
+  mPlot->plotLayout()->simplify();
+  mSubunitPanel = nullptr;
+}
+
+void IndicatorChart::showSubunits(const indicators::Indicator& ind,
+                                  const std::map<QString, std::pair<int, double>>& subunits, int year) {
+  mSubunitPanel = new QCPAxisRect(mPlot);
+  mPlot->plotLayout()->addElement(1, 0, mSubunitPanel);
+  mPlot->plotLayout()->setRowStretchFactors({3, 2});
+  QCPAxis* x = mSubunitPanel->axis(QCPAxis::atBottom);
+  QCPAxis* y = mSubunitPanel->axis(QCPAxis::atLeft);
+  QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+  // One bar per sub-unit; one QCPBars per status so each bar wears its status colour.
+  std::map<indicators::Status, QCPBars*> bars;
+  double lo = 0;
+  double hi = ind.targetValue.value_or(0);
+  double position = 0;
+  for (const auto& [name, yearValue] : subunits) {
+    position += 1;
+    const auto& [valueYear, value] = yearValue;
+    names->addTick(position, valueYear == year ? name : QStringLiteral("%1\n(%2)").arg(name).arg(valueYear));
+    const indicators::Status status = indicators::computeProgress(ind, valueYear, value).status;
+    QCPBars*& b = bars[status];
+    if (b == nullptr) {
+      b = new QCPBars(x, y);
+      b->setName(indicators::statusName(status));
+      b->setPen(Qt::NoPen);
+      b->setBrush(DashboardModel::statusColor(status));
+      b->setWidth(0.7);
+      b->removeFromLegend();
+    }
+    b->addData(position, value);
+    lo = std::min(lo, value);
+    hi = std::max(hi, value);
+  }
+  if (ind.targetValue) {
+    QCPGraph* target = mPlot->addGraph(x, y);
+    target->setPen(QPen(QColor(0xd7, 0x30, 0x27), 1.5, Qt::DashLine));
+    target->setData({0.4, position + 0.6}, {*ind.targetValue, *ind.targetValue});
+    target->removeFromLegend();
+  }
+  x->setTicker(names);
+  x->setTickLabelRotation(subunits.size() > 8 ? 45 : 0);
+  x->setRange(0.4, position + 0.6);
+  x->setLabel(tr("%1 by %2, %3").arg(ind.nameZh, ind.breakdown.isEmpty() ? tr("sub-unit") : ind.breakdown).arg(year));
+  y->setLabel(ind.unit);
+  y->ticker()->setTickCount(3);
+  const double margin = std::max((hi - lo) * 0.1, 0.5);
+  y->setRange(std::min(0.0, lo - margin), hi + margin);
+}
+
+void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, double>& series,
+                          const std::map<QString, std::pair<int, double>>& subunits, int year) {
+  mPlot->clearPlottables();
   mPlot->clearItems();
+  removeSubunitPanel();
+  if (!subunits.empty()) showSubunits(ind, subunits, year);
   const int firstYear = ind.baselineYear.value_or(ind.targetYear - 5);
   double lo = 0;
   double hi = 0;

@@ -26,7 +26,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QTableView>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -58,7 +58,7 @@ QString sourceLabel(indicators::ValueSource source) {
 
 IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
     : QWidget(parent), mDocument(document), mModel(new DashboardModel(this)), mFilter(new DashboardFilter(this)),
-      mTable(new QTableView(this)), mChart(new IndicatorChart(this)), mHistory(new QTreeWidget(this)),
+      mTable(new QTreeView(this)), mChart(new IndicatorChart(this)), mHistory(new QTreeWidget(this)),
       mYear(new QSpinBox(this)), mDepartment(new QComboBox(this)), mNature(new QComboBox(this)),
       mStatus(new QComboBox(this)), mSearch(new QLineEdit(this)), mMessage(new QLabel(this)),
       mUndo(new QUndoStack(this)) {
@@ -67,10 +67,18 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
   mTable->setSelectionMode(QAbstractItemView::SingleSelection);
   mTable->setAlternatingRowColors(true);
-  mTable->verticalHeader()->hide();
-  mTable->horizontalHeader()->setStretchLastSection(true);
+  mTable->setUniformRowHeights(true);
+  mTable->header()->setStretchLastSection(true);
   mTable->setItemDelegateForColumn(DashboardModel::Progress, new ProgressDelegate(mTable));
   mTable->setWordWrap(false);
+  // Category headings span the row; a filter that hides rows re-spans what is left.
+  auto spanHeadings = [this] {
+    for (int r = 0; r < mFilter->rowCount(); ++r) mTable->setFirstColumnSpanned(r, {}, true);
+    mTable->expandAll();
+  };
+  connect(mFilter, &QAbstractItemModel::layoutChanged, this, spanHeadings);
+  connect(mFilter, &QAbstractItemModel::modelReset, this, spanHeadings);
+  connect(mFilter, &QAbstractItemModel::rowsInserted, this, spanHeadings);
   mYear->setRange(2015, 2035);
   mYear->setValue(QDate::currentDate().year() > 2035 ? 2035 : QDate::currentDate().year() - 1);
   mYear->setPrefix(tr("Year "));
@@ -186,15 +194,19 @@ void IndicatorDashboard::reload() {
     auto s = mStore->series(i.code);
     if (s.ok()) series[i.code] = s.value();
   }
-  const QString current = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row()) != nullptr
-                              ? mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row())->code
-                              : QString();
+  const QString current = currentIndicator() != nullptr ? currentIndicator()->code : QString();
   mMessage->setText(catalog->indicators.empty() ? tr("The project has no indicator catalog yet: import one.") : QString());
   mMessage->setVisible(!mMessage->text().isEmpty());
   auto assessments = mStore->latestAssessments(mYear->value());
   mModel->setData(std::move(catalog).value(), std::move(series), mYear->value(),
                   assessments.ok() ? std::move(assessments).value() : std::map<QString, indicators::Assessment>());
-  mTable->resizeColumnsToContents();
+  for (int c = DashboardModel::Code; c < DashboardModel::ColumnCount; ++c) mTable->resizeColumnToContents(c);
+  // The spanned headings would widen the code column to the longest category name.
+  int codeWidth = 0;
+  for (const indicators::Indicator& ind : mModel->catalog().indicators) {
+    codeWidth = std::max(codeWidth, mTable->fontMetrics().horizontalAdvance(ind.code));
+  }
+  mTable->setColumnWidth(DashboardModel::Code, 2 * mTable->indentation() + codeWidth + 16);  // headings and rows are indented
   mTable->setColumnWidth(DashboardModel::Target, std::min(mTable->columnWidth(DashboardModel::Target), 260));
   mTable->setColumnWidth(DashboardModel::Progress, 110);
   refillDepartments();
@@ -204,8 +216,8 @@ void IndicatorDashboard::reload() {
 void IndicatorDashboard::refillDepartments() {
   const QString current = mDepartment->currentData().toString();
   QStringList departments;
-  for (int r = 0; r < mModel->rowCount(); ++r) {
-    for (const QString& d : mModel->indicatorAt(r)->responsible) {
+  for (const indicators::Indicator& ind : mModel->catalog().indicators) {
+    for (const QString& d : ind.responsible) {
       if (!departments.contains(d)) departments << d;
     }
   }
@@ -274,41 +286,56 @@ bool IndicatorDashboard::importValues(const QString& path, bool ask) {
 }
 
 void IndicatorDashboard::selectIndicator(const QString& code) {
-  for (int r = 0; r < mFilter->rowCount(); ++r) {
-    const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mFilter->index(r, 0)).row());
-    if (ind != nullptr && ind->code == code) {
-      mTable->setCurrentIndex(mFilter->index(r, 0));
-      return;
-    }
+  const QModelIndex index = mFilter->mapFromSource(mModel->indexOf(code));
+  if (index.isValid()) mTable->setCurrentIndex(index);
+}
+
+const indicators::Indicator* IndicatorDashboard::currentIndicator() const {
+  return mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()));
+}
+
+QStringList IndicatorDashboard::knownSubunits() const {
+  QStringList names;
+  if (!mStore) return names;
+  auto values = mStore->latestValues();
+  if (!values.ok()) return names;
+  for (const indicators::IndicatorValue& v : values.value()) {
+    if (!v.subunit.isEmpty() && !names.contains(v.subunit)) names << v.subunit;
   }
+  names.sort();
+  return names;
 }
 
 void IndicatorDashboard::showSelected() {
-  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  const indicators::Indicator* ind = currentIndicator();
   mHistory->clear();
   if (ind == nullptr || !mStore) {
     mChart->clear();
     return;
   }
-  mChart->show(*ind, mModel->seriesOf(ind->code));
+  auto subunits = mStore->subunitValues(ind->code, mYear->value());
+  mChart->show(*ind, mModel->seriesOf(ind->code),
+               subunits.ok() ? subunits.value() : std::map<QString, std::pair<int, double>>(), mYear->value());
   auto history = mStore->history(ind->code);
   if (!history.ok()) return;
   for (const indicators::IndicatorValue& v : history.value()) {
-    new QTreeWidgetItem(mHistory, {QString::number(v.year) + (v.subunit.isEmpty() ? QString() : QStringLiteral(" · ") + v.subunit),
+    const QString when = v.month ? QStringLiteral("%1-%2").arg(v.year).arg(*v.month, 2, 10, QLatin1Char('0')) : QString::number(v.year);
+    new QTreeWidgetItem(mHistory, {when + (v.subunit.isEmpty() ? QString() : QStringLiteral(" · ") + v.subunit),
                                    QLocale().toString(v.value, 'g', 8), sourceLabel(v.source), v.author,
                                    v.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), v.note});
   }
+  for (int c = 0; c < mHistory->columnCount() - 1; ++c) mHistory->resizeColumnToContents(c);
 }
 
 void IndicatorDashboard::enterValue() {
-  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  const indicators::Indicator* ind = currentIndicator();
   if (ind == nullptr) return;
-  ValueEntryDialog dialog(*ind, mYear->value(), this);
+  ValueEntryDialog dialog(*ind, mYear->value(), knownSubunits(), this);
   if (dialog.exec() == QDialog::Accepted) addValue(dialog.value());
 }
 
 void IndicatorDashboard::chooseTarget() {
-  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  const indicators::Indicator* ind = currentIndicator();
   if (ind == nullptr) return;
   TargetDialog dialog(*ind, this);
   if (dialog.exec() == QDialog::Accepted) editTarget(dialog.indicator());
@@ -325,7 +352,7 @@ bool IndicatorDashboard::editTarget(const indicators::Indicator& edited) {
 }
 
 void IndicatorDashboard::assess() {
-  const indicators::Indicator* ind = mModel->indicatorAt(mFilter->mapToSource(mTable->currentIndex()).row());
+  const indicators::Indicator* ind = currentIndicator();
   if (ind == nullptr) return;
   if (!ind->isQualitative()) {
     emit problem(tr("%1 has a numeric target: its status follows from its values.").arg(ind->nameZh));

@@ -10,7 +10,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QTableView;
+class QTreeView;
 class QTreeWidget;
 class QUndoStack;
 
@@ -47,7 +47,7 @@ class IndicatorDashboard : public QWidget {
 
   DashboardModel* model() const { return mModel; }
   DashboardFilter* filter() const { return mFilter; }
-  QTableView* table() const { return mTable; }
+  QTreeView* table() const { return mTable; }
   IndicatorChart* chart() const { return mChart; }
   QLabel* message() const { return mMessage; }
 
@@ -56,6 +56,10 @@ class IndicatorDashboard : public QWidget {
 
  private:
   void showSelected();
+  // The indicator of the current row, or nullptr (none, or a category heading).
+  const indicators::Indicator* currentIndicator() const;
+  // Sub-unit names that have values in the project, for the value-entry dialog.
+  QStringList knownSubunits() const;
   void enterValue();
   void assess();
   void chooseTarget();
@@ -68,7 +72,7 @@ class IndicatorDashboard : public QWidget {
   std::unique_ptr<indicators::ValueStore> mStore;
   DashboardModel* mModel;
   DashboardFilter* mFilter;
-  QTableView* mTable;
+  QTreeView* mTable;
   IndicatorChart* mChart;
   QTreeWidget* mHistory;
   QSpinBox* mYear;

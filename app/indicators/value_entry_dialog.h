@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -16,12 +17,16 @@ class ValueEntryDialog : public QDialog {
   Q_OBJECT
 
  public:
-  ValueEntryDialog(const indicators::Indicator& indicator, int year, QWidget* parent = nullptr);
+  // subunits: names offered for an indicator broken down by 街镇/网格 (any other may be typed).
+  ValueEntryDialog(const indicators::Indicator& indicator, int year, const QStringList& subunits = {},
+                   QWidget* parent = nullptr);
   // The value to store; valid after the dialog was accepted.
   const indicators::IndicatorValue& value() const { return mValue; }
 
   QLineEdit* valueEdit() const { return mValueEdit; }
   QSpinBox* yearBox() const { return mYear; }
+  QSpinBox* monthBox() const { return mMonth; }  // 0 = a yearly value
+  QComboBox* subunitBox() const { return mSubunit; }
   QLabel* problemLabel() const { return mProblem; }
   // Validates and accepts, or shows the problem; what OK does.
   bool tryAccept();
@@ -30,8 +35,9 @@ class ValueEntryDialog : public QDialog {
   indicators::Indicator mIndicator;
   indicators::IndicatorValue mValue;
   QSpinBox* mYear;
+  QSpinBox* mMonth;
   QLineEdit* mValueEdit;
-  QLineEdit* mSubunit;
+  QComboBox* mSubunit;
   QLineEdit* mAuthor;
   QLineEdit* mNote;
   QLabel* mProblem;

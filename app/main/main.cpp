@@ -1,6 +1,6 @@
 // The Xiuhua desktop application.
 #include "document/map_document.h"
-#include "main/localization.h"
+#include "l10n/localization.h"
 #include "main/main_window.h"
 #include "main/screenshot.h"
 

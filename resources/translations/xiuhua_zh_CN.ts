@@ -577,10 +577,6 @@
         <translation>编码</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -615,6 +611,16 @@
     <message>
         <source>Assessed for %1 by %2: %3</source>
         <translation>%1 年由 %2 评定：%3</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n indicator(s), %2 achieved</source>
+        <translation>
+            <numerusform>%1 — %n 项指标，%2 项已达标</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -712,6 +718,14 @@
     <message>
         <source>Values (%1)</source>
         <translation>实际值（%1）</translation>
+    </message>
+    <message>
+        <source>%1 by %2, %3</source>
+        <translation>%1（按%2，%3 年）</translation>
+    </message>
+    <message>
+        <source>sub-unit</source>
+        <translation>分区</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1518,14 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
     </message>
 </context>
 </TS>

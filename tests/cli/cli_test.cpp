@@ -20,6 +20,11 @@ struct CliRun {
 
 CliRun cli(const QStringList& args) {
   QProcess p;
+  // English messages unless a test asks for another language with --lang.
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+  env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+  p.setProcessEnvironment(env);
   p.start(QStringLiteral(XIUHUA_CLI), args);
   p.waitForFinished(300000);
   return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
@@ -167,6 +172,14 @@ TEST(CliIndicators, ImportSetAndReadStatus) {
   EXPECT_DOUBLE_EQ(blocks.value(QStringLiteral("progress")).toDouble(), 60.0);
   EXPECT_EQ(blocks.value(QStringLiteral("status")).toString(), QStringLiteral("on_track"));
   EXPECT_EQ(rows.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("no_data"));
+  // The text form reads in the chosen language; the JSON status codes stay the same.
+  r = cli({QStringLiteral("indicators"), QStringLiteral("status"), QStringLiteral("--project"), project, QStringLiteral("--year"),
+           QStringLiteral("2023"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.out.startsWith(QStringLiteral("JD14-01\t美丽街区\t9 个\t正常推进\n"))) << r.out.toStdString();
+  r = cli({QStringLiteral("indicators"), QStringLiteral("status"), QStringLiteral("--project"), project, QStringLiteral("--year"),
+           QStringLiteral("2023"), QStringLiteral("--lang"), QStringLiteral("en")});
+  EXPECT_TRUE(r.out.startsWith(QStringLiteral("JD14-01\t美丽街区\t9 个\tOn track\n"))) << r.out.toStdString();
   // Export to XLSX, then a dry-run import of a CSV previews without writing; a real one applies.
   const QString xlsx = dir.path(QStringLiteral("数值.xlsx"));
   r = cli({QStringLiteral("indicators"), QStringLiteral("export"), QStringLiteral("--project"), project, QStringLiteral("--out"), xlsx});

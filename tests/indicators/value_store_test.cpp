@@ -86,6 +86,32 @@ TEST(ValueStore, ACorrectionKeepsTheOldValueInTheHistory) {
   EXPECT_DOUBLE_EQ(series.at(2023), 3.0);
 }
 
+TEST(ValueStore, SubunitValuesAreTheLatestYearUpToTheChosenOne) {
+  test::TempDir dir;
+  auto store = ValueStore::open(makeProject(dir)).value();
+  auto add = [&](const QString& subunit, int year, double value, std::optional<int> month = std::nullopt) {
+    IndicatorValue v;
+    v.code = QStringLiteral("JD14-09");
+    v.subunit = subunit;
+    v.year = year;
+    v.month = month;
+    v.value = value;
+    ASSERT_TRUE(store->addValue(v).ok());
+  };
+  add(QStringLiteral("南翔镇"), 2021, 80);
+  add(QStringLiteral("南翔镇"), 2022, 84);
+  add(QStringLiteral("南翔镇"), 2022, 85);      // a correction
+  add(QStringLiteral("南翔镇"), 2023, 99);      // after the chosen year
+  add(QStringLiteral("安亭镇"), 2022, 70, 6);   // a monthly value: not a yearly one
+  add(QStringLiteral("安亭镇"), 2021, 72);
+  add(QString(), 2022, 88);                    // the district
+  const auto values = store->subunitValues(QStringLiteral("JD14-09"), 2022).value();
+  ASSERT_EQ(values.size(), 2U);
+  EXPECT_EQ(values.at(QStringLiteral("南翔镇")), std::make_pair(2022, 85.0));
+  EXPECT_EQ(values.at(QStringLiteral("安亭镇")), std::make_pair(2021, 72.0));
+  EXPECT_TRUE(store->subunitValues(QStringLiteral("JD14-09"), 2020)->empty());
+}
+
 TEST(ValueStore, TwoWritersAtOnceLoseNothing) {
   test::TempDir dir;
   const QString project = makeProject(dir);

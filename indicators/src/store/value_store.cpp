@@ -231,4 +231,16 @@ gis::Result<std::map<int, double>> ValueStore::series(const QString& code, const
   return series;
 }
 
+gis::Result<std::map<QString, std::pair<int, double>>> ValueStore::subunitValues(const QString& code, int year) {
+  // Per sub-unit, the current value of its latest year up to `year` (yearly values only).
+  auto rows = mDb->query(QStringLiteral("SELECT subunit, year, value FROM xh_values WHERE id IN ("
+                                        "  SELECT MAX(id) FROM xh_values WHERE code = ? AND subunit <> '' AND month IS NULL"
+                                        "  AND year <= ? GROUP BY subunit, year) ORDER BY year"),
+                         {code, year});
+  if (!rows.ok()) return rows.error();
+  std::map<QString, std::pair<int, double>> values;
+  for (const auto& r : rows.value()) values[r[0].toString()] = {r[1].toInt(), r[2].toDouble()};  // later years win
+  return values;
+}
+
 }  // namespace xiuhua::indicators

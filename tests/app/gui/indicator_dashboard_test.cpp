@@ -9,7 +9,7 @@
 #include "indicators/indicator_dashboard.h"
 #include "indicators/target_dialog.h"
 #include "indicators/value_entry_dialog.h"
-#include "main/localization.h"
+#include "l10n/localization.h"
 #include "main/main_window.h"
 #include "xiuhua/indicators/value_exchange.h"
 
@@ -22,7 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
-#include <QTableView>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -52,9 +52,29 @@ class IndicatorDashboardTest : public QObject {
   void importsTheJiadingCatalog() {
     QAbstractItemModelTester tester(mDashboard->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(mDashboard->importCatalog(QStringLiteral(":/xiuhua/catalogs/jiading-14th-fyp.csv"), QStringLiteral("嘉定")));
-    QCOMPARE(mDashboard->model()->rowCount(), 38);
-    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+    QCOMPARE(static_cast<int>(mDashboard->model()->catalog().indicators.size()), 38);
+    QCOMPARE(indicatorsShown(mDashboard->model()), 38);
+    QCOMPARE(cell(QStringLiteral("JD14-01"), DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
              static_cast<int>(Status::NoData));
+  }
+
+  void rowsAreGroupedUnderTheirCategory() {
+    DashboardModel* model = mDashboard->model();
+    QStringList categories;
+    for (const auto& ind : model->catalog().indicators) {
+      if (!categories.contains(ind.category)) categories << ind.category;
+    }
+    QCOMPARE(model->rowCount(), categories.size());  // one heading per category, in plan order
+    const QModelIndex first = model->index(0, 0);
+    QVERIFY(first.data().toString().startsWith(categories.front()));
+    QVERIFY(model->indicatorAt(first) == nullptr);
+    QVERIFY(!(model->flags(first) & Qt::ItemIsSelectable));  // headings are not picked as indicators
+    const QModelIndex child = model->index(0, DashboardModel::Name, first);
+    QCOMPARE(model->indicatorAt(child)->category, categories.front());
+    QCOMPARE(child.parent(), first);
+    QCOMPARE(model->indexOf(QStringLiteral("JD14-01")).parent().row(), categories.indexOf(model->catalog().find(QStringLiteral("JD14-01"))->category));
+    QVERIFY(mDashboard->table()->isFirstColumnSpanned(0, {}));
+    QVERIFY(mDashboard->table()->isExpanded(mDashboard->filter()->index(0, 0)));
   }
 
   void valuesGiveProgressAndStatus() {
@@ -67,10 +87,10 @@ class IndicatorDashboardTest : public QObject {
       QVERIFY(mDashboard->addValue(v));
     }
     mDashboard->findChild<QSpinBox*>()->setValue(2023);
-    const QModelIndex status = mDashboard->model()->index(0, DashboardModel::Status);
+    const QModelIndex status = cell(QStringLiteral("JD14-01"), DashboardModel::Status);
     QCOMPARE(status.data(DashboardModel::kStatusRole).toInt(), static_cast<int>(Status::OnTrack));
-    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("60.0%"));
-    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+    QCOMPARE(cell(QStringLiteral("JD14-01"), DashboardModel::Progress).data().toString(), QStringLiteral("60.0%"));
+    QVERIFY(cell(QStringLiteral("JD14-01"), DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
     mDashboard->selectIndicator(QStringLiteral("JD14-01"));
     QCOMPARE(mDashboard->chart()->plot()->graphCount(), 3);  // target, expected path, values
     QCOMPARE(mDashboard->chart()->plot()->graph(2)->dataCount(), 3);
@@ -80,13 +100,13 @@ class IndicatorDashboardTest : public QObject {
     QUndoStack* undo = mDashboard->undoStack();
     QCOMPARE(undo->count(), 3);
     undo->undo();  // the 2023 value goes again
-    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("6")));
+    QVERIFY(cell(QStringLiteral("JD14-01"), DashboardModel::Latest).data().toString().startsWith(QStringLiteral("6")));
     undo->redo();
-    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+    QVERIFY(cell(QStringLiteral("JD14-01"), DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
   }
 
   void editingATargetIsUndoable() {
-    const xiuhua::indicators::Indicator blocks = *mDashboard->model()->indicatorAt(0);
+    const xiuhua::indicators::Indicator blocks = *mDashboard->model()->catalog().find(QStringLiteral("JD14-01"));
     TargetDialog dialog(blocks);
     dialog.targetValueEdit()->setText(QStringLiteral("二十"));
     QVERIFY(!dialog.tryAccept());
@@ -94,11 +114,11 @@ class IndicatorDashboardTest : public QObject {
     dialog.targetValueEdit()->setText(QStringLiteral("20"));
     QVERIFY(dialog.tryAccept());
     QVERIFY(mDashboard->editTarget(dialog.indicator()));
-    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("45.0%"));  // 9 of 20
+    QCOMPARE(cell(QStringLiteral("JD14-01"), DashboardModel::Progress).data().toString(), QStringLiteral("45.0%"));  // 9 of 20
     mDashboard->undoStack()->undo();
-    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("60.0%"));
+    QCOMPARE(cell(QStringLiteral("JD14-01"), DashboardModel::Progress).data().toString(), QStringLiteral("60.0%"));
     mDashboard->undoStack()->redo();
-    QCOMPARE(mDashboard->model()->index(0, DashboardModel::Progress).data().toString(), QStringLiteral("45.0%"));
+    QCOMPARE(cell(QStringLiteral("JD14-01"), DashboardModel::Progress).data().toString(), QStringLiteral("45.0%"));
     mDashboard->undoStack()->undo();
   }
 
@@ -110,16 +130,16 @@ class IndicatorDashboardTest : public QObject {
     const int before = mDashboard->undoStack()->index();
     QVERIFY(mDashboard->importValues(csv.fileName(), false));
     QCOMPARE(mDashboard->undoStack()->index(), before + 1);
-    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("10")));
+    QVERIFY(cell(QStringLiteral("JD14-01"), DashboardModel::Latest).data().toString().startsWith(QStringLiteral("10")));
     mDashboard->undoStack()->undo();  // the whole import, in one step
-    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+    QVERIFY(cell(QStringLiteral("JD14-01"), DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
     // A file with a bad row imports nothing.
     QFile bad(mDir.filePath(QStringLiteral("bad.csv")));
     QVERIFY(bad.open(QIODevice::WriteOnly));
     bad.write("code,year,month,subunit,value,unit,author,note\nJD14-01,2023,,,11,,,\nJD14-01,2023,,,x,,,\n");
     bad.close();
     QVERIFY(!mDashboard->importValues(bad.fileName(), false));
-    QVERIFY(mDashboard->model()->index(0, DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
+    QVERIFY(cell(QStringLiteral("JD14-01"), DashboardModel::Latest).data().toString().startsWith(QStringLiteral("9")));
   }
 
   void previewDialogListsTheChanges() {
@@ -133,18 +153,18 @@ class IndicatorDashboardTest : public QObject {
     QVERIFY(plan.ok());
     ImportPreviewDialog dialog(plan.value(), catalog);
     QCOMPARE(dialog.rows()->topLevelItemCount(), 2);
-    QCOMPARE(dialog.rows()->topLevelItem(0)->text(6), QStringLiteral("unchanged"));
-    QCOMPARE(dialog.rows()->topLevelItem(1)->text(6), QStringLiteral("new"));
+    QCOMPARE(dialog.rows()->topLevelItem(0)->text(6), ImportPreviewDialog::tr("unchanged"));
+    QCOMPARE(dialog.rows()->topLevelItem(1)->text(6), ImportPreviewDialog::tr("new"));
   }
 
   void qualitativeTargetsAreAssessedWithAReason() {
-    int row = -1;
-    for (int r = 0; r < mDashboard->model()->rowCount(); ++r) {
-      if (mDashboard->model()->indicatorAt(r)->isQualitative()) row = r;
+    QString code;
+    for (const auto& ind : mDashboard->model()->catalog().indicators) {
+      if (ind.isQualitative()) code = ind.code;
     }
-    QVERIFY(row >= 0);
-    const xiuhua::indicators::Indicator indicator = *mDashboard->model()->indicatorAt(row);
-    QCOMPARE(mDashboard->model()->index(row, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+    QVERIFY(!code.isEmpty());
+    const xiuhua::indicators::Indicator indicator = *mDashboard->model()->catalog().find(code);
+    QCOMPARE(cell(code, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
              static_cast<int>(Status::Manual));
     AssessmentDialog dialog(indicator, 2023);
     QVERIFY(!dialog.tryAccept());  // no reason
@@ -152,15 +172,15 @@ class IndicatorDashboardTest : public QObject {
     dialog.reasonEdit()->setPlainText(QStringLiteral("市级考核：完成下达目标"));
     QVERIFY(dialog.tryAccept());
     QVERIFY(mDashboard->addAssessment(dialog.assessment()));
-    QCOMPARE(mDashboard->model()->index(row, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+    QCOMPARE(cell(code, DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
              static_cast<int>(Status::Achieved));
-    QVERIFY(mDashboard->model()->index(row, DashboardModel::Status).data(Qt::ToolTipRole).toString().contains(QStringLiteral("完成下达目标")));
+    QVERIFY(cell(code, DashboardModel::Status).data(Qt::ToolTipRole).toString().contains(QStringLiteral("完成下达目标")));
   }
 
   void entryDialogRefusesBadValues() {
     const xiuhua::indicators::Indicator* coverage = nullptr;
-    for (int r = 0; r < mDashboard->model()->rowCount(); ++r) {
-      if (mDashboard->model()->indicatorAt(r)->unit == QLatin1String("%")) coverage = mDashboard->model()->indicatorAt(r);
+    for (const auto& ind : mDashboard->model()->catalog().indicators) {
+      if (ind.unit == QLatin1String("%")) coverage = &ind;
     }
     QVERIFY(coverage != nullptr);
     ValueEntryDialog dialog(*coverage, 2023);
@@ -173,22 +193,62 @@ class IndicatorDashboardTest : public QObject {
     QVERIFY(dialog.tryAccept());
     QCOMPARE(dialog.value().value, 91.5);
     QCOMPARE(dialog.value().code, coverage->code);
+    QVERIFY(!dialog.value().month);  // a yearly value unless a month is chosen
+  }
+
+  void subunitValuesAreEnteredAndChartedAsBars() {
+    const xiuhua::indicators::Indicator park = *mDashboard->model()->catalog().find(QStringLiteral("JD14-09"));
+    QCOMPARE(park.breakdown, QStringLiteral("街镇"));
+    ValueEntryDialog dialog(park, 2023, {QStringLiteral("南翔镇"), QStringLiteral("安亭镇")});
+    QCOMPARE(dialog.subunitBox()->count(), 3);  // the whole district, then the known names
+    dialog.subunitBox()->setCurrentIndex(1);
+    dialog.monthBox()->setValue(6);
+    dialog.valueEdit()->setText(QStringLiteral("86.5"));
+    QVERIFY(dialog.tryAccept());
+    QCOMPARE(dialog.value().subunit, QStringLiteral("南翔镇"));
+    QCOMPARE(dialog.value().month, std::optional<int>(6));
+    QVERIFY(mDashboard->addValue(dialog.value()));
+    for (const auto& [town, value] : {std::pair{QStringLiteral("南翔镇"), 87.3}, std::pair{QStringLiteral("安亭镇"), 71.0},
+                                      std::pair{QStringLiteral("嘉定工业区"), 92.0}}) {
+      xiuhua::indicators::IndicatorValue v;
+      v.code = park.code;
+      v.year = 2023;
+      v.subunit = town;
+      v.value = value;
+      QVERIFY(mDashboard->addValue(v));
+    }
+    mDashboard->selectIndicator(park.code);
+    QCPAxisRect* panel = mDashboard->chart()->subunitPanel();
+    QVERIFY(panel != nullptr);
+    int bars = 0;
+    for (QCPAbstractPlottable* p : panel->plottables()) {
+      if (auto* b = qobject_cast<QCPBars*>(p)) bars += b->dataCount();
+    }
+    QCOMPARE(bars, 3);  // the monthly reading is history, not a bar
+    QVERIFY(mDashboard->findChild<QTreeWidget*>()->topLevelItem(0)->text(0).startsWith(QStringLiteral("2023-06")));
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) mWindow->grab().save(shots + QStringLiteral("/dashboard-subunits.png"));
+    // Another indicator without sub-unit values has no bar panel.
+    mDashboard->selectIndicator(QStringLiteral("JD14-01"));
+    QVERIFY(mDashboard->chart()->subunitPanel() == nullptr);
   }
 
   void filtersBySearchStatusAndDepartment() {
     DashboardFilter* filter = mDashboard->filter();
     filter->setSearch(QStringLiteral("路网密度"));
-    QCOMPARE(filter->rowCount(), 1);
+    QCOMPARE(indicatorsShown(filter), 1);
+    QCOMPARE(filter->rowCount(), 1);  // only the heading that holds it
+    QVERIFY(mDashboard->table()->isFirstColumnSpanned(0, {}));
     filter->setSearch(QString());
     filter->setStatus(static_cast<int>(Status::OnTrack));
-    QCOMPARE(filter->rowCount(), 1);
+    QCOMPARE(indicatorsShown(filter), 1);
     filter->setStatus(-1);
-    const QStringList responsible = mDashboard->model()->indicatorAt(0)->responsible;
+    const QStringList responsible = mDashboard->model()->catalog().indicators.front().responsible;
     QVERIFY(!responsible.isEmpty());
     filter->setDepartment(responsible.front());
-    QVERIFY(filter->rowCount() >= 1 && filter->rowCount() < 38);
+    QVERIFY(indicatorsShown(filter) >= 1 && indicatorsShown(filter) < 38);
     filter->setDepartment(QString());
-    QCOMPARE(filter->rowCount(), 38);
+    QCOMPARE(indicatorsShown(filter), 38);
   }
 
   void chartSavesAsPngAndSvg() {
@@ -211,6 +271,14 @@ class IndicatorDashboardTest : public QObject {
   void cleanupTestCase() { delete mWindow; }
 
  private:
+  QModelIndex cell(const QString& code, int column) const { return mDashboard->model()->indexOf(code, column); }
+  // Indicator rows (children of the category headings) a model shows.
+  static int indicatorsShown(const QAbstractItemModel* model) {
+    int n = 0;
+    for (int r = 0; r < model->rowCount(); ++r) n += model->rowCount(model->index(r, 0));
+    return n;
+  }
+
   Localization mL10n;
   QTemporaryDir mDir;
   MapDocument mDoc;

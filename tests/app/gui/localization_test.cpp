@@ -1,5 +1,5 @@
 // The UI language: Simplified Chinese from the shipped translation, English as the source text.
-#include "main/localization.h"
+#include "l10n/localization.h"
 
 #include <QApplication>
 #include <QSettings>

@@ -70,6 +70,9 @@ class ValueStore {
   gis::Result<std::vector<IndicatorValue>> history(const QString& code);
   // The latest value per year for one sub-unit ("" = district), yearly values only.
   gis::Result<std::map<int, double>> series(const QString& code, const QString& subunit = {});
+  // Per sub-unit (街镇/网格 name), the year and current value of its latest yearly value up to
+  // `year`; the whole district ("") is not included.
+  gis::Result<std::map<QString, std::pair<int, double>>> subunitValues(const QString& code, int year);
   const QString& path() const { return mDb->path(); }
 
   // Records an assessment (history kept like values); refuses an empty reason or a status other

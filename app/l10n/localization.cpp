@@ -1,4 +1,4 @@
-#include "main/localization.h"
+#include "l10n/localization.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
