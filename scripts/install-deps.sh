@@ -10,7 +10,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk xvfb xauth poppler-utils
-  python3 python3-gdal
+  python3 python3-gdal python3-shapely
 )
 
 missing=()

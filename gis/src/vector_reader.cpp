@@ -191,8 +191,41 @@ std::shared_ptr<VectorData> describeLayer(const QString& path, GDALDataset& ds, 
   return data;
 }
 
-// Reads every feature into data. Returns false when cancelled.
-bool readFeatures(OGRLayer& layer, VectorData& data, const std::atomic<bool>* cancel) {
+// Applies the attribute filter and the choice of fields; the error names the file and the problem.
+Status prepareLayer(const QString& path, OGRLayer& layer, const VectorData& data, const ReadOptions& options,
+                    std::vector<bool>& wanted) {
+  wanted.assign(data.fields.size(), !options.fields.has_value());
+  if (options.fields) {
+    CPLStringList ignored;
+    for (const QString& name : *options.fields) {
+      const int i = data.fieldIndex(name);
+      if (i < 0) {
+        return Error{ErrorCode::InvalidArgument,
+                     QCoreApplication::translate("VectorReader", "%1: there is no field named \"%2\" in layer %3.")
+                         .arg(path, name, data.layerName)};
+      }
+      wanted[static_cast<std::size_t>(i)] = true;
+    }
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+      if (!wanted[static_cast<std::size_t>(i)]) ignored.AddString(defn->GetFieldDefn(i)->GetNameRef());
+    }
+    ignored.AddString("OGR_STYLE");
+    layer.SetIgnoredFields(const_cast<const char**>(ignored.List()));
+  }
+  if (!options.where.trimmed().isEmpty()) {
+    detail::GdalErrorCollector errors;
+    if (layer.SetAttributeFilter(options.where.toUtf8().constData()) != OGRERR_NONE) {
+      return Error{ErrorCode::InvalidArgument,
+                   QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" cannot be used on layer %3: %4")
+                       .arg(path, options.where, data.layerName, errors.lastError())};
+    }
+  }
+  return {};
+}
+
+// Reads every feature into data (only the wanted fields' values). Returns false when cancelled.
+bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wanted, const std::atomic<bool>* cancel) {
   const auto [xColumn, yColumn] = layer.GetGeomType() == wkbNone && data.driver != QLatin1String("CSV")
                                       ? coordinateColumns(data.fields)
                                       : std::pair{-1, -1};
@@ -212,7 +245,7 @@ bool readFeatures(OGRLayer& layer, VectorData& data, const std::atomic<bool>* ca
     AttributeRow row;
     row.reserve(data.fields.size());
     for (std::size_t i = 0; i < data.fields.size(); ++i) {
-      row.push_back(readValue(*feature, static_cast<int>(i), data.fields[i].type, data.encoding.name));
+      row.push_back(wanted[i] ? readValue(*feature, static_cast<int>(i), data.fields[i].type, data.encoding.name) : QVariant());
     }
     data.fids.push_back(feature->GetFID());
     data.geometries.push_back(std::move(geometry));
@@ -240,9 +273,17 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
                      : QCoreApplication::translate("VectorReader", "%1: there is no layer named \"%2\".").arg(path, options.layerName)};
   }
   std::shared_ptr<VectorData> data = describeLayer(path, *ds, *layer, options);
+  std::vector<bool> wanted;
+  if (Status s = prepareLayer(path, *layer, *data, options, wanted); !s) return s.error();
   detail::GdalErrorCollector errors;
-  if (!readFeatures(*layer, *data, options.cancel)) {
+  if (!readFeatures(*layer, *data, wanted, options.cancel)) {
     return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(path)};
+  }
+  if (!errors.lastError().isEmpty() && data->geometries.empty() && !options.where.trimmed().isEmpty()) {
+    // Drivers that hand the filter to their database (GeoPackage, SQLite) fail only when reading.
+    return Error{ErrorCode::InvalidArgument,
+                 QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" cannot be used on layer %3: %4")
+                     .arg(path, options.where, data->layerName, errors.lastError())};
   }
   if (!errors.lastError().isEmpty() && data->geometries.empty()) {
     return Error{ErrorCode::CorruptFile,
@@ -254,7 +295,9 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   } else if (!errors.lastWarning().isEmpty()) {
     data->warnings << QCoreApplication::translate("VectorReader", "%1: GDAL warns: %2").arg(path, errors.lastWarning());
   }
-  if (data->geometries.empty()) data->warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
+  if (data->geometries.empty() && options.where.trimmed().isEmpty()) {
+    data->warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
+  }
   return std::shared_ptr<const VectorData>(std::move(data));
 }
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace xiuhua::gis {
 
@@ -20,6 +21,9 @@ struct SourceLayerInfo {
 struct ReadOptions {
   QString layerName;         // empty: the first layer
   QString encodingOverride;  // shapefiles only; empty: decide (.cpg, LDID, detection)
+  QString where;             // an OGR SQL attribute filter (WHERE clause); empty: every feature
+  // The fields whose values are read (others stay null, unread: faster); nullopt: all.
+  std::optional<QStringList> fields;
   const std::atomic<bool>* cancel = nullptr;
 };
 

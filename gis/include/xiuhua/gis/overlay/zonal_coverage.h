@@ -1,0 +1,42 @@
+#pragma once
+
+#include "xiuhua/gis/geometry.h"
+#include "xiuhua/gis/overlay/overlay_options.h"
+#include "xiuhua/gis/result.h"
+
+#include <vector>
+
+namespace xiuhua::gis {
+
+// What share of the target land lies inside the union of the cover polygons, for the whole and per
+// zone: covered = area(T ∩ ∪covers ∩ zone), total = area(T ∩ zone), where T is the union of the
+// targets minus the union of the exclusions (overlapping targets count once).
+//
+// Exact (GEOS overlay on the actual polygons) and fast: per target polygon, only nearby covers are
+// looked at (STRtree); a prepared-contains test settles fully covered and uncovered polygons; a
+// local union is built only for partly covered ones. Targets are processed on worker threads, each
+// with its own GEOS context and its own copies of the geometries it touches; the sums are taken in
+// target order, so the answer does not depend on the number of threads.
+struct ZonalCoverageInput {
+  std::vector<Geometry> targets;     // polygons, valid (see repairGeometries)
+  std::vector<Geometry> covers;      // polygons, valid (e.g. service-radius buffers)
+  std::vector<Geometry> exclusions;  // polygons removed from the targets (may be empty)
+  std::vector<Geometry> zones;       // polygons, e.g. 街镇 or 网格 (may be empty)
+};
+
+struct ZonalCoverage {
+  AreaPair all;                 // the whole target land
+  std::vector<AreaPair> zones;  // one per input zone, in input order
+  AreaPair outside;             // target land outside every zone
+  int overlappingTargets = 0;   // targets that overlapped an earlier one (counted once)
+};
+
+enum class CoverageMethod {
+  Indexed,  // the fast method above
+  Naive,    // buffer union → target union → intersections, one thread (a reference for checks)
+};
+
+Result<ZonalCoverage> zonalCoverage(const ZonalCoverageInput& input, const OverlayOptions& options = {},
+                                    CoverageMethod method = CoverageMethod::Indexed);
+
+}  // namespace xiuhua::gis
