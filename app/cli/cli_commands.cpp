@@ -1,5 +1,6 @@
 #include "cli/cli_commands.h"
 
+#include "cli/cli_args.h"
 #include "cli/layer_json.h"
 #include "document/layer_loader.h"
 #include "xiuhua/gis/bounds.h"
@@ -17,11 +18,6 @@
 
 namespace xiuhua::cli {
 namespace {
-
-QString option(const QStringList& args, const QString& name, const QString& fallback = {}) {
-  const int i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
-}
 
 void printJson(QTextStream& out, const QJsonValue& value) {
   out << (value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject()))

@@ -1,6 +1,7 @@
 // xiuhua-cli: the Xiuhua engine without a display, for scripts, batch work and tests.
 #include "cli/cli_commands.h"
 #include "cli/indicator_commands.h"
+#include "cli/metric_commands.h"
 #include "l10n/localization.h"
 #include "xiuhua/gis/library_versions.h"
 
@@ -18,6 +19,13 @@ void printUsage(QTextStream& out) {
          "  render --project FILE.xhp --out MAP.png [--width W --height H]\n"
          "  transform --from CRS --to CRS X Y           convert one coordinate (GCJ02/BD09 too)\n"
          "  indicators import-catalog|list|set|status|history|import|export --project FILE.xhp ...   (see README)\n"
+         "  coverage --facilities SRC (--radius M | --radius-tiers \"2000:300,5000:500\") --target SRC ...\n"
+         "  length --lines SRC [--where EXPR] [--within SRC] ...\n"
+         "  density --lines SRC --area SRC ...\n"
+         "  count --features SRC [--where EXPR] ...\n"
+         "  share --features SRC --area SRC ...\n"
+         "      spatial metrics; SRC is path or \"path|layername=NAME\"; all take [--per SRC --per-field F]\n"
+         "      [--crs EPSG:N] [--json] (see README, Spatial metrics)\n"
          "  --version\n\n"
          "  --lang zh_CN|en   language of messages and status names (default: the GUI's setting, else the\n"
          "                    system locale); JSON keys and status codes never change\n";
@@ -58,6 +66,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("render")) return xiuhua::cli::runRender(args, out, err);
   if (command == QLatin1String("transform")) return xiuhua::cli::runConvertCoordinates(args, out, err);
   if (command == QLatin1String("indicators")) return xiuhua::cli::runIndicators(args, out, err);
+  if (xiuhua::cli::isMetricCommand(command)) return xiuhua::cli::runMetric(command, args, out, err);
   err << "xiuhua-cli: unknown command \"" << command << "\"\n";
   printUsage(err);
   return 2;

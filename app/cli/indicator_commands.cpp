@@ -1,5 +1,7 @@
 #include "cli/indicator_commands.h"
 
+#include "cli/cli_args.h"
+
 #include "xiuhua/indicators/progress.h"
 #include "xiuhua/indicators/value_exchange.h"
 #include "xiuhua/indicators/value_store.h"
@@ -16,11 +18,6 @@ namespace xiuhua::cli {
 namespace {
 
 using indicators::Indicator;
-
-QString option(const QStringList& args, const QString& name) {
-  const qsizetype i = args.indexOf(name);
-  return i >= 0 && i + 1 < args.size() ? args[i + 1] : QString();
-}
 
 QJsonValue number(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
 

@@ -1,0 +1,262 @@
+#include "cli/metric_commands.h"
+
+#include "cli/cli_args.h"
+#include "xiuhua/indicators/metrics/feature_metrics.h"
+#include "xiuhua/indicators/metrics/line_metrics.h"
+#include "xiuhua/indicators/metrics/service_coverage.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <functional>
+
+namespace xiuhua::cli {
+namespace {
+
+using indicators::MetricResult;
+using indicators::ZoneValue;
+
+const QStringList kCommonOptions = {QStringLiteral("--per"), QStringLiteral("--per-field"), QStringLiteral("--per-where"),
+                                    QStringLiteral("--crs"), QStringLiteral("--threads")};
+const QStringList kCommonFlags = {QStringLiteral("--json")};
+
+QJsonValue number(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
+
+// How each metric names its value, numerator and denominator in JSON (the CLI contract).
+struct Keys {
+  QString value;
+  QString numerator;
+  QString denominator;
+};
+
+Keys keysOf(const QString& metric) {
+  if (metric == QLatin1String("service_coverage")) return {QStringLiteral("ratio"), QStringLiteral("covered_m2"), QStringLiteral("total_m2")};
+  if (metric == QLatin1String("area_share")) return {QStringLiteral("ratio"), QStringLiteral("covered_m2"), QStringLiteral("total_m2")};
+  if (metric == QLatin1String("density")) return {QStringLiteral("km_per_km2"), QStringLiteral("length_km"), QStringLiteral("area_km2")};
+  if (metric == QLatin1String("count")) return {QStringLiteral("count"), QString(), QString()};
+  return {QStringLiteral("length_m"), QString(), QString()};
+}
+
+QJsonObject zoneObject(const ZoneValue& z, const Keys& keys) {
+  QJsonObject o{{QStringLiteral("name"), z.name}, {keys.value, number(z.value)}};
+  if (!keys.numerator.isEmpty()) {
+    o.insert(keys.numerator, z.numerator);
+    o.insert(keys.denominator, z.denominator);
+  }
+  return o;
+}
+
+QJsonObject toJson(const MetricResult& r) {
+  const Keys keys = keysOf(r.metric);
+  QJsonObject o{{QStringLiteral("metric"), r.metric}, {keys.value, number(r.value)}};
+  if (!keys.numerator.isEmpty()) {
+    o.insert(keys.numerator, r.numerator);
+    o.insert(keys.denominator, r.denominator);
+  }
+  for (auto it = r.counts.begin(); it != r.counts.end(); ++it) o.insert(it.key(), it.value());
+  o.insert(QStringLiteral("invalid_repaired"), r.repaired);
+  o.insert(QStringLiteral("crs"), r.crs);
+  o.insert(QStringLiteral("seconds"), r.seconds);
+  QJsonArray per;
+  for (const ZoneValue& z : r.zones) per.append(zoneObject(z, keys));
+  o.insert(QStringLiteral("per"), per);
+  o.insert(QStringLiteral("outside"), r.outside ? QJsonValue(zoneObject(*r.outside, keys)) : QJsonValue());
+  o.insert(QStringLiteral("parameters"), r.parameters);
+  QJsonArray inputs;
+  for (const QJsonObject& i : r.inputs) inputs.append(i);
+  o.insert(QStringLiteral("inputs"), inputs);
+  return o;
+}
+
+void printText(const MetricResult& r, QTextStream& out) {
+  const Keys keys = keysOf(r.metric);
+  auto format = [&](const std::optional<double>& v) {
+    if (!v) return QStringLiteral("-");
+    if (keys.value == QLatin1String("ratio")) return QStringLiteral("%1%").arg(*v * 100, 0, 'f', 2);
+    return QString::number(*v, 'f', keys.value == QLatin1String("count") ? 0 : 3);
+  };
+  out << r.metric << "\t" << keys.value << "\t" << format(r.value) << "\n";
+  for (const ZoneValue& z : r.zones) out << "  " << z.name << "\t" << format(z.value) << "\n";
+  if (r.outside) out << "  " << r.outside->name << "\t" << format(r.outside->value) << "\n";
+  out << "crs " << r.crs << ", " << r.repaired << " invalid geometries repaired, " << QString::number(r.seconds, 'f', 3) << " s\n";
+}
+
+std::optional<indicators::ZoneRequest> zoneRequest(const QStringList& args) {
+  const QString per = option(args, QStringLiteral("--per"));
+  if (per.isEmpty()) return std::nullopt;
+  return indicators::ZoneRequest{gis::SourceRef::parse(per), option(args, QStringLiteral("--per-field")),
+                                 option(args, QStringLiteral("--per-where"))};
+}
+
+using Compute = std::function<gis::Result<MetricResult>(const indicators::MetricRun&)>;
+
+// Builds the parameters of a command (or fails with a usage message) and the list of its options.
+struct Command {
+  QStringList options;
+  QStringList flags;
+  QStringList required;
+  std::function<gis::Result<Compute>(const QStringList&)> build;
+};
+
+gis::Error usage(const QString& message) { return gis::Error{gis::ErrorCode::InvalidArgument, message}; }
+
+Command coverageCommand() {
+  return {{QStringLiteral("--facilities"), QStringLiteral("--facility-where"), QStringLiteral("--radius"),
+           QStringLiteral("--radius-tiers"), QStringLiteral("--target"), QStringLiteral("--target-where"),
+           QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"), QStringLiteral("--method")},
+          {},
+          {QStringLiteral("--facilities"), QStringLiteral("--target")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::CoverageParams p;
+            p.facilities = gis::SourceRef::parse(option(args, QStringLiteral("--facilities")));
+            p.facilityWhere = option(args, QStringLiteral("--facility-where"));
+            p.target = gis::SourceRef::parse(option(args, QStringLiteral("--target")));
+            p.targetWhere = option(args, QStringLiteral("--target-where"));
+            p.exclude = gis::SourceRef::parse(option(args, QStringLiteral("--exclude")));
+            p.excludeWhere = option(args, QStringLiteral("--exclude-where"));
+            p.per = zoneRequest(args);
+            const QString radius = option(args, QStringLiteral("--radius"));
+            const QString tiers = option(args, QStringLiteral("--radius-tiers"));
+            if (radius.isEmpty() == tiers.isEmpty()) return usage(QStringLiteral("give either --radius M or --radius-tiers \"AREA:RADIUS,…\""));
+            if (!radius.isEmpty()) {
+              bool ok = false;
+              p.radius = radius.toDouble(&ok);
+              if (!ok || !(*p.radius > 0)) return usage(QStringLiteral("--radius \"%1\" is not a distance in metres above 0").arg(radius));
+            } else {
+              auto parsed = indicators::parseRadiusTiers(tiers);
+              if (!parsed.ok()) return parsed.error();
+              p.tiers = parsed.value();
+            }
+            bool ok = true;
+            p.quadSegments = option(args, QStringLiteral("--quad-segs"), QStringLiteral("8")).toInt(&ok);
+            if (!ok || p.quadSegments < 1) return usage(QStringLiteral("--quad-segs must be a whole number ≥ 1"));
+            const QString method = option(args, QStringLiteral("--method"), QStringLiteral("indexed"));
+            if (method != QLatin1String("indexed") && method != QLatin1String("naive")) {
+              return usage(QStringLiteral("--method is indexed or naive, not \"%1\"").arg(method));
+            }
+            p.naive = method == QLatin1String("naive");
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeCoverage(p, run); });
+          }};
+}
+
+Command lengthCommand() {
+  return {{QStringLiteral("--lines"), QStringLiteral("--where"), QStringLiteral("--within"), QStringLiteral("--within-where")},
+          {QStringLiteral("--dedupe")},
+          {QStringLiteral("--lines")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::LengthParams p;
+            p.lines = gis::SourceRef::parse(option(args, QStringLiteral("--lines")));
+            p.where = option(args, QStringLiteral("--where"));
+            p.within = gis::SourceRef::parse(option(args, QStringLiteral("--within")));
+            p.withinWhere = option(args, QStringLiteral("--within-where"));
+            p.per = zoneRequest(args);
+            p.deduplicate = flag(args, QStringLiteral("--dedupe"));
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeLength(p, run); });
+          }};
+}
+
+Command densityCommand() {
+  return {{QStringLiteral("--lines"), QStringLiteral("--where"), QStringLiteral("--area"), QStringLiteral("--area-where")},
+          {QStringLiteral("--dedupe")},
+          {QStringLiteral("--lines"), QStringLiteral("--area")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::DensityParams p;
+            p.lines = gis::SourceRef::parse(option(args, QStringLiteral("--lines")));
+            p.where = option(args, QStringLiteral("--where"));
+            p.area = gis::SourceRef::parse(option(args, QStringLiteral("--area")));
+            p.areaWhere = option(args, QStringLiteral("--area-where"));
+            p.per = zoneRequest(args);
+            p.deduplicate = flag(args, QStringLiteral("--dedupe"));
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeDensity(p, run); });
+          }};
+}
+
+Command countCommand() {
+  return {{QStringLiteral("--features"), QStringLiteral("--where")},
+          {},
+          {QStringLiteral("--features")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::CountParams p;
+            p.features = gis::SourceRef::parse(option(args, QStringLiteral("--features")));
+            p.where = option(args, QStringLiteral("--where"));
+            p.per = zoneRequest(args);
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeCount(p, run); });
+          }};
+}
+
+Command shareCommand() {
+  return {{QStringLiteral("--features"), QStringLiteral("--where"), QStringLiteral("--area"), QStringLiteral("--area-where")},
+          {},
+          {QStringLiteral("--features"), QStringLiteral("--area")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::ShareParams p;
+            p.features = gis::SourceRef::parse(option(args, QStringLiteral("--features")));
+            p.where = option(args, QStringLiteral("--where"));
+            p.area = gis::SourceRef::parse(option(args, QStringLiteral("--area")));
+            p.areaWhere = option(args, QStringLiteral("--area-where"));
+            p.per = zoneRequest(args);
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeShare(p, run); });
+          }};
+}
+
+std::optional<Command> commandFor(const QString& name) {
+  if (name == QLatin1String("coverage")) return coverageCommand();
+  if (name == QLatin1String("length")) return lengthCommand();
+  if (name == QLatin1String("density")) return densityCommand();
+  if (name == QLatin1String("count")) return countCommand();
+  if (name == QLatin1String("share")) return shareCommand();
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool isMetricCommand(const QString& command) { return commandFor(command).has_value(); }
+
+int runMetric(const QString& name, const QStringList& args, QTextStream& out, QTextStream& err) {
+  const std::optional<Command> command = commandFor(name);
+  if (!command) return 2;
+  if (const auto unknown = unknownOption(args, command->options + kCommonOptions, command->flags + kCommonFlags)) {
+    err << "xiuhua-cli " << name << ": unknown option " << *unknown << " (see README, Spatial metrics)\n";
+    return 2;
+  }
+  for (const QString& required : command->required) {
+    if (option(args, required).isEmpty()) {
+      err << "xiuhua-cli " << name << ": " << required << " is required\n";
+      return 2;
+    }
+  }
+  if (!option(args, QStringLiteral("--per")).isEmpty() && option(args, QStringLiteral("--per-field")).isEmpty()) {
+    err << "xiuhua-cli " << name << ": --per needs --per-field (the field that names each sub-unit)\n";
+    return 2;
+  }
+  auto compute = command->build(args);
+  if (!compute.ok()) {
+    err << "xiuhua-cli " << name << ": " << compute.error().message << "\n";
+    return 2;
+  }
+  indicators::MetricRun run;
+  const QString crs = option(args, QStringLiteral("--crs"));
+  if (!crs.isEmpty()) {
+    auto parsed = gis::Crs::fromUserInput(crs);
+    if (!parsed.ok()) {
+      err << "xiuhua-cli " << name << ": --crs " << crs << ": " << parsed.error().message << "\n";
+      return 2;
+    }
+    run.crs = parsed.value();
+  }
+  run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
+  auto result = (*compute)(run);
+  if (!result.ok()) {
+    err << "xiuhua-cli " << name << ": " << result.error().message << "\n";
+    return 1;
+  }
+  if (flag(args, QStringLiteral("--json"))) {
+    out << QJsonDocument(toJson(result.value())).toJson(QJsonDocument::Indented);
+  } else {
+    printText(result.value(), out);
+  }
+  return 0;
+}
+
+}  // namespace xiuhua::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "xiuhua/indicators/metrics/metric_layer.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace xiuhua::indicators {
+
+// A metric's value for one sub-unit (街镇, 网格), with its numerator and denominator.
+struct ZoneValue {
+  QString name;
+  std::optional<double> value;  // nullopt when the denominator is 0
+  double numerator = 0;
+  double denominator = 0;
+};
+
+// What a metric computed, with everything needed to reproduce and defend it: parameters, inputs and
+// their fingerprints, CRS, repaired geometries and time taken.
+struct MetricResult {
+  QString metric;  // service_coverage, length, density, count, area_share
+  std::optional<double> value;
+  double numerator = 0;
+  double denominator = 0;
+  std::vector<ZoneValue> zones;
+  std::optional<ZoneValue> outside;  // the part outside every sub-unit, when there is one
+  QJsonObject parameters;
+  QJsonObject counts;  // metric-specific counts (facilities used, duplicates …)
+  std::vector<QJsonObject> inputs;
+  QString crs;
+  int repaired = 0;
+  double seconds = 0;
+};
+
+// Provenance of an input: role, source, filter, features, file size and modification time.
+QJsonObject describeInput(const MetricLayer& layer);
+
+}  // namespace xiuhua::indicators

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "xiuhua/gis/crs.h"
+#include "xiuhua/gis/source_ref.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace xiuhua::indicators {
+
+// The sub-units a metric is broken down by (街镇, 网格): a polygon layer and its name field.
+struct ZoneRequest {
+  gis::SourceRef source;
+  QString nameField;
+  QString where;
+};
+
+// How a metric runs: the metric CRS (nullopt: chosen from the data), threads, cancellation and
+// progress (0..1, called from worker threads).
+struct MetricRun {
+  std::optional<gis::Crs> crs;
+  int threads = 0;
+  const std::atomic<bool>* cancel = nullptr;
+  std::function<void(double)> progress;
+};
+
+}  // namespace xiuhua::indicators

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "xiuhua/gis/result.h"
+#include "xiuhua/indicators/metrics/metric_result.h"
+#include "xiuhua/indicators/metrics/metric_run.h"
+
+#include <optional>
+#include <vector>
+
+namespace xiuhua::indicators {
+
+// Facilities of at least minArea m² serve radius metres (the largest tier not above the area).
+struct RadiusTier {
+  double minArea = 0;
+  double radius = 0;
+};
+
+// "2000:300,5000:500" → tiers sorted by area; refuses malformed text and non-positive values.
+gis::Result<std::vector<RadiusTier>> parseRadiusTiers(const QString& text);
+// The radius for a facility of this area: 0 (not counted) below the smallest tier.
+double radiusForArea(const std::vector<RadiusTier>& tiers, double area);
+
+// Service-radius coverage, the official form of 公园绿地服务半径覆盖率 and 公交站点500米半径覆盖率:
+// facilities (polygons buffered from their boundary, or points) selected by a filter, each buffered
+// by its radius (one, or tiers by facility area); the union of buffers intersected with the target
+// land (selected by a filter; overlapping polygons count once, exclusions removed). Ratio =
+// covered target area / total target area, for the whole and per sub-unit.
+struct CoverageParams {
+  gis::SourceRef facilities;
+  QString facilityWhere;
+  std::optional<double> radius;   // one radius, or
+  std::vector<RadiusTier> tiers;  // tiers by facility area
+  gis::SourceRef target;
+  QString targetWhere;
+  gis::SourceRef exclude;  // optional: land taken out of the denominator (e.g. large water bodies)
+  QString excludeWhere;
+  std::optional<ZoneRequest> per;
+  int quadSegments = 8;
+  bool naive = false;  // the naive pipeline instead of the indexed one (for checks and benchmarks)
+};
+
+gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const MetricRun& run = {});
+
+}  // namespace xiuhua::indicators

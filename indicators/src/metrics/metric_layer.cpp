@@ -1,0 +1,124 @@
+#include "xiuhua/indicators/metrics/metric_layer.h"
+
+#include "xiuhua/gis/coordinate_transform.h"
+#include "xiuhua/gis/overlay/polygon_repair.h"
+#include "xiuhua/gis/vector_reader.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cmath>
+#include <future>
+
+namespace xiuhua::indicators {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("Metrics", text); }
+
+gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerRequest& request,
+                                                                const std::atomic<bool>* cancel) {
+  if (request.source.isEmpty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("No source was given for the %1.").arg(request.role)};
+  }
+  gis::ReadOptions options;
+  options.layerName = request.source.layer;
+  options.where = request.where;
+  options.fields = request.fields;
+  options.cancel = cancel;
+  return gis::VectorReader::read(request.source.path, options);
+}
+
+// Transforms the geometries into the metric CRS; fails naming the file when PROJ cannot.
+gis::Status reproject(const gis::VectorData& data, const gis::Crs& crs, std::vector<gis::Geometry>& out) {
+  out = data.geometries;
+  if (data.crs == crs) return {};
+  auto transform = gis::CoordinateTransform::create(data.crs, crs);
+  if (!transform.ok()) return transform.error();
+  if ((*transform)->isIdentity()) return {};
+  int failed = 0;
+  for (gis::Geometry& g : out) {
+    for (gis::Geometry::Part& part : g.parts()) {
+      for (gis::Geometry::Ring& ring : part) {
+        if (!(*transform)->transform(ring)) ++failed;
+      }
+    }
+  }
+  if (failed > 0) {
+    return gis::Error{gis::ErrorCode::TransformFailed,
+                      tr("%1: %2 parts could not be transformed from %3 to %4.")
+                          .arg(data.path).arg(failed).arg(data.crs.name(), crs.name())};
+  }
+  return {};
+}
+
+gis::Crs chooseCrs(const gis::VectorData& first) {
+  if (first.crs.kind() == gis::Crs::Kind::Proj && !first.crs.isGeographic()) return first.crs;
+  // Geographic (or GCJ-02/BD-09): the Gauss–Krüger zone of the data's middle longitude.
+  return gis::metricCrsForLongitude(first.extent.isValid() ? first.extent.center().x() : 120.0);
+}
+
+}  // namespace
+
+QVariant MetricLayer::value(std::size_t feature, const QString& field) const {
+  const int column = data->fieldIndex(field);
+  if (column < 0 || feature >= data->attributes.size()) return {};
+  return data->attributes[feature][static_cast<std::size_t>(column)];
+}
+
+gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const std::optional<gis::Crs>& metricCrs,
+                                           const std::atomic<bool>* cancel) {
+  // Read every source at once: each read opens its own GDAL dataset on its own thread.
+  std::vector<std::future<gis::Result<std::shared_ptr<const gis::VectorData>>>> reads;
+  for (const LayerRequest& r : requests) reads.push_back(std::async(std::launch::async, readRequest, std::cref(r), cancel));
+  MetricInputs inputs;
+  std::optional<gis::Error> failure;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    auto data = reads[i].get();
+    if (!data.ok()) {
+      if (!failure) failure = data.error();
+      continue;
+    }
+    if (!(*data)->crs.isValid()) {
+      if (!failure) {
+        failure = gis::Error{gis::ErrorCode::CrsInvalid,
+                             tr("%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.")
+                                 .arg((*data)->path, requests[i].role,
+                                      (*data)->crsProblem.isEmpty() ? QString() : QStringLiteral(" (%1)").arg((*data)->crsProblem))};
+      }
+      continue;
+    }
+    MetricLayer layer;
+    layer.request = requests[i];
+    layer.data = std::move(data).value();
+    const QFileInfo info(layer.data->path);
+    layer.fileSize = info.size();
+    layer.modified = info.lastModified().toUTC();
+    inputs.layers.push_back(std::move(layer));
+  }
+  if (failure) return *failure;
+  if (inputs.layers.empty()) return gis::Error{gis::ErrorCode::InvalidArgument, tr("No input was given.")};
+  inputs.crs = metricCrs ? *metricCrs : chooseCrs(*inputs.layers.front().data);
+  if (inputs.crs.isGeographic() || inputs.crs.kind() != gis::Crs::Kind::Proj) {
+    return gis::Error{gis::ErrorCode::CrsInvalid,
+                      tr("%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).").arg(inputs.crs.name())};
+  }
+  // Reproject and repair each layer on its own thread (each creates its PROJ/GEOS objects there;
+  // the repair of a large layer fans out further).
+  std::vector<std::future<gis::Status>> jobs;
+  for (MetricLayer& layer : inputs.layers) {
+    jobs.push_back(std::async(std::launch::async, [&layer, crs = inputs.crs]() -> gis::Status {
+      if (gis::Status s = reproject(*layer.data, crs, layer.geometries); !s) return s;
+      layer.repaired = gis::repairGeometries(layer.geometries);
+      return {};
+    }));
+  }
+  for (auto& job : jobs) {
+    if (gis::Status s = job.get(); !s && !failure) failure = s.error();
+  }
+  if (failure) return *failure;
+  if (cancel != nullptr && cancel->load()) return gis::Error{gis::ErrorCode::Cancelled, tr("The computation was cancelled.")};
+  return inputs;
+}
+
+}  // namespace xiuhua::indicators

@@ -1,0 +1,90 @@
+#include "metrics/metric_support.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace xiuhua::indicators::detail {
+
+LayerRequest zoneRequest(const ZoneRequest& per) {
+  return {QStringLiteral("sub-units"), per.source, per.where, per.nameField.isEmpty() ? QStringList() : QStringList{per.nameField}};
+}
+
+std::vector<QString> zoneNames(const MetricLayer& zones, const QString& field) {
+  std::vector<QString> names;
+  for (std::size_t i = 0; i < zones.geometries.size(); ++i) {
+    const QString name = field.isEmpty() ? QString() : zones.value(i, field).toString();
+    names.push_back(name.isEmpty() ? QStringLiteral("#%1").arg(i + 1) : name);
+  }
+  return names;
+}
+
+gis::OverlayOptions overlayOptions(const MetricRun& run) {
+  gis::OverlayOptions options;
+  options.threads = run.threads;
+  options.cancel = run.cancel;
+  if (run.progress) {
+    options.progress = [progress = run.progress](std::size_t done, std::size_t total) {
+      progress(total > 0 ? static_cast<double>(done) / static_cast<double>(total) : 1.0);
+    };
+  }
+  return options;
+}
+
+gis::Status requireFeatures(const MetricLayer& layer) {
+  if (!layer.geometries.empty()) return {};
+  const QString where = layer.request.where.trimmed();
+  return gis::Error{gis::ErrorCode::EmptySource,
+                    where.isEmpty() ? tr("%1 (%2): the layer has no features.").arg(layer.request.source.toString(), layer.request.role)
+                                    : tr("%1 (%2): no feature matches the filter \"%3\".")
+                                          .arg(layer.request.source.toString(), layer.request.role, where)};
+}
+
+gis::Status requirePolygons(const MetricLayer& layer) {
+  if (gis::Status s = requireFeatures(layer); !s) return s;
+  if (layer.type() != gis::Geometry::Type::Polygon) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      tr("%1 (%2): the features are not polygons; areas need polygons.")
+                          .arg(layer.request.source.toString(), layer.request.role)};
+  }
+  return {};
+}
+
+ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair) {
+  ZoneValue v;
+  v.name = name;
+  v.numerator = pair.covered;
+  v.denominator = pair.total;
+  if (pair.total > 0) v.value = pair.covered / pair.total;
+  return v;
+}
+
+void fillCommon(MetricResult& result, const MetricInputs& inputs) {
+  result.crs = inputs.crs.definition();
+  for (const MetricLayer& layer : inputs.layers) {
+    result.inputs.push_back(describeInput(layer));
+    result.repaired += layer.repaired;
+  }
+}
+
+QJsonObject zoneJson(const ZoneRequest& per) {
+  return {{QStringLiteral("source"), per.source.toString()}, {QStringLiteral("field"), per.nameField},
+          {QStringLiteral("where"), per.where}};
+}
+
+}  // namespace xiuhua::indicators::detail
+
+namespace xiuhua::indicators {
+
+QJsonObject describeInput(const MetricLayer& layer) {
+  return {{QStringLiteral("role"), layer.request.role},
+          {QStringLiteral("source"), layer.request.source.toString()},
+          {QStringLiteral("layer"), layer.data->layerName},
+          {QStringLiteral("where"), layer.request.where},
+          {QStringLiteral("features"), static_cast<qint64>(layer.geometries.size())},
+          {QStringLiteral("repaired"), layer.repaired},
+          {QStringLiteral("crs"), layer.data->crs.definition()},
+          {QStringLiteral("bytes"), layer.fileSize},
+          {QStringLiteral("modified"), layer.modified.toString(Qt::ISODate)}};
+}
+
+}  // namespace xiuhua::indicators

@@ -1,0 +1,31 @@
+#pragma once
+
+// Internal helpers shared by the metrics: requests for sub-units, zone names, area pairs to values,
+// the overlay options of a run and the checks every metric makes on its inputs.
+#include "xiuhua/gis/overlay/overlay_options.h"
+#include "xiuhua/indicators/metrics/metric_result.h"
+#include "xiuhua/indicators/metrics/metric_run.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+#include <vector>
+
+namespace xiuhua::indicators::detail {
+
+inline QString tr(const char* text) { return QCoreApplication::translate("Metrics", text); }
+
+LayerRequest zoneRequest(const ZoneRequest& per);
+// The zone names, by the name field (or the feature number when a feature has no name).
+std::vector<QString> zoneNames(const MetricLayer& zones, const QString& field);
+gis::OverlayOptions overlayOptions(const MetricRun& run);
+
+// Fails, naming the file, when a layer's features are not of the wanted kind or there are none.
+gis::Status requirePolygons(const MetricLayer& layer);
+gis::Status requireFeatures(const MetricLayer& layer);
+
+ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair);
+void fillCommon(MetricResult& result, const MetricInputs& inputs);
+QJsonObject zoneJson(const ZoneRequest& per);
+
+}  // namespace xiuhua::indicators::detail

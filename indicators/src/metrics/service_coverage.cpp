@@ -1,0 +1,139 @@
+#include "xiuhua/indicators/metrics/service_coverage.h"
+
+#include "metrics/metric_support.h"
+#include "xiuhua/gis/overlay/geometry_measures.h"
+#include "xiuhua/gis/overlay/zonal_coverage.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace xiuhua::indicators {
+
+using detail::tr;
+
+gis::Result<std::vector<RadiusTier>> parseRadiusTiers(const QString& text) {
+  std::vector<RadiusTier> tiers;
+  for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    const QStringList pair = item.split(QLatin1Char(':'));
+    bool areaOk = false;
+    bool radiusOk = false;
+    const double area = pair.size() == 2 ? pair[0].trimmed().toDouble(&areaOk) : 0;
+    const double radius = pair.size() == 2 ? pair[1].trimmed().toDouble(&radiusOk) : 0;
+    if (!areaOk || !radiusOk || area < 0 || radius <= 0 || !std::isfinite(area) || !std::isfinite(radius)) {
+      return gis::Error{gis::ErrorCode::InvalidArgument,
+                        tr("Radius tiers \"%1\": \"%2\" is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS > 0 m "
+                           "(e.g. \"2000:300,5000:500\").").arg(text, item)};
+    }
+    tiers.push_back({area, radius});
+  }
+  if (tiers.empty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Radius tiers \"%1\" list no tier (e.g. \"2000:300,5000:500\").").arg(text)};
+  }
+  std::sort(tiers.begin(), tiers.end(), [](const RadiusTier& a, const RadiusTier& b) { return a.minArea < b.minArea; });
+  return tiers;
+}
+
+double radiusForArea(const std::vector<RadiusTier>& tiers, double area) {
+  double radius = 0;
+  for (const RadiusTier& t : tiers) {
+    if (area >= t.minArea) radius = t.radius;  // sorted: the last one reached wins
+  }
+  return radius;
+}
+
+gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const MetricRun& run) {
+  QElapsedTimer timer;
+  timer.start();
+  if (!params.radius && params.tiers.empty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Give a service radius or radius tiers.")};
+  }
+  if (params.radius && !(*params.radius > 0)) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("The service radius must be more than 0 m.")};
+  }
+  std::vector<LayerRequest> requests = {{QStringLiteral("facilities"), params.facilities, params.facilityWhere, {}},
+                                        {QStringLiteral("target"), params.target, params.targetWhere, {}}};
+  if (!params.exclude.isEmpty()) requests.push_back({QStringLiteral("exclude"), params.exclude, params.excludeWhere, {}});
+  if (params.per) requests.push_back(detail::zoneRequest(*params.per));
+  auto inputs = loadMetricInputs(requests, run.crs, run.cancel);
+  if (!inputs.ok()) return inputs.error();
+  const MetricLayer& facilities = inputs->layers[0];
+  const MetricLayer& target = inputs->layers[1];
+  const MetricLayer* exclude = params.exclude.isEmpty() ? nullptr : &inputs->layers[2];
+  const MetricLayer* zones = params.per ? &inputs->layers.back() : nullptr;
+  if (gis::Status s = detail::requireFeatures(facilities); !s) return s.error();
+  if (gis::Status s = detail::requirePolygons(target); !s) return s.error();
+  if (zones != nullptr) {
+    if (gis::Status s = detail::requirePolygons(*zones); !s) return s.error();
+  }
+  if (exclude != nullptr && !exclude->geometries.empty() && exclude->type() != gis::Geometry::Type::Polygon) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      tr("%1 (exclude): the features are not polygons.").arg(params.exclude.toString())};
+  }
+
+  // Each facility's radius: the one radius, or its tier by area (points have no area).
+  const std::vector<double> facilityAreas = gis::areas(facilities.geometries, run.threads);
+  std::vector<double> radii(facilities.geometries.size(), 0.0);
+  int used = 0;
+  for (std::size_t i = 0; i < radii.size(); ++i) {
+    radii[i] = params.radius ? *params.radius : radiusForArea(params.tiers, facilityAreas[i]);
+    if (facilities.geometries[i].isEmpty()) radii[i] = 0;
+    used += radii[i] > 0 ? 1 : 0;
+  }
+  if (used == 0) {
+    return gis::Error{gis::ErrorCode::EmptySource,
+                      tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.")
+                          .arg(params.facilities.toString()).arg(facilities.geometries.size())};
+  }
+  gis::ZonalCoverageInput overlay;
+  overlay.covers = gis::bufferEach(facilities.geometries, radii, params.quadSegments, run.threads);
+  overlay.targets = target.geometries;
+  if (exclude != nullptr) overlay.exclusions = exclude->geometries;
+  if (zones != nullptr) overlay.zones = zones->geometries;
+  auto coverage = gis::zonalCoverage(overlay, detail::overlayOptions(run),
+                                     params.naive ? gis::CoverageMethod::Naive : gis::CoverageMethod::Indexed);
+  if (!coverage.ok()) return coverage.error();
+  if (!(coverage->all.total > 0)) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      tr("%1 (target): the selected target land has no area (after exclusions).").arg(params.target.toString())};
+  }
+
+  MetricResult result;
+  result.metric = QStringLiteral("service_coverage");
+  const ZoneValue all = detail::ratioValue(QString(), coverage->all);
+  result.value = all.value;
+  result.numerator = all.numerator;
+  result.denominator = all.denominator;
+  if (zones != nullptr) {
+    const std::vector<QString> names = detail::zoneNames(*zones, params.per->nameField);
+    for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back(detail::ratioValue(names[z], coverage->zones[z]));
+    if (coverage->outside.total > 0) result.outside = detail::ratioValue(tr("(outside the sub-units)"), coverage->outside);
+  }
+  QJsonObject parameters{{QStringLiteral("facilities"), params.facilities.toString()},
+                         {QStringLiteral("facility_where"), params.facilityWhere},
+                         {QStringLiteral("target"), params.target.toString()},
+                         {QStringLiteral("target_where"), params.targetWhere},
+                         {QStringLiteral("quad_segments"), params.quadSegments},
+                         {QStringLiteral("method"), params.naive ? QStringLiteral("naive") : QStringLiteral("indexed")}};
+  if (params.radius) parameters.insert(QStringLiteral("radius_m"), *params.radius);
+  QJsonArray tiers;
+  for (const RadiusTier& t : params.tiers) tiers.append(QJsonObject{{QStringLiteral("min_area_m2"), t.minArea}, {QStringLiteral("radius_m"), t.radius}});
+  if (!params.tiers.empty()) parameters.insert(QStringLiteral("radius_tiers"), tiers);
+  if (exclude != nullptr) {
+    parameters.insert(QStringLiteral("exclude"), params.exclude.toString());
+    parameters.insert(QStringLiteral("exclude_where"), params.excludeWhere);
+  }
+  if (params.per) parameters.insert(QStringLiteral("per"), detail::zoneJson(*params.per));
+  result.parameters = parameters;
+  result.counts = {{QStringLiteral("facilities_selected"), static_cast<qint64>(facilities.geometries.size())},
+                   {QStringLiteral("facilities_used"), used},
+                   {QStringLiteral("targets"), static_cast<qint64>(target.geometries.size())},
+                   {QStringLiteral("overlapping_targets"), coverage->overlappingTargets}};
+  detail::fillCommon(result, *inputs);
+  result.seconds = timer.nsecsElapsed() / 1e9;
+  return result;
+}
+
+}  // namespace xiuhua::indicators
