@@ -138,4 +138,15 @@ QString decodeText(const QByteArray& bytes, const QString& encoding) {
   return result;
 }
 
+QByteArray encodeText(const QString& text, const QString& encoding) {
+  if (encoding.isEmpty() || encoding.compare(QLatin1String("UTF-8"), Qt::CaseInsensitive) == 0) return text.toUtf8();
+  if (encoding.compare(QLatin1String("ISO-8859-1"), Qt::CaseInsensitive) == 0) return text.toLatin1();
+  const QByteArray utf8 = text.toUtf8();
+  const QByteArray enc = encoding.toLatin1();
+  char* out = CPLRecode(utf8.constData(), CPL_ENC_UTF8, enc.constData());
+  QByteArray result(out);
+  CPLFree(out);
+  return result;
+}
+
 }  // namespace xiuhua::gis

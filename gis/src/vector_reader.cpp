@@ -211,11 +211,16 @@ Status prepareLayer(const QString& path, OGRLayer& layer, const VectorData& data
       if (!wanted[static_cast<std::size_t>(i)]) ignored.AddString(defn->GetFieldDefn(i)->GetNameRef());
     }
     ignored.AddString("OGR_STYLE");
-    layer.SetIgnoredFields(const_cast<const char**>(ignored.List()));
+    // Drivers that evaluate the filter themselves (Shapefile, GeoJSON…) need the fields it names:
+    // with a filter, every field is fetched and only the asked ones are decoded.
+    if (options.where.trimmed().isEmpty()) layer.SetIgnoredFields(const_cast<const char**>(ignored.List()));
   }
   if (!options.where.trimmed().isEmpty()) {
     detail::GdalErrorCollector errors;
-    if (layer.SetAttributeFilter(options.where.toUtf8().constData()) != OGRERR_NONE) {
+    // GDAL compares the filter with the file's bytes: a GBK shapefile needs a GBK filter.
+    const QByteArray where = data.driver == QLatin1String("ESRI Shapefile") ? encodeText(options.where, data.encoding.name)
+                                                                            : options.where.toUtf8();
+    if (layer.SetAttributeFilter(where.constData()) != OGRERR_NONE) {
       return Error{ErrorCode::InvalidArgument,
                    QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" cannot be used on layer %3: %4")
                        .arg(path, options.where, data.layerName, errors.lastError())};

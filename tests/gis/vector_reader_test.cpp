@@ -194,3 +194,53 @@ TEST(VectorReader, MixedGeometryFileKeepsEachFeaturesType) {
 
 }  // namespace
 }  // namespace xiuhua::gis
+
+namespace xiuhua::gis {
+namespace {
+
+TEST(VectorReaderFilter, SelectsWithOgrSqlAndReadsOnlyTheAskedFields) {
+  ReadOptions options;
+  options.layerName = QStringLiteral("beautiful_blocks");
+  options.where = QStringLiteral("status = '已建成' AND year_built <= 2020");
+  options.fields = QStringList{QStringLiteral("name")};
+  const auto data = VectorReader::read(QStringLiteral(DEMO_DATA_DIR "/jiading.gpkg"), options).value();
+  ASSERT_GT(data->featureCount(), 0U);
+  const int name = data->fieldIndex(QStringLiteral("name"));
+  const int status = data->fieldIndex(QStringLiteral("status"));
+  EXPECT_FALSE(data->attributes.front()[static_cast<std::size_t>(name)].toString().isEmpty());
+  EXPECT_FALSE(data->attributes.front()[static_cast<std::size_t>(status)].isValid());  // not read
+}
+
+TEST(VectorReaderFilter, AFilterOnAGbkShapefileIsEncodedLikeTheFile) {
+  ReadOptions options;
+  options.where = QStringLiteral("\"状态\" = '入地' AND \"入地年份\" <= 2023");
+  options.fields = QStringList{};  // no attribute wanted: the filter still sees its fields
+  const auto data = VectorReader::read(QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp"), options);
+  ASSERT_TRUE(data.ok()) << data.error().message.toStdString();
+  ASSERT_GT((*data)->featureCount(), 0U);
+  options.fields = QStringList{QStringLiteral("状态")};
+  const auto withStatus = VectorReader::read(QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp"), options).value();
+  EXPECT_EQ(withStatus->featureCount(), (*data)->featureCount());
+  const int status = withStatus->fieldIndex(QStringLiteral("状态"));
+  for (const AttributeRow& row : withStatus->attributes) EXPECT_EQ(row[static_cast<std::size_t>(status)].toString(), QStringLiteral("入地"));
+}
+
+TEST(VectorReaderFilter, BadFiltersAndFieldsAreRefusedNamingTheFile) {
+  ReadOptions options;
+  options.layerName = QStringLiteral("parks");
+  options.where = QStringLiteral("no_such_field = 1");
+  const QString path = QStringLiteral(DEMO_DATA_DIR "/jiading.gpkg");
+  auto data = VectorReader::read(path, options);
+  ASSERT_FALSE(data.ok());
+  EXPECT_TRUE(data.error().message.contains(path) && data.error().message.contains(QStringLiteral("no_such_field")));
+  options.where = QStringLiteral("name = ");
+  EXPECT_FALSE(VectorReader::read(path, options).ok());
+  options.where.clear();
+  options.fields = QStringList{QStringLiteral("nope")};
+  data = VectorReader::read(path, options);
+  ASSERT_FALSE(data.ok());
+  EXPECT_TRUE(data.error().message.contains(QStringLiteral("nope")));
+}
+
+}  // namespace
+}  // namespace xiuhua::gis

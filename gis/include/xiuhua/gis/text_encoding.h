@@ -33,5 +33,7 @@ TextEncoding decideShapefileEncoding(const QString& shpPath, const QByteArray& s
 
 // Decodes bytes in the given iconv encoding through GDAL's CPLRecode.
 QString decodeText(const QByteArray& bytes, const QString& encoding);
+// The reverse: text in the given encoding (e.g. an attribute filter for a GBK shapefile).
+QByteArray encodeText(const QString& text, const QString& encoding);
 
 }  // namespace xiuhua::gis
