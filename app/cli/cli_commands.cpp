@@ -2,6 +2,9 @@
 
 #include "cli/cli_args.h"
 #include "cli/layer_json.h"
+#include "xiuhua/indicators/catalog.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
+#include "xiuhua/indicators/value_store.h"
 #include "document/layer_loader.h"
 #include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/coordinate_transform.h"
@@ -110,6 +113,34 @@ gis::Status completeProject(gis::Project& project, const QString& zoomLayer) {
 
 }  // namespace
 
+namespace {
+
+// The spec's optional "catalog" ({"file", "plan"}, the file relative to the spec) is imported and
+// its "metrics" ({code: {"metric", parameters…}}) become the project's metric bindings.
+gis::Status addIndicatorSetup(const QJsonObject& spec, const QDir& specDir, const QString& projectPath) {
+  const QJsonObject catalogSpec = spec.value(QStringLiteral("catalog")).toObject();
+  const QJsonObject metrics = spec.value(QStringLiteral("metrics")).toObject();
+  if (catalogSpec.isEmpty() && metrics.isEmpty()) return {};
+  if (!catalogSpec.isEmpty()) {
+    auto catalog = indicators::CatalogReader::read(specDir.absoluteFilePath(catalogSpec.value(QStringLiteral("file")).toString()));
+    if (!catalog.ok()) return catalog.error();
+    auto store = indicators::ValueStore::open(projectPath);
+    if (!store.ok()) return store.error();
+    if (gis::Status s = (*store)->importCatalog(catalog.value(), catalogSpec.value(QStringLiteral("plan")).toString()); !s) return s;
+  }
+  auto computations = indicators::ComputationStore::open(projectPath);
+  if (!computations.ok()) return computations.error();
+  for (auto it = metrics.begin(); it != metrics.end(); ++it) {
+    QJsonObject parameters = it.value().toObject();
+    const QString metric = parameters.take(QStringLiteral("metric")).toString();
+    parameters.remove(QStringLiteral("comment"));
+    if (gis::Status s = (*computations)->setBinding({it.key(), metric, parameters}); !s) return s;
+  }
+  return {};
+}
+
+}  // namespace
+
 int runProjectCreate(const QStringList& args, QTextStream& out, QTextStream& err) {
   const QString specPath = option(args, QStringLiteral("--spec"));
   const QString outPath = option(args, QStringLiteral("--out"));
@@ -148,6 +179,11 @@ int runProjectCreate(const QStringList& args, QTextStream& out, QTextStream& err
   }
   if (gis::Status s = gis::ProjectFile::save(project, outPath); !s) {
     err << "xiuhua-cli: " << s.error().message << "\n";
+    return 1;
+  }
+  if (gis::Status s = addIndicatorSetup(spec, QFileInfo(specPath).absoluteDir(), outPath); !s) {
+    err << "xiuhua-cli: " << specPath << ": " << s.error().message << "\n";
+    QFile::remove(outPath);  // a half-set-up project is not left behind
     return 1;
   }
   out << "wrote " << outPath << " with " << project.layers.size() << " layers\n";

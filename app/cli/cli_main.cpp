@@ -1,5 +1,6 @@
 // xiuhua-cli: the Xiuhua engine without a display, for scripts, batch work and tests.
 #include "cli/cli_commands.h"
+#include "cli/compute_command.h"
 #include "cli/indicator_commands.h"
 #include "cli/metric_commands.h"
 #include "l10n/localization.h"
@@ -26,6 +27,8 @@ void printUsage(QTextStream& out) {
          "  share --features SRC --area SRC ...\n"
          "      spatial metrics; SRC is path or \"path|layername=NAME\"; all take [--per SRC --per-field F]\n"
          "      [--crs EPSG:N] [--json] (see README, Spatial metrics)\n"
+         "  compute --project FILE.xhp [--indicator CODE] [--year Y] [--dry-run] [--json]\n"
+         "      compute the project's spatial indicators and store the values\n"
          "  --version\n\n"
          "  --lang zh_CN|en   language of messages and status names (default: the GUI's setting, else the\n"
          "                    system locale); JSON keys and status codes never change\n";
@@ -66,6 +69,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("render")) return xiuhua::cli::runRender(args, out, err);
   if (command == QLatin1String("transform")) return xiuhua::cli::runConvertCoordinates(args, out, err);
   if (command == QLatin1String("indicators")) return xiuhua::cli::runIndicators(args, out, err);
+  if (command == QLatin1String("compute")) return xiuhua::cli::runCompute(args, out, err);
   if (xiuhua::cli::isMetricCommand(command)) return xiuhua::cli::runMetric(command, args, out, err);
   err << "xiuhua-cli: unknown command \"" << command << "\"\n";
   printUsage(err);

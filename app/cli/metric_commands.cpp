@@ -3,6 +3,7 @@
 #include "cli/cli_args.h"
 #include "xiuhua/indicators/metrics/feature_metrics.h"
 #include "xiuhua/indicators/metrics/line_metrics.h"
+#include "xiuhua/indicators/metrics/metric_json.h"
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
 #include <QJsonArray>
@@ -21,56 +22,8 @@ const QStringList kCommonOptions = {QStringLiteral("--per"), QStringLiteral("--p
                                     QStringLiteral("--crs"), QStringLiteral("--threads")};
 const QStringList kCommonFlags = {QStringLiteral("--json")};
 
-QJsonValue number(const std::optional<double>& v) { return v ? QJsonValue(*v) : QJsonValue(); }
-
-// How each metric names its value, numerator and denominator in JSON (the CLI contract).
-struct Keys {
-  QString value;
-  QString numerator;
-  QString denominator;
-};
-
-Keys keysOf(const QString& metric) {
-  if (metric == QLatin1String("service_coverage")) return {QStringLiteral("ratio"), QStringLiteral("covered_m2"), QStringLiteral("total_m2")};
-  if (metric == QLatin1String("area_share")) return {QStringLiteral("ratio"), QStringLiteral("covered_m2"), QStringLiteral("total_m2")};
-  if (metric == QLatin1String("density")) return {QStringLiteral("km_per_km2"), QStringLiteral("length_km"), QStringLiteral("area_km2")};
-  if (metric == QLatin1String("count")) return {QStringLiteral("count"), QString(), QString()};
-  return {QStringLiteral("length_m"), QString(), QString()};
-}
-
-QJsonObject zoneObject(const ZoneValue& z, const Keys& keys) {
-  QJsonObject o{{QStringLiteral("name"), z.name}, {keys.value, number(z.value)}};
-  if (!keys.numerator.isEmpty()) {
-    o.insert(keys.numerator, z.numerator);
-    o.insert(keys.denominator, z.denominator);
-  }
-  return o;
-}
-
-QJsonObject toJson(const MetricResult& r) {
-  const Keys keys = keysOf(r.metric);
-  QJsonObject o{{QStringLiteral("metric"), r.metric}, {keys.value, number(r.value)}};
-  if (!keys.numerator.isEmpty()) {
-    o.insert(keys.numerator, r.numerator);
-    o.insert(keys.denominator, r.denominator);
-  }
-  for (auto it = r.counts.begin(); it != r.counts.end(); ++it) o.insert(it.key(), it.value());
-  o.insert(QStringLiteral("invalid_repaired"), r.repaired);
-  o.insert(QStringLiteral("crs"), r.crs);
-  o.insert(QStringLiteral("seconds"), r.seconds);
-  QJsonArray per;
-  for (const ZoneValue& z : r.zones) per.append(zoneObject(z, keys));
-  o.insert(QStringLiteral("per"), per);
-  o.insert(QStringLiteral("outside"), r.outside ? QJsonValue(zoneObject(*r.outside, keys)) : QJsonValue());
-  o.insert(QStringLiteral("parameters"), r.parameters);
-  QJsonArray inputs;
-  for (const QJsonObject& i : r.inputs) inputs.append(i);
-  o.insert(QStringLiteral("inputs"), inputs);
-  return o;
-}
-
 void printText(const MetricResult& r, QTextStream& out) {
-  const Keys keys = keysOf(r.metric);
+  const indicators::MetricKeys keys = indicators::metricKeys(r.metric);
   auto format = [&](const std::optional<double>& v) {
     if (!v) return QStringLiteral("-");
     if (keys.value == QLatin1String("ratio")) return QStringLiteral("%1%").arg(*v * 100, 0, 'f', 2);
@@ -252,7 +205,7 @@ int runMetric(const QString& name, const QStringList& args, QTextStream& out, QT
     return 1;
   }
   if (flag(args, QStringLiteral("--json"))) {
-    out << QJsonDocument(toJson(result.value())).toJson(QJsonDocument::Indented);
+    out << QJsonDocument(indicators::metricResultToJson(result.value())).toJson(QJsonDocument::Indented);
   } else {
     printText(result.value(), out);
   }

@@ -313,7 +313,7 @@ void IndicatorDashboard::showSelected() {
     mChart->clear();
     return;
   }
-  auto subunits = mStore->subunitValues(ind->code, mYear->value());
+  auto subunits = mStore->subunitValues(ind->code, mYear->value(), ind->breakdown);
   mChart->show(*ind, mModel->seriesOf(ind->code),
                subunits.ok() ? subunits.value() : std::map<QString, std::pair<int, double>>(), mYear->value());
   auto history = mStore->history(ind->code);

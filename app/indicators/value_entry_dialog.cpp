@@ -58,6 +58,7 @@ bool ValueEntryDialog::tryAccept() {
   mValue.value = value.value();
   if (mMonth->value() > 0) mValue.month = mMonth->value();
   mValue.subunit = mSubunit->currentText().trimmed();
+  if (!mValue.subunit.isEmpty()) mValue.level = mIndicator.breakdown;
   mValue.author = mAuthor->text().trimmed();
   mValue.note = mNote->text().trimmed();
   accept();

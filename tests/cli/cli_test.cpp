@@ -1,4 +1,5 @@
 // End-to-end: the real xiuhua-cli binary on the demo data.
+#include "cli/cli_runner.h"
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -12,24 +13,8 @@
 
 namespace {
 
-struct CliRun {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
-
-CliRun cli(const QStringList& args) {
-  QProcess p;
-  // English messages unless a test asks for another language with --lang.
-  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-  env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-  env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-  p.setProcessEnvironment(env);
-  p.start(QStringLiteral(XIUHUA_CLI), args);
-  p.waitForFinished(300000);
-  return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-          QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using xiuhua::test::cli;
+using xiuhua::test::CliRun;
 
 const QString kProject = QStringLiteral(DEMO_DATA_DIR "/jiading-demo.xhp");
 

@@ -30,10 +30,10 @@ gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerReque
 }
 
 // Transforms the geometries into the metric CRS; fails naming the file when PROJ cannot.
-gis::Status reproject(const gis::VectorData& data, const gis::Crs& crs, std::vector<gis::Geometry>& out) {
+gis::Status reproject(const gis::VectorData& data, const gis::Crs& from, const gis::Crs& crs, std::vector<gis::Geometry>& out) {
   out = data.geometries;
-  if (data.crs == crs) return {};
-  auto transform = gis::CoordinateTransform::create(data.crs, crs);
+  if (from == crs) return {};
+  auto transform = gis::CoordinateTransform::create(from, crs);
   if (!transform.ok()) return transform.error();
   if ((*transform)->isIdentity()) return {};
   int failed = 0;
@@ -47,15 +47,15 @@ gis::Status reproject(const gis::VectorData& data, const gis::Crs& crs, std::vec
   if (failed > 0) {
     return gis::Error{gis::ErrorCode::TransformFailed,
                       tr("%1: %2 parts could not be transformed from %3 to %4.")
-                          .arg(data.path).arg(failed).arg(data.crs.name(), crs.name())};
+                          .arg(data.path).arg(failed).arg(from.name(), crs.name())};
   }
   return {};
 }
 
-gis::Crs chooseCrs(const gis::VectorData& first) {
-  if (first.crs.kind() == gis::Crs::Kind::Proj && !first.crs.isGeographic()) return first.crs;
+gis::Crs chooseCrs(const MetricLayer& first) {
+  if (first.sourceCrs.kind() == gis::Crs::Kind::Proj && !first.sourceCrs.isGeographic()) return first.sourceCrs;
   // Geographic (or GCJ-02/BD-09): the Gauss–Krüger zone of the data's middle longitude.
-  return gis::metricCrsForLongitude(first.extent.isValid() ? first.extent.center().x() : 120.0);
+  return gis::metricCrsForLongitude(first.data->extent.isValid() ? first.data->extent.center().x() : 120.0);
 }
 
 }  // namespace
@@ -79,7 +79,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
       if (!failure) failure = data.error();
       continue;
     }
-    if (!(*data)->crs.isValid()) {
+    if (!(*data)->crs.isValid() && !requests[i].source.declaredCrs.isValid()) {
       if (!failure) {
         failure = gis::Error{gis::ErrorCode::CrsInvalid,
                              tr("%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.")
@@ -91,6 +91,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
     MetricLayer layer;
     layer.request = requests[i];
     layer.data = std::move(data).value();
+    layer.sourceCrs = requests[i].source.declaredCrs.isValid() ? requests[i].source.declaredCrs : layer.data->crs;
     const QFileInfo info(layer.data->path);
     layer.fileSize = info.size();
     layer.modified = info.lastModified().toUTC();
@@ -98,7 +99,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
   }
   if (failure) return *failure;
   if (inputs.layers.empty()) return gis::Error{gis::ErrorCode::InvalidArgument, tr("No input was given.")};
-  inputs.crs = metricCrs ? *metricCrs : chooseCrs(*inputs.layers.front().data);
+  inputs.crs = metricCrs ? *metricCrs : chooseCrs(inputs.layers.front());
   if (inputs.crs.isGeographic() || inputs.crs.kind() != gis::Crs::Kind::Proj) {
     return gis::Error{gis::ErrorCode::CrsInvalid,
                       tr("%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).").arg(inputs.crs.name())};
@@ -108,7 +109,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
   std::vector<std::future<gis::Status>> jobs;
   for (MetricLayer& layer : inputs.layers) {
     jobs.push_back(std::async(std::launch::async, [&layer, crs = inputs.crs]() -> gis::Status {
-      if (gis::Status s = reproject(*layer.data, crs, layer.geometries); !s) return s;
+      if (gis::Status s = reproject(*layer.data, layer.sourceCrs, crs, layer.geometries); !s) return s;
       layer.repaired = gis::repairGeometries(layer.geometries);
       return {};
     }));

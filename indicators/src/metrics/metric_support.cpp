@@ -82,7 +82,7 @@ QJsonObject describeInput(const MetricLayer& layer) {
           {QStringLiteral("where"), layer.request.where},
           {QStringLiteral("features"), static_cast<qint64>(layer.geometries.size())},
           {QStringLiteral("repaired"), layer.repaired},
-          {QStringLiteral("crs"), layer.data->crs.definition()},
+          {QStringLiteral("crs"), layer.sourceCrs.definition()},
           {QStringLiteral("bytes"), layer.fileSize},
           {QStringLiteral("modified"), layer.modified.toString(Qt::ISODate)}};
 }

@@ -21,7 +21,7 @@ Key keyOf(const IndicatorValue& v) { return {v.code, v.year, v.month.value_or(0)
 const QStringList& valueFileColumns() {
   static const QStringList kColumns = {QStringLiteral("code"),    QStringLiteral("year"),  QStringLiteral("month"),
                                        QStringLiteral("subunit"), QStringLiteral("value"), QStringLiteral("unit"),
-                                       QStringLiteral("author"),  QStringLiteral("note")};
+                                       QStringLiteral("author"),  QStringLiteral("note"),  QStringLiteral("level")};
   return kColumns;
 }
 
@@ -66,6 +66,8 @@ gis::Result<ValueImportPlan> planValueImport(const QString& path, const Catalog&
     r.value.year = year;
     if (const QString month = cell("month"); !month.isEmpty()) r.value.month = month.toInt();
     r.value.subunit = cell("subunit");
+    // A sub-unit value without a level belongs to the indicator's breakdown (街镇 …).
+    r.value.level = r.value.subunit.isEmpty() ? QString() : cell("level").isEmpty() ? indicator->breakdown : cell("level");
     r.value.value = value.value();
     r.value.source = ValueSource::Imported;
     r.value.author = cell("author").isEmpty() ? author : cell("author");
@@ -105,7 +107,8 @@ gis::Status exportValues(const QString& path, const Catalog& catalog, ValueStore
   for (const IndicatorValue& v : latest.value()) {
     const Indicator* indicator = catalog.find(v.code);
     rows.push_back({v.code, QString::number(v.year), v.month ? QString::number(*v.month) : QString(), v.subunit,
-                    QString::number(v.value, 'g', 15), indicator != nullptr ? indicator->unit : QString(), v.author, v.note});
+                    QString::number(v.value, 'g', 15), indicator != nullptr ? indicator->unit : QString(), v.author, v.note,
+                    v.level});
   }
   return gis::TableWriter::write(path, valueFileColumns(), rows, {QStringLiteral("value")});
 }

@@ -14,7 +14,7 @@ const char* kSchema =
     "CREATE TABLE IF NOT EXISTS xh_values("
     "  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, year INTEGER NOT NULL, month INTEGER,"
     "  subunit TEXT NOT NULL DEFAULT '', value REAL NOT NULL, source TEXT NOT NULL, author TEXT,"
-    "  time TEXT NOT NULL, note TEXT);"
+    "  time TEXT NOT NULL, note TEXT, level TEXT NOT NULL DEFAULT '');"
     "CREATE INDEX IF NOT EXISTS xh_values_code ON xh_values(code, year, subunit);"
     "CREATE TABLE IF NOT EXISTS xh_assessments("
     "  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, year INTEGER NOT NULL, status TEXT NOT NULL,"
@@ -46,6 +46,12 @@ gis::Result<std::unique_ptr<ValueStore>> ValueStore::open(const QString& project
   auto db = gis::Database::open(projectPath);
   if (!db.ok()) return db.error();
   if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s.error();
+  // Projects written before sub-unit levels existed get the column (empty: unknown level).
+  auto columns = (*db)->query(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('xh_values') WHERE name = 'level'"));
+  if (!columns.ok()) return columns.error();
+  if (!columns->empty() && columns->front()[0].toInt() == 0) {
+    if (gis::Status s = (*db)->exec(QStringLiteral("ALTER TABLE xh_values ADD COLUMN level TEXT NOT NULL DEFAULT ''")); !s) return s.error();
+  }
   return std::unique_ptr<ValueStore>(new ValueStore(std::move(db).value()));
 }
 
@@ -91,10 +97,11 @@ gis::Result<Catalog> ValueStore::catalog() {
 namespace {
 
 gis::Status insertValue(gis::Database& db, const IndicatorValue& v) {
-  auto r = db.query(QStringLiteral("INSERT INTO xh_values(code, year, month, subunit, value, source, author, time, note) "
-                                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+  auto r = db.query(QStringLiteral("INSERT INTO xh_values(code, year, month, subunit, value, source, author, time, note, level) "
+                                   "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     {v.code, v.year, v.month ? QVariant(*v.month) : QVariant(), v.subunit, v.value,
-                     valueSourceName(v.source), v.author, v.time.toString(Qt::ISODateWithMs), v.note});
+                     valueSourceName(v.source), v.author, v.time.toString(Qt::ISODateWithMs), v.note,
+                     v.subunit.isEmpty() ? QString() : v.level});
   if (!r.ok()) return r.error();
   return {};
 }
@@ -142,7 +149,7 @@ gis::Result<qint64> ValueStore::addValue(IndicatorValue v) {
 
 namespace {
 
-constexpr const char* kValueColumns = "SELECT id, code, year, month, subunit, value, source, author, time, note FROM xh_values ";
+constexpr const char* kValueColumns = "SELECT id, code, year, month, subunit, value, source, author, time, note, level FROM xh_values ";
 
 std::vector<IndicatorValue> valuesFromRows(const std::vector<gis::Database::Row>& rows) {
   std::vector<IndicatorValue> values;
@@ -158,6 +165,7 @@ std::vector<IndicatorValue> valuesFromRows(const std::vector<gis::Database::Row>
     v.author = r[7].toString();
     v.time = QDateTime::fromString(r[8].toString(), Qt::ISODateWithMs);
     v.note = r[9].toString();
+    v.level = r[10].toString();
     values.push_back(std::move(v));
   }
   return values;
@@ -231,12 +239,13 @@ gis::Result<std::map<int, double>> ValueStore::series(const QString& code, const
   return series;
 }
 
-gis::Result<std::map<QString, std::pair<int, double>>> ValueStore::subunitValues(const QString& code, int year) {
+gis::Result<std::map<QString, std::pair<int, double>>> ValueStore::subunitValues(const QString& code, int year,
+                                                                                const QString& level) {
   // Per sub-unit, the current value of its latest year up to `year` (yearly values only).
   auto rows = mDb->query(QStringLiteral("SELECT subunit, year, value FROM xh_values WHERE id IN ("
                                         "  SELECT MAX(id) FROM xh_values WHERE code = ? AND subunit <> '' AND month IS NULL"
-                                        "  AND year <= ? GROUP BY subunit, year) ORDER BY year"),
-                         {code, year});
+                                        "  AND year <= ? AND (? = '' OR level = ? OR level = '') GROUP BY subunit, year) ORDER BY year"),
+                         {code, year, level, level});
   if (!rows.ok()) return rows.error();
   std::map<QString, std::pair<int, double>> values;
   for (const auto& r : rows.value()) values[r[0].toString()] = {r[1].toInt(), r[2].toDouble()};  // later years win

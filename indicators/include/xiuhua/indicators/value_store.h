@@ -26,6 +26,7 @@ struct IndicatorValue {
   int year = 0;
   std::optional<int> month;
   QString subunit;
+  QString level;  // the kind of sub-unit (街镇, 网格 …) for a sub-unit value; empty for the district
   double value = 0;
   ValueSource source = ValueSource::Entered;
   QString author;
@@ -71,8 +72,10 @@ class ValueStore {
   // The latest value per year for one sub-unit ("" = district), yearly values only.
   gis::Result<std::map<int, double>> series(const QString& code, const QString& subunit = {});
   // Per sub-unit (街镇/网格 name), the year and current value of its latest yearly value up to
-  // `year`; the whole district ("") is not included.
-  gis::Result<std::map<QString, std::pair<int, double>>> subunitValues(const QString& code, int year);
+  // `year`, of one level (街镇, 网格; empty: every level; values without a level count as any level);
+  // the whole district ("") is not included.
+  gis::Result<std::map<QString, std::pair<int, double>>> subunitValues(const QString& code, int year,
+                                                                       const QString& level = {});
   const QString& path() const { return mDb->path(); }
 
   // Records an assessment (history kept like values); refuses an empty reason or a status other

@@ -28,7 +28,8 @@ struct LayerRequest {
 // An input read and placed in the metric CRS, with what provenance needs.
 struct MetricLayer {
   LayerRequest request;
-  std::shared_ptr<const gis::VectorData> data;  // attributes (requested fields) and the source CRS
+  std::shared_ptr<const gis::VectorData> data;  // attributes (requested fields)
+  gis::Crs sourceCrs;                           // the source reference's declared CRS, else the file's
   std::vector<gis::Geometry> geometries;        // in the metric CRS, repaired
   int repaired = 0;                             // invalid geometries made valid
   qint64 fileSize = 0;

@@ -1,0 +1,119 @@
+#include "cli/compute_command.h"
+
+#include "cli/cli_args.h"
+#include "xiuhua/gis/project.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
+#include "xiuhua/indicators/metrics/metric_json.h"
+#include "xiuhua/indicators/value_store.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace xiuhua::cli {
+
+int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
+  if (const auto unknown = unknownOption(args, {QStringLiteral("--project"), QStringLiteral("--indicator"), QStringLiteral("--year"),
+                                                QStringLiteral("--threads")},
+                                         {QStringLiteral("--json"), QStringLiteral("--dry-run")})) {
+    err << "xiuhua-cli compute: unknown option " << *unknown << "\n";
+    return 2;
+  }
+  const QString path = option(args, QStringLiteral("--project"));
+  if (path.isEmpty()) {
+    err << "xiuhua-cli compute: --project FILE.xhp is required\n";
+    return 2;
+  }
+  bool yearOk = true;
+  const int year = option(args, QStringLiteral("--year"), QString::number(QDate::currentDate().year())).toInt(&yearOk);
+  if (!yearOk) {
+    err << "xiuhua-cli compute: --year must be a year\n";
+    return 2;
+  }
+  auto project = gis::ProjectFile::load(path);
+  if (!project.ok()) {
+    err << "xiuhua-cli compute: " << project.error().message << "\n";
+    return 1;
+  }
+  auto values = indicators::ValueStore::open(path);
+  auto computations = values.ok() ? indicators::ComputationStore::open(path) : gis::Result<std::unique_ptr<indicators::ComputationStore>>(values.error());
+  if (!computations.ok()) {
+    err << "xiuhua-cli compute: " << computations.error().message << "\n";
+    return 1;
+  }
+  auto catalog = (*values)->catalog();
+  auto bindings = (*computations)->bindings();
+  if (!catalog.ok() || !bindings.ok()) {
+    err << "xiuhua-cli compute: " << (catalog.ok() ? bindings.error() : catalog.error()).message << "\n";
+    return 1;
+  }
+  const indicators::LayerResolver resolve = [&](const QString& id) -> std::optional<gis::SourceRef> {
+    for (const gis::LayerSpec& layer : project->layers) {
+      if (layer.id != id || layer.kind != gis::LayerSpec::Kind::Vector) continue;
+      gis::SourceRef ref{layer.source, layer.sourceLayer, {}};
+      if (!layer.declaredCrs.isEmpty()) {
+        if (auto crs = gis::Crs::fromUserInput(layer.declaredCrs); crs.ok()) ref.declaredCrs = crs.value();
+      }
+      return ref;
+    }
+    return std::nullopt;
+  };
+  const QString only = option(args, QStringLiteral("--indicator"));
+  indicators::MetricRun run;
+  run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
+  QJsonArray computed;
+  QJsonArray failures;
+  int matched = 0;
+  for (const indicators::MetricBinding& binding : bindings.value()) {
+    if (!only.isEmpty() && binding.code != only) continue;
+    ++matched;
+    const indicators::Indicator* indicator = catalog->find(binding.code);
+    if (indicator == nullptr) {
+      failures.append(QStringLiteral("%1: not in the project's catalog").arg(binding.code));
+      continue;
+    }
+    auto c = indicators::computeIndicator(*indicator, binding, year, resolve, run);
+    if (!c.ok()) {
+      failures.append(c.error().message);
+      continue;
+    }
+    qint64 id = 0;
+    if (!args.contains(QStringLiteral("--dry-run"))) {
+      auto recorded = (*computations)->record(c.value());
+      if (!recorded.ok()) {
+        failures.append(recorded.error().message);
+        continue;
+      }
+      id = recorded.value();
+      for (indicators::IndicatorValue& v : c->values) v.note = QStringLiteral("computation #%1").arg(id);
+      if (auto written = (*values)->addValues(c->values); !written.ok()) {
+        failures.append(written.error().message);
+        continue;
+      }
+    }
+    const double value = c->whole.value.value_or(0) * c->scale;
+    QJsonObject row{{QStringLiteral("code"), binding.code}, {QStringLiteral("name"), indicator->nameZh},
+                    {QStringLiteral("metric"), binding.metric}, {QStringLiteral("year"), year},
+                    {QStringLiteral("value"), c->whole.value ? QJsonValue(value) : QJsonValue()},
+                    {QStringLiteral("unit"), indicator->unit}, {QStringLiteral("values"), static_cast<qint64>(c->values.size())},
+                    {QStringLiteral("computation"), id > 0 ? QJsonValue(id) : QJsonValue()},
+                    {QStringLiteral("result"), indicators::computationToJson(c.value())}};
+    computed.append(row);
+    if (!args.contains(QStringLiteral("--json"))) {
+      out << binding.code << "\t" << indicator->nameZh << "\t" << (c->whole.value ? QString::number(value, 'f', 3) : QStringLiteral("-"))
+          << " " << indicator->unit << "\t" << c->values.size() << " values" << (id > 0 ? QStringLiteral(" (computation #%1)").arg(id) : QString())
+          << "\n";
+    }
+  }
+  if (!only.isEmpty() && matched == 0) failures.append(QStringLiteral("%1: the project has no metric binding for it").arg(only));
+  if (args.contains(QStringLiteral("--json"))) {
+    out << QJsonDocument(QJsonObject{{QStringLiteral("year"), year}, {QStringLiteral("computed"), computed},
+                                     {QStringLiteral("failed"), failures}})
+               .toJson(QJsonDocument::Indented);
+  }
+  for (const QJsonValue& f : failures) err << "xiuhua-cli compute: " << f.toString() << "\n";
+  return failures.isEmpty() ? 0 : 1;
+}
+
+}  // namespace xiuhua::cli

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "xiuhua/gis/result.h"
+#include "xiuhua/indicators/indicator.h"
+#include "xiuhua/indicators/metrics/metric_binding.h"
+#include "xiuhua/indicators/metrics/metric_result.h"
+#include "xiuhua/indicators/metrics/metric_run.h"
+#include "xiuhua/indicators/value_store.h"
+
+#include <QJsonObject>
+
+#include <vector>
+
+namespace xiuhua::indicators {
+
+// One spatial indicator computed for a year: the metric for the whole district and for each
+// breakdown layer (街镇, 网格), and the values to store, in the indicator's unit, with source
+// "computed" (the whole as subunit "", each sub-unit by its name).
+struct IndicatorComputation {
+  QString code;
+  int year = 0;
+  double scale = 1;  // metric value → indicator unit
+  MetricResult whole;
+  std::vector<std::pair<QString, MetricResult>> breakdowns;  // (layer id, result)
+  std::vector<IndicatorValue> values;
+};
+
+gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
+                                                   const LayerResolver& layers, const MetricRun& run = {});
+
+// The record a project keeps of a computation (parameters, inputs with fingerprints, CRS, repaired
+// geometries, time taken, and every value).
+QJsonObject computationToJson(const IndicatorComputation& computation);
+
+}  // namespace xiuhua::indicators

@@ -1,0 +1,214 @@
+// End-to-end: the spatial metrics of xiuhua-cli on the demo data, cross-checked against an
+// independent computation (shapely, tests/bench/coverage_reference.py), and `compute` storing a
+// project's spatial indicators.
+#include "cli/cli_runner.h"
+#include "support/temp_dir.h"
+
+#include <gtest/gtest.h>
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace {
+
+using xiuhua::test::cli;
+using xiuhua::test::CliRun;
+
+const QString kGpkg = QStringLiteral(DEMO_DATA_DIR "/jiading.gpkg");
+
+QString layer(const QString& name) { return kGpkg + QStringLiteral("|layername=") + name; }
+
+QJsonObject json(const QString& text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+
+// The shapely reference on the same arguments (Debian's python3-shapely, installed by the scripts).
+QJsonObject reference(const QStringList& args) {
+  QProcess p;
+  p.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral(BENCH_SCRIPTS_DIR "/coverage_reference.py")} + args +
+                                                   QStringList{QStringLiteral("--json")});
+  p.waitForFinished(600000);
+  EXPECT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
+  return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+void expectSameCoverage(const QJsonObject& engine, const QJsonObject& shapely) {
+  const double tolerance = 1e-6;
+  ASSERT_FALSE(shapely.isEmpty());
+  const double ratio = engine.value(QStringLiteral("ratio")).toDouble();
+  EXPECT_GT(ratio, 0.0);
+  EXPECT_NEAR(ratio, shapely.value(QStringLiteral("ratio")).toDouble(), tolerance * ratio);
+  EXPECT_NEAR(engine.value(QStringLiteral("total_m2")).toDouble(), shapely.value(QStringLiteral("total_m2")).toDouble(),
+              tolerance * engine.value(QStringLiteral("total_m2")).toDouble());
+  EXPECT_EQ(engine.value(QStringLiteral("facilities_used")).toInt(), shapely.value(QStringLiteral("facilities_used")).toInt());
+  const QJsonArray a = engine.value(QStringLiteral("per")).toArray();
+  const QJsonArray b = shapely.value(QStringLiteral("per")).toArray();
+  ASSERT_EQ(a.size(), b.size());
+  for (qsizetype i = 0; i < a.size(); ++i) {
+    const QJsonObject x = a[i].toObject();
+    const QJsonObject y = b[i].toObject();
+    EXPECT_EQ(x.value(QStringLiteral("name")).toString(), y.value(QStringLiteral("name")).toString());
+    if (y.value(QStringLiteral("ratio")).isNull()) {
+      EXPECT_TRUE(x.value(QStringLiteral("ratio")).isNull());
+      continue;
+    }
+    const double r = y.value(QStringLiteral("ratio")).toDouble();
+    EXPECT_NEAR(x.value(QStringLiteral("ratio")).toDouble(), r, tolerance * std::max(r, 1e-3))
+        << x.value(QStringLiteral("name")).toString().toStdString();
+  }
+}
+
+TEST(CliMetrics, ParkCoverageByTiersMatchesShapelyPerSubdistrictAndGrid) {
+  for (const auto& [per, field] : {std::pair{QStringLiteral("subdistricts"), QStringLiteral("name")},
+                                   std::pair{QStringLiteral("grids"), QStringLiteral("grid_id")}}) {
+    const QStringList args = {QStringLiteral("--facilities"), layer(QStringLiteral("parks")),
+                              QStringLiteral("--radius-tiers"), QStringLiteral("2000:300,5000:500"),
+                              QStringLiteral("--target"), layer(QStringLiteral("residential_land")),
+                              QStringLiteral("--target-where"), QStringLiteral("land_code LIKE 'R%'"),
+                              QStringLiteral("--per"), layer(per), QStringLiteral("--per-field"), field};
+    const CliRun r = cli(QStringList{QStringLiteral("coverage")} + args + QStringList{QStringLiteral("--json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject engine = json(r.out);
+    EXPECT_EQ(engine.value(QStringLiteral("crs")).toString(), QStringLiteral("EPSG:4549"));
+    EXPECT_EQ(engine.value(QStringLiteral("inputs")).toArray().size(), 3);
+    expectSameCoverage(engine, reference(args));
+  }
+}
+
+TEST(CliMetrics, BusStopCoverageFromLonLatPointsMatchesShapely) {
+  const QStringList args = {QStringLiteral("--facilities"), QStringLiteral(DEMO_DATA_DIR "/bus_stops.csv"),
+                            QStringLiteral("--radius"), QStringLiteral("500"),
+                            QStringLiteral("--target"), layer(QStringLiteral("district_boundary")),
+                            QStringLiteral("--per"), layer(QStringLiteral("subdistricts")), QStringLiteral("--per-field"),
+                            QStringLiteral("name")};
+  const CliRun r = cli(QStringList{QStringLiteral("coverage")} + args + QStringList{QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  expectSameCoverage(json(r.out), reference(args));
+  // The naive pipeline inside the engine agrees as well.
+  const CliRun naive = cli(QStringList{QStringLiteral("coverage")} + args +
+                           QStringList{QStringLiteral("--method"), QStringLiteral("naive"), QStringLiteral("--json")});
+  ASSERT_EQ(naive.exitCode, 0) << naive.err.toStdString();
+  EXPECT_NEAR(json(naive.out).value(QStringLiteral("ratio")).toDouble(), json(r.out).value(QStringLiteral("ratio")).toDouble(), 1e-9);
+}
+
+TEST(CliMetrics, LengthCountShareAndDensityOnTheDemo) {
+  CliRun r = cli({QStringLiteral("length"), QStringLiteral("--lines"), QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp"),
+                  QStringLiteral("--where"), QStringLiteral("\"状态\" = '入地'"), QStringLiteral("--within"),
+                  layer(QStringLiteral("district_boundary")), QStringLiteral("--per"), layer(QStringLiteral("subdistricts")),
+                  QStringLiteral("--per-field"), QStringLiteral("name"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  QJsonObject o = json(r.out);
+  const double total = o.value(QStringLiteral("length_m")).toDouble();
+  EXPECT_GT(total, 1000.0);
+  double perSum = o.value(QStringLiteral("outside")).toObject().value(QStringLiteral("length_m")).toDouble();
+  for (const QJsonValue& z : o.value(QStringLiteral("per")).toArray()) perSum += z.toObject().value(QStringLiteral("length_m")).toDouble();
+  EXPECT_NEAR(perSum, total, 1e-6 * total);  // the sub-units add up to the district
+  EXPECT_EQ(o.value(QStringLiteral("duplicates")).toInt(), 0);
+
+  r = cli({QStringLiteral("count"), QStringLiteral("--features"), layer(QStringLiteral("beautiful_blocks")), QStringLiteral("--where"),
+           QStringLiteral("status = '已建成'"), QStringLiteral("--per"), layer(QStringLiteral("subdistricts")),
+           QStringLiteral("--per-field"), QStringLiteral("name"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  o = json(r.out);
+  EXPECT_EQ(o.value(QStringLiteral("count")).toInt(), 25);
+  int counted = 0;
+  for (const QJsonValue& z : o.value(QStringLiteral("per")).toArray()) counted += z.toObject().value(QStringLiteral("count")).toInt();
+  EXPECT_EQ(counted, 25);
+
+  r = cli({QStringLiteral("share"), QStringLiteral("--features"), layer(QStringLiteral("beautiful_blocks")), QStringLiteral("--area"),
+           layer(QStringLiteral("district_boundary")), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_GT(json(r.out).value(QStringLiteral("ratio")).toDouble(), 0.0);
+
+  r = cli({QStringLiteral("density"), QStringLiteral("--lines"), QStringLiteral(DEMO_DATA_DIR "/roads/roads.shp"), QStringLiteral("--area"),
+           layer(QStringLiteral("district_boundary")), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  o = json(r.out);
+  EXPECT_NEAR(o.value(QStringLiteral("km_per_km2")).toDouble(),
+              o.value(QStringLiteral("length_km")).toDouble() / o.value(QStringLiteral("area_km2")).toDouble(), 1e-12);
+}
+
+TEST(CliMetrics, BadInputFailsWithAMessageAndUsageErrorsWithTwo) {
+  CliRun r = cli({QStringLiteral("coverage"), QStringLiteral("--facilities"), layer(QStringLiteral("parks")), QStringLiteral("--radius"),
+                  QStringLiteral("500"), QStringLiteral("--target"), layer(QStringLiteral("residential_land")),
+                  QStringLiteral("--target-where"), QStringLiteral("no_such_field = 'R2'")});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains(kGpkg) && r.err.contains(QStringLiteral("no_such_field"))) << r.err.toStdString();
+  r = cli({QStringLiteral("coverage"), QStringLiteral("--facilities"), layer(QStringLiteral("parks")), QStringLiteral("--radius"),
+           QStringLiteral("500"), QStringLiteral("--target"), QStringLiteral(DEMO_DATA_DIR "/roads/roads.shp")});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains(QStringLiteral("polygons"))) << r.err.toStdString();
+  r = cli({QStringLiteral("coverage"), QStringLiteral("--facilities"), layer(QStringLiteral("parks")), QStringLiteral("--target"),
+           layer(QStringLiteral("residential_land"))});
+  EXPECT_EQ(r.exitCode, 2);  // neither --radius nor --radius-tiers
+  r = cli({QStringLiteral("length"), QStringLiteral("--lines"), QStringLiteral(DEMO_DATA_DIR "/roads/roads.shp"), QStringLiteral("--bogus")});
+  EXPECT_EQ(r.exitCode, 2);
+  r = cli({QStringLiteral("count"), QStringLiteral("--features"), QStringLiteral(DEMO_DATA_DIR "/no such file.gpkg")});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains(QStringLiteral("no such file.gpkg")));
+}
+
+// Copies the demo directory (the project refers to its data by relative paths).
+QString copyDemo(const xiuhua::test::TempDir& dir) {
+  const QDir source(QStringLiteral(DEMO_DATA_DIR));
+  QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
+  while (it.hasNext()) {
+    const QString file = it.next();
+    if (file.endsWith(QLatin1String("-wal")) || file.endsWith(QLatin1String("-shm"))) continue;
+    const QString target = dir.path(QStringLiteral("demo/") + source.relativeFilePath(file));
+    QDir().mkpath(QFileInfo(target).path());
+    QFile::copy(file, target);
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+  }
+  return dir.path(QStringLiteral("demo/jiading-demo.xhp"));
+}
+
+TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
+  xiuhua::test::TempDir dir;
+  const QString project = copyDemo(dir);
+  CliRun r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--year"), QStringLiteral("2024"),
+                  QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonArray computed = json(r.out).value(QStringLiteral("computed")).toArray();
+  ASSERT_EQ(computed.size(), 7);
+  QJsonObject parks;
+  for (const QJsonValue& c : computed) {
+    if (c.toObject().value(QStringLiteral("code")).toString() == QLatin1String("JD14-13")) parks = c.toObject();
+  }
+  // The stored value is the coverage ratio in %, the same as the metric run on its own.
+  const CliRun direct = cli({QStringLiteral("coverage"), QStringLiteral("--facilities"), layer(QStringLiteral("parks")),
+                             QStringLiteral("--facility-where"), QStringLiteral("open_year <= 2024"), QStringLiteral("--radius-tiers"),
+                             QStringLiteral("2000:300,5000:500"), QStringLiteral("--target"), layer(QStringLiteral("residential_land")),
+                             QStringLiteral("--target-where"), QStringLiteral("land_code LIKE 'R%'"), QStringLiteral("--json")});
+  ASSERT_EQ(direct.exitCode, 0) << direct.err.toStdString();
+  EXPECT_NEAR(parks.value(QStringLiteral("value")).toDouble(), 100 * json(direct.out).value(QStringLiteral("ratio")).toDouble(), 1e-9);
+  const QJsonObject record = parks.value(QStringLiteral("result")).toObject();
+  EXPECT_EQ(record.value(QStringLiteral("breakdowns")).toArray().size(), 2);  // 街镇 and 网格
+  EXPECT_EQ(record.value(QStringLiteral("whole")).toObject().value(QStringLiteral("inputs")).toArray().at(0).toObject()
+                .value(QStringLiteral("where")).toString(),
+            QStringLiteral("open_year <= 2024"));  // {year} filled in
+  // The values are in the project: the status reads them, and the history says "computed".
+  r = cli({QStringLiteral("indicators"), QStringLiteral("status"), QStringLiteral("--project"), project, QStringLiteral("--year"),
+           QStringLiteral("2024"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  bool found = false;
+  for (const QJsonValue& row : json(r.out).value(QStringLiteral("indicators")).toArray()) {
+    if (row.toObject().value(QStringLiteral("code")).toString() != QLatin1String("JD14-13")) continue;
+    found = true;
+    EXPECT_NEAR(row.toObject().value(QStringLiteral("value")).toDouble(), parks.value(QStringLiteral("value")).toDouble(), 1e-9);
+  }
+  EXPECT_TRUE(found);
+  r = cli({QStringLiteral("indicators"), QStringLiteral("history"), QStringLiteral("--project"), project, QStringLiteral("--code"),
+           QStringLiteral("JD14-13")});
+  EXPECT_TRUE(r.out.contains(QStringLiteral("computed")) && r.out.contains(QStringLiteral("南翔镇")));
+  // An indicator without a binding is refused by name.
+  r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--indicator"), QStringLiteral("JD14-02")});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains(QStringLiteral("JD14-02")));
+}
+
+}  // namespace
