@@ -1,6 +1,7 @@
 #include "xiuhua/gis/spatial_index.h"
 
 #include "geos_context.h"
+#include "spatial_index_access.h"
 
 #include <algorithm>
 #include <cmath>
@@ -63,6 +64,17 @@ SpatialIndex::SpatialIndex(const std::vector<QRectF>& boxes)
 }
 
 SpatialIndex::~SpatialIndex() = default;
+
+namespace detail {
+
+void SpatialIndexAccess::query(const SpatialIndex& index, const GEOSGeometry* geometry, std::vector<int>& out) {
+  out.clear();
+  if (geometry == nullptr) return;
+  GEOSSTRtree_query_r(geosContext(), index.mImpl->tree, geometry, collectItem, &out);
+  std::sort(out.begin(), out.end());
+}
+
+}  // namespace detail
 
 std::vector<int> SpatialIndex::query(const QRectF& rect) const {
   std::vector<int> result;

@@ -3,6 +3,7 @@
 #include "geos_context.h"
 #include "overlay/local_geometries.h"
 #include "overlay/parallel.h"
+#include "spatial_index_access.h"
 #include "xiuhua/gis/spatial_index.h"
 
 #include <QCoreApplication>
@@ -32,12 +33,6 @@ struct TargetShare {
   bool overlapped = false;
 };
 
-QRectF boxOf(const GEOSGeometry* g) {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  if (!detail::envelopeOf(g, x0, y0, x1, y1)) return {};
-  return QRectF(QPointF(x0, y0), QPointF(x1, y1));
-}
-
 // Boxes that share interior (not just an edge): only such targets can overlap.
 bool interiorsMeet(const QRectF& a, const QRectF& b) {
   return a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
@@ -66,16 +61,22 @@ class CoverageWorker {
     GeosGeomPtr owned;  // set once the target is cut (by earlier targets or exclusions)
     auto current = [&] { return owned ? owned.get() : source; };
     // Overlapping targets count once: cut away every earlier target whose interior meets this one.
-    for (int j : mTargetIndex.query(mTargetBoxes[i])) {
+    detail::SpatialIndexAccess::query(mTargetIndex, source, mCandidates);
+    for (int j : mCandidates) {
       if (static_cast<std::size_t>(j) >= i) break;  // query results are ascending
       if (!interiorsMeet(mTargetBoxes[i], mTargetBoxes[static_cast<std::size_t>(j)])) continue;
       const GEOSGeometry* earlier = mTargets.get(static_cast<std::size_t>(j));
-      if (earlier == nullptr || GEOSRelatePattern_r(ctx, current(), earlier, "T********") != 1) continue;
+      // A cheap intersects test first: most neighbours are apart; relate only for those that meet.
+      if (earlier == nullptr || GEOSIntersects_r(ctx, current(), earlier) != 1 ||
+          GEOSRelatePattern_r(ctx, current(), earlier, "T********") != 1) {
+        continue;
+      }
       owned.reset(GEOSDifference_r(ctx, current(), earlier));
       share.overlapped = true;
       if (!owned) return;
     }
-    for (int e : mExclusionIndex.query(boxOf(current()))) {
+    detail::SpatialIndexAccess::query(mExclusionIndex, current(), mCandidates);
+    for (int e : mCandidates) {
       const GEOSPreparedGeometry* exclusion = mExclusions.prepared(static_cast<std::size_t>(e));
       if (exclusion == nullptr || GEOSPreparedIntersects_r(ctx, exclusion, current()) != 1) continue;
       owned.reset(GEOSDifference_r(ctx, current(), mExclusions.get(static_cast<std::size_t>(e))));
@@ -84,39 +85,34 @@ class CoverageWorker {
     const GEOSGeometry* target = current();
     share.total = areaOf(target);
     if (share.total <= 0) return;
-    const QRectF box = boxOf(target);
 
-    // Covered part: none, all (a cover contains the target), or a local union of the pieces.
+    // Covered part: none, all (a cover contains the target), or a local union of the pieces of
+    // the covers that meet it. Containment is settled for every candidate before any overlay.
     bool full = false;
-    std::vector<GEOSGeometry*> pieces;
-    for (int c : mCoverIndex.query(box)) {
+    mMeeting.clear();
+    detail::SpatialIndexAccess::query(mCoverIndex, target, mCandidates);
+    for (int c : mCandidates) {
       const GEOSPreparedGeometry* cover = mCovers.prepared(static_cast<std::size_t>(c));
       if (cover == nullptr) continue;
       if (GEOSPreparedContains_r(ctx, cover, target) == 1) {
         full = true;
         break;
       }
-      if (GEOSPreparedIntersects_r(ctx, cover, target) != 1) continue;
-      if (GEOSGeometry* piece = GEOSIntersection_r(ctx, mCovers.get(static_cast<std::size_t>(c)), target)) {
-        pieces.push_back(piece);
-      }
+      if (GEOSPreparedIntersects_r(ctx, cover, target) == 1) mMeeting.push_back(c);
     }
-    GeosGeomPtr covered;
+    // A partly covered target: cut the covers away one by one; what is left is uncovered.
+    GeosGeomPtr uncovered;
     if (full) {
-      for (GEOSGeometry* p : pieces) GEOSGeom_destroy_r(ctx, p);
       share.covered = share.total;
-    } else if (pieces.size() == 1) {
-      covered.reset(pieces.front());
-      share.covered = areaOf(covered.get());
-    } else if (!pieces.empty()) {
-      const GeosGeomPtr collection = makeCollection(pieces);  // takes the pieces
-      covered.reset(GEOSUnaryUnion_r(ctx, collection.get()));
-      share.covered = areaOf(covered.get());
+    } else if (!mMeeting.empty()) {
+      uncovered = cutAway(target, mMeeting);
+      if (!uncovered) return;  // GEOS failed on this target; its area stays uncounted as covered
+      share.covered = std::clamp(share.total - areaOf(uncovered.get()), 0.0, share.total);
     }
-    share.covered = std::min(share.covered, share.total);
 
     // Zones: a zone that contains the target takes all of it; otherwise split by intersection.
-    const std::vector<int> zones = mZoneIndex.query(box);
+    detail::SpatialIndexAccess::query(mZoneIndex, target, mCandidates);
+    const std::vector<int>& zones = mCandidates;
     for (int z : zones) {
       const GEOSPreparedGeometry* zone = mZones.prepared(static_cast<std::size_t>(z));
       if (zone != nullptr && GEOSPreparedContains_r(ctx, zone, target) == 1) {
@@ -134,9 +130,9 @@ class CoverageWorker {
       double coveredInZone = 0;
       if (full) {
         coveredInZone = total;
-      } else if (covered) {
-        const GeosGeomPtr part(GEOSIntersection_r(ctx, covered.get(), zoneGeometry));
-        coveredInZone = std::min(areaOf(part.get()), total);
+      } else if (uncovered) {
+        const GeosGeomPtr part(GEOSIntersection_r(ctx, uncovered.get(), zoneGeometry));
+        coveredInZone = std::clamp(total - areaOf(part.get()), 0.0, total);
       }
       share.zones.push_back({z, coveredInZone, total});
     }
@@ -149,6 +145,28 @@ class CoverageWorker {
   const SpatialIndex& mExclusionIndex;
   const SpatialIndex& mZoneIndex;
   std::vector<TargetShare>& mShares;
+  // The target minus the covers that meet it. Each cover is first clipped to the target's box (a
+  // cheap linear cut), so the overlay sees a few segments rather than a whole buffer; the exact
+  // difference still decides. Null when GEOS fails even on the unclipped cover.
+  GeosGeomPtr cutAway(const GEOSGeometry* target, const std::vector<int>& covers) {
+    GEOSContextHandle_t ctx = geosContext();
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    detail::envelopeOf(target, x0, y0, x1, y1);
+    GeosGeomPtr rest(GEOSGeom_clone_r(ctx, target));
+    for (int c : covers) {
+      const GEOSGeometry* cover = mCovers.get(static_cast<std::size_t>(c));
+      const GeosGeomPtr clipped(GEOSClipByRect_r(ctx, cover, x0, y0, x1, y1));
+      GeosGeomPtr next(clipped ? GEOSDifference_r(ctx, rest.get(), clipped.get()) : nullptr);
+      if (!next) next.reset(GEOSDifference_r(ctx, rest.get(), cover));
+      if (!next) return nullptr;
+      rest = std::move(next);
+      if (GEOSisEmpty_r(ctx, rest.get()) == 1) break;
+    }
+    return rest;
+  }
+
+  std::vector<int> mCandidates;  // reused query results
+  std::vector<int> mMeeting;
   LocalGeometries mTargets;
   LocalGeometries mCovers;
   LocalGeometries mExclusions;

@@ -7,6 +7,10 @@
 
 namespace xiuhua::gis {
 
+namespace detail {
+struct SpatialIndexAccess;  // gis-internal queries by GEOS geometry (no box to build)
+}
+
 // A packed R-tree (GEOS STRtree) over item bounding boxes. Built once in the constructor;
 // afterwards query() is const and may be called from several threads at once.
 class SpatialIndex {
@@ -22,6 +26,7 @@ class SpatialIndex {
   std::size_t size() const { return mSize; }
 
  private:
+  friend struct detail::SpatialIndexAccess;
   struct Impl;
   std::unique_ptr<Impl> mImpl;
   std::size_t mSize = 0;
