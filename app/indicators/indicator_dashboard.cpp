@@ -9,13 +9,19 @@
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/progress_delegate.h"
+#include "indicators/spatial_compute_task.h"
 #include "indicators/target_dialog.h"
 #include "indicators/value_entry_dialog.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/value_exchange.h"
 
 #include <QComboBox>
 #include <QDate>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProgressDialog>
+#include <QTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -100,6 +106,8 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* importValuesButton = new QPushButton(tr("Import values…"), this);
   auto* assessButton = new QPushButton(tr("Assess…"), this);
   auto* targetButton = new QPushButton(tr("Edit target…"), this);
+  auto* computeButton = new QPushButton(tr("Compute…"), this);
+  computeButton->setToolTip(tr("Compute the spatial indicators from the map layers (the selected one, or all) for the year"));
   assessButton->setToolTip(tr("Assess the status of a qualitative target, with the reason"));
   auto* undo = new QToolButton(this);
   undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
@@ -113,6 +121,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   filters->addWidget(importValuesButton);
   filters->addWidget(assessButton);
   filters->addWidget(targetButton);
+  filters->addWidget(computeButton);
   filters->addWidget(undo);
   filters->addWidget(redo);
   filters->addWidget(chartButton);
@@ -138,6 +147,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
   connect(assessButton, &QPushButton::clicked, this, &IndicatorDashboard::assess);
   connect(targetButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseTarget);
+  connect(computeButton, &QPushButton::clicked, this, [this] { computeSpatial(); });
   connect(importValuesButton, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import values"), QString(), tr("Value tables (*.csv *.xlsx)"));
     if (!path.isEmpty()) importValues(path);
@@ -388,6 +398,109 @@ void IndicatorDashboard::chooseCatalog() {
     if (!path.isEmpty()) importCatalog(path, QFileInfo(path).completeBaseName());
   });
   menu.exec(QCursor::pos());
+}
+
+bool IndicatorDashboard::computeSpatial(bool wait) {
+  if (!mStore) {
+    emit problem(tr("Save the project first: its indicators and values are kept in the project file."));
+    return false;
+  }
+  auto computations = indicators::ComputationStore::open(mStore->path());
+  auto catalog = mStore->catalog();
+  if (!computations.ok() || !catalog.ok()) {
+    emit problem(computations.ok() ? catalog.error().message : computations.error().message);
+    return false;
+  }
+  auto bindings = (*computations)->bindings();
+  if (!bindings.ok()) {
+    emit problem(bindings.error().message);
+    return false;
+  }
+  // The selected indicator when it has a binding, else every bound indicator.
+  std::vector<SpatialComputeTask::Job> jobs;
+  const indicators::Indicator* selected = currentIndicator();
+  for (const indicators::MetricBinding& b : bindings.value()) {
+    const indicators::Indicator* ind = catalog->find(b.code);
+    if (ind != nullptr && selected != nullptr && selected->code == b.code) jobs = {{*ind, b}};
+  }
+  if (jobs.empty()) {
+    for (const indicators::MetricBinding& b : bindings.value()) {
+      if (const indicators::Indicator* ind = catalog->find(b.code)) jobs.push_back({*ind, b});
+    }
+  }
+  if (jobs.empty()) {
+    emit problem(tr("The project defines no spatial indicator to compute (no metric bindings)."));
+    return false;
+  }
+  std::vector<gis::LayerSpec> layers;
+  for (const LayerState& l : mDocument->layers()) layers.push_back(l.spec);
+  auto* task = new SpatialComputeTask(std::move(jobs), mYear->value(), std::move(layers), this);
+  auto* dialog = new QProgressDialog(tr("Computing…"), tr("Cancel"), 0, 1000, this);
+  dialog->setWindowTitle(tr("Compute spatial indicators"));
+  dialog->setMinimumDuration(300);
+  dialog->setAutoClose(false);
+  dialog->setAutoReset(false);
+  auto* poll = new QTimer(dialog);
+  connect(poll, &QTimer::timeout, dialog, [task, dialog] {
+    const int job = std::min(task->currentJob(), task->jobCount() - 1);
+    dialog->setLabelText(tr("Computing %1 %2 (%3 of %4)…")
+                             .arg(task->job(job).indicator.code, task->job(job).indicator.nameZh)
+                             .arg(job + 1)
+                             .arg(task->jobCount()));
+    dialog->setValue(static_cast<int>(task->progress() * 1000));
+  });
+  connect(dialog, &QProgressDialog::canceled, task, &SpatialComputeTask::cancel);
+  auto timer = std::make_shared<QElapsedTimer>();
+  timer->start();
+  // Shared with the completion handler, which may run after this function returned.
+  auto stored = std::make_shared<bool>(false);
+  auto loop = std::make_shared<QEventLoop>();
+  connect(task, &SpatialComputeTask::finished, this, [this, task, dialog, timer, stored, loop] {
+    const bool cancelled = task->isCancelled();
+    dialog->disconnect(task);  // closing a progress dialog emits canceled()
+    dialog->close();
+    dialog->deleteLater();
+    if (cancelled) {
+      mMessage->setText(tr("The computation was cancelled; nothing was stored."));
+    } else {
+      *stored = storeComputations(*task);
+      mMessage->setText(tr("Computed %n indicator(s) for %1 in %2 s.", nullptr, static_cast<int>(task->results().size()))
+                            .arg(mYear->value())
+                            .arg(timer->nsecsElapsed() / 1e9, 0, 'f', 1));
+      for (const QString& p : task->problems()) emit problem(p);
+    }
+    mMessage->setVisible(true);
+    task->deleteLater();
+    loop->quit();
+  });
+  poll->start(100);
+  task->start();
+  if (!wait) return true;
+  loop->exec();
+  return *stored;
+}
+
+bool IndicatorDashboard::storeComputations(const SpatialComputeTask& task) {
+  auto computations = indicators::ComputationStore::open(mStore->path());
+  if (!computations.ok()) {
+    emit problem(computations.error().message);
+    return false;
+  }
+  std::vector<indicators::IndicatorValue> values;
+  for (const indicators::IndicatorComputation& c : task.results()) {
+    auto id = (*computations)->record(c);
+    if (!id.ok()) {
+      emit problem(id.error().message);
+      return false;
+    }
+    for (indicators::IndicatorValue v : c.values) {
+      v.note = tr("computation #%1").arg(id.value());
+      values.push_back(std::move(v));
+    }
+  }
+  if (values.empty()) return false;
+  return pushAdd(std::move(values), tr("Compute %n spatial indicator(s) for %1", nullptr, static_cast<int>(task.results().size()))
+                                        .arg(mYear->value()));
 }
 
 }  // namespace xiuhua::app

@@ -40,6 +40,10 @@ class IndicatorDashboard : public QWidget {
   QUndoStack* undoStack() const { return mUndo; }
   // Replaces an indicator's target/baseline as an undoable step.
   bool editTarget(const indicators::Indicator& edited);
+  // Computes the spatial indicators (the selected one when it has a metric binding, else all of
+  // them) for the chosen year in the background, with a progress dialog that can cancel; the
+  // values are stored as one undoable step. With wait, returns when done (for scripts and tests).
+  bool computeSpatial(bool wait = false);
   // Records a hand assessment of a qualitative target and refreshes.
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();
@@ -66,6 +70,7 @@ class IndicatorDashboard : public QWidget {
   void saveChart();
   void chooseCatalog();
   bool pushAdd(std::vector<indicators::IndicatorValue> values, const QString& text);
+  bool storeComputations(const class SpatialComputeTask& task);
   void refillDepartments();
 
   MapDocument* mDocument;

@@ -177,6 +177,13 @@
     </message>
 </context>
 <context>
+    <name>Overlay</name>
+    <message>
+        <source>The computation was cancelled.</source>
+        <translation>计算已取消。</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Achieved</source>
@@ -412,6 +419,45 @@
     <message>
         <source>%1: GDAL warns: %2</source>
         <translation>%1：GDAL 警告：%2</translation>
+    </message>
+    <message>
+        <source>%1: there is no field named &quot;%2&quot; in layer %3.</source>
+        <translation>%1：图层 %3 中没有名为“%2”的字段。</translation>
+    </message>
+    <message>
+        <source>%1: the filter &quot;%2&quot; cannot be used on layer %3: %4</source>
+        <translation>%1：筛选条件“%2”不能用于图层 %3：%4</translation>
+    </message>
+</context>
+<context>
+    <name>gis</name>
+    <message>
+        <source>%1: its metric binding names no &quot;%2&quot; layer.</source>
+        <translation>%1：其指标计算设置未指定“%2”图层。</translation>
+    </message>
+    <message>
+        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;%3&quot;).</source>
+        <translation>%1：项目中没有图层“%2”（参数“%3”）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the features are not lines.</source>
+        <translation>%1（%2）：要素不是线。</translation>
+    </message>
+    <message>
+        <source>%1: %2 parts could not be transformed from %3 to %4.</source>
+        <translation>%1：有 %2 个部分无法从 %3 转换到 %4。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the layer has no features.</source>
+        <translation>%1（%2）：图层没有要素。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no feature matches the filter &quot;%3&quot;.</source>
+        <translation>%1（%2）：没有要素符合筛选条件“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the features are not polygons; areas need polygons.</source>
+        <translation>%1（%2）：要素不是面；计算面积需要面要素。</translation>
     </message>
 </context>
 <context>
@@ -885,6 +931,54 @@
     <message>
         <source>Copy chart</source>
         <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Compute…</source>
+        <translation>计算…</translation>
+    </message>
+    <message>
+        <source>Compute the spatial indicators from the map layers (the selected one, or all) for the year</source>
+        <translation>按所选年份，由地图图层计算空间指标（所选指标，或全部）</translation>
+    </message>
+    <message>
+        <source>The project defines no spatial indicator to compute (no metric bindings).</source>
+        <translation>项目中没有可计算的空间指标（未设置指标计算）。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Compute spatial indicators</source>
+        <translation>计算空间指标</translation>
+    </message>
+    <message>
+        <source>Computing %1 %2 (%3 of %4)…</source>
+        <translation>正在计算 %1 %2（第 %3 项，共 %4 项）…</translation>
+    </message>
+    <message>
+        <source>The computation was cancelled; nothing was stored.</source>
+        <translation>计算已取消，未保存任何数值。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computed %n indicator(s) for %1 in %2 s.</source>
+        <translation>
+            <numerusform>已计算 %n 项指标（%1 年），用时 %2 秒。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>computation #%1</source>
+        <translation>计算记录 #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Compute %n spatial indicator(s) for %1</source>
+        <translation>
+            <numerusform>计算 %n 项空间指标（%1 年）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1620,73 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::indicators</name>
+    <message>
+        <source>(outside the sub-units)</source>
+        <translation>（分区以外）</translation>
+    </message>
+    <message>
+        <source>%1 (area): the region has no area.</source>
+        <translation>%1（区域）：区域面积为零。</translation>
+    </message>
+    <message>
+        <source>%1: unknown metric &quot;%2&quot;.</source>
+        <translation>%1：未知的指标计算方法“%2”。</translation>
+    </message>
+    <message>
+        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;per&quot;).</source>
+        <translation>%1：项目中没有图层“%2”（参数“per”）。</translation>
+    </message>
+    <message>
+        <source>No source was given for the %1.</source>
+        <translation>未给出 %1 的数据源。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.</source>
+        <translation>%1（%2）没有坐标参考系%3：请添加 .prj 文件或指定坐标系。</translation>
+    </message>
+    <message>
+        <source>No input was given.</source>
+        <translation>未给出输入数据。</translation>
+    </message>
+    <message>
+        <source>%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).</source>
+        <translation>%1 不是投影坐标系：计算面积和长度需要以米为单位的坐标系（如 EPSG:4549）。</translation>
+    </message>
+    <message>
+        <source>The computation was cancelled.</source>
+        <translation>计算已取消。</translation>
+    </message>
+    <message>
+        <source>Radius tiers &quot;%1&quot;: &quot;%2&quot; is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS &gt; 0 m (e.g. &quot;2000:300,5000:500&quot;).</source>
+        <translation>服务半径分级“%1”：“%2”不是“面积:半径”格式（面积 ≥ 0 平方米，半径 > 0 米，如“2000:300,5000:500”）。</translation>
+    </message>
+    <message>
+        <source>Radius tiers &quot;%1&quot; list no tier (e.g. &quot;2000:300,5000:500&quot;).</source>
+        <translation>服务半径分级“%1”没有任何分级（如“2000:300,5000:500”）。</translation>
+    </message>
+    <message>
+        <source>Give a service radius or radius tiers.</source>
+        <translation>请给出服务半径或服务半径分级。</translation>
+    </message>
+    <message>
+        <source>The service radius must be more than 0 m.</source>
+        <translation>服务半径必须大于 0 米。</translation>
+    </message>
+    <message>
+        <source>%1 (exclude): the features are not polygons.</source>
+        <translation>%1（扣除区域）：要素不是面。</translation>
+    </message>
+    <message>
+        <source>%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.</source>
+        <translation>%1（设施）：所选 %2 个设施均未达到最小分级的面积。</translation>
+    </message>
+    <message>
+        <source>%1 (target): the selected target land has no area (after exclusions).</source>
+        <translation>%1（目标用地）：所选目标用地（扣除后）面积为零。</translation>
     </message>
 </context>
 </TS>

@@ -137,6 +137,12 @@ TEST(ZonalCoverage, IndexedAgreesWithNaiveAndIsThreadIndependent) {
     zoned += a.zones[z].total;
   }
   EXPECT_NEAR(zoned + a.outside.total, a.all.total, 1e-9 * a.all.total);  // the zones tile the area
+  // The fast path (cores: the facilities and the buffers' inner radius) changes nothing.
+  for (const Geometry& f : facilities) input.coverCores.push_back({f.parts().front().front().front()});
+  input.coreRadii.assign(facilities.size(), 400.0 * std::cos(M_PI / 16) * (1 - 1e-9));
+  const ZonalCoverage fast = zonalCoverage(input, two).value();
+  EXPECT_NEAR(fast.all.covered, naive.all.covered, 1e-9 * naive.all.total);
+  for (std::size_t z = 0; z < input.zones.size(); ++z) EXPECT_NEAR(fast.zones[z].covered, naive.zones[z].covered, 1e-9 * naive.all.total);
 }
 
 TEST(ZonalCoverage, CancellingStopsWithAnError) {

@@ -49,7 +49,7 @@ class CoverageWorker {
   CoverageWorker(const ZonalCoverageInput& input, const std::vector<QRectF>& targetBoxes, const SpatialIndex& targetIndex,
                  const SpatialIndex& coverIndex, const SpatialIndex& exclusionIndex, const SpatialIndex& zoneIndex,
                  std::vector<TargetShare>& shares)
-      : mTargetBoxes(targetBoxes), mTargetIndex(targetIndex), mCoverIndex(coverIndex),
+      : mInput(input), mTargetBoxes(targetBoxes), mTargetIndex(targetIndex), mCoverIndex(coverIndex),
         mExclusionIndex(exclusionIndex), mZoneIndex(zoneIndex), mShares(shares), mTargets(input.targets),
         mCovers(input.covers), mExclusions(input.exclusions), mZones(input.zones) {}
 
@@ -92,6 +92,13 @@ class CoverageWorker {
     mMeeting.clear();
     detail::SpatialIndexAccess::query(mCoverIndex, target, mCandidates);
     for (int c : mCandidates) {
+      if (withinCore(i, static_cast<std::size_t>(c))) {
+        full = true;
+        break;
+      }
+    }
+    for (std::size_t k = 0; !full && k < mCandidates.size(); ++k) {
+      const int c = mCandidates[k];
       const GEOSPreparedGeometry* cover = mCovers.prepared(static_cast<std::size_t>(c));
       if (cover == nullptr) continue;
       if (GEOSPreparedContains_r(ctx, cover, target) == 1) {
@@ -139,12 +146,36 @@ class CoverageWorker {
   }
 
  private:
+  const ZonalCoverageInput& mInput;
   const std::vector<QRectF>& mTargetBoxes;
   const SpatialIndex& mTargetIndex;
   const SpatialIndex& mCoverIndex;
   const SpatialIndex& mExclusionIndex;
   const SpatialIndex& mZoneIndex;
   std::vector<TargetShare>& mShares;
+  // Whether the (whole, uncut) target lies within one core disk of the cover: then the cover
+  // contains it. Distance to a point is convex, so checking the target's vertices suffices.
+  bool withinCore(std::size_t target, std::size_t cover) const {
+    if (cover >= mInput.coverCores.size() || cover >= mInput.coreRadii.size()) return false;
+    const double r2 = mInput.coreRadii[cover] * mInput.coreRadii[cover];
+    for (const QPointF& f : mInput.coverCores[cover]) {
+      bool inside = true;
+      for (const Geometry::Part& part : mInput.targets[target].parts()) {
+        for (const QPointF& v : part.empty() ? Geometry::Ring() : part.front()) {  // the shell bounds the holes
+          const double dx = v.x() - f.x();
+          const double dy = v.y() - f.y();
+          if (dx * dx + dy * dy > r2) {
+            inside = false;
+            break;
+          }
+        }
+        if (!inside) break;
+      }
+      if (inside) return true;
+    }
+    return false;
+  }
+
   // The target minus the covers that meet it. Each cover is first clipped to the target's box (a
   // cheap linear cut), so the overlay sees a few segments rather than a whole buffer; the exact
   // difference still decides. Null when GEOS fails even on the unclipped cover.

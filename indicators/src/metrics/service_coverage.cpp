@@ -89,6 +89,20 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   }
   gis::ZonalCoverageInput overlay;
   overlay.covers = gis::bufferEach(facilities.geometries, radii, params.quadSegments, run.threads);
+  // Cores for the fast path: a buffer holds every point within radius·cos(π/2q) of its facility's
+  // vertices. GEOS draws each arc as chords of about π/2q (q segments per quarter) but rounds the
+  // count, so a chord can span up to 1.5 of those; half of two of them bounds the sagitta with room
+  // to spare; a hair less again for rounding.
+  const double inner = std::cos(M_PI / (2.0 * params.quadSegments)) * (1.0 - 1e-9);
+  overlay.coverCores.resize(facilities.geometries.size());
+  overlay.coreRadii.resize(facilities.geometries.size(), 0.0);
+  for (std::size_t i = 0; i < facilities.geometries.size(); ++i) {
+    if (!(radii[i] > 0)) continue;
+    for (const gis::Geometry::Part& part : facilities.geometries[i].parts()) {
+      for (const gis::Geometry::Ring& ring : part) overlay.coverCores[i].insert(overlay.coverCores[i].end(), ring.begin(), ring.end());
+    }
+    overlay.coreRadii[i] = radii[i] * inner;
+  }
   overlay.targets = target.geometries;
   if (exclude != nullptr) overlay.exclusions = exclude->geometries;
   if (zones != nullptr) overlay.zones = zones->geometries;

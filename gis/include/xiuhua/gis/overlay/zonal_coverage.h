@@ -4,6 +4,8 @@
 #include "xiuhua/gis/overlay/overlay_options.h"
 #include "xiuhua/gis/result.h"
 
+#include <QPointF>
+
 #include <vector>
 
 namespace xiuhua::gis {
@@ -22,6 +24,12 @@ struct ZonalCoverageInput {
   std::vector<Geometry> covers;      // polygons, valid (e.g. service-radius buffers)
   std::vector<Geometry> exclusions;  // polygons removed from the targets (may be empty)
   std::vector<Geometry> zones;       // polygons, e.g. 街镇 or 网格 (may be empty)
+  // Optional, for speed: for each cover, points and a distance such that everything within that
+  // distance of one of the points lies inside the cover (a buffer's source vertices, and its
+  // radius × cos(π / 2·segments) because the arcs are chords). A target within one such disk is
+  // fully covered without an overlay test. Empty: not used.
+  std::vector<std::vector<QPointF>> coverCores;
+  std::vector<double> coreRadii;
 };
 
 struct ZonalCoverage {

@@ -1,0 +1,105 @@
+// The dashboard's Compute button as an official uses it on the demo project: the park coverage
+// indicator is computed from the map layers in the background, shows up with its 街镇 bars, and
+// the whole computation is one undoable step.
+#include "document/map_document.h"
+#include "indicators/dashboard_model.h"
+#include "indicators/indicator_chart.h"
+#include "indicators/indicator_dashboard.h"
+#include "l10n/localization.h"
+#include "main/main_window.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QLabel>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+#include <qcustomplot.h>
+
+using namespace xiuhua::app;
+
+class SpatialComputeTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(mDir.isValid());
+    if (!qEnvironmentVariableIsEmpty("XIUHUA_TEST_LANG")) mL10n.apply(qEnvironmentVariable("XIUHUA_TEST_LANG"));
+    // A copy of the demo (the project names its data by relative paths), so the source stays as shipped.
+    const QDir source(QStringLiteral(DEMO_DATA_DIR));
+    QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+      const QString file = it.next();
+      if (file.endsWith(QLatin1String("-wal")) || file.endsWith(QLatin1String("-shm"))) continue;
+      const QString target = mDir.filePath(QStringLiteral("示范 项目/") + source.relativeFilePath(file));
+      QDir().mkpath(QFileInfo(target).path());
+      QVERIFY(QFile::copy(file, target));
+      QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+    }
+    mWindow = new MainWindow(&mDoc);
+    mWindow->resize(1400, 950);
+    mWindow->show();
+    QVERIFY(mDoc.openProject(mDir.filePath(QStringLiteral("示范 项目/jiading-demo.xhp"))).ok());
+    mWindow->showDashboard();
+    mDashboard = mWindow->dashboard();
+    connect(mDashboard, &IndicatorDashboard::problem, this, [this](const QString& p) { mProblems << p; });
+    QTRY_VERIFY(mDashboard->model()->indexOf(QStringLiteral("JD14-13")).isValid());  // the demo ships the catalog
+  }
+
+  void computesTheSelectedIndicatorWithItsSubdistrictBars() {
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    const int before = mDashboard->undoStack()->count();
+    QVERIFY2(mDashboard->computeSpatial(true), qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QCOMPARE(mDashboard->undoStack()->count(), before + 1);
+    const QModelIndex latest = mDashboard->model()->indexOf(QStringLiteral("JD14-13"), DashboardModel::Latest);
+    QVERIFY2(latest.data().toString().contains(QStringLiteral("2024")), qPrintable(latest.data().toString()));
+    const double value = mDashboard->model()->seriesOf(QStringLiteral("JD14-13")).at(2024);
+    QVERIFY(value > 0 && value < 100);  // a share in %
+    // The chart shows one bar per 街镇 (the indicator's breakdown), not the 355 网格.
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    QCPAxisRect* panel = mDashboard->chart()->subunitPanel();
+    QVERIFY(panel != nullptr);
+    int bars = 0;
+    for (QCPAbstractPlottable* p : panel->plottables()) {
+      if (auto* b = qobject_cast<QCPBars*>(p)) bars += b->dataCount();
+    }
+    QCOMPARE(bars, 12);
+    // The history says where the value came from.
+    QTreeWidget* history = mDashboard->findChild<QTreeWidget*>();
+    QVERIFY(history->topLevelItemCount() > 12);
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) mWindow->grab().save(shots + QStringLiteral("/dashboard-computed.png"));
+    // One step: undo takes every computed value away again.
+    mDashboard->undoStack()->undo();
+    QVERIFY(mDashboard->model()->seriesOf(QStringLiteral("JD14-13")).empty());
+    mDashboard->undoStack()->redo();
+    QCOMPARE(mDashboard->model()->seriesOf(QStringLiteral("JD14-13")).at(2024), value);
+  }
+
+  void withoutASelectionEveryBoundIndicatorIsComputed() {
+    mDashboard->table()->setCurrentIndex({});
+    QVERIFY2(mDashboard->computeSpatial(true), qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QVERIFY(mProblems.isEmpty());
+    for (const char* code : {"JD14-01", "JD14-08", "JD14-09", "JD14-10", "JD14-16", "JD14-34"}) {
+      QVERIFY2(mDashboard->model()->seriesOf(QString::fromLatin1(code)).count(2024) == 1, code);
+    }
+    QVERIFY(mDashboard->message()->text().contains(QStringLiteral("7")));
+  }
+
+  void cleanupTestCase() { delete mWindow; }
+
+ private:
+  Localization mL10n;
+  QTemporaryDir mDir;
+  MapDocument mDoc;
+  MainWindow* mWindow = nullptr;
+  IndicatorDashboard* mDashboard = nullptr;
+  QStringList mProblems;  // what the dashboard reported
+};
+
+QTEST_MAIN(SpatialComputeTest)
+#include "spatial_compute_test.moc"
