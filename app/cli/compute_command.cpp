@@ -1,6 +1,7 @@
 #include "cli/compute_command.h"
 
 #include "cli/cli_args.h"
+#include "document/layer_resolver.h"
 #include "xiuhua/gis/project.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/metrics/metric_json.h"
@@ -48,17 +49,7 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
     err << "xiuhua-cli compute: " << (catalog.ok() ? bindings.error() : catalog.error()).message << "\n";
     return 1;
   }
-  const indicators::LayerResolver resolve = [&](const QString& id) -> std::optional<gis::SourceRef> {
-    for (const gis::LayerSpec& layer : project->layers) {
-      if (layer.id != id || layer.kind != gis::LayerSpec::Kind::Vector) continue;
-      gis::SourceRef ref{layer.source, layer.sourceLayer, {}};
-      if (!layer.declaredCrs.isEmpty()) {
-        if (auto crs = gis::Crs::fromUserInput(layer.declaredCrs); crs.ok()) ref.declaredCrs = crs.value();
-      }
-      return ref;
-    }
-    return std::nullopt;
-  };
+  const indicators::LayerResolver resolve = app::layerResolver(project->layers);
   const QString only = option(args, QStringLiteral("--indicator"));
   indicators::MetricRun run;
   run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();

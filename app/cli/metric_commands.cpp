@@ -57,7 +57,8 @@ gis::Error usage(const QString& message) { return gis::Error{gis::ErrorCode::Inv
 Command coverageCommand() {
   return {{QStringLiteral("--facilities"), QStringLiteral("--facility-where"), QStringLiteral("--radius"),
            QStringLiteral("--radius-tiers"), QStringLiteral("--target"), QStringLiteral("--target-where"),
-           QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"), QStringLiteral("--method")},
+           QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"), QStringLiteral("--method"),
+           QStringLiteral("--weight-field"), QStringLiteral("--weight-raster"), QStringLiteral("--out")},
           {},
           {QStringLiteral("--facilities"), QStringLiteral("--target")},
           [](const QStringList& args) -> gis::Result<Compute> {
@@ -69,6 +70,12 @@ Command coverageCommand() {
             p.exclude = gis::SourceRef::parse(option(args, QStringLiteral("--exclude")));
             p.excludeWhere = option(args, QStringLiteral("--exclude-where"));
             p.per = zoneRequest(args);
+            p.resultLayers = !option(args, QStringLiteral("--out")).isEmpty();
+            p.weightField = option(args, QStringLiteral("--weight-field"));
+            p.weightRaster = option(args, QStringLiteral("--weight-raster"));
+            if (!p.weightField.isEmpty() && !p.weightRaster.isEmpty()) {
+              return usage(QStringLiteral("give --weight-field or --weight-raster, not both"));
+            }
             const QString radius = option(args, QStringLiteral("--radius"));
             const QString tiers = option(args, QStringLiteral("--radius-tiers"));
             if (radius.isEmpty() == tiers.isEmpty()) return usage(QStringLiteral("give either --radius M or --radius-tiers \"AREA:RADIUS,…\""));
@@ -203,6 +210,12 @@ int runMetric(const QString& name, const QStringList& args, QTextStream& out, QT
   if (!result.ok()) {
     err << "xiuhua-cli " << name << ": " << result.error().message << "\n";
     return 1;
+  }
+  if (const QString path = option(args, QStringLiteral("--out")); !path.isEmpty()) {
+    if (gis::Status s = gis::VectorWriter::writeGeoPackage(path, result->layers); !s) {
+      err << "xiuhua-cli " << name << ": " << s.error().message << "\n";
+      return 1;
+    }
   }
   if (flag(args, QStringLiteral("--json"))) {
     out << QJsonDocument(indicators::metricResultToJson(result.value())).toJson(QJsonDocument::Indented);

@@ -1,5 +1,7 @@
 #include "indicators/spatial_compute_task.h"
 
+#include "document/layer_resolver.h"
+
 #include <QCoreApplication>
 
 namespace xiuhua::app {
@@ -20,17 +22,7 @@ double SpatialComputeTask::progress() const {
 }
 
 void SpatialComputeTask::run() {
-  const indicators::LayerResolver resolve = [this](const QString& id) -> std::optional<gis::SourceRef> {
-    for (const gis::LayerSpec& layer : mLayers) {
-      if (layer.id != id || layer.kind != gis::LayerSpec::Kind::Vector) continue;
-      gis::SourceRef ref{layer.source, layer.sourceLayer, {}};
-      if (!layer.declaredCrs.isEmpty()) {
-        if (auto crs = gis::Crs::fromUserInput(layer.declaredCrs); crs.ok()) ref.declaredCrs = crs.value();
-      }
-      return ref;
-    }
-    return std::nullopt;
-  };
+  const indicators::LayerResolver resolve = layerResolver(mLayers);
   indicators::MetricRun run;
   run.cancel = &mCancel;
   run.progress = [this](double p) { mJobProgress = p; };

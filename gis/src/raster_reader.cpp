@@ -136,7 +136,7 @@ Result<std::shared_ptr<const RasterGrid>> RasterReader::read(const QString& path
   }
   auto grid = std::make_shared<RasterGrid>();
   grid->path = QFileInfo(path).absoluteFilePath();
-  grid->mapCrs = mapCrs;
+  grid->mapCrs = mapCrs;  // (an invalid one: the raster's own, set below)
   grid->sourceWidth = ds->GetRasterXSize();
   grid->sourceHeight = ds->GetRasterYSize();
   double gt[6] = {0, 1, 0, 0, 0, 1};
@@ -151,9 +151,10 @@ Result<std::shared_ptr<const RasterGrid>> RasterReader::read(const QString& path
                  QCoreApplication::translate("RasterReader", "%1: rasters cannot be shown in or from GCJ-02/BD-09 "
                                              "coordinates; choose a map coordinate system such as EPSG:4549.").arg(path)};
   }
+  if (!mapCrs.isValid()) grid->mapCrs = grid->sourceCrs;
   GDALDataset* readFrom = ds.get();
   GDALDatasetUniquePtr warped;
-  if (grid->sourceCrs.isValid() && !(grid->sourceCrs == mapCrs)) {
+  if (mapCrs.isValid() && grid->sourceCrs.isValid() && !(grid->sourceCrs == mapCrs)) {
     warped = warpTo(*ds, wktOf(grid->sourceCrs), wktOf(mapCrs));
     if (!warped) {
       return Error{ErrorCode::TransformFailed,

@@ -1,19 +1,15 @@
 #include "xiuhua/gis/table_writer.h"
 
+#include "atomic_file.h"
 #include "gdal_env.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QUuid>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 namespace xiuhua::gis {
 
@@ -28,8 +24,7 @@ Status TableWriter::write(const QString& path, const QStringList& columns, const
   };
   if (!xlsx && !csv) return fail(QCoreApplication::translate("TableWriter", "use a .csv or .xlsx file name"));
   // The same suffix, so that GDAL picks the driver; hidden, beside the target for an atomic rename.
-  const QString temp = target.absoluteDir().filePath(
-      QStringLiteral(".%1-%2.%3").arg(target.completeBaseName(), QUuid::createUuid().toString(QUuid::Id128).left(8), target.suffix()));
+  const QString temp = detail::temporaryBeside(target, target.suffix());
   detail::GdalErrorCollector errors;
   {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(xlsx ? "XLSX" : "CSV");
@@ -66,11 +61,7 @@ Status TableWriter::write(const QString& path, const QStringList& columns, const
     QFile::remove(temp);
     return fail(errors.lastError());
   }
-  if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(target.absoluteFilePath()).constData()) != 0) {
-    const QString reason = QString::fromLocal8Bit(std::strerror(errno));
-    QFile::remove(temp);
-    return fail(reason);
-  }
+  if (const QString reason = detail::replaceWith(temp, target); !reason.isEmpty()) return fail(reason);
   return {};
 }
 

@@ -95,6 +95,29 @@ TEST(CliMetrics, BusStopCoverageFromLonLatPointsMatchesShapely) {
   EXPECT_NEAR(json(naive.out).value(QStringLiteral("ratio")).toDouble(), json(r.out).value(QStringLiteral("ratio")).toDouble(), 1e-9);
 }
 
+TEST(CliMetrics, CoverageWritesLayersForMaps) {
+  xiuhua::test::TempDir dir;
+  const QString out = dir.path(QStringLiteral("覆盖 结果.gpkg"));
+  CliRun r = cli({QStringLiteral("coverage"), QStringLiteral("--facilities"), layer(QStringLiteral("parks")), QStringLiteral("--radius"),
+                  QStringLiteral("500"), QStringLiteral("--target"), layer(QStringLiteral("residential_land")), QStringLiteral("--per"),
+                  layer(QStringLiteral("subdistricts")), QStringLiteral("--per-field"), QStringLiteral("name"), QStringLiteral("--out"), out,
+                  QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject result = json(r.out);
+  r = cli({QStringLiteral("info"), out});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonArray layers = QJsonDocument::fromJson(r.out.toUtf8()).array();
+  QStringList names;
+  for (const QJsonValue& l : layers) names << l.toObject().value(QStringLiteral("layer")).toString();
+  EXPECT_EQ(names, (QStringList{QStringLiteral("covered"), QStringLiteral("uncovered"), QStringLiteral("per")}));
+  // The covered land adds up to the reported covered area.
+  r = cli({QStringLiteral("share"), QStringLiteral("--features"), out + QStringLiteral("|layername=covered"), QStringLiteral("--area"),
+           layer(QStringLiteral("district_boundary")), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const double covered = result.value(QStringLiteral("covered_m2")).toDouble();
+  EXPECT_NEAR(json(r.out).value(QStringLiteral("covered_m2")).toDouble(), covered, 1e-6 * covered);
+}
+
 TEST(CliMetrics, LengthCountShareAndDensityOnTheDemo) {
   CliRun r = cli({QStringLiteral("length"), QStringLiteral("--lines"), QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp"),
                   QStringLiteral("--where"), QStringLiteral("\"状态\" = '入地'"), QStringLiteral("--within"),
@@ -130,6 +153,29 @@ TEST(CliMetrics, LengthCountShareAndDensityOnTheDemo) {
   o = json(r.out);
   EXPECT_NEAR(o.value(QStringLiteral("km_per_km2")).toDouble(),
               o.value(QStringLiteral("length_km")).toDouble() / o.value(QStringLiteral("area_km2")).toDouble(), 1e-12);
+}
+
+TEST(CliMetrics, ReadsOpenStreetMapFiles) {
+  // Two ways along the 31.3°N parallel in Jiading: 0.01° and 0.02° of longitude (about 950 m and
+  // 1900 m), one of them a footway the filter leaves out.
+  xiuhua::test::TempDir dir;
+  const QString osm = dir.write(QStringLiteral("嘉定.osm"),
+                                "<?xml version='1.0' encoding='UTF-8'?>\n<osm version='0.6' generator='test'>\n"
+                                " <node id='1' version='1' lat='31.3' lon='121.25'/>\n"
+                                " <node id='2' version='1' lat='31.3' lon='121.26'/>\n"
+                                " <node id='3' version='1' lat='31.3' lon='121.28'/>\n"
+                                " <way id='10' version='1'><nd ref='1'/><nd ref='2'/><tag k='highway' v='primary'/>"
+                                "<tag k='name' v='城中路'/></way>\n"
+                                " <way id='11' version='1'><nd ref='2'/><nd ref='3'/><tag k='highway' v='footway'/></way>\n"
+                                "</osm>\n");
+  const CliRun r = cli({QStringLiteral("length"), QStringLiteral("--lines"), osm + QStringLiteral("|layername=lines"),
+                        QStringLiteral("--where"), QStringLiteral("highway <> 'footway'"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject o = json(r.out);
+  EXPECT_EQ(o.value(QStringLiteral("crs")).toString(), QStringLiteral("EPSG:4549"));  // the Gauss–Krüger zone of 121.25°E
+  const double expected = 6371008.8 * std::cos(31.3 * M_PI / 180) * (0.01 * M_PI / 180);  // on the sphere
+  EXPECT_NEAR(o.value(QStringLiteral("length_m")).toDouble(), expected, 0.005 * expected);
+  EXPECT_EQ(o.value(QStringLiteral("lines")).toInt(), 1);
 }
 
 TEST(CliMetrics, BadInputFailsWithAMessageAndUsageErrorsWithTwo) {

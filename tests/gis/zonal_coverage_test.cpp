@@ -28,6 +28,21 @@ TEST(ZonalCoverage, APolygonIsBufferedFromItsBoundarySoHalfTheBlockIsCovered) {
   EXPECT_NEAR(result.all.ratio(), 0.5, 1e-12);
 }
 
+TEST(ZonalCoverage, KeepsTheCoveredAndUncoveredLandForMaps) {
+  ZonalCoverageInput input;
+  input.targets = {rect(0, 0, 100, 100), rect(200, 0, 300, 100), rect(-30, 0, -10, 10)};
+  input.covers = {rect(-50, -50, 50, 150)};
+  input.keepParts = true;
+  const ZonalCoverage r = zonalCoverage(input).value();
+  ASSERT_EQ(r.coveredParts.size(), 3U);
+  EXPECT_NEAR(areas(r.coveredParts)[0], 5000.0, 1e-9);    // partly covered
+  EXPECT_NEAR(areas(r.uncoveredParts)[0], 5000.0, 1e-9);
+  EXPECT_TRUE(r.coveredParts[1].isEmpty());                 // not covered
+  EXPECT_NEAR(areas(r.uncoveredParts)[1], 10000.0, 1e-9);
+  EXPECT_NEAR(areas(r.coveredParts)[2], 200.0, 1e-9);       // wholly covered
+  EXPECT_TRUE(r.uncoveredParts[2].isEmpty());
+}
+
 TEST(ZonalCoverage, APointBufferIsTheRegular32GonWithEightSegmentsPerQuarter) {
   const std::vector<Geometry> buffers = bufferEach({Geometry::point({1000, 1000})}, {500.0}, 8);
   ZonalCoverageInput input;
@@ -92,6 +107,23 @@ TEST(ZonalCoverage, ExclusionsLeaveTheDenominator) {
   const ZonalCoverage result = zonalCoverage(input).value();
   EXPECT_NEAR(result.all.total, 5000.0, 1e-6);
   EXPECT_NEAR(result.all.covered, 1000.0, 1e-6);
+}
+
+TEST(ZonalCoverage, WeightsSpreadEvenlyOverEachTarget) {
+  ZonalCoverageInput input;
+  input.targets = {rect(0, 0, 100, 100), rect(200, 0, 300, 100)};
+  input.targetWeights = {100, 300};  // e.g. residents
+  input.covers = {rect(-50, -50, 50, 150)};  // half of the first block
+  input.zones = {rect(0, 0, 150, 100), rect(150, 0, 300, 100)};
+  const ZonalCoverage r = zonalCoverage(input).value();
+  EXPECT_NEAR(r.weightedAll.covered, 50.0, 1e-9);
+  EXPECT_NEAR(r.weightedAll.total, 400.0, 1e-9);
+  EXPECT_NEAR(r.weightedAll.ratio(), 0.125, 1e-12);
+  EXPECT_NEAR(r.all.ratio(), 0.25, 1e-12);  // by area
+  ASSERT_EQ(r.weightedZones.size(), 2U);
+  EXPECT_NEAR(r.weightedZones[0].ratio(), 0.5, 1e-12);
+  EXPECT_NEAR(r.weightedZones[1].total, 300.0, 1e-9);
+  EXPECT_FALSE(zonalCoverage(input, {}, CoverageMethod::Naive).ok());  // the naive method has no weights
 }
 
 TEST(ZonalCoverage, NoCoversMeansNothingCovered) {

@@ -159,6 +159,52 @@ TEST(ServiceCoverage, BadInputIsRefusedNamingTheFileAndProblem) {
   EXPECT_TRUE(r.error().message.contains(noCrs) && r.error().message.contains(QStringLiteral(".prj"))) << r.error().message.toStdString();
 }
 
+TEST(ServiceCoverage, WeightedByAPopulationFieldOrRaster) {
+  test::TempDir dir;
+  // The park's 300 m buffer ends at x = 50: half of block A is covered, block B not at all.
+  const QString parks = writeLayer(dir, QStringLiteral("parks"), {box(-260, -1000, -250, 2000)});
+  const QString land = writeLayer(dir, QStringLiteral("land"),
+                                  {box(0, 0, 100, 100, QStringLiteral("{\"pop\":100}")),
+                                   box(200, 0, 300, 100, QStringLiteral("{\"pop\":300}"))});
+  CoverageParams p;
+  p.facilities = gis::SourceRef::parse(parks);
+  p.radius = 300;
+  p.target = gis::SourceRef::parse(land);
+  p.weightField = QStringLiteral("pop");
+  MetricResult r = computeCoverage(p).value();
+  EXPECT_EQ(r.metric, QStringLiteral("population_coverage"));
+  EXPECT_NEAR(*r.value, 50.0 / 400.0, 1e-12);
+  EXPECT_NEAR(r.counts.value(QStringLiteral("area_ratio")).toDouble(), 0.25, 1e-12);
+  p.weightField = QStringLiteral("no_such_field");
+  EXPECT_FALSE(computeCoverage(p).ok());
+  // A 3 × 1 grid of 100 m cells over the two blocks: 10 people over block A, 0 between, 30 over B.
+  const QByteArray esri =
+      "PROJCS[\"CGCS2000_3_Degree_GK_CM_120E\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\","
+      "DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+      "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",500000.0],"
+      "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",120.0],PARAMETER[\"Scale_Factor\",1.0],"
+      "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
+  dir.write(QStringLiteral("人口.prj"), esri);
+  const QString grid = dir.write(QStringLiteral("人口.asc"), "ncols 3\nnrows 1\nxllcorner 600000\nyllcorner 3460000\n"
+                                                           "cellsize 100\nNODATA_value -9999\n10 0 30\n");
+  p.weightField.clear();
+  p.weightRaster = grid;
+  const QString towns = writeLayer(dir, QStringLiteral("towns"), {box(-1000, -1000, 20, 1000, QStringLiteral("{\"name\":\"甲\"}")),
+                                                                 box(20, -1000, 1000, 1000, QStringLiteral("{\"name\":\"乙\"}"))});
+  p.per = ZoneRequest{gis::SourceRef::parse(towns), QStringLiteral("name"), QString()};
+  r = computeCoverage(p).value();
+  EXPECT_NEAR(*r.value, 5.0 / 40.0, 1e-12);  // half of cell 1's people covered, none of cell 3's
+  EXPECT_NEAR(r.denominator, 40.0, 1e-9);
+  ASSERT_EQ(r.zones.size(), 2U);
+  EXPECT_NEAR(*r.zones[0].value, 1.0, 1e-12);  // x 0–20: 2 people, all covered
+  EXPECT_NEAR(r.zones[1].denominator, 38.0, 1e-9);
+  EXPECT_NEAR(r.zones[1].numerator, 3.0, 1e-9);  // x 20–50 of cell 1
+  p.weightRaster = dir.path(QStringLiteral("没有.tif"));
+  const auto missing = computeCoverage(p);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_TRUE(missing.error().message.contains(QStringLiteral("没有.tif")));
+}
+
 TEST(LineMetrics, LengthPerSubUnitAndDuplicates) {
   test::TempDir dir;
   const QString lines = writeLayer(dir, QStringLiteral("架空线"),

@@ -5,6 +5,7 @@
 // destroys them before it ends.
 #include "geos_context.h"
 #include "xiuhua/gis/geometry.h"
+#include "xiuhua/gis/precise_sum.h"
 
 #include <geos_c.h>
 
@@ -68,20 +69,5 @@ inline bool envelopeOf(const GEOSGeometry* g, double& x0, double& y0, double& x1
 
 // Boxes of the geometries, for SpatialIndex.
 std::vector<QRectF> boxesOf(const std::vector<Geometry>& geometries);
-
-// Neumaier-compensated sum: the totals of hundreds of thousands of areas keep their digits.
-class PreciseSum {
- public:
-  void add(double v) {
-    const double t = mSum + v;
-    mCompensation += std::abs(mSum) >= std::abs(v) ? (mSum - t) + v : (v - t) + mSum;
-    mSum = t;
-  }
-  double value() const { return mSum + mCompensation; }
-
- private:
-  double mSum = 0;
-  double mCompensation = 0;
-};
 
 }  // namespace xiuhua::gis::detail

@@ -16,7 +16,7 @@ using detail::areaOf;
 using detail::geosContext;
 using detail::GeosGeomPtr;
 using detail::LocalGeometries;
-using detail::PreciseSum;
+using gis::PreciseSum;
 
 namespace {
 
@@ -29,8 +29,11 @@ struct ZoneShare {
 struct TargetShare {
   double covered = 0;
   double total = 0;
+  double density = 0;  // weight per unit of the target's original area
   std::vector<ZoneShare> zones;  // usually one entry; several when the target straddles zones
   bool overlapped = false;
+  Geometry coveredPart;  // with keepParts
+  Geometry uncoveredPart;
 };
 
 // Boxes that share interior (not just an edge): only such targets can overlap.
@@ -58,6 +61,10 @@ class CoverageWorker {
     const GEOSGeometry* source = mTargets.get(i);
     if (source == nullptr) return;
     TargetShare& share = mShares[i];
+    if (i < mInput.targetWeights.size()) {
+      const double area = areaOf(source);
+      share.density = area > 0 ? mInput.targetWeights[i] / area : 0.0;
+    }
     GeosGeomPtr owned;  // set once the target is cut (by earlier targets or exclusions)
     auto current = [&] { return owned ? owned.get() : source; };
     // Overlapping targets count once: cut away every earlier target whose interior meets this one.
@@ -116,6 +123,7 @@ class CoverageWorker {
       if (!uncovered) return;  // GEOS failed on this target; its area stays uncounted as covered
       share.covered = std::clamp(share.total - areaOf(uncovered.get()), 0.0, share.total);
     }
+    if (mInput.keepParts) keepParts(share, target, full, uncovered.get());
 
     // Zones: a zone that contains the target takes all of it; otherwise split by intersection.
     detail::SpatialIndexAccess::query(mZoneIndex, target, mCandidates);
@@ -153,6 +161,19 @@ class CoverageWorker {
   const SpatialIndex& mExclusionIndex;
   const SpatialIndex& mZoneIndex;
   std::vector<TargetShare>& mShares;
+  void keepParts(TargetShare& share, const GEOSGeometry* target, bool full, const GEOSGeometry* uncovered) {
+    GEOSContextHandle_t ctx = geosContext();
+    if (full) {
+      share.coveredPart = detail::fromGeos(target);
+    } else if (uncovered == nullptr) {
+      share.uncoveredPart = detail::fromGeos(target);
+    } else {
+      const GeosGeomPtr covered(GEOSDifference_r(ctx, target, uncovered));
+      share.coveredPart = detail::fromGeos(covered.get());
+      share.uncoveredPart = detail::fromGeos(uncovered);
+    }
+  }
+
   // Whether the (whole, uncut) target lies within one core disk of the cover: then the cover
   // contains it. Distance to a point is convex, so checking the target's vertices suffices.
   bool withinCore(std::size_t target, std::size_t cover) const {
@@ -224,32 +245,54 @@ Result<ZonalCoverage> indexedCoverage(const ZonalCoverageInput& input, const Ove
   // Sum in target order: the same answer whatever the number of threads.
   ZonalCoverage result;
   result.zones.resize(input.zones.size());
-  PreciseSum covered, total, outsideCovered, outsideTotal;
-  std::vector<PreciseSum> zoneCovered(input.zones.size()), zoneTotal(input.zones.size());
-  for (const TargetShare& s : shares) {
-    covered.add(s.covered);
-    total.add(s.total);
-    double inZonesCovered = 0;
-    double inZonesTotal = 0;
-    for (const ZoneShare& z : s.zones) {
-      zoneCovered[static_cast<std::size_t>(z.zone)].add(z.covered);
-      zoneTotal[static_cast<std::size_t>(z.zone)].add(z.total);
-      inZonesCovered += z.covered;
-      inZonesTotal += z.total;
+  // Sums of areas, and of weights (area × the target's weight density).
+  struct Sums {
+    PreciseSum covered, total, outsideCovered, outsideTotal;
+    std::vector<PreciseSum> zoneCovered, zoneTotal;
+    explicit Sums(std::size_t zones) : zoneCovered(zones), zoneTotal(zones) {}
+    void fill(AreaPair& all, std::vector<AreaPair>& zones, AreaPair& outside) const {
+      all = {covered.value(), total.value()};
+      outside = {outsideCovered.value(), outsideTotal.value()};
+      zones.resize(zoneCovered.size());
+      for (std::size_t z = 0; z < zones.size(); ++z) zones[z] = {zoneCovered[z].value(), zoneTotal[z].value()};
     }
-    if (!input.zones.empty() && s.total > 0) {
-      // What the zones did not take (zero up to rounding when the zones tile the land).
-      const double restTotal = s.total - inZonesTotal;
-      if (restTotal > 1e-9 * s.total) {
-        outsideTotal.add(restTotal);
-        outsideCovered.add(std::max(0.0, s.covered - inZonesCovered));
+  };
+  Sums areas(input.zones.size());
+  Sums weights(input.zones.size());
+  const bool weighted = !input.targetWeights.empty();
+  for (const TargetShare& s : shares) {
+    for (Sums* sums : {&areas, &weights}) {
+      const double f = sums == &areas ? 1.0 : s.density;
+      if (sums == &weights && !weighted) break;
+      sums->covered.add(f * s.covered);
+      sums->total.add(f * s.total);
+      double inZonesCovered = 0;
+      double inZonesTotal = 0;
+      for (const ZoneShare& z : s.zones) {
+        sums->zoneCovered[static_cast<std::size_t>(z.zone)].add(f * z.covered);
+        sums->zoneTotal[static_cast<std::size_t>(z.zone)].add(f * z.total);
+        inZonesCovered += z.covered;
+        inZonesTotal += z.total;
+      }
+      if (!input.zones.empty() && s.total > 0) {
+        // What the zones did not take (zero up to rounding when the zones tile the land).
+        const double restTotal = s.total - inZonesTotal;
+        if (restTotal > 1e-9 * s.total) {
+          sums->outsideTotal.add(f * restTotal);
+          sums->outsideCovered.add(f * std::max(0.0, s.covered - inZonesCovered));
+        }
       }
     }
     result.overlappingTargets += s.overlapped ? 1 : 0;
   }
-  result.all = {covered.value(), total.value()};
-  result.outside = {outsideCovered.value(), outsideTotal.value()};
-  for (std::size_t z = 0; z < input.zones.size(); ++z) result.zones[z] = {zoneCovered[z].value(), zoneTotal[z].value()};
+  areas.fill(result.all, result.zones, result.outside);
+  if (input.keepParts) {
+    for (TargetShare& s : shares) {
+      result.coveredParts.push_back(std::move(s.coveredPart));
+      result.uncoveredParts.push_back(std::move(s.uncoveredPart));
+    }
+  }
+  if (weighted) weights.fill(result.weightedAll, result.weightedZones, result.weightedOutside);
   return result;
 }
 
@@ -295,6 +338,9 @@ Result<ZonalCoverage> naiveCoverage(const ZonalCoverageInput& input) {
 
 Result<ZonalCoverage> zonalCoverage(const ZonalCoverageInput& input, const OverlayOptions& options,
                                     CoverageMethod method) {
+  if (method == CoverageMethod::Naive && !input.targetWeights.empty()) {
+    return Error{ErrorCode::InvalidArgument, QCoreApplication::translate("Overlay", "The naive method does not weight targets.")};
+  }
   return method == CoverageMethod::Naive ? naiveCoverage(input) : indexedCoverage(input, options);
 }
 

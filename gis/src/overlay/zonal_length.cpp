@@ -15,7 +15,7 @@ using detail::geosContext;
 using detail::GeosGeomPtr;
 using detail::lengthOf;
 using detail::LocalGeometries;
-using detail::PreciseSum;
+using gis::PreciseSum;
 
 namespace {
 

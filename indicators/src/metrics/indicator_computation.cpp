@@ -74,6 +74,10 @@ gis::Result<MetricResult> runCoverage(const BindingReader& b, const std::optiona
     p.tiers = tiers.value();
   }
   p.quadSegments = params.value(QStringLiteral("quad_segs")).toInt(8);
+  p.weightField = b.text(QStringLiteral("weight_field"));
+  const gis::SourceRef raster = b.layer(QStringLiteral("weight_raster"), false);
+  if (b.error()) return *b.error();
+  p.weightRaster = raster.path;
   p.per = per;
   return computeCoverage(p, run);
 }
@@ -129,7 +133,8 @@ gis::Result<MetricResult> runFeatureMetric(const BindingReader& b, const std::op
 
 gis::Result<MetricResult> runMetric(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run) {
   const QString& metric = b.binding().metric;
-  if (metric == QLatin1String("service_coverage")) return runCoverage(b, per, run);
+  // population_coverage is service coverage with a weight_field or weight_raster.
+  if (metric == QLatin1String("service_coverage") || metric == QLatin1String("population_coverage")) return runCoverage(b, per, run);
   if (metric == QLatin1String("length") || metric == QLatin1String("density")) {
     return runLineMetric(b, per, run, metric == QLatin1String("density"));
   }
@@ -142,7 +147,8 @@ gis::Result<MetricResult> runMetric(const BindingReader& b, const std::optional<
 // The factor from the metric's value to the indicator's unit.
 double scaleFor(const MetricBinding& binding, const Indicator& indicator) {
   if (binding.parameters.contains(QStringLiteral("scale"))) return binding.parameters.value(QStringLiteral("scale")).toDouble(1);
-  const bool ratio = binding.metric == QLatin1String("service_coverage") || binding.metric == QLatin1String("area_share");
+  const bool ratio = binding.metric == QLatin1String("service_coverage") || binding.metric == QLatin1String("area_share") ||
+                     binding.metric == QLatin1String("population_coverage");
   if (ratio && indicator.unit == QLatin1String("%")) return 100;
   if (binding.metric == QLatin1String("length") &&
       (indicator.unit == QStringLiteral("公里") || indicator.unit.compare(QLatin1String("km"), Qt::CaseInsensitive) == 0)) {

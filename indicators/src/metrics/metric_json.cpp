@@ -22,6 +22,9 @@ MetricKeys metricKeys(const QString& metric) {
   if (metric == QLatin1String("service_coverage") || metric == QLatin1String("area_share")) {
     return {QStringLiteral("ratio"), QStringLiteral("covered_m2"), QStringLiteral("total_m2")};
   }
+  if (metric == QLatin1String("population_coverage")) {
+    return {QStringLiteral("ratio"), QStringLiteral("covered_weight"), QStringLiteral("total_weight")};
+  }
   if (metric == QLatin1String("density")) return {QStringLiteral("km_per_km2"), QStringLiteral("length_km"), QStringLiteral("area_km2")};
   if (metric == QLatin1String("count")) return {QStringLiteral("count"), QString(), QString()};
   return {QStringLiteral("length_m"), QString(), QString()};

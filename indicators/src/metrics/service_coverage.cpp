@@ -1,7 +1,9 @@
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
 #include "metrics/metric_support.h"
+#include "metrics/population_weights.h"
 #include "xiuhua/gis/overlay/geometry_measures.h"
+#include "xiuhua/gis/precise_sum.h"
 #include "xiuhua/gis/overlay/zonal_coverage.h"
 
 #include <QElapsedTimer>
@@ -44,6 +46,85 @@ double radiusForArea(const std::vector<RadiusTier>& tiers, double area) {
   return radius;
 }
 
+namespace {
+
+// Weights the coverage by a population raster: the overlay runs again with the populated cells as
+// zones (each cell's covered and total target area × its value per m²), and once more with the
+// cells cut by the sub-units for the per-sub-unit figures; the rest is outside the sub-units.
+gis::Status weighByRaster(const QString& path, const gis::Crs& crs, gis::ZonalCoverageInput overlay, bool perZone,
+                          const MetricRun& run, gis::ZonalCoverage& coverage) {
+  const std::vector<gis::Geometry> subunits = perZone ? overlay.zones : std::vector<gis::Geometry>();
+  auto raster = detail::rasterPieces(path, crs, subunits, detail::overlayOptions(run));
+  if (!raster.ok()) return raster.error();
+  overlay.zones = raster->cells;
+  auto byCell = gis::zonalCoverage(overlay, detail::overlayOptions(run));
+  if (!byCell.ok()) return byCell.error();
+  gis::PreciseSum covered, total;
+  for (std::size_t c = 0; c < raster->cells.size(); ++c) {
+    covered.add(raster->cellWeightPerArea[c] * byCell->zones[c].covered);
+    total.add(raster->cellWeightPerArea[c] * byCell->zones[c].total);
+  }
+  coverage.weightedAll = {covered.value(), total.value()};
+  coverage.weightedZones.assign(subunits.size(), {});
+  coverage.weightedOutside = coverage.weightedAll;
+  if (!perZone) return {};
+  overlay.zones = raster->pieces;
+  auto byPiece = gis::zonalCoverage(overlay, detail::overlayOptions(run));
+  if (!byPiece.ok()) return byPiece.error();
+  std::vector<gis::PreciseSum> zc(subunits.size()), zt(subunits.size());
+  for (std::size_t k = 0; k < raster->pieces.size(); ++k) {
+    const auto z = static_cast<std::size_t>(raster->pieceZone[k]);
+    zc[z].add(raster->pieceWeightPerArea[k] * byPiece->zones[k].covered);
+    zt[z].add(raster->pieceWeightPerArea[k] * byPiece->zones[k].total);
+  }
+  for (std::size_t z = 0; z < subunits.size(); ++z) {
+    coverage.weightedZones[z] = {zc[z].value(), zt[z].value()};
+    coverage.weightedOutside.covered -= zc[z].value();
+    coverage.weightedOutside.total -= zt[z].value();
+  }
+  coverage.weightedOutside = {std::max(0.0, coverage.weightedOutside.covered), std::max(0.0, coverage.weightedOutside.total)};
+  return {};
+}
+
+}  // namespace
+
+namespace {
+
+// The map layers of a coverage: covered and uncovered target land (one feature per target that
+// has some), and the sub-units with their figures.
+void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const gis::Crs& crs, const MetricLayer* zones) {
+  for (const bool covered : {true, false}) {
+    gis::LayerToWrite layer;
+    layer.name = covered ? QStringLiteral("covered") : QStringLiteral("uncovered");
+    layer.crs = crs;
+    layer.fields = {{QStringLiteral("target"), gis::Field::Type::Integer}, {QStringLiteral("area_m2"), gis::Field::Type::Real}};
+    std::vector<gis::Geometry>& parts = covered ? coverage.coveredParts : coverage.uncoveredParts;
+    const std::vector<double> partAreas = gis::areas(parts);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (parts[i].isEmpty()) continue;
+      layer.geometries.push_back(std::move(parts[i]));
+      layer.attributes.push_back({QVariant::fromValue<qlonglong>(static_cast<qlonglong>(i + 1)), partAreas[i]});
+    }
+    result.layers.push_back(std::move(layer));
+  }
+  if (zones == nullptr) return;
+  gis::LayerToWrite per;
+  per.name = QStringLiteral("per");
+  per.crs = crs;
+  per.fields = {{QStringLiteral("name"), gis::Field::Type::String},
+                {QStringLiteral("ratio"), gis::Field::Type::Real},
+                {QStringLiteral("numerator"), gis::Field::Type::Real},
+                {QStringLiteral("denominator"), gis::Field::Type::Real}};
+  for (std::size_t z = 0; z < result.zones.size(); ++z) {
+    const ZoneValue& v = result.zones[z];
+    per.geometries.push_back(zones->geometries[z]);
+    per.attributes.push_back({v.name, v.value ? QVariant(*v.value) : QVariant(), v.numerator, v.denominator});
+  }
+  result.layers.push_back(std::move(per));
+}
+
+}  // namespace
+
 gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const MetricRun& run) {
   QElapsedTimer timer;
   timer.start();
@@ -53,8 +134,12 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   if (params.radius && !(*params.radius > 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("The service radius must be more than 0 m.")};
   }
+  if (!params.weightField.isEmpty() && !params.weightRaster.isEmpty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Weight by a field or by a raster, not both.")};
+  }
+  const QStringList targetFields = params.weightField.isEmpty() ? QStringList() : QStringList{params.weightField};
   std::vector<LayerRequest> requests = {{QStringLiteral("facilities"), params.facilities, params.facilityWhere, {}},
-                                        {QStringLiteral("target"), params.target, params.targetWhere, {}}};
+                                        {QStringLiteral("target"), params.target, params.targetWhere, targetFields}};
   if (!params.exclude.isEmpty()) requests.push_back({QStringLiteral("exclude"), params.exclude, params.excludeWhere, {}});
   if (params.per) requests.push_back(detail::zoneRequest(*params.per));
   auto inputs = loadMetricInputs(requests, run.crs, run.cancel);
@@ -106,24 +191,43 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   overlay.targets = target.geometries;
   if (exclude != nullptr) overlay.exclusions = exclude->geometries;
   if (zones != nullptr) overlay.zones = zones->geometries;
+  overlay.keepParts = params.resultLayers && !params.naive;
+  if (!params.weightField.isEmpty()) {
+    auto weights = detail::fieldWeights(target, params.weightField);
+    if (!weights.ok()) return weights.error();
+    overlay.targetWeights = std::move(weights).value();
+  }
   auto coverage = gis::zonalCoverage(overlay, detail::overlayOptions(run),
                                      params.naive ? gis::CoverageMethod::Naive : gis::CoverageMethod::Indexed);
   if (!coverage.ok()) return coverage.error();
+  if (!params.weightRaster.isEmpty()) {
+    if (gis::Status s = weighByRaster(params.weightRaster, inputs->crs, overlay, zones != nullptr, run, coverage.value()); !s) {
+      return s.error();
+    }
+  }
+  const bool weighted = !params.weightField.isEmpty() || !params.weightRaster.isEmpty();
   if (!(coverage->all.total > 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
                       tr("%1 (target): the selected target land has no area (after exclusions).").arg(params.target.toString())};
   }
 
   MetricResult result;
-  result.metric = QStringLiteral("service_coverage");
-  const ZoneValue all = detail::ratioValue(QString(), coverage->all);
-  result.value = all.value;
-  result.numerator = all.numerator;
-  result.denominator = all.denominator;
+  result.metric = weighted ? QStringLiteral("population_coverage") : QStringLiteral("service_coverage");
+  // The headline: covered weight / total weight when weighted, else covered area / total area.
+  const gis::AreaPair& all = weighted ? coverage->weightedAll : coverage->all;
+  const std::vector<gis::AreaPair>& perZone = weighted ? coverage->weightedZones : coverage->zones;
+  const gis::AreaPair& outside = weighted ? coverage->weightedOutside : coverage->outside;
+  if (weighted && !(all.total > 0)) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("The weights on the target land add up to 0: nothing to weight by.")};
+  }
+  const ZoneValue whole = detail::ratioValue(QString(), all);
+  result.value = whole.value;
+  result.numerator = whole.numerator;
+  result.denominator = whole.denominator;
   if (zones != nullptr) {
     const std::vector<QString> names = detail::zoneNames(*zones, params.per->nameField);
-    for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back(detail::ratioValue(names[z], coverage->zones[z]));
-    if (coverage->outside.total > 0) result.outside = detail::ratioValue(tr("(outside the sub-units)"), coverage->outside);
+    for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back(detail::ratioValue(names[z], perZone[z]));
+    if (coverage->outside.total > 0) result.outside = detail::ratioValue(tr("(outside the sub-units)"), outside);
   }
   QJsonObject parameters{{QStringLiteral("facilities"), params.facilities.toString()},
                          {QStringLiteral("facility_where"), params.facilityWhere},
@@ -141,11 +245,19 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   }
   if (params.per) parameters.insert(QStringLiteral("per"), detail::zoneJson(*params.per));
   result.parameters = parameters;
+  if (!params.weightField.isEmpty()) parameters.insert(QStringLiteral("weight_field"), params.weightField);
+  if (!params.weightRaster.isEmpty()) parameters.insert(QStringLiteral("weight_raster"), params.weightRaster);
   result.counts = {{QStringLiteral("facilities_selected"), static_cast<qint64>(facilities.geometries.size())},
                    {QStringLiteral("facilities_used"), used},
                    {QStringLiteral("targets"), static_cast<qint64>(target.geometries.size())},
                    {QStringLiteral("overlapping_targets"), coverage->overlappingTargets}};
+  if (weighted) {  // the unweighted figures alongside
+    result.counts.insert(QStringLiteral("area_ratio"), coverage->all.ratio());
+    result.counts.insert(QStringLiteral("covered_m2"), coverage->all.covered);
+    result.counts.insert(QStringLiteral("total_m2"), coverage->all.total);
+  }
   detail::fillCommon(result, *inputs);
+  if (overlay.keepParts) addResultLayers(result, *coverage, inputs->crs, zones);
   result.seconds = timer.nsecsElapsed() / 1e9;
   return result;
 }

@@ -33,7 +33,8 @@ struct RasterGrid {
 class RasterReader {
  public:
   // Reads band 1 of a GDAL raster. sourceCrsOverride replaces a missing or wrong CRS.
-  // The result is warped into mapCrs when that differs from the raster's own CRS.
+  // The result is warped into mapCrs when that differs from the raster's own CRS; an invalid
+  // mapCrs reads the cells as they are, in the raster's own CRS.
   static Result<std::shared_ptr<const RasterGrid>> read(const QString& path, const Crs& mapCrs,
                                                         const Crs& sourceCrsOverride = {});
   // True when GDAL opens the file as a raster (used to route a file to the right reader).

@@ -30,6 +30,11 @@ struct ZonalCoverageInput {
   // fully covered without an overlay test. Empty: not used.
   std::vector<std::vector<QPointF>> coverCores;
   std::vector<double> coreRadii;
+  // Optional weights (e.g. population) of the targets, each spread evenly over its polygon: the
+  // weighted results count weight × the share of the polygon's area. Empty: no weights.
+  std::vector<double> targetWeights;
+  // Keep, per target, its covered and uncovered land (for coverage maps). Costs memory and time.
+  bool keepParts = false;
 };
 
 struct ZonalCoverage {
@@ -37,11 +42,19 @@ struct ZonalCoverage {
   std::vector<AreaPair> zones;  // one per input zone, in input order
   AreaPair outside;             // target land outside every zone
   int overlappingTargets = 0;   // targets that overlapped an earlier one (counted once)
+  // With targetWeights: the covered and total weight, whole, per zone and outside the zones.
+  AreaPair weightedAll;
+  std::vector<AreaPair> weightedZones;
+  AreaPair weightedOutside;
+  // With keepParts: per target, the land covered and not covered (after overlaps and exclusions).
+  std::vector<Geometry> coveredParts;
+  std::vector<Geometry> uncoveredParts;
 };
 
 enum class CoverageMethod {
   Indexed,  // the fast method above
-  Naive,    // buffer union → target union → intersections, one thread (a reference for checks)
+  Naive,    // buffer union → target union → intersections, one thread (a reference for checks;
+            // no weights)
 };
 
 Result<ZonalCoverage> zonalCoverage(const ZonalCoverageInput& input, const OverlayOptions& options = {},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xiuhua/gis/vector_writer.h"
 #include "xiuhua/indicators/metrics/metric_layer.h"
 
 #include <QJsonObject>
@@ -33,6 +34,9 @@ struct MetricResult {
   QString crs;
   int repaired = 0;
   double seconds = 0;
+  // Layers for maps, in the metric CRS, when asked for (coverage: covered and uncovered land, and
+  // the sub-units with their values).
+  std::vector<gis::LayerToWrite> layers;
 };
 
 // Provenance of an input: role, source, filter, features, file size and modification time.

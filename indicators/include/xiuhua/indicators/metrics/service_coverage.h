@@ -24,7 +24,8 @@ double radiusForArea(const std::vector<RadiusTier>& tiers, double area);
 // facilities (polygons buffered from their boundary, or points) selected by a filter, each buffered
 // by its radius (one, or tiers by facility area); the union of buffers intersected with the target
 // land (selected by a filter; overlapping polygons count once, exclusions removed). Ratio =
-// covered target area / total target area, for the whole and per sub-unit.
+// covered target area / total target area, for the whole and per sub-unit. With a weight, the
+// ratio is covered weight / total weight (metric "population_coverage").
 struct CoverageParams {
   gis::SourceRef facilities;
   QString facilityWhere;
@@ -35,7 +36,13 @@ struct CoverageParams {
   gis::SourceRef exclude;  // optional: land taken out of the denominator (e.g. large water bodies)
   QString excludeWhere;
   std::optional<ZoneRequest> per;
+  // Population weighting (spatial:population_coverage): a numeric field of the target polygons
+  // (each polygon's weight spread evenly over it), or a raster whose cells count by the share of
+  // their area that is target land, covered or not. At most one.
+  QString weightField;
+  QString weightRaster;
   int quadSegments = 8;
+  bool resultLayers = false;  // fill MetricResult::layers (covered / uncovered land, sub-units)
   bool naive = false;  // the naive pipeline instead of the indexed one (for checks and benchmarks)
 };
 
