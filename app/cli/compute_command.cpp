@@ -53,6 +53,7 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
   const QString only = option(args, QStringLiteral("--indicator"));
   indicators::MetricRun run;
   run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
+  run.fingerprints = true;  // the stored record names exactly which files it came from
   QJsonArray computed;
   QJsonArray failures;
   int matched = 0;

@@ -25,6 +25,7 @@ void SpatialComputeTask::run() {
   const indicators::LayerResolver resolve = layerResolver(mLayers);
   indicators::MetricRun run;
   run.cancel = &mCancel;
+  run.fingerprints = true;
   run.progress = [this](double p) { mJobProgress = p; };
   for (std::size_t i = 0; i < mJobs.size() && !mCancel; ++i) {
     mJob = static_cast<int>(i);

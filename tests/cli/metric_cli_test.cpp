@@ -237,6 +237,8 @@ TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
   EXPECT_EQ(record.value(QStringLiteral("whole")).toObject().value(QStringLiteral("inputs")).toArray().at(0).toObject()
                 .value(QStringLiteral("where")).toString(),
             QStringLiteral("open_year <= 2024"));  // {year} filled in
+  EXPECT_EQ(record.value(QStringLiteral("whole")).toObject().value(QStringLiteral("inputs")).toArray().at(0).toObject()
+                .value(QStringLiteral("sha256")).toString().size(), 64);  // which file exactly
   // The values are in the project: the status reads them, and the history says "computed".
   r = cli({QStringLiteral("indicators"), QStringLiteral("status"), QStringLiteral("--project"), project, QStringLiteral("--year"),
            QStringLiteral("2024"), QStringLiteral("--json")});

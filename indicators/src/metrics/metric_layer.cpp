@@ -5,6 +5,8 @@
 #include "xiuhua/gis/vector_reader.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cmath>
@@ -52,6 +54,13 @@ gis::Status reproject(const gis::VectorData& data, const gis::Crs& from, const g
   return {};
 }
 
+QString sha256Of(const QString& path) {
+  QFile file(path);
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) return {};
+  return QString::fromLatin1(hash.result().toHex());
+}
+
 gis::Crs chooseCrs(const MetricLayer& first) {
   if (first.sourceCrs.kind() == gis::Crs::Kind::Proj && !first.sourceCrs.isGeographic()) return first.sourceCrs;
   // Geographic (or GCJ-02/BD-09): the Gauss–Krüger zone of the data's middle longitude.
@@ -67,7 +76,7 @@ QVariant MetricLayer::value(std::size_t feature, const QString& field) const {
 }
 
 gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const std::optional<gis::Crs>& metricCrs,
-                                           const std::atomic<bool>* cancel) {
+                                           const std::atomic<bool>* cancel, bool fingerprints) {
   // Read every source at once: each read opens its own GDAL dataset on its own thread.
   std::vector<std::future<gis::Result<std::shared_ptr<const gis::VectorData>>>> reads;
   for (const LayerRequest& r : requests) reads.push_back(std::async(std::launch::async, readRequest, std::cref(r), cancel));
@@ -108,9 +117,10 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
   // the repair of a large layer fans out further).
   std::vector<std::future<gis::Status>> jobs;
   for (MetricLayer& layer : inputs.layers) {
-    jobs.push_back(std::async(std::launch::async, [&layer, crs = inputs.crs]() -> gis::Status {
+    jobs.push_back(std::async(std::launch::async, [&layer, crs = inputs.crs, fingerprints]() -> gis::Status {
       if (gis::Status s = reproject(*layer.data, layer.sourceCrs, crs, layer.geometries); !s) return s;
       layer.repaired = gis::repairGeometries(layer.geometries);
+      if (fingerprints) layer.sha256 = sha256Of(layer.data->path);
       return {};
     }));
   }

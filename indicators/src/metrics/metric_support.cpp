@@ -76,7 +76,7 @@ QJsonObject zoneJson(const ZoneRequest& per) {
 namespace xiuhua::indicators {
 
 QJsonObject describeInput(const MetricLayer& layer) {
-  return {{QStringLiteral("role"), layer.request.role},
+  QJsonObject o{{QStringLiteral("role"), layer.request.role},
           {QStringLiteral("source"), layer.request.source.toString()},
           {QStringLiteral("layer"), layer.data->layerName},
           {QStringLiteral("where"), layer.request.where},
@@ -85,6 +85,8 @@ QJsonObject describeInput(const MetricLayer& layer) {
           {QStringLiteral("crs"), layer.sourceCrs.definition()},
           {QStringLiteral("bytes"), layer.fileSize},
           {QStringLiteral("modified"), layer.modified.toString(Qt::ISODate)}};
+  if (!layer.sha256.isEmpty()) o.insert(QStringLiteral("sha256"), layer.sha256);
+  return o;
 }
 
 }  // namespace xiuhua::indicators

@@ -34,6 +34,7 @@ struct MetricLayer {
   int repaired = 0;                             // invalid geometries made valid
   qint64 fileSize = 0;
   QDateTime modified;                           // UTC
+  QString sha256;                               // of the file, when asked for (hex)
 
   gis::Geometry::Type type() const { return data->geometryType; }
   QVariant value(std::size_t feature, const QString& field) const;
@@ -50,6 +51,6 @@ struct MetricInputs {
 };
 gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests,
                                            const std::optional<gis::Crs>& metricCrs = std::nullopt,
-                                           const std::atomic<bool>* cancel = nullptr);
+                                           const std::atomic<bool>* cancel = nullptr, bool fingerprints = false);
 
 }  // namespace xiuhua::indicators

@@ -25,6 +25,7 @@ struct MetricRun {
   int threads = 0;
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(double)> progress;
+  bool fingerprints = false;  // record each input file's SHA-256 (what a stored result keeps)
 };
 
 }  // namespace xiuhua::indicators
