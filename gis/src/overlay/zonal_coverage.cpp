@@ -82,7 +82,8 @@ class CoverageWorker {
       share.overlapped = true;
       if (!owned) return;
     }
-    detail::SpatialIndexAccess::query(mExclusionIndex, current(), mCandidates);
+    mCandidates.clear();
+    if (mExclusionIndex.size() > 0) detail::SpatialIndexAccess::query(mExclusionIndex, current(), mCandidates);
     for (int e : mCandidates) {
       const GEOSPreparedGeometry* exclusion = mExclusions.prepared(static_cast<std::size_t>(e));
       if (exclusion == nullptr || GEOSPreparedIntersects_r(ctx, exclusion, current()) != 1) continue;
@@ -107,12 +108,13 @@ class CoverageWorker {
     for (std::size_t k = 0; !full && k < mCandidates.size(); ++k) {
       const int c = mCandidates[k];
       const GEOSPreparedGeometry* cover = mCovers.prepared(static_cast<std::size_t>(c));
-      if (cover == nullptr) continue;
+      // Intersects first: it is cheap, and most candidates from the box query do not even meet.
+      if (cover == nullptr || GEOSPreparedIntersects_r(ctx, cover, target) != 1) continue;
       if (GEOSPreparedContains_r(ctx, cover, target) == 1) {
         full = true;
         break;
       }
-      if (GEOSPreparedIntersects_r(ctx, cover, target) == 1) mMeeting.push_back(c);
+      mMeeting.push_back(c);
     }
     // A partly covered target: cut the covers away one by one; what is left is uncovered.
     GeosGeomPtr uncovered;
@@ -126,12 +128,22 @@ class CoverageWorker {
     if (mInput.keepParts) keepParts(share, target, full, uncovered.get());
 
     // Zones: a zone that contains the target takes all of it; otherwise split by intersection.
+    // Neighbouring targets tend to share a zone: the last one found is tried first.
+    if (mZoneIndex.size() == 0) return;
+    if (mLastZone >= 0) {
+      const GEOSPreparedGeometry* zone = mZones.prepared(static_cast<std::size_t>(mLastZone));
+      if (zone != nullptr && GEOSPreparedContains_r(ctx, zone, target) == 1) {
+        share.zones.push_back({mLastZone, share.covered, share.total});
+        return;
+      }
+    }
     detail::SpatialIndexAccess::query(mZoneIndex, target, mCandidates);
     const std::vector<int>& zones = mCandidates;
     for (int z : zones) {
       const GEOSPreparedGeometry* zone = mZones.prepared(static_cast<std::size_t>(z));
-      if (zone != nullptr && GEOSPreparedContains_r(ctx, zone, target) == 1) {
+      if (z != mLastZone && zone != nullptr && GEOSPreparedContains_r(ctx, zone, target) == 1) {
         share.zones.push_back({z, share.covered, share.total});
+        mLastZone = z;
         return;
       }
     }
@@ -218,6 +230,7 @@ class CoverageWorker {
   }
 
   std::vector<int> mCandidates;  // reused query results
+  int mLastZone = -1;
   std::vector<int> mMeeting;
   LocalGeometries mTargets;
   LocalGeometries mCovers;
