@@ -45,11 +45,9 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
     if (outside > 0) result.outside = ZoneValue{tr("(outside the sub-units)"), double(outside), double(outside), 1};
   }
   result.parameters = {{QStringLiteral("features"), params.features.toString()}, {QStringLiteral("where"), params.where}};
-  if (params.per) result.parameters.insert(QStringLiteral("per"), detail::zoneJson(*params.per));
   result.counts = {{QStringLiteral("features"), counted},
                    {QStringLiteral("without_geometry"), static_cast<qint64>(features.geometries.size()) - counted}};
-  detail::fillCommon(result, *inputs);
-  result.seconds = timer.nsecsElapsed() / 1e9;
+  detail::fillCommon(result, *inputs, params.per, timer);
   return result;
 }
 
@@ -92,11 +90,9 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
   }
   result.parameters = {{QStringLiteral("features"), params.features.toString()}, {QStringLiteral("where"), params.where},
                        {QStringLiteral("area"), params.area.toString()}, {QStringLiteral("area_where"), params.areaWhere}};
-  if (params.per) result.parameters.insert(QStringLiteral("per"), detail::zoneJson(*params.per));
   result.counts = {{QStringLiteral("features"), static_cast<qint64>(features.geometries.size())},
                    {QStringLiteral("area_polygons"), static_cast<qint64>(area.geometries.size())}};
-  detail::fillCommon(result, *inputs);
-  result.seconds = timer.nsecsElapsed() / 1e9;
+  detail::fillCommon(result, *inputs, params.per, timer);
   return result;
 }
 

@@ -71,10 +71,8 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
   result.parameters = {{QStringLiteral("lines"), params.lines.toString()}, {QStringLiteral("where"), params.where},
                        {QStringLiteral("within"), params.within.toString()}, {QStringLiteral("within_where"), params.withinWhere},
                        {QStringLiteral("deduplicate"), params.deduplicate}};
-  if (params.per) result.parameters.insert(QStringLiteral("per"), detail::zoneJson(*params.per));
   result.counts = lengthCounts(length.value(), lines.geometries.size(), params.deduplicate);
-  detail::fillCommon(result, *inputs);
-  result.seconds = timer.nsecsElapsed() / 1e9;
+  detail::fillCommon(result, *inputs, params.per, timer);
   return result;
 }
 
@@ -132,10 +130,8 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
   result.parameters = {{QStringLiteral("lines"), params.lines.toString()}, {QStringLiteral("where"), params.where},
                        {QStringLiteral("area"), params.area.toString()}, {QStringLiteral("area_where"), params.areaWhere},
                        {QStringLiteral("deduplicate"), params.deduplicate}};
-  if (params.per) result.parameters.insert(QStringLiteral("per"), detail::zoneJson(*params.per));
   result.counts = lengthCounts(length.value(), lines.geometries.size(), params.deduplicate);
-  detail::fillCommon(result, *inputs);
-  result.seconds = timer.nsecsElapsed() / 1e9;
+  detail::fillCommon(result, *inputs, params.per, timer);
   return result;
 }
 

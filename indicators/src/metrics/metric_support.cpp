@@ -58,17 +58,24 @@ ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair) {
   return v;
 }
 
-void fillCommon(MetricResult& result, const MetricInputs& inputs) {
+namespace {
+
+QJsonObject zoneJson(const ZoneRequest& per) {
+  return {{QStringLiteral("source"), per.source.toString()}, {QStringLiteral("field"), per.nameField},
+          {QStringLiteral("where"), per.where}};
+}
+
+}  // namespace
+
+void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::optional<ZoneRequest>& per,
+                const QElapsedTimer& timer) {
+  if (per) result.parameters.insert(QStringLiteral("per"), zoneJson(*per));
+  result.seconds = timer.nsecsElapsed() / 1e9;
   result.crs = inputs.crs.definition();
   for (const MetricLayer& layer : inputs.layers) {
     result.inputs.push_back(describeInput(layer));
     result.repaired += layer.repaired;
   }
-}
-
-QJsonObject zoneJson(const ZoneRequest& per) {
-  return {{QStringLiteral("source"), per.source.toString()}, {QStringLiteral("field"), per.nameField},
-          {QStringLiteral("where"), per.where}};
 }
 
 }  // namespace xiuhua::indicators::detail

@@ -7,6 +7,7 @@
 #include "xiuhua/indicators/metrics/metric_run.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <optional>
 #include <vector>
@@ -25,7 +26,9 @@ gis::Status requirePolygons(const MetricLayer& layer);
 gis::Status requireFeatures(const MetricLayer& layer);
 
 ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair);
-void fillCommon(MetricResult& result, const MetricInputs& inputs);
-QJsonObject zoneJson(const ZoneRequest& per);
+// The parts every result has: the sub-units asked for (in the parameters), the CRS, the inputs and
+// their repairs, and the time taken so far.
+void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::optional<ZoneRequest>& per,
+                const QElapsedTimer& timer);
 
 }  // namespace xiuhua::indicators::detail

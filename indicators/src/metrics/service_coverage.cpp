@@ -243,7 +243,6 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     parameters.insert(QStringLiteral("exclude"), params.exclude.toString());
     parameters.insert(QStringLiteral("exclude_where"), params.excludeWhere);
   }
-  if (params.per) parameters.insert(QStringLiteral("per"), detail::zoneJson(*params.per));
   result.parameters = parameters;
   if (!params.weightField.isEmpty()) parameters.insert(QStringLiteral("weight_field"), params.weightField);
   if (!params.weightRaster.isEmpty()) parameters.insert(QStringLiteral("weight_raster"), params.weightRaster);
@@ -256,9 +255,8 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     result.counts.insert(QStringLiteral("covered_m2"), coverage->all.covered);
     result.counts.insert(QStringLiteral("total_m2"), coverage->all.total);
   }
-  detail::fillCommon(result, *inputs);
   if (overlay.keepParts) addResultLayers(result, *coverage, inputs->crs, zones);
-  result.seconds = timer.nsecsElapsed() / 1e9;
+  detail::fillCommon(result, *inputs, params.per, timer);
   return result;
 }
 
