@@ -32,6 +32,7 @@ struct TargetShare {
   double density = 0;  // weight per unit of the target's original area
   std::vector<ZoneShare> zones;  // usually one entry; several when the target straddles zones
   bool overlapped = false;
+  bool failed = false;   // GEOS could not compute this target's overlay
   Geometry coveredPart;  // with keepParts
   Geometry uncoveredPart;
 };
@@ -80,7 +81,10 @@ class CoverageWorker {
       }
       owned.reset(GEOSDifference_r(ctx, current(), earlier));
       share.overlapped = true;
-      if (!owned) return;
+      if (!owned) {
+        share.failed = true;
+        return;
+      }
     }
     mCandidates.clear();
     if (mExclusionIndex.size() > 0) detail::SpatialIndexAccess::query(mExclusionIndex, current(), mCandidates);
@@ -88,14 +92,18 @@ class CoverageWorker {
       const GEOSPreparedGeometry* exclusion = mExclusions.prepared(static_cast<std::size_t>(e));
       if (exclusion == nullptr || GEOSPreparedIntersects_r(ctx, exclusion, current()) != 1) continue;
       owned.reset(GEOSDifference_r(ctx, current(), mExclusions.get(static_cast<std::size_t>(e))));
-      if (!owned) return;
+      if (!owned) {
+        share.failed = true;
+        return;
+      }
     }
     const GEOSGeometry* target = current();
     share.total = areaOf(target);
     if (share.total <= 0) return;
 
-    // Covered part: none, all (a cover contains the target), or a local union of the pieces of
-    // the covers that meet it. Containment is settled for every candidate before any overlay.
+    // Covered part: all (within a cover's core disk, or contained by a cover), none (no cover
+    // meets it), or what is left after cutting away the covers that meet it. Containment is
+    // settled for every candidate before any overlay.
     bool full = false;
     mMeeting.clear();
     detail::SpatialIndexAccess::query(mCoverIndex, target, mCandidates);
@@ -122,7 +130,10 @@ class CoverageWorker {
       share.covered = share.total;
     } else if (!mMeeting.empty()) {
       uncovered = cutAway(target, mMeeting);
-      if (!uncovered) return;  // GEOS failed on this target; its area stays uncounted as covered
+      if (!uncovered) {
+        share.failed = true;
+        return;
+      }
       share.covered = std::clamp(share.total - areaOf(uncovered.get()), 0.0, share.total);
     }
     if (mInput.keepParts) keepParts(share, target, full, uncovered.get());
@@ -152,6 +163,10 @@ class CoverageWorker {
       if (zone == nullptr || GEOSPreparedIntersects_r(ctx, zone, target) != 1) continue;
       const GEOSGeometry* zoneGeometry = mZones.get(static_cast<std::size_t>(z));
       const GeosGeomPtr inZone(GEOSIntersection_r(ctx, target, zoneGeometry));
+      if (!inZone) {
+        share.failed = true;
+        return;
+      }
       const double total = areaOf(inZone.get());
       if (total <= 0) continue;
       double coveredInZone = 0;
@@ -159,6 +174,10 @@ class CoverageWorker {
         coveredInZone = total;
       } else if (uncovered) {
         const GeosGeomPtr part(GEOSIntersection_r(ctx, uncovered.get(), zoneGeometry));
+        if (!part) {
+          share.failed = true;
+          return;
+        }
         coveredInZone = std::clamp(total - areaOf(part.get()), 0.0, total);
       }
       share.zones.push_back({z, coveredInZone, total});
@@ -297,6 +316,9 @@ Result<ZonalCoverage> indexedCoverage(const ZonalCoverageInput& input, const Ove
       }
     }
     result.overlappingTargets += s.overlapped ? 1 : 0;
+  }
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    if (shares[i].failed) result.failedTargets.push_back(static_cast<int>(i));
   }
   areas.fill(result.all, result.zones, result.outside);
   if (input.keepParts) {

@@ -26,6 +26,7 @@ struct LineShare {
   double duplicateLength = 0;
   bool degenerate = false;
   double excess = 0;
+  bool failed = false;
 };
 
 bool sameBox(const QRectF& a, const QRectF& b) {
@@ -98,7 +99,10 @@ Result<ZonalLength> zonalLength(const ZonalLengthInput& input, const OverlayOpti
             if (region0 == nullptr || GEOSPreparedIntersects_r(ctx, region0, measured) != 1) return;
             if (GEOSPreparedContains_r(ctx, region0, measured) != 1) {
               owned.reset(GEOSIntersection_r(ctx, measured, region->get(0)));
-              if (!owned) return;
+              if (!owned) {
+                share.failed = true;
+                return;
+              }
               measured = owned.get();
             }
           }
@@ -122,6 +126,10 @@ Result<ZonalLength> zonalLength(const ZonalLengthInput& input, const OverlayOpti
             const GEOSPreparedGeometry* zone = zones->prepared(static_cast<std::size_t>(z));
             if (zone == nullptr || GEOSPreparedIntersects_r(ctx, zone, measured) != 1) continue;
             const GeosGeomPtr part(GEOSIntersection_r(ctx, measured, zones->get(static_cast<std::size_t>(z))));
+            if (!part) {
+              share.failed = true;
+              return;
+            }
             const double inZone = lengthOf(part.get());
             if (inZone > 0) share.zones.emplace_back(z, inZone);
           }
@@ -146,6 +154,9 @@ Result<ZonalLength> zonalLength(const ZonalLengthInput& input, const OverlayOpti
     duplicateLength.add(s.duplicateLength);
     result.degenerate += s.degenerate ? 1 : 0;
     excess.add(s.excess);
+  }
+  for (std::size_t i = 0; i < shares.size(); ++i) {
+    if (shares[i].failed) result.failedLines.push_back(static_cast<int>(i));
   }
   result.all = all.value();
   result.outside = outside.value();

@@ -74,6 +74,7 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
   if (zones != nullptr) overlay.zones = zones->geometries;
   auto share = gis::zonalCoverage(overlay, detail::overlayOptions(run));
   if (!share.ok()) return share.error();
+  if (gis::Status s = detail::requireNoFailures(area, share->failedTargets); !s) return s.error();
   if (!(share->all.total > 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("%1 (area): the region has no area.").arg(params.area.toString())};
   }

@@ -57,6 +57,7 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
   overlay.deduplicate = params.deduplicate;
   auto length = gis::zonalLength(overlay, detail::overlayOptions(run));
   if (!length.ok()) return length.error();
+  if (gis::Status s = detail::requireNoFailures(lines, length->failedLines); !s) return s.error();
 
   MetricResult result;
   result.metric = QStringLiteral("length");
@@ -107,6 +108,8 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
   if (!length.ok()) return length.error();
   auto areas = gis::zonalCoverage(areaInput, detail::overlayOptions(run));
   if (!areas.ok()) return areas.error();
+  if (gis::Status s = detail::requireNoFailures(area, areas->failedTargets); !s) return s.error();
+  if (gis::Status s = detail::requireNoFailures(lines, length->failedLines); !s) return s.error();
   if (!(areas->all.total > 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("%1 (area): the region has no area.").arg(params.area.toString())};
   }

@@ -49,6 +49,20 @@ gis::Status requirePolygons(const MetricLayer& layer) {
   return {};
 }
 
+gis::Status requireNoFailures(const MetricLayer& layer, const std::vector<int>& failed) {
+  if (failed.empty()) return {};
+  QStringList fids;
+  for (std::size_t k = 0; k < failed.size() && k < 5; ++k) {
+    fids << QString::number(layer.data->fids.at(static_cast<std::size_t>(failed[k])));
+  }
+  return gis::Error{gis::ErrorCode::GeometryInvalid,
+                    tr("%1 (%2): %3 features could not be overlaid (GEOS topology failure), e.g. feature %4; "
+                       "repair or simplify them and compute again.")
+                        .arg(layer.request.source.toString(), layer.request.role)
+                        .arg(failed.size())
+                        .arg(fids.join(QStringLiteral(", ")))};
+}
+
 ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair) {
   ZoneValue v;
   v.name = name;

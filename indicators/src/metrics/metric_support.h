@@ -24,6 +24,8 @@ gis::OverlayOptions overlayOptions(const MetricRun& run);
 // Fails, naming the file, when a layer's features are not of the wanted kind or there are none.
 gis::Status requirePolygons(const MetricLayer& layer);
 gis::Status requireFeatures(const MetricLayer& layer);
+// Fails, naming the file and the first features, when GEOS could not overlay some of them.
+gis::Status requireNoFailures(const MetricLayer& layer, const std::vector<int>& failed);
 
 ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair);
 // The parts every result has: the sub-units asked for (in the parameters), the CRS, the inputs and

@@ -200,6 +200,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   auto coverage = gis::zonalCoverage(overlay, detail::overlayOptions(run),
                                      params.naive ? gis::CoverageMethod::Naive : gis::CoverageMethod::Indexed);
   if (!coverage.ok()) return coverage.error();
+  if (gis::Status s = detail::requireNoFailures(target, coverage->failedTargets); !s) return s.error();
   if (!params.weightRaster.isEmpty()) {
     if (gis::Status s = weighByRaster(params.weightRaster, inputs->crs, overlay, zones != nullptr, run, coverage.value()); !s) {
       return s.error();

@@ -42,6 +42,9 @@ struct ZonalCoverage {
   std::vector<AreaPair> zones;  // one per input zone, in input order
   AreaPair outside;             // target land outside every zone
   int overlappingTargets = 0;   // targets that overlapped an earlier one (counted once)
+  // Targets GEOS could not overlay (a topology failure): left out of the sums, never silently —
+  // callers must report them.
+  std::vector<int> failedTargets;
   // With targetWeights: the covered and total weight, whole, per zone and outside the zones.
   AreaPair weightedAll;
   std::vector<AreaPair> weightedZones;

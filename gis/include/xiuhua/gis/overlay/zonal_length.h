@@ -27,6 +27,7 @@ struct ZonalLength {
   double duplicateLength = 0;   // their length (inside `within`)
   int degenerate = 0;           // lines running back over themselves
   double degenerateExcess = 0;  // length beyond their union's
+  std::vector<int> failedLines;  // lines GEOS could not clip (left out; callers must report them)
 };
 
 Result<ZonalLength> zonalLength(const ZonalLengthInput& input, const OverlayOptions& options = {});
