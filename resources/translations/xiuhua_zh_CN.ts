@@ -182,6 +182,10 @@
         <source>The computation was cancelled.</source>
         <translation>计算已取消。</translation>
     </message>
+    <message>
+        <source>The naive method does not weight targets.</source>
+        <translation>朴素方法不支持加权。</translation>
+    </message>
 </context>
 <context>
     <name>Progress</name>
@@ -430,6 +434,13 @@
     </message>
 </context>
 <context>
+    <name>VectorWriter</name>
+    <message>
+        <source>%1: cannot write the layers (%2).</source>
+        <translation>%1：无法写入图层（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>gis</name>
     <message>
         <source>%1: its metric binding names no &quot;%2&quot; layer.</source>
@@ -458,6 +469,10 @@
     <message>
         <source>%1 (%2): the features are not polygons; areas need polygons.</source>
         <translation>%1（%2）：要素不是面；计算面积需要面要素。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 features could not be overlaid (GEOS topology failure), e.g. feature %4; repair or simplify them and compute again.</source>
+        <translation>%1（%2）：有 %3 个要素无法叠加计算（GEOS 拓扑错误），如要素 %4；请修复或简化后重新计算。</translation>
     </message>
 </context>
 <context>
@@ -1662,7 +1677,7 @@
     </message>
     <message>
         <source>Radius tiers &quot;%1&quot;: &quot;%2&quot; is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS &gt; 0 m (e.g. &quot;2000:300,5000:500&quot;).</source>
-        <translation>服务半径分级“%1”：“%2”不是“面积:半径”格式（面积 ≥ 0 平方米，半径 > 0 米，如“2000:300,5000:500”）。</translation>
+        <translation>服务半径分级“%1”：“%2”不是“面积:半径”格式（面积 ≥ 0 平方米，半径 &gt; 0 米，如“2000:300,5000:500”）。</translation>
     </message>
     <message>
         <source>Radius tiers &quot;%1&quot; list no tier (e.g. &quot;2000:300,5000:500&quot;).</source>
@@ -1687,6 +1702,37 @@
     <message>
         <source>%1 (target): the selected target land has no area (after exclusions).</source>
         <translation>%1（目标用地）：所选目标用地（扣除后）面积为零。</translation>
+    </message>
+    <message>
+        <source>Weight by a field or by a raster, not both.</source>
+        <translation>请按字段或按栅格加权，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>The weights on the target land add up to 0: nothing to weight by.</source>
+        <translation>目标用地上的权重合计为 0，无法加权。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::indicators::detail</name>
+    <message>
+        <source>%1 (target): there is no weight field &quot;%2&quot;.</source>
+        <translation>%1（目标用地）：没有权重字段“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 (target), feature %2: the weight &quot;%3&quot; in field &quot;%4&quot; is not a number ≥ 0.</source>
+        <translation>%1（目标用地），要素 %2：字段“%4”中的权重“%3”不是大于等于 0 的数。</translation>
+    </message>
+    <message>
+        <source>%1 (weight raster) has no coordinate reference system.</source>
+        <translation>%1（权重栅格）没有坐标参考系。</translation>
+    </message>
+    <message>
+        <source>%1 (weight raster): cells cannot be transformed to %2.</source>
+        <translation>%1（权重栅格）：栅格单元无法转换到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 (weight raster): no cell has a value above 0.</source>
+        <translation>%1（权重栅格）：没有大于 0 的栅格单元。</translation>
     </message>
 </context>
 </TS>
