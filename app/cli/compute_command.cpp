@@ -72,14 +72,13 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
     }
     qint64 id = 0;
     if (!args.contains(QStringLiteral("--dry-run"))) {
-      auto recorded = (*computations)->record(c.value());
+      auto recorded = (*computations)->recordValues(c.value());
       if (!recorded.ok()) {
         failures.append(recorded.error().message);
         continue;
       }
-      id = recorded.value();
-      for (indicators::IndicatorValue& v : c->values) v.note = QStringLiteral("computation #%1").arg(id);
-      if (auto written = (*values)->addValues(c->values); !written.ok()) {
+      id = recorded->id;
+      if (auto written = (*values)->addValues(recorded->values); !written.ok()) {
         failures.append(written.error().message);
         continue;
       }

@@ -488,15 +488,12 @@ bool IndicatorDashboard::storeComputations(const SpatialComputeTask& task) {
   }
   std::vector<indicators::IndicatorValue> values;
   for (const indicators::IndicatorComputation& c : task.results()) {
-    auto id = (*computations)->record(c);
-    if (!id.ok()) {
-      emit problem(id.error().message);
+    auto recorded = (*computations)->recordValues(c);
+    if (!recorded.ok()) {
+      emit problem(recorded.error().message);
       return false;
     }
-    for (indicators::IndicatorValue v : c.values) {
-      v.note = tr("computation #%1").arg(id.value());
-      values.push_back(std::move(v));
-    }
+    values.insert(values.end(), recorded->values.begin(), recorded->values.end());
   }
   if (values.empty()) return false;
   return pushAdd(std::move(values), tr("Compute %n spatial indicator(s) for %1", nullptr, static_cast<int>(task.results().size()))

@@ -177,6 +177,13 @@
     </message>
 </context>
 <context>
+    <name>Metrics</name>
+    <message>
+        <source>computation #%1</source>
+        <translation>计算记录 #%1</translation>
+    </message>
+</context>
+<context>
     <name>Overlay</name>
     <message>
         <source>The computation was cancelled.</source>
@@ -984,10 +991,6 @@
         <translation>
             <numerusform>已计算 %n 项指标（%1 年），用时 %2 秒。</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>computation #%1</source>
-        <translation>计算记录 #%1</translation>
     </message>
     <message numerus="yes">
         <source>Compute %n spatial indicator(s) for %1</source>

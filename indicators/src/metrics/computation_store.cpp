@@ -2,6 +2,7 @@
 
 #include "xiuhua/gis/database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -52,6 +53,15 @@ gis::Result<qint64> ComputationStore::record(const IndicatorComputation& computa
                        compact(computationToJson(computation))});
   if (!r.ok()) return r.error();
   return mDb->lastInsertId();
+}
+
+gis::Result<ComputationStore::Recorded> ComputationStore::recordValues(const IndicatorComputation& computation) {
+  auto id = record(computation);
+  if (!id.ok()) return id.error();
+  Recorded recorded{id.value(), computation.values};
+  const QString note = QCoreApplication::translate("Metrics", "computation #%1").arg(id.value());
+  for (IndicatorValue& v : recorded.values) v.note = note;
+  return recorded;
 }
 
 gis::Result<QJsonObject> ComputationStore::computation(qint64 id) {

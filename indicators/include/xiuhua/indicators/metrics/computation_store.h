@@ -24,8 +24,15 @@ class ComputationStore {
 
   gis::Status setBinding(const MetricBinding& binding);  // adds or replaces
   gis::Result<std::vector<MetricBinding>> bindings();
-  // Keeps the computation's record and returns its id (values refer to it in their note).
+  // Keeps the computation's record and returns its id.
   gis::Result<qint64> record(const IndicatorComputation& computation);
+  // Keeps the record and returns its id with the computation's values, each noting the record
+  // ("computation #12"), ready for the value store.
+  struct Recorded {
+    qint64 id = 0;
+    std::vector<IndicatorValue> values;
+  };
+  gis::Result<Recorded> recordValues(const IndicatorComputation& computation);
   gis::Result<QJsonObject> computation(qint64 id);
 
  private:
