@@ -40,7 +40,6 @@ qgis_process 3.22 rejects ("Command --noversioncheck not known!", exit 1); when 
 has a `qgis_process.bin` next to it, that binary is run instead.
 """
 
-import argparse
 import json
 import os
 import shutil
@@ -50,6 +49,7 @@ import sys
 import tempfile
 import time
 
+import coverage_common
 from osgeo import gdal, ogr, osr
 
 ogr.UseExceptions()
@@ -61,35 +61,11 @@ gdal.UseExceptions()
 # arguments and sources
 
 
-def parse_source(spec):
-    """'path' or 'path|layername=NAME' -> (path, layer name or None)."""
-    parts = spec.split("|")
-    path, layer = parts[0], None
-    for opt in parts[1:]:
-        key, _, value = opt.partition("=")
-        if key.strip().lower() != "layername":
-            raise SystemExit("unsupported source option %r in %r" % (opt, spec))
-        layer = value
-    return path, layer
-
-
-def parse_tiers(text):
-    """'2000:300,5000:500' -> [(2000.0, 300.0), (5000.0, 500.0)] sorted by threshold."""
-    tiers = []
-    for item in text.split(","):
-        a, sep, r = item.partition(":")
-        if not sep:
-            raise SystemExit("bad tier %r (expected AREA:RADIUS)" % item)
-        tiers.append((float(a), float(r)))
-    tiers.sort()
-    return tiers
-
-
 class Source:
     """A layer as OGR sees it: path, layer name (resolved), CRS, FID column."""
 
     def __init__(self, spec, where=None):
-        self.path, name = parse_source(spec)
+        self.path, name = coverage_common.parse_source(spec)
         self.where = where
         ds = gdal.OpenEx(self.path, gdal.OF_VECTOR | gdal.OF_READONLY)
         if ds is None:
@@ -269,7 +245,7 @@ def compute(args, chain):
     buffers = []
     used = 0
     if args.radius_tiers:
-        tiers = parse_tiers(args.radius_tiers)
+        tiers = coverage_common.parse_tiers(args.radius_tiers)
         for i, (threshold, radius) in enumerate(tiers):
             expr = "area($geometry) >= %r" % threshold
             if i + 1 < len(tiers):
@@ -353,27 +329,13 @@ def count_file(path):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--facilities", required=True, metavar="SRC")
-    ap.add_argument("--facility-where", metavar="EXPR")
-    radius = ap.add_mutually_exclusive_group(required=True)
-    radius.add_argument("--radius", type=float, metavar="M")
-    radius.add_argument("--radius-tiers", metavar="A1:R1,A2:R2")
-    ap.add_argument("--target", required=True, metavar="SRC")
-    ap.add_argument("--target-where", metavar="EXPR")
-    ap.add_argument("--exclude", metavar="SRC")
-    ap.add_argument("--per", metavar="SRC")
-    ap.add_argument("--per-field", metavar="F")
-    ap.add_argument("--quad-segs", type=int, default=8)
-    ap.add_argument("--json", action="store_true")
+    ap = coverage_common.argument_parser(__doc__.split("\n\n")[0])
     ap.add_argument("--qgis-process", metavar="EXE", help="qgis_process executable")
     ap.add_argument("--keep-temp", action="store_true",
                     help="keep the intermediate GeoPackages (their directory is printed)")
     ap.add_argument("--verbose", action="store_true", help="print each step's time")
     args = ap.parse_args()
-    if bool(args.per) != bool(args.per_field):
-        ap.error("--per and --per-field go together")
+    coverage_common.check_arguments(ap, args)
 
     exe = find_qgis_process(args.qgis_process)
     # SIGTERM (a benchmark's timeout) ends the run through the `finally` below, which deletes
@@ -394,16 +356,7 @@ def main():
         print(json.dumps(result, ensure_ascii=False))
         return 0
 
-    def pct(v):
-        return "n/a" if v is None else "%.4f %%" % (100.0 * v)
-    print("coverage %s: %.1f of %.1f m2; facilities used %d of %d; targets %d; repaired %d; "
-          "%.1f s in %d qgis_process runs"
-          % (pct(result["ratio"]), result["covered_m2"], result["total_m2"],
-             result["facilities_used"], result["facilities_read"], result["targets"],
-             result["invalid_repaired"], result["seconds"], len(result["steps"])))
-    for row in result["per"]:
-        print("  %-12s %10s  %14.1f / %14.1f m2"
-              % (row["name"], pct(row["ratio"]), row["covered_m2"], row["total_m2"]))
+    coverage_common.print_summary(result, " in %d qgis_process runs" % len(result["steps"]))
     return 0
 
 

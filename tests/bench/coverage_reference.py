@@ -37,12 +37,12 @@ Output (--json): one JSON object
 plus the extra keys "method", "facilities_read", "targets". Without --json, a short text summary.
 """
 
-import argparse
 import json
 import sys
 import time
 import warnings
 
+import coverage_common
 from osgeo import gdal, ogr, osr
 from shapely import wkb
 from shapely.geometry import MultiPolygon, Polygon
@@ -61,20 +61,8 @@ warnings.filterwarnings("ignore", message="STRtree will be changed")
 # reading
 
 
-def parse_source(spec):
-    """'path' or 'path|layername=NAME' -> (path, layer name or None)."""
-    parts = spec.split("|")
-    path, layer = parts[0], None
-    for opt in parts[1:]:
-        key, _, value = opt.partition("=")
-        if key.strip().lower() != "layername":
-            raise SystemExit("unsupported source option %r in %r" % (opt, spec))
-        layer = value
-    return path, layer
-
-
 def open_layer(spec, where):
-    path, name = parse_source(spec)
+    path, name = coverage_common.parse_source(spec)
     options = []
     if path.lower().endswith(".csv"):
         # Point tables with longitude/latitude columns (the CRS comes from a .prj next to the file).
@@ -170,18 +158,6 @@ class Reader:
 # metric
 
 
-def parse_tiers(text):
-    """'2000:300,5000:500' -> [(2000.0, 300.0), (5000.0, 500.0)] sorted by threshold."""
-    tiers = []
-    for item in text.split(","):
-        a, sep, r = item.partition(":")
-        if not sep:
-            raise SystemExit("bad tier %r (expected AREA:RADIUS)" % item)
-        tiers.append((float(a), float(r)))
-    tiers.sort()
-    return tiers
-
-
 def tier_radius(tiers, area):
     """Radius of the largest threshold not exceeding `area`, or None below all thresholds."""
     radius = None
@@ -272,7 +248,7 @@ def compute(args):
     reader.set_work_srs(srs.Clone() if srs is not None else None)
     del lyr, ds
 
-    tiers = parse_tiers(args.radius_tiers) if args.radius_tiers else None
+    tiers = coverage_common.parse_tiers(args.radius_tiers) if args.radius_tiers else None
     facilities = reader.read(args.facilities, args.facility_where, polygons_only=False)
     buffers = []
     for geom, _ in facilities:
@@ -324,38 +300,16 @@ def compute(args):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--facilities", required=True, metavar="SRC")
-    ap.add_argument("--facility-where", metavar="EXPR")
-    radius = ap.add_mutually_exclusive_group(required=True)
-    radius.add_argument("--radius", type=float, metavar="M")
-    radius.add_argument("--radius-tiers", metavar="A1:R1,A2:R2")
-    ap.add_argument("--target", required=True, metavar="SRC")
-    ap.add_argument("--target-where", metavar="EXPR")
-    ap.add_argument("--exclude", metavar="SRC")
-    ap.add_argument("--per", metavar="SRC")
-    ap.add_argument("--per-field", metavar="F")
-    ap.add_argument("--quad-segs", type=int, default=8)
-    ap.add_argument("--json", action="store_true")
+    ap = coverage_common.argument_parser(__doc__.split("\n\n")[0])
     args = ap.parse_args()
-    if bool(args.per) != bool(args.per_field):
-        ap.error("--per and --per-field go together")
+    coverage_common.check_arguments(ap, args)
 
     result = compute(args)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return 0
 
-    def pct(v):
-        return "n/a" if v is None else "%.4f %%" % (100.0 * v)
-    print("coverage %s: %.1f of %.1f m2; facilities used %d of %d; targets %d; repaired %d; %.1f s"
-          % (pct(result["ratio"]), result["covered_m2"], result["total_m2"],
-             result["facilities_used"], result["facilities_read"], result["targets"],
-             result["invalid_repaired"], result["seconds"]))
-    for row in result["per"]:
-        print("  %-12s %10s  %14.1f / %14.1f m2"
-              % (row["name"], pct(row["ratio"]), row["covered_m2"], row["total_m2"]))
+    coverage_common.print_summary(result)
     return 0
 
 

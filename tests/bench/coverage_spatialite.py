@@ -30,7 +30,6 @@ exits non-zero, reports a GEOS or RTTOPO error, or a union comes out NULL althou
 inputs.
 """
 
-import argparse
 import csv
 import io
 import json
@@ -41,6 +40,7 @@ import sys
 import time
 import urllib.parse
 
+import coverage_common
 from osgeo import gdal, ogr, osr
 
 ogr.UseExceptions()
@@ -50,30 +50,6 @@ gdal.UseExceptions()
 
 # ----------------------------------------------------------------------------------------
 # arguments and sources
-
-
-def parse_source(spec):
-    """'path' or 'path|layername=NAME' -> (path, layer name or None)."""
-    parts = spec.split("|")
-    path, layer = parts[0], None
-    for opt in parts[1:]:
-        key, _, value = opt.partition("=")
-        if key.strip().lower() != "layername":
-            raise SystemExit("unsupported source option %r in %r" % (opt, spec))
-        layer = value
-    return path, layer
-
-
-def parse_tiers(text):
-    """'2000:300,5000:500' -> [(2000.0, 300.0), (5000.0, 500.0)] sorted by threshold."""
-    tiers = []
-    for item in text.split(","):
-        a, sep, r = item.partition(":")
-        if not sep:
-            raise SystemExit("bad tier %r (expected AREA:RADIUS)" % item)
-        tiers.append((float(a), float(r)))
-    tiers.sort()
-    return tiers
 
 
 def ident(name):
@@ -92,7 +68,7 @@ class Source:
     """A GeoPackage layer: its table, geometry and FID columns, CRS and feature names."""
 
     def __init__(self, spec):
-        self.path, name = parse_source(spec)
+        self.path, name = coverage_common.parse_source(spec)
         ds = gdal.OpenEx(self.path, gdal.OF_VECTOR | gdal.OF_READONLY)
         if ds is None:
             raise SystemExit("cannot open %s" % self.path)
@@ -192,7 +168,7 @@ def build_script(args, facilities, target, exclude, zones):
     s = Script(target)
     s.load("facilities", facilities, args.facility_where, polygons_only=False)
     if args.radius_tiers:
-        tiers = parse_tiers(args.radius_tiers)
+        tiers = coverage_common.parse_tiers(args.radius_tiers)
         cases = " ".join("WHEN ST_Area(geom) >= %s THEN %s" % (num(a), num(r))
                          for a, r in reversed(tiers))
         s.add("CREATE TABLE buffers AS SELECT ST_Buffer(geom, CASE %s END, %d) AS geom "
@@ -318,25 +294,11 @@ def compute(args, exe):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--facilities", required=True, metavar="SRC")
-    ap.add_argument("--facility-where", metavar="EXPR")
-    radius = ap.add_mutually_exclusive_group(required=True)
-    radius.add_argument("--radius", type=float, metavar="M")
-    radius.add_argument("--radius-tiers", metavar="A1:R1,A2:R2")
-    ap.add_argument("--target", required=True, metavar="SRC")
-    ap.add_argument("--target-where", metavar="EXPR")
-    ap.add_argument("--exclude", metavar="SRC")
-    ap.add_argument("--per", metavar="SRC")
-    ap.add_argument("--per-field", metavar="F")
-    ap.add_argument("--quad-segs", type=int, default=8)
-    ap.add_argument("--json", action="store_true")
+    ap = coverage_common.argument_parser(__doc__.split("\n\n")[0])
     ap.add_argument("--spatialite", metavar="EXE", help="spatialite shell executable")
     ap.add_argument("--show-sql", action="store_true", help="print the SQL script to stderr")
     args = ap.parse_args()
-    if bool(args.per) != bool(args.per_field):
-        ap.error("--per and --per-field go together")
+    coverage_common.check_arguments(ap, args)
     exe = args.spatialite or shutil.which("spatialite")
     if not exe:
         raise SystemExit("spatialite not found (install spatialite-bin, or pass --spatialite)")
@@ -350,15 +312,7 @@ def main():
         print(json.dumps(result, ensure_ascii=False))
         return 0
 
-    def pct(v):
-        return "n/a" if v is None else "%.4f %%" % (100.0 * v)
-    print("coverage %s: %.1f of %.1f m2; facilities used %d of %d; targets %d; repaired %d; "
-          "%.1f s" % (pct(result["ratio"]), result["covered_m2"], result["total_m2"],
-                      result["facilities_used"], result["facilities_read"], result["targets"],
-                      result["invalid_repaired"], result["seconds"]))
-    for row in result["per"]:
-        print("  %-12s %10s  %14.1f / %14.1f m2"
-              % (row["name"], pct(row["ratio"]), row["covered_m2"], row["total_m2"]))
+    coverage_common.print_summary(result)
     return 0
 
 
