@@ -101,7 +101,7 @@ QJsonObject describeInput(const MetricLayer& layer) {
           {QStringLiteral("source"), layer.request.source.toString()},
           {QStringLiteral("layer"), layer.data->layerName},
           {QStringLiteral("where"), layer.request.where},
-          {QStringLiteral("features"), static_cast<qint64>(layer.geometries.size())},
+          {QStringLiteral("features"), static_cast<qint64>(layer.data->featureCount())},
           {QStringLiteral("repaired"), layer.repaired},
           {QStringLiteral("crs"), layer.sourceCrs.definition()},
           {QStringLiteral("bytes"), layer.fileSize},

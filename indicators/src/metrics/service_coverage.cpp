@@ -51,7 +51,8 @@ namespace {
 // Weights the coverage by a population raster: the overlay runs again with the populated cells as
 // zones (each cell's covered and total target area × its value per m²), and once more with the
 // cells cut by the sub-units for the per-sub-unit figures; the rest is outside the sub-units.
-gis::Status weighByRaster(const QString& path, const gis::Crs& crs, gis::ZonalCoverageInput overlay, bool perZone,
+// (The overlay's zones are replaced on the way.)
+gis::Status weighByRaster(const QString& path, const gis::Crs& crs, gis::ZonalCoverageInput& overlay, bool perZone,
                           const MetricRun& run, gis::ZonalCoverage& coverage) {
   const std::vector<gis::Geometry> subunits = perZone ? overlay.zones : std::vector<gis::Geometry>();
   auto raster = detail::rasterPieces(path, crs, subunits, detail::overlayOptions(run));
@@ -145,7 +146,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   auto inputs = loadMetricInputs(requests, run.crs, run.cancel, run.fingerprints);
   if (!inputs.ok()) return inputs.error();
   const MetricLayer& facilities = inputs->layers[0];
-  const MetricLayer& target = inputs->layers[1];
+  MetricLayer& target = inputs->layers[1];  // its geometries move into the overlay
   const MetricLayer* exclude = params.exclude.isEmpty() ? nullptr : &inputs->layers[2];
   const MetricLayer* zones = params.per ? &inputs->layers.back() : nullptr;
   if (gis::Status s = detail::requireFeatures(facilities); !s) return s.error();
@@ -188,15 +189,16 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     }
     overlay.coreRadii[i] = radii[i] * inner;
   }
-  overlay.targets = target.geometries;
-  if (exclude != nullptr) overlay.exclusions = exclude->geometries;
-  if (zones != nullptr) overlay.zones = zones->geometries;
-  overlay.keepParts = params.resultLayers && !params.naive;
   if (!params.weightField.isEmpty()) {
     auto weights = detail::fieldWeights(target, params.weightField);
     if (!weights.ok()) return weights.error();
     overlay.targetWeights = std::move(weights).value();
   }
+  const std::size_t targetCount = target.geometries.size();
+  overlay.targets = std::move(target.geometries);  // hundreds of thousands of parcels: no copy
+  if (exclude != nullptr) overlay.exclusions = exclude->geometries;
+  if (zones != nullptr) overlay.zones = zones->geometries;
+  overlay.keepParts = params.resultLayers && !params.naive;
   auto coverage = gis::zonalCoverage(overlay, detail::overlayOptions(run),
                                      params.naive ? gis::CoverageMethod::Naive : gis::CoverageMethod::Indexed);
   if (!coverage.ok()) return coverage.error();
@@ -249,7 +251,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   if (!params.weightRaster.isEmpty()) parameters.insert(QStringLiteral("weight_raster"), params.weightRaster);
   result.counts = {{QStringLiteral("facilities_selected"), static_cast<qint64>(facilities.geometries.size())},
                    {QStringLiteral("facilities_used"), used},
-                   {QStringLiteral("targets"), static_cast<qint64>(target.geometries.size())},
+                   {QStringLiteral("targets"), static_cast<qint64>(targetCount)},
                    {QStringLiteral("overlapping_targets"), coverage->overlappingTargets}};
   if (weighted) {  // the unweighted figures alongside
     result.counts.insert(QStringLiteral("area_ratio"), coverage->all.ratio());
