@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <limits>
 #include <utility>
 
@@ -236,6 +237,7 @@ bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wa
                                       : std::pair{-1, -1};
   Bounds extent;
   std::size_t n = 0;
+  const bool anyWanted = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
   layer.ResetReading();
   for (auto&& feature : layer) {
     if (cancel != nullptr && (++n % 1024) == 0 && cancel->load()) return false;
@@ -247,10 +249,12 @@ bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wa
       extent.add(geometry.boundingBox());
       if (data.geometryType == Geometry::Type::Empty) data.geometryType = geometry.type();
     }
-    AttributeRow row;
-    row.reserve(data.fields.size());
-    for (std::size_t i = 0; i < data.fields.size(); ++i) {
-      row.push_back(wanted[i] ? readValue(*feature, static_cast<int>(i), data.fields[i].type, data.encoding.name) : QVariant());
+    AttributeRow row;  // stays empty (no allocation) when no field is wanted
+    if (anyWanted) {
+      row.reserve(data.fields.size());
+      for (std::size_t i = 0; i < data.fields.size(); ++i) {
+        row.push_back(wanted[i] ? readValue(*feature, static_cast<int>(i), data.fields[i].type, data.encoding.name) : QVariant());
+      }
     }
     data.fids.push_back(feature->GetFID());
     data.geometries.push_back(std::move(geometry));

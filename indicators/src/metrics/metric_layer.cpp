@@ -72,7 +72,8 @@ gis::Crs chooseCrs(const MetricLayer& first) {
 QVariant MetricLayer::value(std::size_t feature, const QString& field) const {
   const int column = data->fieldIndex(field);
   if (column < 0 || feature >= data->attributes.size()) return {};
-  return data->attributes[feature][static_cast<std::size_t>(column)];
+  const gis::AttributeRow& row = data->attributes[feature];
+  return static_cast<std::size_t>(column) < row.size() ? row[static_cast<std::size_t>(column)] : QVariant();
 }
 
 gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const std::optional<gis::Crs>& metricCrs,

@@ -22,7 +22,8 @@ struct ReadOptions {
   QString layerName;         // empty: the first layer
   QString encodingOverride;  // shapefiles only; empty: decide (.cpg, LDID, detection)
   QString where;             // an OGR SQL attribute filter (WHERE clause); empty: every feature
-  // The fields whose values are read (others stay null, unread: faster); nullopt: all.
+  // The fields whose values are read (others stay null, unread: faster); nullopt: all. An empty
+  // list reads no attribute at all: every row is then empty (not one null per field).
   std::optional<QStringList> fields;
   const std::atomic<bool>* cancel = nullptr;
 };
