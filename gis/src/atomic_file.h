@@ -9,7 +9,8 @@ namespace xiuhua::gis::detail {
 
 // A hidden name beside the target with the given suffix (so that GDAL picks the same driver).
 QString temporaryBeside(const QFileInfo& target, const QString& suffix);
-// Renames temp over target; on failure removes temp and returns why (empty on success).
-QString replaceWith(const QString& temp, const QFileInfo& target);
+// Renames temp over target unless writing it failed (writeError, e.g. GDAL's last error, not
+// empty); on failure removes temp and returns why (empty on success).
+QString replaceWith(const QString& temp, const QFileInfo& target, const QString& writeError = {});
 
 }  // namespace xiuhua::gis::detail

@@ -57,11 +57,7 @@ Status TableWriter::write(const QString& path, const QStringList& columns, const
       }
     }
   }
-  if (!errors.lastError().isEmpty()) {
-    QFile::remove(temp);
-    return fail(errors.lastError());
-  }
-  if (const QString reason = detail::replaceWith(temp, target); !reason.isEmpty()) return fail(reason);
+  if (const QString reason = detail::replaceWith(temp, target, errors.lastError()); !reason.isEmpty()) return fail(reason);
   return {};
 }
 

@@ -132,11 +132,7 @@ Status VectorWriter::writeGeoPackage(const QString& path, const std::vector<Laye
       }
     }
   }
-  if (!errors.lastError().isEmpty()) {
-    QFile::remove(temp);
-    return fail(errors.lastError());
-  }
-  if (const QString reason = detail::replaceWith(temp, target); !reason.isEmpty()) return fail(reason);
+  if (const QString reason = detail::replaceWith(temp, target, errors.lastError()); !reason.isEmpty()) return fail(reason);
   return {};
 }
 

@@ -31,6 +31,12 @@ def parse_tiers(text):
     return tiers
 
 
+def area_row(name, covered, total):
+    """One sub-unit of the JSON output: its covered and total target area and their ratio."""
+    return {"name": name, "ratio": covered / total if total > 0 else None,
+            "covered_m2": covered, "total_m2": total}
+
+
 def argument_parser(description):
     """The arguments every method takes, the same as `xiuhua-cli coverage` (see its README)."""
     ap = argparse.ArgumentParser(description=description,

@@ -299,10 +299,7 @@ def compute(args, chain):
         for key, name in rows:
             z_total = t_areas.get(key, 0.0)
             z_covered = c_areas.get(key, 0.0)
-            per.append({"name": name,
-                        "ratio": z_covered / z_total if z_total > 0 else None,
-                        "covered_m2": z_covered,
-                        "total_m2": z_total})
+            per.append(coverage_common.area_row(name, z_covered, z_total))
 
     return {
         "method": "qgis-process-chain",

@@ -280,10 +280,7 @@ def compute(args):
         for zone, name in zones:
             z_total = t_index.area_within(zone) if zone is not None else 0.0
             z_covered = c_index.area_within(zone) if zone is not None else 0.0
-            per.append({"name": name,
-                        "ratio": z_covered / z_total if z_total > 0 else None,
-                        "covered_m2": z_covered,
-                        "total_m2": z_total})
+            per.append(coverage_common.area_row(name, z_covered, z_total))
 
     return {
         "method": "shapely-reference",

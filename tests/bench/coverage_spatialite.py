@@ -274,10 +274,7 @@ def compute(args, exe):
         n_repaired += int(rows.get("repaired_zones", ["0"])[0])
         for fid, name in zones.field_values(args.per_field):
             z_total, z_covered = zone_areas.get(fid, (0.0, 0.0))
-            per.append({"name": name,
-                        "ratio": z_covered / z_total if z_total > 0 else None,
-                        "covered_m2": z_covered,
-                        "total_m2": z_total})
+            per.append(coverage_common.area_row(name, z_covered, z_total))
 
     return {
         "method": "spatialite-sql",
