@@ -177,6 +177,67 @@ TEST(ZonalCoverage, IndexedAgreesWithNaiveAndIsThreadIndependent) {
   for (std::size_t z = 0; z < input.zones.size(); ++z) EXPECT_NEAR(fast.zones[z].covered, naive.zones[z].covered, 1e-9 * naive.all.total);
 }
 
+// A star-shaped ring around (cx, cy): irregular, simple.
+Geometry::Ring starRing(std::mt19937& rng, double cx, double cy, double radius, int vertices) {
+  std::uniform_real_distribution<double> wobble(0.6, 1.0);
+  Geometry::Ring ring;
+  for (int k = 0; k < vertices; ++k) {
+    const double a = 2 * M_PI * k / vertices;
+    const double r = radius * wobble(rng);
+    ring.push_back({cx + r * std::cos(a), cy + r * std::sin(a)});
+  }
+  ring.push_back(ring.front());
+  return ring;
+}
+
+TEST(ZonalCoverage, IrregularZonesWithHolesAndTargetsOnTheirEdgesAgreeWithNaive) {
+  // The interior grids must settle only what is certain: zones with holes and many edges, a
+  // multipolygon zone, targets lying along zone edges, rotated small targets near every boundary.
+  std::mt19937 rng(11);
+  ZonalCoverageInput input;
+  Geometry::Part withHole{starRing(rng, 1500, 1500, 1400, 90)};
+  Geometry::Ring hole{{1300, 1300}, {1300, 1700}, {1700, 1700}, {1700, 1300}, {1300, 1300}};  // clockwise
+  withHole.push_back(hole);
+  input.zones.push_back(Geometry(Geometry::Type::Polygon, {withHole}));
+  input.zones.push_back(Geometry(Geometry::Type::Polygon, {Geometry::Part{starRing(rng, 3600, 1500, 700, 40)},
+                                                           Geometry::Part{starRing(rng, 3600, 3200, 500, 30)}}));
+  input.zones.push_back(rect(1300, 1300, 1700, 1700));  // fills the hole exactly
+  std::uniform_real_distribution<double> pos(0, 4300);
+  std::uniform_real_distribution<double> size(8, 60);
+  std::uniform_real_distribution<double> turn(0, M_PI);
+  for (int i = 0; i < 3000; ++i) {
+    const double cx = pos(rng), cy = pos(rng), w = size(rng), h = size(rng), t = turn(rng);
+    Geometry::Ring ring;
+    constexpr double kCorners[5][2] = {{-0.5, -0.5}, {0.5, -0.5}, {0.5, 0.5}, {-0.5, 0.5}, {-0.5, -0.5}};
+    for (const auto& [u, v] : kCorners) {
+      ring.push_back({cx + u * w * std::cos(t) - v * h * std::sin(t), cy + u * w * std::sin(t) + v * h * std::cos(t)});
+    }
+    input.targets.push_back(Geometry(Geometry::Type::Polygon, {Geometry::Part{ring}}));
+  }
+  // Targets along the hole's edges, inside and outside it, and one exactly equal to a zone cell.
+  for (double x = 1300; x < 1700; x += 40) {
+    input.targets.push_back(rect(x, 1260, x + 40, 1300));
+    input.targets.push_back(rect(x, 1300, x + 40, 1340));
+  }
+  std::vector<Geometry> parks;
+  for (int i = 0; i < 25; ++i) parks.push_back(Geometry(Geometry::Type::Polygon, {Geometry::Part{starRing(rng, pos(rng), pos(rng), 120, 12)}}));
+  input.covers = bufferEach(parks, std::vector<double>(parks.size(), 300.0));
+  OverlayOptions two;
+  two.threads = 2;
+  const ZonalCoverage fast = zonalCoverage(input, two).value();
+  const ZonalCoverage naive = zonalCoverage(input, two, CoverageMethod::Naive).value();
+  ASSERT_GT(naive.all.covered, 0);
+  EXPECT_NEAR(fast.all.total, naive.all.total, 1e-9 * naive.all.total);
+  EXPECT_NEAR(fast.all.covered, naive.all.covered, 1e-9 * naive.all.total);
+  for (std::size_t z = 0; z < input.zones.size(); ++z) {
+    EXPECT_GT(naive.zones[z].total, 0) << z;
+    EXPECT_NEAR(fast.zones[z].total, naive.zones[z].total, 1e-9 * naive.all.total) << z;
+    EXPECT_NEAR(fast.zones[z].covered, naive.zones[z].covered, 1e-9 * naive.all.total) << z;
+  }
+  EXPECT_NEAR(fast.outside.total, naive.outside.total, 1e-9 * naive.all.total);
+  EXPECT_NEAR(fast.outside.covered, naive.outside.covered, 1e-9 * naive.all.total);
+}
+
 TEST(ZonalCoverage, CancellingStopsWithAnError) {
   ZonalCoverageInput input;
   for (int i = 0; i < 1000; ++i) input.targets.push_back(rect(i, 0, i + 1, 1));

@@ -40,6 +40,11 @@ class LocalGeometries {
     }
     return mPrepared[i].get();
   }
+  // Frees the copy (and its prepared form); a later get() converts again.
+  void release(std::size_t i) {
+    mPrepared[i].reset();
+    mGeoms[i].reset();
+  }
   std::size_t size() const { return mGeoms.size(); }
 
  private:

@@ -19,12 +19,13 @@ inline int workerCount(int requested) {
 
 // makeWorker(threadIndex) is called once on each worker thread and returns the function that
 // processes one item there; what it captures (GEOS geometries, prepared geometries) lives and dies on
-// that thread. Stops handing out items once cancel is set. progress(done) is called from the
-// workers, at most every `chunk` items.
+// that thread. Stops handing out items once cancel is set. Items are handed out `chunk` at a time
+// (make it 1 when each item is already a batch); progress(done) is called from the workers after
+// each chunk.
 template <typename MakeWorker>
 void parallelFor(std::size_t n, int threads, MakeWorker makeWorker, const std::atomic<bool>* cancel = nullptr,
-                 const std::function<void(std::size_t)>& progress = {}) {
-  constexpr std::size_t kChunk = 64;
+                 const std::function<void(std::size_t)>& progress = {}, std::size_t chunk = 64) {
+  const std::size_t kChunk = std::max<std::size_t>(1, chunk);
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
   auto run = [&](int threadIndex) {
