@@ -14,7 +14,8 @@ using detail::GeosGeomPtr;
 
 namespace {
 
-// A geometry whose envelope is the rectangle; degenerate boxes become points or lines.
+// A geometry whose envelope is the rectangle: its diagonal (a point when the box is one). The
+// tree keeps only envelopes, and a two-point line is the cheapest geometry to build.
 GeosGeomPtr makeBox(const QRectF& r) {
   GEOSContextHandle_t ctx = geosContext();
   const double x0 = r.left();
@@ -22,13 +23,10 @@ GeosGeomPtr makeBox(const QRectF& r) {
   const double x1 = std::max(r.right(), x0);
   const double y1 = std::max(r.bottom(), y0);
   if (x0 == x1 && y0 == y1) return GeosGeomPtr(GEOSGeom_createPointFromXY_r(ctx, x0, y0));
-  if (x0 == x1 || y0 == y1) {
-    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, 2, 2);
-    GEOSCoordSeq_setXY_r(ctx, seq, 0, x0, y0);
-    GEOSCoordSeq_setXY_r(ctx, seq, 1, x1, y1);
-    return GeosGeomPtr(GEOSGeom_createLineString_r(ctx, seq));
-  }
-  return GeosGeomPtr(GEOSGeom_createRectangle_r(ctx, x0, y0, x1, y1));
+  GEOSCoordSequence* seq = GEOSCoordSeq_create_r(ctx, 2, 2);
+  GEOSCoordSeq_setXY_r(ctx, seq, 0, x0, y0);
+  GEOSCoordSeq_setXY_r(ctx, seq, 1, x1, y1);
+  return GeosGeomPtr(GEOSGeom_createLineString_r(ctx, seq));
 }
 
 void collectItem(void* item, void* userdata) {

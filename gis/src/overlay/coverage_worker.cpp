@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <future>
 #include <utility>
 
 namespace xiuhua::gis::detail {
@@ -115,14 +116,18 @@ CoverageShared::CoverageShared(const ZonalCoverageInput& in, const OverlayOption
       exclusionBoxes(boxesOf(in.exclusions)),
       zoneBoxes(boxesOf(in.zones)),
       order(spatialOrder(targetBoxes)),
-      targetIndex(targetBoxes),
-      coverIndex(coverBoxes),
-      exclusionIndex(exclusionBoxes),
-      zoneIndex(zoneBoxes),
       shares(in.targets.size()) {
+  // The grids are built on worker threads while this one builds the indexes.
   const double cellSize = typicalSize(targetBoxes);
-  coverGrids = interiorGrids(in.covers, cellSize, kCoverGridSide, options);
-  zoneGrids = interiorGrids(in.zones, cellSize, kZoneGridSide, options);
+  auto grids = std::async(std::launch::async, [&] {
+    coverGrids = interiorGrids(in.covers, cellSize, kCoverGridSide, options);
+    zoneGrids = interiorGrids(in.zones, cellSize, kZoneGridSide, options);
+  });
+  targetIndex = std::make_unique<SpatialIndex>(targetBoxes);
+  coverIndex = std::make_unique<SpatialIndex>(coverBoxes);
+  exclusionIndex = std::make_unique<SpatialIndex>(exclusionBoxes);
+  zoneIndex = std::make_unique<SpatialIndex>(zoneBoxes);
+  grids.get();
 }
 
 CoverageWorker::CoverageWorker(CoverageShared& shared)
@@ -142,10 +147,10 @@ void CoverageWorker::processBatch(std::size_t batch) {
   }
   if (begin >= end) return;
   const QRectF box(QPointF(x0, y0), QPointF(x1, y1));
-  mBatchTargets = mShared.targetIndex.query(box);
-  mBatchCovers = mShared.coverIndex.query(box);
-  mBatchExclusions = mShared.exclusionIndex.size() > 0 ? mShared.exclusionIndex.query(box) : std::vector<int>();
-  mBatchZones = mShared.zoneIndex.size() > 0 ? mShared.zoneIndex.query(box) : std::vector<int>();
+  mBatchTargets = mShared.targetIndex->query(box);
+  mBatchCovers = mShared.coverIndex->query(box);
+  mBatchExclusions = mShared.exclusionIndex->size() > 0 ? mShared.exclusionIndex->query(box) : std::vector<int>();
+  mBatchZones = mShared.zoneIndex->size() > 0 ? mShared.zoneIndex->query(box) : std::vector<int>();
   for (std::size_t k = begin; k < end; ++k) process(mShared.order[k]);
   for (std::size_t t : mTouched) mTargets.release(t);
   mTouched.clear();

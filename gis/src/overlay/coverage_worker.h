@@ -12,6 +12,7 @@
 
 #include <QRectF>
 
+#include <memory>
 #include <vector>
 
 namespace xiuhua::gis::detail {
@@ -47,10 +48,10 @@ struct CoverageShared {
   std::vector<QRectF> exclusionBoxes;
   std::vector<QRectF> zoneBoxes;
   std::vector<std::size_t> order;  // the targets with a box, neighbours next to each other
-  SpatialIndex targetIndex;
-  SpatialIndex coverIndex;
-  SpatialIndex exclusionIndex;
-  SpatialIndex zoneIndex;
+  std::unique_ptr<SpatialIndex> targetIndex;
+  std::unique_ptr<SpatialIndex> coverIndex;
+  std::unique_ptr<SpatialIndex> exclusionIndex;
+  std::unique_ptr<SpatialIndex> zoneIndex;
   std::vector<InteriorGrid> coverGrids;
   std::vector<InteriorGrid> zoneGrids;
   std::vector<TargetShare> shares;  // one per target

@@ -15,7 +15,7 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("features"), params.features, params.where, {}}};
   if (params.per) requests.push_back(detail::zoneRequest(*params.per));
-  auto inputs = loadMetricInputs(requests, run.crs, run.cancel, run.fingerprints);
+  auto inputs = loadMetricInputs(requests, run);
   if (!inputs.ok()) return inputs.error();
   const MetricLayer& features = inputs->layers[0];
   const MetricLayer* zones = params.per ? &inputs->layers[1] : nullptr;
@@ -57,7 +57,7 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
   std::vector<LayerRequest> requests = {{QStringLiteral("features"), params.features, params.where, {}},
                                         {QStringLiteral("area"), params.area, params.areaWhere, {}}};
   if (params.per) requests.push_back(detail::zoneRequest(*params.per));
-  auto inputs = loadMetricInputs(requests, run.crs, run.cancel, run.fingerprints);
+  auto inputs = loadMetricInputs(requests, run);
   if (!inputs.ok()) return inputs.error();
   const MetricLayer& features = inputs->layers[0];
   const MetricLayer& area = inputs->layers[1];

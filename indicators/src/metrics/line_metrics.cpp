@@ -38,7 +38,7 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
   std::vector<LayerRequest> requests = {{QStringLiteral("lines"), params.lines, params.where, {}}};
   if (!params.within.isEmpty()) requests.push_back({QStringLiteral("within"), params.within, params.withinWhere, {}});
   if (params.per) requests.push_back(detail::zoneRequest(*params.per));
-  auto inputs = loadMetricInputs(requests, run.crs, run.cancel, run.fingerprints);
+  auto inputs = loadMetricInputs(requests, run);
   if (!inputs.ok()) return inputs.error();
   const MetricLayer& lines = inputs->layers[0];
   const MetricLayer* within = params.within.isEmpty() ? nullptr : &inputs->layers[1];
@@ -83,7 +83,7 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
   std::vector<LayerRequest> requests = {{QStringLiteral("lines"), params.lines, params.where, {}},
                                         {QStringLiteral("area"), params.area, params.areaWhere, {}}};
   if (params.per) requests.push_back(detail::zoneRequest(*params.per));
-  auto inputs = loadMetricInputs(requests, run.crs, run.cancel, run.fingerprints);
+  auto inputs = loadMetricInputs(requests, run);
   if (!inputs.ok()) return inputs.error();
   const MetricLayer& lines = inputs->layers[0];
   const MetricLayer& area = inputs->layers[1];

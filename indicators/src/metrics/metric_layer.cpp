@@ -18,8 +18,7 @@ namespace {
 
 QString tr(const char* text) { return QCoreApplication::translate("Metrics", text); }
 
-gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerRequest& request,
-                                                                const std::atomic<bool>* cancel) {
+gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerRequest& request, const MetricRun& run) {
   if (request.source.isEmpty()) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("No source was given for the %1.").arg(request.role)};
   }
@@ -27,7 +26,7 @@ gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerReque
   options.layerName = request.source.layer;
   options.where = request.where;
   options.fields = request.fields;
-  options.cancel = cancel;
+  options.cancel = run.cancel;
   return gis::VectorReader::read(request.source.path, options);
 }
 
@@ -76,11 +75,13 @@ QVariant MetricLayer::value(std::size_t feature, const QString& field) const {
   return static_cast<std::size_t>(column) < row.size() ? row[static_cast<std::size_t>(column)] : QVariant();
 }
 
-gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const std::optional<gis::Crs>& metricCrs,
-                                           const std::atomic<bool>* cancel, bool fingerprints) {
+gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run) {
+  const std::optional<gis::Crs>& metricCrs = run.crs;
+  const std::atomic<bool>* cancel = run.cancel;
+  const bool fingerprints = run.fingerprints;
   // Read every source at once: each read opens its own GDAL dataset on its own thread.
   std::vector<std::future<gis::Result<std::shared_ptr<const gis::VectorData>>>> reads;
-  for (const LayerRequest& r : requests) reads.push_back(std::async(std::launch::async, readRequest, std::cref(r), cancel));
+  for (const LayerRequest& r : requests) reads.push_back(std::async(std::launch::async, readRequest, std::cref(r), std::cref(run)));
   MetricInputs inputs;
   std::optional<gis::Error> failure;
   for (std::size_t i = 0; i < requests.size(); ++i) {

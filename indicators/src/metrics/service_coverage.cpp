@@ -143,7 +143,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
                                         {QStringLiteral("target"), params.target, params.targetWhere, targetFields}};
   if (!params.exclude.isEmpty()) requests.push_back({QStringLiteral("exclude"), params.exclude, params.excludeWhere, {}});
   if (params.per) requests.push_back(detail::zoneRequest(*params.per));
-  auto inputs = loadMetricInputs(requests, run.crs, run.cancel, run.fingerprints);
+  auto inputs = loadMetricInputs(requests, run);
   if (!inputs.ok()) return inputs.error();
   const MetricLayer& facilities = inputs->layers[0];
   MetricLayer& target = inputs->layers[1];  // its geometries move into the overlay

@@ -5,6 +5,7 @@
 #include "xiuhua/gis/result.h"
 #include "xiuhua/gis/source_ref.h"
 #include "xiuhua/gis/vector_data.h"
+#include "xiuhua/indicators/metrics/metric_run.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -43,14 +44,13 @@ struct MetricLayer {
 // Reads the inputs (in parallel, each with its own GDAL dataset), chooses the metric CRS — the
 // given one, else the first input's CRS when it is projected, else the CGCS2000 3° Gauss–Krüger
 // zone of its longitude — reprojects every input into it (GCJ-02/BD-09 converted first) and
-// repairs invalid geometries. Fails, naming the file, on a missing source, a bad filter, an
+// repairs invalid geometries. run gives the CRS (nullopt: chosen as above), cancellation and
+// whether to fingerprint the files. Fails, naming the file, on a missing source, a bad filter, an
 // unknown field, or a source without CRS.
 struct MetricInputs {
   gis::Crs crs;
   std::vector<MetricLayer> layers;  // in request order
 };
-gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests,
-                                           const std::optional<gis::Crs>& metricCrs = std::nullopt,
-                                           const std::atomic<bool>* cancel = nullptr, bool fingerprints = false);
+gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run = {});
 
 }  // namespace xiuhua::indicators
