@@ -54,6 +54,7 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
   indicators::MetricRun run;
   run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
   run.fingerprints = true;  // the stored record names exactly which files it came from
+  run.resultLayers = !args.contains(QStringLiteral("--dry-run"));  // stored beside the project, for maps
   QJsonArray computed;
   QJsonArray failures;
   int matched = 0;
@@ -71,6 +72,8 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
       continue;
     }
     qint64 id = 0;
+    QString layersFile;
+    QStringList layers;
     if (!args.contains(QStringLiteral("--dry-run"))) {
       auto recorded = (*computations)->recordValues(c.value());
       if (!recorded.ok()) {
@@ -78,6 +81,8 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
         continue;
       }
       id = recorded->id;
+      layersFile = recorded->layersFile;
+      layers = recorded->layers;
       if (auto written = (*values)->addValues(recorded->values); !written.ok()) {
         failures.append(written.error().message);
         continue;
@@ -89,6 +94,8 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
                     {QStringLiteral("value"), c->whole.value ? QJsonValue(value) : QJsonValue()},
                     {QStringLiteral("unit"), indicator->unit}, {QStringLiteral("values"), static_cast<qint64>(c->values.size())},
                     {QStringLiteral("computation"), id > 0 ? QJsonValue(id) : QJsonValue()},
+                    {QStringLiteral("layers_file"), layersFile.isEmpty() ? QJsonValue() : QJsonValue(layersFile)},
+                    {QStringLiteral("layers"), QJsonArray::fromStringList(layers)},
                     {QStringLiteral("result"), indicators::computationToJson(c.value())}};
     computed.append(row);
     if (!args.contains(QStringLiteral("--json"))) {

@@ -19,7 +19,7 @@ using indicators::MetricResult;
 using indicators::ZoneValue;
 
 const QStringList kCommonOptions = {QStringLiteral("--per"), QStringLiteral("--per-field"), QStringLiteral("--per-where"),
-                                    QStringLiteral("--crs"), QStringLiteral("--threads")};
+                                    QStringLiteral("--crs"), QStringLiteral("--threads"), QStringLiteral("--out")};
 const QStringList kCommonFlags = {QStringLiteral("--json")};
 
 void printText(const MetricResult& r, QTextStream& out) {
@@ -58,7 +58,7 @@ Command coverageCommand() {
   return {{QStringLiteral("--facilities"), QStringLiteral("--facility-where"), QStringLiteral("--radius"),
            QStringLiteral("--radius-tiers"), QStringLiteral("--target"), QStringLiteral("--target-where"),
            QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"), QStringLiteral("--method"),
-           QStringLiteral("--weight-field"), QStringLiteral("--weight-raster"), QStringLiteral("--out")},
+           QStringLiteral("--weight-field"), QStringLiteral("--weight-raster")},
           {},
           {QStringLiteral("--facilities"), QStringLiteral("--target")},
           [](const QStringList& args) -> gis::Result<Compute> {
@@ -70,7 +70,6 @@ Command coverageCommand() {
             p.exclude = gis::SourceRef::parse(option(args, QStringLiteral("--exclude")));
             p.excludeWhere = option(args, QStringLiteral("--exclude-where"));
             p.per = zoneRequest(args);
-            p.resultLayers = !option(args, QStringLiteral("--out")).isEmpty();
             p.weightField = option(args, QStringLiteral("--weight-field"));
             p.weightRaster = option(args, QStringLiteral("--weight-raster"));
             if (!p.weightField.isEmpty() && !p.weightRaster.isEmpty()) {
@@ -206,6 +205,7 @@ int runMetric(const QString& name, const QStringList& args, QTextStream& out, QT
     run.crs = parsed.value();
   }
   run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
+  run.resultLayers = !option(args, QStringLiteral("--out")).isEmpty();
   auto result = (*compute)(run);
   if (!result.ok()) {
     err << "xiuhua-cli " << name << ": " << result.error().message << "\n";

@@ -26,6 +26,7 @@ void SpatialComputeTask::run() {
   indicators::MetricRun run;
   run.cancel = &mCancel;
   run.fingerprints = true;
+  run.resultLayers = true;  // stored beside the project with the values, for coverage maps
   run.progress = [this](double p) { mJobProgress = p; };
   for (std::size_t i = 0; i < mJobs.size() && !mCancel; ++i) {
     mJob = static_cast<int>(i);

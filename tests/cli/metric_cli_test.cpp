@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -109,13 +110,40 @@ TEST(CliMetrics, CoverageWritesLayersForMaps) {
   const QJsonArray layers = QJsonDocument::fromJson(r.out.toUtf8()).array();
   QStringList names;
   for (const QJsonValue& l : layers) names << l.toObject().value(QStringLiteral("layer")).toString();
-  EXPECT_EQ(names, (QStringList{QStringLiteral("covered"), QStringLiteral("uncovered"), QStringLiteral("per")}));
+  EXPECT_EQ(names, (QStringList{QStringLiteral("features"), QStringLiteral("covered"), QStringLiteral("uncovered"), QStringLiteral("per")}));
   // The covered land adds up to the reported covered area.
   r = cli({QStringLiteral("share"), QStringLiteral("--features"), out + QStringLiteral("|layername=covered"), QStringLiteral("--area"),
            layer(QStringLiteral("district_boundary")), QStringLiteral("--json")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const double covered = result.value(QStringLiteral("covered_m2")).toDouble();
   EXPECT_NEAR(json(r.out).value(QStringLiteral("covered_m2")).toDouble(), covered, 1e-6 * covered);
+}
+
+TEST(CliMetrics, EveryMetricWritesItsFeaturesAndSubUnitsForMaps) {
+  xiuhua::test::TempDir dir;
+  const QString out = dir.path(QStringLiteral("length.gpkg"));
+  CliRun r = cli({QStringLiteral("length"), QStringLiteral("--lines"), QStringLiteral(DEMO_DATA_DIR "/overhead_lines/overhead_lines.shp"),
+                  QStringLiteral("--where"), QStringLiteral("\"状态\" = '入地'"), QStringLiteral("--per"), layer(QStringLiteral("subdistricts")),
+                  QStringLiteral("--per-field"), QStringLiteral("name"), QStringLiteral("--out"), out, QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject result = json(r.out);
+  // The sub-units layer carries each one's value: summed with the part outside, the whole.
+  r = cli({QStringLiteral("info"), out});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  QStringList names;
+  for (const QJsonValue& l : QJsonDocument::fromJson(r.out.toUtf8()).array()) names << l.toObject().value(QStringLiteral("layer")).toString();
+  EXPECT_EQ(names, (QStringList{QStringLiteral("features"), QStringLiteral("per")}));
+  r = cli({QStringLiteral("length"), QStringLiteral("--lines"), out + QStringLiteral("|layername=features"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const double total = result.value(QStringLiteral("length_m")).toDouble();
+  EXPECT_NEAR(json(r.out).value(QStringLiteral("length_m")).toDouble(), total, 1e-6 * total);  // the lines measured
+  r = cli({QStringLiteral("count"), QStringLiteral("--features"), out + QStringLiteral("|layername=per"), QStringLiteral("--where"),
+           QStringLiteral("value > 0"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  int withLines = 0;
+  for (const QJsonValue& z : result.value(QStringLiteral("per")).toArray()) withLines += z.toObject().value(QStringLiteral("length_m")).toDouble() > 0 ? 1 : 0;
+  EXPECT_EQ(json(r.out).value(QStringLiteral("count")).toInt(), withLines);
+  EXPECT_GT(withLines, 0);
 }
 
 TEST(CliMetrics, LengthCountShareAndDensityOnTheDemo) {
@@ -253,6 +281,14 @@ TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
   r = cli({QStringLiteral("indicators"), QStringLiteral("history"), QStringLiteral("--project"), project, QStringLiteral("--code"),
            QStringLiteral("JD14-13")});
   EXPECT_TRUE(r.out.contains(QStringLiteral("computed")) && r.out.contains(QStringLiteral("南翔镇")));
+  // The map layers are beside the project, named in the record; the sub-units carry the value in %.
+  const QString file = QFileInfo(project).absoluteDir().filePath(parks.value(QStringLiteral("layers_file")).toString());
+  EXPECT_TRUE(file.endsWith(QStringLiteral(".results/JD14-13_2024.gpkg"))) << file.toStdString();
+  EXPECT_EQ(parks.value(QStringLiteral("layers")).toArray().size(), 5);  // features, covered, uncovered, per 街镇, per 网格
+  r = cli({QStringLiteral("count"), QStringLiteral("--features"), file + QStringLiteral("|layername=per_subdistricts"), QStringLiteral("--where"),
+           QStringLiteral("indicator_value > 0 AND indicator_value <= 100 AND abs(indicator_value - 100 * value) < 1e-9"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_EQ(json(r.out).value(QStringLiteral("count")).toInt(), 12);
   // An indicator without a binding is refused by name.
   r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--indicator"), QStringLiteral("JD14-02")});
   EXPECT_EQ(r.exitCode, 1);

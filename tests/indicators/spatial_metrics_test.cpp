@@ -175,6 +175,7 @@ TEST(ServiceCoverage, WeightedByAPopulationFieldOrRaster) {
   EXPECT_EQ(r.metric, QStringLiteral("population_coverage"));
   EXPECT_NEAR(*r.value, 50.0 / 400.0, 1e-12);
   EXPECT_NEAR(r.counts.value(QStringLiteral("area_ratio")).toDouble(), 0.25, 1e-12);
+  EXPECT_EQ(r.parameters.value(QStringLiteral("weight_field")).toString(), QStringLiteral("pop"));  // kept with the result
   p.weightField = QStringLiteral("no_such_field");
   EXPECT_FALSE(computeCoverage(p).ok());
   // A 3 × 1 grid of 100 m cells over the two blocks: 10 people over block A, 0 between, 30 over B.
@@ -194,6 +195,7 @@ TEST(ServiceCoverage, WeightedByAPopulationFieldOrRaster) {
   p.per = ZoneRequest{gis::SourceRef::parse(towns), QStringLiteral("name"), QString()};
   r = computeCoverage(p).value();
   EXPECT_NEAR(*r.value, 5.0 / 40.0, 1e-12);  // half of cell 1's people covered, none of cell 3's
+  EXPECT_EQ(r.parameters.value(QStringLiteral("weight_raster")).toString(), grid);
   EXPECT_NEAR(r.denominator, 40.0, 1e-9);
   ASSERT_EQ(r.zones.size(), 2U);
   EXPECT_NEAR(*r.zones[0].value, 1.0, 1e-12);  // x 0–20: 2 people, all covered

@@ -4,6 +4,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRegularExpression>
 #include <QJsonDocument>
 
 namespace xiuhua::indicators {
@@ -20,14 +24,22 @@ QString compact(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o
 
 }  // namespace
 
-ComputationStore::ComputationStore(std::unique_ptr<gis::Database> db) : mDb(std::move(db)) {}
+QString layersFileFor(const QString& projectPath, const QString& code, int year) {
+  const QFileInfo project(projectPath);
+  QString name = QStringLiteral("%1_%2.gpkg").arg(code).arg(year);
+  name.replace(QRegularExpression(QStringLiteral(R"([\\/:*?"<>|])")), QStringLiteral("_"));  // a file name on every system
+  return project.absoluteDir().filePath(QStringLiteral("%1.results/%2").arg(project.completeBaseName(), name));
+}
+
+ComputationStore::ComputationStore(std::unique_ptr<gis::Database> db, QString projectPath)
+    : mDb(std::move(db)), mProjectPath(std::move(projectPath)) {}
 ComputationStore::~ComputationStore() = default;
 
 gis::Result<std::unique_ptr<ComputationStore>> ComputationStore::open(const QString& projectPath) {
   auto db = gis::Database::open(projectPath);
   if (!db.ok()) return db.error();
   if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s.error();
-  return std::unique_ptr<ComputationStore>(new ComputationStore(std::move(db).value()));
+  return std::unique_ptr<ComputationStore>(new ComputationStore(std::move(db).value(), projectPath));
 }
 
 gis::Status ComputationStore::setBinding(const MetricBinding& binding) {
@@ -47,18 +59,39 @@ gis::Result<std::vector<MetricBinding>> ComputationStore::bindings() {
   return bindings;
 }
 
-gis::Result<qint64> ComputationStore::record(const IndicatorComputation& computation) {
+gis::Result<qint64> ComputationStore::insert(const IndicatorComputation& computation, const QJsonObject& record) {
   auto r = mDb->query(QStringLiteral("INSERT INTO xh_computations(code, year, time, record) VALUES(?, ?, ?, ?)"),
                       {computation.code, computation.year, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                       compact(computationToJson(computation))});
+                       compact(record)});
   if (!r.ok()) return r.error();
   return mDb->lastInsertId();
 }
 
+gis::Result<qint64> ComputationStore::record(const IndicatorComputation& computation) {
+  return insert(computation, computationToJson(computation));
+}
+
 gis::Result<ComputationStore::Recorded> ComputationStore::recordValues(const IndicatorComputation& computation) {
-  auto id = record(computation);
+  QJsonObject json = computationToJson(computation);
+  const std::vector<gis::LayerToWrite> layers = computationLayers(computation);
+  QString relative;
+  QStringList names;
+  if (!layers.empty()) {
+    const QString file = layersFileFor(mProjectPath, computation.code, computation.year);
+    if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
+      return gis::Error{gis::ErrorCode::IoFailed,
+                        QCoreApplication::translate("Metrics", "%1: the folder for the result layers cannot be created.")
+                            .arg(QFileInfo(file).absolutePath())};
+    }
+    if (gis::Status s = gis::VectorWriter::writeGeoPackage(file, layers); !s) return s.error();
+    for (const gis::LayerToWrite& layer : layers) names << layer.name;
+    relative = QFileInfo(mProjectPath).absoluteDir().relativeFilePath(file);
+    json.insert(QStringLiteral("layers_file"), relative);
+    json.insert(QStringLiteral("layers"), QJsonArray::fromStringList(names));
+  }
+  auto id = insert(computation, json);
   if (!id.ok()) return id.error();
-  Recorded recorded{id.value(), computation.values};
+  Recorded recorded{id.value(), computation.values, relative, names};
   const QString note = QCoreApplication::translate("Metrics", "computation #%1").arg(id.value());
   for (IndicatorValue& v : recorded.values) v.note = note;
   return recorded;

@@ -47,7 +47,7 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
   result.parameters = {{QStringLiteral("features"), params.features.toString()}, {QStringLiteral("where"), params.where}};
   result.counts = {{QStringLiteral("features"), counted},
                    {QStringLiteral("without_geometry"), static_cast<qint64>(features.geometries.size()) - counted}};
-  detail::fillCommon(result, *inputs, params.per, timer);
+  detail::fillCommon(result, *inputs, params.per, run, timer);
   return result;
 }
 
@@ -93,7 +93,7 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
                        {QStringLiteral("area"), params.area.toString()}, {QStringLiteral("area_where"), params.areaWhere}};
   result.counts = {{QStringLiteral("features"), static_cast<qint64>(features.geometries.size())},
                    {QStringLiteral("area_polygons"), static_cast<qint64>(area.geometries.size())}};
-  detail::fillCommon(result, *inputs, params.per, timer);
+  detail::fillCommon(result, *inputs, params.per, run, timer);
   return result;
 }
 

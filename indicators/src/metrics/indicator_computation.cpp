@@ -208,6 +208,29 @@ gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, c
   return c;
 }
 
+std::vector<gis::LayerToWrite> computationLayers(const IndicatorComputation& c) {
+  std::vector<gis::LayerToWrite> layers;
+  for (const gis::LayerToWrite& layer : c.whole.layers) {
+    if (layer.name != QLatin1String("per")) layers.push_back(layer);
+  }
+  for (const auto& [id, result] : c.breakdowns) {
+    for (const gis::LayerToWrite& layer : result.layers) {
+      if (layer.name != QLatin1String("per")) continue;
+      gis::LayerToWrite per = layer;
+      per.name = QStringLiteral("per_%1").arg(id);
+      // The value in the indicator's unit (% rather than a ratio, 公里 rather than metres), as maps show it.
+      const int valueColumn = 1;  // name, value, numerator, denominator
+      per.fields.push_back({QStringLiteral("indicator_value"), gis::Field::Type::Real});
+      for (gis::AttributeRow& row : per.attributes) {
+        const QVariant v = static_cast<std::size_t>(valueColumn) < row.size() ? row[valueColumn] : QVariant();
+        row.push_back(v.isNull() ? QVariant() : QVariant(v.toDouble() * c.scale));
+      }
+      layers.push_back(std::move(per));
+    }
+  }
+  return layers;
+}
+
 QJsonObject computationToJson(const IndicatorComputation& c) {
   QJsonArray breakdowns;
   for (const auto& [id, result] : c.breakdowns) {

@@ -73,7 +73,7 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
                        {QStringLiteral("within"), params.within.toString()}, {QStringLiteral("within_where"), params.withinWhere},
                        {QStringLiteral("deduplicate"), params.deduplicate}};
   result.counts = lengthCounts(length.value(), lines.geometries.size(), params.deduplicate);
-  detail::fillCommon(result, *inputs, params.per, timer);
+  detail::fillCommon(result, *inputs, params.per, run, timer);
   return result;
 }
 
@@ -134,7 +134,7 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
                        {QStringLiteral("area"), params.area.toString()}, {QStringLiteral("area_where"), params.areaWhere},
                        {QStringLiteral("deduplicate"), params.deduplicate}};
   result.counts = lengthCounts(length.value(), lines.geometries.size(), params.deduplicate);
-  detail::fillCommon(result, *inputs, params.per, timer);
+  detail::fillCommon(result, *inputs, params.per, run, timer);
   return result;
 }
 

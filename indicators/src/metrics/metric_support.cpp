@@ -81,8 +81,45 @@ QJsonObject zoneJson(const ZoneRequest& per) {
 
 }  // namespace
 
+// The features of a layer as used (metric CRS, repaired), with their FIDs.
+gis::LayerToWrite featureLayer(const MetricLayer& layer, const gis::Crs& crs) {
+  gis::LayerToWrite out;
+  out.name = QStringLiteral("features");
+  out.crs = crs;
+  out.type = layer.type();
+  out.fields = {{QStringLiteral("fid"), gis::Field::Type::Integer}};
+  for (std::size_t i = 0; i < layer.geometries.size(); ++i) {
+    if (layer.geometries[i].isEmpty()) continue;
+    out.geometries.push_back(layer.geometries[i]);
+    out.attributes.push_back({QVariant::fromValue<qlonglong>(static_cast<qlonglong>(layer.data->fids.at(i)))});
+  }
+  return out;
+}
+
+// The sub-units with their figures.
+gis::LayerToWrite zoneLayer(const MetricResult& result, const MetricLayer& zones, const gis::Crs& crs) {
+  gis::LayerToWrite out;
+  out.name = QStringLiteral("per");
+  out.crs = crs;
+  out.fields = {{QStringLiteral("name"), gis::Field::Type::String},
+                {QStringLiteral("value"), gis::Field::Type::Real},
+                {QStringLiteral("numerator"), gis::Field::Type::Real},
+                {QStringLiteral("denominator"), gis::Field::Type::Real}};
+  for (std::size_t z = 0; z < result.zones.size() && z < zones.geometries.size(); ++z) {
+    if (zones.geometries[z].isEmpty()) continue;
+    const ZoneValue& v = result.zones[z];
+    out.geometries.push_back(zones.geometries[z]);
+    out.attributes.push_back({v.name, v.value ? QVariant(*v.value) : QVariant(), v.numerator, v.denominator});
+  }
+  return out;
+}
+
 void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::optional<ZoneRequest>& per,
-                const QElapsedTimer& timer) {
+                const MetricRun& run, const QElapsedTimer& timer) {
+  if (run.resultLayers && !inputs.layers.empty()) {
+    result.layers.insert(result.layers.begin(), featureLayer(inputs.layers.front(), inputs.crs));
+    if (per) result.layers.push_back(zoneLayer(result, inputs.layers.back(), inputs.crs));
+  }
   if (per) result.parameters.insert(QStringLiteral("per"), zoneJson(*per));
   result.seconds = timer.nsecsElapsed() / 1e9;
   result.crs = inputs.crs.definition();

@@ -29,8 +29,9 @@ gis::Status requireNoFailures(const MetricLayer& layer, const std::vector<int>& 
 
 ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair);
 // The parts every result has: the sub-units asked for (in the parameters), the CRS, the inputs and
-// their repairs, and the time taken so far.
+// their repairs, the time taken so far, and when the run asks for them the "features" layer (of
+// the first input) and the "per" layer (of the sub-units, the last input).
 void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::optional<ZoneRequest>& per,
-                const QElapsedTimer& timer);
+                const MetricRun& run, const QElapsedTimer& timer);
 
 }  // namespace xiuhua::indicators::detail

@@ -92,36 +92,22 @@ gis::Status weighByRaster(const QString& path, const gis::Crs& crs, gis::ZonalCo
 namespace {
 
 // The map layers of a coverage: covered and uncovered target land (one feature per target that
-// has some), and the sub-units with their figures.
-void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const gis::Crs& crs, const MetricLayer* zones) {
+// has some). fillCommon adds the facilities and the sub-units.
+void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const MetricLayer& target, const gis::Crs& crs) {
   for (const bool covered : {true, false}) {
     gis::LayerToWrite layer;
     layer.name = covered ? QStringLiteral("covered") : QStringLiteral("uncovered");
     layer.crs = crs;
-    layer.fields = {{QStringLiteral("target"), gis::Field::Type::Integer}, {QStringLiteral("area_m2"), gis::Field::Type::Real}};
+    layer.fields = {{QStringLiteral("target_fid"), gis::Field::Type::Integer}, {QStringLiteral("area_m2"), gis::Field::Type::Real}};
     std::vector<gis::Geometry>& parts = covered ? coverage.coveredParts : coverage.uncoveredParts;
     const std::vector<double> partAreas = gis::areas(parts);
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (parts[i].isEmpty()) continue;
       layer.geometries.push_back(std::move(parts[i]));
-      layer.attributes.push_back({QVariant::fromValue<qlonglong>(static_cast<qlonglong>(i + 1)), partAreas[i]});
+      layer.attributes.push_back({QVariant::fromValue<qlonglong>(static_cast<qlonglong>(target.data->fids.at(i))), partAreas[i]});
     }
     result.layers.push_back(std::move(layer));
   }
-  if (zones == nullptr) return;
-  gis::LayerToWrite per;
-  per.name = QStringLiteral("per");
-  per.crs = crs;
-  per.fields = {{QStringLiteral("name"), gis::Field::Type::String},
-                {QStringLiteral("ratio"), gis::Field::Type::Real},
-                {QStringLiteral("numerator"), gis::Field::Type::Real},
-                {QStringLiteral("denominator"), gis::Field::Type::Real}};
-  for (std::size_t z = 0; z < result.zones.size(); ++z) {
-    const ZoneValue& v = result.zones[z];
-    per.geometries.push_back(zones->geometries[z]);
-    per.attributes.push_back({v.name, v.value ? QVariant(*v.value) : QVariant(), v.numerator, v.denominator});
-  }
-  result.layers.push_back(std::move(per));
 }
 
 }  // namespace
@@ -198,7 +184,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   overlay.targets = std::move(target.geometries);  // hundreds of thousands of parcels: no copy
   if (exclude != nullptr) overlay.exclusions = exclude->geometries;
   if (zones != nullptr) overlay.zones = zones->geometries;
-  overlay.keepParts = params.resultLayers && !params.naive;
+  overlay.keepParts = run.resultLayers && !params.naive;
   auto coverage = gis::zonalCoverage(overlay, detail::overlayOptions(run),
                                      params.naive ? gis::CoverageMethod::Naive : gis::CoverageMethod::Indexed);
   if (!coverage.ok()) return coverage.error();
@@ -246,9 +232,9 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     parameters.insert(QStringLiteral("exclude"), params.exclude.toString());
     parameters.insert(QStringLiteral("exclude_where"), params.excludeWhere);
   }
-  result.parameters = parameters;
   if (!params.weightField.isEmpty()) parameters.insert(QStringLiteral("weight_field"), params.weightField);
   if (!params.weightRaster.isEmpty()) parameters.insert(QStringLiteral("weight_raster"), params.weightRaster);
+  result.parameters = parameters;
   result.counts = {{QStringLiteral("facilities_selected"), static_cast<qint64>(facilities.geometries.size())},
                    {QStringLiteral("facilities_used"), used},
                    {QStringLiteral("targets"), static_cast<qint64>(targetCount)},
@@ -258,8 +244,8 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     result.counts.insert(QStringLiteral("covered_m2"), coverage->all.covered);
     result.counts.insert(QStringLiteral("total_m2"), coverage->all.total);
   }
-  if (overlay.keepParts) addResultLayers(result, *coverage, inputs->crs, zones);
-  detail::fillCommon(result, *inputs, params.per, timer);
+  if (overlay.keepParts) addResultLayers(result, *coverage, target, inputs->crs);
+  detail::fillCommon(result, *inputs, params.per, run, timer);
   return result;
 }
 

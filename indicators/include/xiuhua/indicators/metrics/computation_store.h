@@ -5,6 +5,7 @@
 #include "xiuhua/indicators/metrics/metric_binding.h"
 
 #include <QJsonObject>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -14,6 +15,10 @@ class Database;
 }
 
 namespace xiuhua::indicators {
+
+// Where a project keeps the map layers of an indicator's latest computation for a year: a
+// GeoPackage in the folder beside the project, e.g. jiading.xhp → jiading.results/JD14-09_2025.gpkg.
+QString layersFileFor(const QString& projectPath, const QString& code, int year);
 
 // The metric bindings of a project's spatial indicators and the record of every computation, in
 // the project file (its own SQLite connection, like ValueStore).
@@ -27,17 +32,23 @@ class ComputationStore {
   // Keeps the computation's record and returns its id.
   gis::Result<qint64> record(const IndicatorComputation& computation);
   // Keeps the record and returns its id with the computation's values, each noting the record
-  // ("computation #12"), ready for the value store.
+  // ("computation #12"), ready for the value store. When the computation has map layers (see
+  // computationLayers), they are written first to layersFileFor(project, code, year), replacing
+  // that file, and the record names the file and its layers.
   struct Recorded {
     qint64 id = 0;
     std::vector<IndicatorValue> values;
+    QString layersFile;  // relative to the project's folder; empty when there were no layers
+    QStringList layers;
   };
   gis::Result<Recorded> recordValues(const IndicatorComputation& computation);
   gis::Result<QJsonObject> computation(qint64 id);
 
  private:
-  explicit ComputationStore(std::unique_ptr<gis::Database> db);
+  ComputationStore(std::unique_ptr<gis::Database> db, QString projectPath);
+  gis::Result<qint64> insert(const IndicatorComputation& computation, const QJsonObject& record);
   std::unique_ptr<gis::Database> mDb;
+  QString mProjectPath;
 };
 
 }  // namespace xiuhua::indicators

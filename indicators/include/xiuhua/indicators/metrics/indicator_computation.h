@@ -28,6 +28,12 @@ struct IndicatorComputation {
 gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
                                                    const LayerResolver& layers, const MetricRun& run = {});
 
+// The map layers of a computation (when its runs made them, see MetricRun::resultLayers): the
+// whole run's layers ("features", and for coverage "covered" and "uncovered"), and each
+// breakdown's sub-units with their values as "per_<layer id>" (with "indicator_value", the value in
+// the indicator's unit).
+std::vector<gis::LayerToWrite> computationLayers(const IndicatorComputation& computation);
+
 // The record a project keeps of a computation (parameters, inputs with fingerprints, CRS, repaired
 // geometries, time taken, and every value).
 QJsonObject computationToJson(const IndicatorComputation& computation);

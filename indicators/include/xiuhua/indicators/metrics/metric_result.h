@@ -34,8 +34,9 @@ struct MetricResult {
   QString crs;
   int repaired = 0;
   double seconds = 0;
-  // Layers for maps, in the metric CRS, when asked for (coverage: covered and uncovered land, and
-  // the sub-units with their values).
+  // Layers for maps, in the metric CRS, when the run asks for them: "features" (what was counted,
+  // measured or buffered), "per" (the sub-units with name, value, numerator and denominator), and
+  // for coverage "covered" and "uncovered" (the target land, per target).
   std::vector<gis::LayerToWrite> layers;
 };
 

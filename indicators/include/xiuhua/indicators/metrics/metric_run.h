@@ -26,6 +26,7 @@ struct MetricRun {
   const std::atomic<bool>* cancel = nullptr;
   std::function<void(double)> progress;
   bool fingerprints = false;  // record each input file's SHA-256 (what a stored result keeps)
+  bool resultLayers = false;  // fill MetricResult::layers, for maps
 };
 
 }  // namespace xiuhua::indicators

@@ -42,7 +42,6 @@ struct CoverageParams {
   QString weightField;
   QString weightRaster;
   int quadSegments = 8;
-  bool resultLayers = false;  // fill MetricResult::layers (covered / uncovered land, sub-units)
   bool naive = false;  // the naive pipeline instead of the indexed one (for checks and benchmarks)
 };
 
