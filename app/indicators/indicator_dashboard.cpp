@@ -3,6 +3,7 @@
 #include "document/map_document.h"
 #include "indicators/add_values_command.h"
 #include "indicators/assessment_dialog.h"
+#include "indicators/coverage_map.h"
 #include "indicators/dashboard_filter.h"
 #include "indicators/edit_target_command.h"
 #include "indicators/import_preview_dialog.h"
@@ -107,6 +108,9 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* assessButton = new QPushButton(tr("Assess…"), this);
   auto* targetButton = new QPushButton(tr("Edit target…"), this);
   auto* computeButton = new QPushButton(tr("Compute…"), this);
+  auto* mapButton = new QPushButton(tr("Coverage map"), this);
+  mapButton->setToolTip(tr("Show the selected spatial indicator's computed layers for the year on the map: covered and "
+                           "uncovered land, the service area and the sub-units against the target"));
   computeButton->setToolTip(tr("Compute the spatial indicators from the map layers (the selected one, or all) for the year"));
   assessButton->setToolTip(tr("Assess the status of a qualitative target, with the reason"));
   auto* undo = new QToolButton(this);
@@ -122,6 +126,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   filters->addWidget(assessButton);
   filters->addWidget(targetButton);
   filters->addWidget(computeButton);
+  filters->addWidget(mapButton);
   filters->addWidget(undo);
   filters->addWidget(redo);
   filters->addWidget(chartButton);
@@ -148,6 +153,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   connect(assessButton, &QPushButton::clicked, this, &IndicatorDashboard::assess);
   connect(targetButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseTarget);
   connect(computeButton, &QPushButton::clicked, this, [this] { computeSpatial(); });
+  connect(mapButton, &QPushButton::clicked, this, &IndicatorDashboard::showCoverageMap);
   connect(importValuesButton, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import values"), QString(), tr("Value tables (*.csv *.xlsx)"));
     if (!path.isEmpty()) importValues(path);
@@ -478,6 +484,41 @@ bool IndicatorDashboard::computeSpatial(bool wait) {
   if (!wait) return true;
   loop->exec();
   return *stored;
+}
+
+bool IndicatorDashboard::showCoverageMap() {
+  const indicators::Indicator* ind = currentIndicator();
+  if (ind == nullptr || mStore == nullptr) {
+    emit problem(tr("Select a spatial indicator first."));
+    return false;
+  }
+  const int year = mYear->value();
+  auto computations = indicators::ComputationStore::open(mStore->path());
+  auto stored = computations.ok() ? (*computations)->latestLayers(ind->code, year)
+                                  : gis::Result<std::optional<indicators::ComputationStore::StoredLayers>>(computations.error());
+  if (!stored.ok()) {
+    emit problem(stored.error().message);
+    return false;
+  }
+  if (!stored.value()) {
+    emit problem(tr("%1 %2 has no computed map for %3 yet: compute it first (Compute…).").arg(ind->code, ind->nameZh).arg(year));
+    return false;
+  }
+  const QString group = CoverageMap::groupName(*ind, year);
+  std::map<QString, QString> names;
+  QStringList earlier;
+  for (const LayerState& l : mDocument->layers()) {
+    names[l.spec.id] = l.spec.name;
+    if (l.spec.group == group) earlier << l.spec.id;
+  }
+  for (const QString& id : earlier) mDocument->removeLayer(id);
+  mDocument->addLayers(CoverageMap::layers(**stored, *ind, year, names));
+  mMessage->setText(tr("The coverage map of %1 %2 for %3 is on the map, in the layer group \"%4\".")
+                        .arg(ind->code, ind->nameZh)
+                        .arg(year)
+                        .arg(group));
+  mMessage->setVisible(true);
+  return true;
 }
 
 bool IndicatorDashboard::storeComputations(const SpatialComputeTask& task) {

@@ -44,6 +44,9 @@ class IndicatorDashboard : public QWidget {
   // them) for the chosen year in the background, with a progress dialog that can cancel; the
   // values are stored as one undoable step. With wait, returns when done (for scripts and tests).
   bool computeSpatial(bool wait = false);
+  // Adds the coverage map of the selected spatial indicator for the chosen year (the layers of its
+  // latest computation, see CoverageMap) to the map, replacing an earlier one of the same group.
+  bool showCoverageMap();
   // Records a hand assessment of a qualitative target and refreshes.
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();

@@ -77,6 +77,53 @@
     </message>
 </context>
 <context>
+    <name>CoverageMap</name>
+    <message>
+        <source>Coverage · %1 · %2</source>
+        <translation>覆盖分析 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>≤ %1 %2 (target met)</source>
+        <translation>≤ %1 %2（达标）</translation>
+    </message>
+    <message>
+        <source>&gt; %1 %2</source>
+        <translation>&gt; %1 %2</translation>
+    </message>
+    <message>
+        <source>%1–%2 %3</source>
+        <translation>%1–%2 %3</translation>
+    </message>
+    <message>
+        <source>≥ %1 %2 (target met)</source>
+        <translation>≥ %1 %2（达标）</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %2</source>
+        <translation>&lt; %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（按%2）</translation>
+    </message>
+    <message>
+        <source>Service area</source>
+        <translation>服务范围</translation>
+    </message>
+    <message>
+        <source>Covered land</source>
+        <translation>已覆盖用地</translation>
+    </message>
+    <message>
+        <source>Uncovered land</source>
+        <translation>未覆盖用地</translation>
+    </message>
+    <message>
+        <source>Facilities counted</source>
+        <translation>计入的设施</translation>
+    </message>
+</context>
+<context>
     <name>Crs</name>
     <message>
         <source>Cannot transform: a coordinate system is missing.</source>
@@ -181,6 +228,10 @@
     <message>
         <source>computation #%1</source>
         <translation>计算记录 #%1</translation>
+    </message>
+    <message>
+        <source>%1: the folder for the result layers cannot be created.</source>
+        <translation>%1：无法创建结果图层所在的文件夹。</translation>
     </message>
 </context>
 <context>
@@ -997,6 +1048,26 @@
         <translation>
             <numerusform>计算 %n 项空间指标（%1 年）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Coverage map</source>
+        <translation>覆盖地图</translation>
+    </message>
+    <message>
+        <source>Show the selected spatial indicator&apos;s computed layers for the year on the map: covered and uncovered land, the service area and the sub-units against the target</source>
+        <translation>在地图上显示所选空间指标该年度的计算图层：已覆盖与未覆盖用地、服务范围，以及各街镇/网格与目标值的对比</translation>
+    </message>
+    <message>
+        <source>Select a spatial indicator first.</source>
+        <translation>请先选择一项空间指标。</translation>
+    </message>
+    <message>
+        <source>%1 %2 has no computed map for %3 yet: compute it first (Compute…).</source>
+        <translation>%1 %2 尚无 %3 年的计算结果图：请先计算（计算…）。</translation>
+    </message>
+    <message>
+        <source>The coverage map of %1 %2 for %3 is on the map, in the layer group &quot;%4&quot;.</source>
+        <translation>%1 %2 的 %3 年覆盖地图已加入地图，位于图层组“%4”。</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,8 @@ TEST(CliMetrics, CoverageWritesLayersForMaps) {
   const QJsonArray layers = QJsonDocument::fromJson(r.out.toUtf8()).array();
   QStringList names;
   for (const QJsonValue& l : layers) names << l.toObject().value(QStringLiteral("layer")).toString();
-  EXPECT_EQ(names, (QStringList{QStringLiteral("features"), QStringLiteral("covered"), QStringLiteral("uncovered"), QStringLiteral("per")}));
+  EXPECT_EQ(names, (QStringList{QStringLiteral("features"), QStringLiteral("service_area"), QStringLiteral("covered"),
+                                QStringLiteral("uncovered"), QStringLiteral("per")}));
   // The covered land adds up to the reported covered area.
   r = cli({QStringLiteral("share"), QStringLiteral("--features"), out + QStringLiteral("|layername=covered"), QStringLiteral("--area"),
            layer(QStringLiteral("district_boundary")), QStringLiteral("--json")});
@@ -284,7 +285,7 @@ TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
   // The map layers are beside the project, named in the record; the sub-units carry the value in %.
   const QString file = QFileInfo(project).absoluteDir().filePath(parks.value(QStringLiteral("layers_file")).toString());
   EXPECT_TRUE(file.endsWith(QStringLiteral(".results/JD14-13_2024.gpkg"))) << file.toStdString();
-  EXPECT_EQ(parks.value(QStringLiteral("layers")).toArray().size(), 5);  // features, covered, uncovered, per 街镇, per 网格
+  EXPECT_EQ(parks.value(QStringLiteral("layers")).toArray().size(), 6);  // features, service area, covered, uncovered, per 街镇, per 网格
   r = cli({QStringLiteral("count"), QStringLiteral("--features"), file + QStringLiteral("|layername=per_subdistricts"), QStringLiteral("--where"),
            QStringLiteral("indicator_value > 0 AND indicator_value <= 100 AND abs(indicator_value - 100 * value) < 1e-9"), QStringLiteral("--json")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();

@@ -22,7 +22,26 @@ std::vector<QRectF> boxesOf(const std::vector<Geometry>& geometries) {
   return boxes;
 }
 
+GeosGeomPtr unaryUnion(const std::vector<Geometry>& geometries) {
+  GEOSContextHandle_t ctx = geosContext();
+  std::vector<GEOSGeometry*> parts;
+  for (const Geometry& g : geometries) {
+    if (GeosGeomPtr p = toGeos(g)) parts.push_back(p.release());
+  }
+  if (parts.empty()) return nullptr;
+  // The collection takes the parts (GEOS frees them even when it fails).
+  const GeosGeomPtr collection(
+      GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned int>(parts.size())));
+  if (!collection) return nullptr;
+  return GeosGeomPtr(GEOSUnaryUnion_r(ctx, collection.get()));
+}
+
 }  // namespace detail
+
+Geometry unionOf(const std::vector<Geometry>& geometries) {
+  const GeosGeomPtr united = detail::unaryUnion(geometries);
+  return united ? detail::fromGeos(united.get()) : Geometry();
+}
 
 namespace {
 

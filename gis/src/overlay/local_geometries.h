@@ -72,6 +72,9 @@ inline bool envelopeOf(const GEOSGeometry* g, double& x0, double& y0, double& x1
          GEOSGeom_getXMax_r(geosContext(), g, &x1) == 1 && GEOSGeom_getYMax_r(geosContext(), g, &y1) == 1;
 }
 
+// The GEOS union of the geometries (null when there is none, or GEOS fails).
+GeosGeomPtr unaryUnion(const std::vector<Geometry>& geometries);
+
 // Boxes of the geometries, for SpatialIndex.
 std::vector<QRectF> boxesOf(const std::vector<Geometry>& geometries);
 

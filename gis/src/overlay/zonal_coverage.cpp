@@ -19,11 +19,6 @@ using gis::PreciseSum;
 
 namespace {
 
-GeosGeomPtr makeCollection(std::vector<GEOSGeometry*>& parts) {
-  return GeosGeomPtr(GEOSGeom_createCollection_r(geosContext(), GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                 static_cast<unsigned int>(parts.size())));
-}
-
 Result<ZonalCoverage> indexedCoverage(const ZonalCoverageInput& input, const OverlayOptions& options) {
   detail::CoverageShared shared(input, options);
   const std::size_t n = input.targets.size();
@@ -102,21 +97,12 @@ Result<ZonalCoverage> indexedCoverage(const ZonalCoverageInput& input, const Ove
 // targets, then intersections. Slow and memory-hungry at city scale; kept as an independent check.
 Result<ZonalCoverage> naiveCoverage(const ZonalCoverageInput& input) {
   GEOSContextHandle_t ctx = geosContext();
-  auto unionOf = [&](const std::vector<Geometry>& geometries) -> GeosGeomPtr {
-    std::vector<GEOSGeometry*> parts;
-    for (const Geometry& g : geometries) {
-      if (GeosGeomPtr p = detail::toGeos(g)) parts.push_back(p.release());
-    }
-    if (parts.empty()) return nullptr;
-    const GeosGeomPtr collection = makeCollection(parts);
-    return GeosGeomPtr(GEOSUnaryUnion_r(ctx, collection.get()));
-  };
   ZonalCoverage result;
   result.zones.resize(input.zones.size());
-  GeosGeomPtr target = unionOf(input.targets);
+  GeosGeomPtr target = detail::unaryUnion(input.targets);
   if (!target) return result;
-  if (GeosGeomPtr excluded = unionOf(input.exclusions)) target.reset(GEOSDifference_r(ctx, target.get(), excluded.get()));
-  const GeosGeomPtr covers = unionOf(input.covers);
+  if (GeosGeomPtr excluded = detail::unaryUnion(input.exclusions)) target.reset(GEOSDifference_r(ctx, target.get(), excluded.get()));
+  const GeosGeomPtr covers = detail::unaryUnion(input.covers);
   const GeosGeomPtr covered(covers ? GEOSIntersection_r(ctx, target.get(), covers.get()) : nullptr);
   result.all = {areaOf(covered.get()), areaOf(target.get())};
   double zonedCovered = 0;

@@ -3,6 +3,7 @@
 #include "geos_context.h"
 #include "overlay/local_geometries.h"
 #include "overlay/parallel.h"
+#include "xiuhua/gis/overlay/geometry_measures.h"
 #include "xiuhua/gis/spatial_index.h"
 
 #include <QCoreApplication>
@@ -37,19 +38,6 @@ bool sameBox(const QRectF& a, const QRectF& b) {
 
 Error cancelled() {
   return Error{ErrorCode::Cancelled, QCoreApplication::translate("Overlay", "The computation was cancelled.")};
-}
-
-// The union of polygons as one geometry (empty input: empty geometry).
-Geometry unionOf(const std::vector<Geometry>& polygons) {
-  std::vector<GEOSGeometry*> parts;
-  for (const Geometry& g : polygons) {
-    if (GeosGeomPtr p = detail::toGeos(g)) parts.push_back(p.release());
-  }
-  if (parts.empty()) return {};
-  const GeosGeomPtr collection(GEOSGeom_createCollection_r(geosContext(), GEOS_GEOMETRYCOLLECTION, parts.data(),
-                                                           static_cast<unsigned int>(parts.size())));
-  const GeosGeomPtr merged(GEOSUnaryUnion_r(geosContext(), collection.get()));
-  return detail::fromGeos(merged.get());
 }
 
 }  // namespace

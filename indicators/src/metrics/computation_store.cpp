@@ -97,6 +97,22 @@ gis::Result<ComputationStore::Recorded> ComputationStore::recordValues(const Ind
   return recorded;
 }
 
+gis::Result<std::optional<ComputationStore::StoredLayers>> ComputationStore::latestLayers(const QString& code, int year) {
+  auto rows = mDb->query(QStringLiteral("SELECT id, record FROM xh_computations WHERE code = ? AND year = ? "
+                                        "AND json_extract(record, '$.layers_file') IS NOT NULL ORDER BY id DESC LIMIT 1"),
+                         {code, year});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<StoredLayers>();
+  const QJsonObject record = QJsonDocument::fromJson(rows->front()[1].toString().toUtf8()).object();
+  StoredLayers stored;
+  stored.computation = rows->front()[0].toLongLong();
+  stored.file = QFileInfo(mProjectPath).absoluteDir().absoluteFilePath(record.value(QStringLiteral("layers_file")).toString());
+  for (const QJsonValue& v : record.value(QStringLiteral("layers")).toArray()) stored.layers << v.toString();
+  stored.metric = record.value(QStringLiteral("whole")).toObject().value(QStringLiteral("metric")).toString();
+  if (!QFileInfo::exists(stored.file)) return std::optional<StoredLayers>();
+  return std::optional<StoredLayers>(stored);
+}
+
 gis::Result<QJsonObject> ComputationStore::computation(qint64 id) {
   auto rows = mDb->query(QStringLiteral("SELECT record FROM xh_computations WHERE id = ?"), {id});
   if (!rows.ok()) return rows.error();

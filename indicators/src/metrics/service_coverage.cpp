@@ -91,9 +91,20 @@ gis::Status weighByRaster(const QString& path, const gis::Crs& crs, gis::ZonalCo
 
 namespace {
 
-// The map layers of a coverage: covered and uncovered target land (one feature per target that
-// has some). fillCommon adds the facilities and the sub-units.
-void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const MetricLayer& target, const gis::Crs& crs) {
+// The map layers of a coverage: the service area (the union of the buffers), and the covered and
+// uncovered target land (one feature per target that has some). fillCommon adds the facilities
+// and the sub-units.
+void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const std::vector<gis::Geometry>& buffers,
+                     const MetricLayer& target, const gis::Crs& crs) {
+  gis::LayerToWrite area;
+  area.name = QStringLiteral("service_area");
+  area.crs = crs;
+  area.fields = {{QStringLiteral("area_m2"), gis::Field::Type::Real}};
+  if (gis::Geometry united = gis::unionOf(buffers); !united.isEmpty()) {
+    area.attributes.push_back({gis::areas({united}).front()});
+    area.geometries.push_back(std::move(united));
+  }
+  result.layers.push_back(std::move(area));
   for (const bool covered : {true, false}) {
     gis::LayerToWrite layer;
     layer.name = covered ? QStringLiteral("covered") : QStringLiteral("uncovered");
@@ -244,7 +255,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     result.counts.insert(QStringLiteral("covered_m2"), coverage->all.covered);
     result.counts.insert(QStringLiteral("total_m2"), coverage->all.total);
   }
-  if (overlay.keepParts) addResultLayers(result, *coverage, target, inputs->crs);
+  if (overlay.keepParts) addResultLayers(result, *coverage, overlay.covers, target, inputs->crs);
   detail::fillCommon(result, *inputs, params.per, run, timer);
   return result;
 }

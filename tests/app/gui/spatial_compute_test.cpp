@@ -19,6 +19,8 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 using namespace xiuhua::app;
 
 class SpatialComputeTest : public QObject {
@@ -78,6 +80,58 @@ class SpatialComputeTest : public QObject {
     QVERIFY(mDashboard->model()->seriesOf(QStringLiteral("JD14-13")).empty());
     mDashboard->undoStack()->redo();
     QCOMPARE(mDashboard->model()->seriesOf(QStringLiteral("JD14-13")).at(2024), value);
+  }
+
+  void theCoverageMapShowsTheComputedLayersAgainstTheTarget() {
+    // JD14-13 was computed for 2024 above: its map is a group of real layers from the stored file.
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    QVERIFY2(mDashboard->showCoverageMap(), qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QStringList names;
+    QString group;
+    for (const LayerState& l : mDoc.layers()) {
+      if (!l.spec.group.contains(QStringLiteral("JD14-13"))) continue;
+      group = l.spec.group;
+      names << l.spec.sourceLayer;
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("features"), QStringLiteral("uncovered"), QStringLiteral("covered"),
+                                 QStringLiteral("service_area"), QStringLiteral("per_subdistricts"), QStringLiteral("per_grids")}));
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    const LayerState* towns = nullptr;
+    for (const LayerState& l : mDoc.layers()) {
+      if (l.spec.group == group && l.spec.sourceLayer == QLatin1String("per_subdistricts")) towns = &l;
+    }
+    QVERIFY(towns != nullptr && towns->error.isEmpty() && towns->data != nullptr);
+    QCOMPARE(towns->data->featureCount(), std::size_t{12});
+    QVERIFY(towns->spec.visible);
+    // The class that meets the target starts at the target (90 %), and every 街镇 falls in a class.
+    const auto& classes = towns->spec.vectorStyle.classes;
+    QVERIFY(!classes.empty());
+    QCOMPARE(classes.front().lower, 90.0);
+    const int value = towns->data->fieldIndex(QStringLiteral("indicator_value"));
+    for (const auto& row : towns->data->attributes) {
+      const double v = row[static_cast<std::size_t>(value)].toDouble();
+      QVERIFY(std::any_of(classes.begin(), classes.end(), [v](const auto& c) { return v >= c.lower && v <= c.upper; }));
+    }
+    // Showing it again replaces it rather than stacking a second copy.
+    QVERIFY(mDashboard->showCoverageMap());
+    int count = 0;
+    for (const LayerState& l : mDoc.layers()) count += l.spec.group == group ? 1 : 0;
+    QCOMPARE(count, 6);
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    // A year without a computation says so.
+    mDashboard->findChild<QSpinBox*>()->setValue(2021);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    mProblems.clear();
+    QVERIFY(!mDashboard->showCoverageMap());
+    QVERIFY(!mProblems.isEmpty() && mProblems.back().contains(QStringLiteral("2021")));
+    mProblems.clear();
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+      QTest::qWait(1500);  // the canvas renders on its own thread
+      mWindow->grab().save(shots + QStringLiteral("/coverage-map.png"));
+    }
   }
 
   void withoutASelectionEveryBoundIndicatorIsComputed() {

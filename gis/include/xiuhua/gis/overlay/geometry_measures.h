@@ -17,6 +17,10 @@ std::vector<double> lengths(const std::vector<Geometry>& geometries, int threads
 std::vector<Geometry> bufferEach(const std::vector<Geometry>& geometries, const std::vector<double>& distances,
                                  int quadSegments = 8, int threads = 0);
 
+// The union of the geometries (GEOS unary union), e.g. the service area of a set of buffers; empty
+// when there is nothing to unite or GEOS fails.
+Geometry unionOf(const std::vector<Geometry>& geometries);
+
 // A point guaranteed to lie on each geometry (GEOS point on surface); NaN for an empty one.
 std::vector<QPointF> pointsOnSurface(const std::vector<Geometry>& geometries, int threads = 0);
 

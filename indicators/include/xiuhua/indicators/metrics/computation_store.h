@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace xiuhua::gis {
@@ -43,6 +44,15 @@ class ComputationStore {
   };
   gis::Result<Recorded> recordValues(const IndicatorComputation& computation);
   gis::Result<QJsonObject> computation(qint64 id);
+  // The map layers of the latest computation of an indicator for a year that kept some: the
+  // GeoPackage (absolute path) and its layer names; nullopt when there is none or its file is gone.
+  struct StoredLayers {
+    QString file;
+    QStringList layers;
+    qint64 computation = 0;
+    QString metric;  // e.g. service_coverage
+  };
+  gis::Result<std::optional<StoredLayers>> latestLayers(const QString& code, int year);
 
  private:
   ComputationStore(std::unique_ptr<gis::Database> db, QString projectPath);

@@ -29,7 +29,7 @@ gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, c
                                                    const LayerResolver& layers, const MetricRun& run = {});
 
 // The map layers of a computation (when its runs made them, see MetricRun::resultLayers): the
-// whole run's layers ("features", and for coverage "covered" and "uncovered"), and each
+// whole run's layers ("features", and for coverage "service_area", "covered" and "uncovered"), and each
 // breakdown's sub-units with their values as "per_<layer id>" (with "indicator_value", the value in
 // the indicator's unit).
 std::vector<gis::LayerToWrite> computationLayers(const IndicatorComputation& computation);

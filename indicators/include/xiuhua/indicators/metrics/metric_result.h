@@ -36,7 +36,8 @@ struct MetricResult {
   double seconds = 0;
   // Layers for maps, in the metric CRS, when the run asks for them: "features" (what was counted,
   // measured or buffered), "per" (the sub-units with name, value, numerator and denominator), and
-  // for coverage "covered" and "uncovered" (the target land, per target).
+  // for coverage "service_area" (the union of the buffers), "covered" and "uncovered" (the target
+  // land, per target).
   std::vector<gis::LayerToWrite> layers;
 };
 
