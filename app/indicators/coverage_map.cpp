@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <utility>
 
 namespace xiuhua::app {
@@ -41,6 +42,37 @@ gis::VectorStyle naturalBreaks(const QString& file, const QString& layer) {
   gis::ReadOptions options;
   options.layerName = layer;
   if (auto data = gis::VectorReader::read(file, options); data.ok()) gis::buildGraduated(style, **data);
+  return style;
+}
+
+// Facilities by their service radius (a coverage's "features" carry radius_m): the larger the
+// radius, the darker; those too small for any tier in grey.
+gis::VectorStyle radiusTiers(const QString& file) {
+  gis::VectorStyle style;
+  style.symbol = fillSymbol(QColor(0, 104, 55), QColor(255, 255, 255), 0.6);
+  style.symbol.pointSize = 5;
+  gis::ReadOptions options;
+  options.layerName = QStringLiteral("features");
+  options.fields = QStringList{QStringLiteral("radius_m")};
+  auto data = gis::VectorReader::read(file, options);
+  if (!data.ok() || (*data)->fieldIndex(QStringLiteral("radius_m")) < 0) return style;
+  std::set<double> radii;
+  for (const gis::AttributeRow& row : (*data)->attributes) {
+    if (!row.empty() && !row.front().isNull()) radii.insert(row.front().toDouble());
+  }
+  style.kind = gis::VectorStyle::Kind::Categorized;
+  style.field = QStringLiteral("radius_m");
+  const std::vector<QColor> greens = {QColor(120, 198, 121), QColor(49, 163, 84), QColor(0, 104, 55), QColor(0, 68, 27)};
+  std::size_t k = 0;
+  for (const double r : radii) {
+    gis::Symbol s = style.symbol;
+    if (r > 0) {
+      s.fill = greens[std::min(k++, greens.size() - 1)];
+    } else {
+      s.fill = QColor(170, 170, 170);
+    }
+    style.classes.push_back({QVariant(r), 0, 0, r > 0 ? CoverageMap::tr("%1 m service radius").arg(r) : CoverageMap::tr("Too small for a tier"), s});
+  }
   return style;
 }
 
@@ -137,8 +169,7 @@ std::vector<gis::LayerSpec> CoverageMap::layers(const indicators::ComputationSto
   }
   if (stored.layers.contains(QStringLiteral("features"))) {
     gis::LayerSpec spec = layerSpec(stored, QStringLiteral("features"), tr("Facilities counted"), group);
-    spec.vectorStyle.symbol = fillSymbol(QColor(0, 104, 55), QColor(255, 255, 255), 0.6);
-    spec.vectorStyle.symbol.pointSize = 5;
+    spec.vectorStyle = radiusTiers(stored.file);
     specs.push_back(std::move(spec));
   }
   return specs;

@@ -9,6 +9,7 @@
 #include "map/map_canvas.h"
 #include "map/map_status_bar.h"
 #include "map/message_bar.h"
+#include "map/subunit_hover_tip.h"
 #include "table/attribute_table_widget.h"
 #include "xiuhua/gis/bounds.h"
 
@@ -101,6 +102,7 @@ void MainWindow::connectDocument() {
     mIdentifyDock->show();
     mIdentify->identify(p, tolerance);
   });
+  new SubunitHoverTip(mCanvas, mDocument);  // owned by the canvas
   connect(mStatus, &MapStatusBar::crsButtonClicked, this, &MainWindow::chooseMapCrs);
   auto updateTitle = [this] {
     setWindowTitle(tr("%1 — Xiuhua 绣花").arg(mDocument->title()));

@@ -122,6 +122,14 @@
         <source>Facilities counted</source>
         <translation>计入的设施</translation>
     </message>
+    <message>
+        <source>%1 m service radius</source>
+        <translation>服务半径 %1 米</translation>
+    </message>
+    <message>
+        <source>Too small for a tier</source>
+        <translation>面积不足，不计入</translation>
+    </message>
 </context>
 <context>
     <name>Crs</name>
@@ -1615,6 +1623,13 @@
     <message>
         <source>Label field</source>
         <translation>标注字段</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::SubunitHoverTip</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2: &lt;b&gt;%3&lt;/b&gt;&lt;br&gt;%4 of %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2：&lt;b&gt;%3&lt;/b&gt;&lt;br&gt;%4 / %5（分子 / 分母）</translation>
     </message>
 </context>
 <context>

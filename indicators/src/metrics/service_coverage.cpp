@@ -257,6 +257,15 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   }
   if (overlay.keepParts) addResultLayers(result, *coverage, overlay.covers, target, inputs->crs);
   detail::fillCommon(result, *inputs, params.per, run, timer);
+  // Each facility's radius on the "features" layer (its rows are the non-empty facilities, in order).
+  for (gis::LayerToWrite& layer : result.layers) {
+    if (layer.name != QLatin1String("features")) continue;
+    layer.fields.push_back({QStringLiteral("radius_m"), gis::Field::Type::Real});
+    std::size_t row = 0;
+    for (std::size_t i = 0; i < facilities.geometries.size() && row < layer.attributes.size(); ++i) {
+      if (!facilities.geometries[i].isEmpty()) layer.attributes[row++].push_back(radii[i]);
+    }
+  }
   return result;
 }
 

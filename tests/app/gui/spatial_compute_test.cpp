@@ -7,8 +7,13 @@
 #include "indicators/indicator_dashboard.h"
 #include "l10n/localization.h"
 #include "main/main_window.h"
+#include "map/map_canvas.h"
+#include "map/subunit_hover_tip.h"
 
 #include <QDir>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QToolTip>
 #include <QDirIterator>
 #include <QLabel>
 #include <QSpinBox>
@@ -113,6 +118,14 @@ class SpatialComputeTest : public QObject {
       const double v = row[static_cast<std::size_t>(value)].toDouble();
       QVERIFY(std::any_of(classes.begin(), classes.end(), [v](const auto& c) { return v >= c.lower && v <= c.upper; }));
     }
+    // Hovering over a 街镇 tells its name, value, and covered and total land.
+    SubunitHoverTip* tip = mWindow->canvas()->findChild<SubunitHoverTip*>();
+    QVERIFY(tip != nullptr);
+    const QPointF inside = towns->projected->labelAnchors().front();
+    const QString text = tip->textAt(inside);
+    const QString firstName = towns->data->attributes.front()[static_cast<std::size_t>(towns->data->fieldIndex(QStringLiteral("name")))].toString();
+    QVERIFY2(text.contains(firstName) && text.contains(towns->spec.name), qPrintable(text));
+    QVERIFY(tip->textAt(QPointF(0, 0)).isEmpty());  // far from every sub-unit
     // Showing it again replaces it rather than stacking a second copy.
     QVERIFY(mDashboard->showCoverageMap());
     int count = 0;
@@ -131,6 +144,10 @@ class SpatialComputeTest : public QObject {
     if (!shots.isEmpty()) {
       QTest::qWait(1500);  // the canvas renders on its own thread
       mWindow->grab().save(shots + QStringLiteral("/coverage-map.png"));
+      // The hover tip as it shows over the first 街镇 (the whole screen: the tip is a window of its own).
+      QToolTip::showText(mWindow->canvas()->mapToGlobal(QPoint(700, 200)), tip->textAt(inside), mWindow->canvas());
+      QTest::qWait(500);
+      QGuiApplication::primaryScreen()->grabWindow(0).save(shots + QStringLiteral("/coverage-tip.png"));
     }
   }
 
