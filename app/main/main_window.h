@@ -39,6 +39,9 @@ class MainWindow : public QMainWindow {
   void addLayers(const QStringList& paths);
   void openAttributeTable(const QString& layerId);
   void showLayerProperties(const QString& layerId, int page = 0);
+  // Asks for a file (GeoPackage, Shapefile, GeoJSON) and exports the layer to it; with a path
+  // given, exports there without asking. Problems go to the message bar.
+  bool exportLayerTo(const QString& layerId, QString path = {});
 
  signals:
   // The user picked another UI language ("zh_CN" or "en").

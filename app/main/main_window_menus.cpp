@@ -1,4 +1,5 @@
 // MainWindow: menus, toolbar, context menu and the project-file actions.
+#include "document/layer_export.h"
 #include "document/map_document.h"
 #include "layers/layer_tree_model.h"
 #include "main/main_window.h"
@@ -10,6 +11,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMenuBar>
@@ -99,6 +101,23 @@ void MainWindow::createMenus() {
   help->addAction(tr("&About Xiuhua"), this, &MainWindow::showAbout);
 }
 
+bool MainWindow::exportLayerTo(const QString& layerId, QString path) {
+  const LayerState* layer = mDocument->layer(layerId);
+  if (layer == nullptr) return false;
+  if (path.isEmpty()) {
+    const QString suggested = QDir(QFileInfo(mDocument->projectPath()).absolutePath()).filePath(layer->spec.name + QStringLiteral(".gpkg"));
+    path = QFileDialog::getSaveFileName(this, tr("Export layer"), suggested,
+                                        tr("GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson)"));
+    if (path.isEmpty()) return false;
+  }
+  if (gis::Status s = exportLayer(*layer, path); !s) {
+    mMessages->showMessage(s.error().message);
+    return false;
+  }
+  statusBar()->showMessage(tr("Exported %1 to %2").arg(layer->spec.name, QDir::toNativeSeparators(path)), 5000);
+  return true;
+}
+
 void MainWindow::layerContextMenu(const QPoint& pos) {
   const QModelIndex index = mLayerView->indexAt(pos);
   QMenu menu(this);
@@ -112,6 +131,7 @@ void MainWindow::layerContextMenu(const QPoint& pos) {
       if (current.isValid()) mLayerView->edit(current);
     });
     menu.addAction(tr("Properties…"), this, [this, id] { showLayerProperties(id); });
+    menu.addAction(tr("Export…"), this, [this, id] { exportLayerTo(id); });
     menu.addSeparator();
     menu.addAction(tr("Remove layer"), this, [this, id] { mDocument->removeLayer(id); });
   } else if (index.isValid()) {

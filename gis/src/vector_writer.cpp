@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -75,65 +76,128 @@ OGRFieldType fieldType(Field::Type type) {
   }
 }
 
+// Creates one layer in the dataset and writes its features, in one transaction where the driver
+// has them. Returns GDAL's message on failure, empty on success.
+QString writeLayer(GDALDataset& ds, const LayerToWrite& spec, CSLConstList options) {
+  detail::GdalErrorCollector errors;
+  OGRSpatialReference srs;
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const bool hasCrs = spec.crs.kind() == Crs::Kind::Proj && srs.SetFromUserInput(spec.crs.definition().toUtf8().constData()) == OGRERR_NONE;
+  OGRLayer* layer = ds.CreateLayer(spec.name.toUtf8().constData(), hasCrs ? &srs : nullptr, layerType(spec.type), const_cast<char**>(options));
+  auto failure = [&] { return errors.lastError().isEmpty() ? QStringLiteral("GDAL refused the layer") : errors.lastError(); };
+  if (layer == nullptr) return failure();
+  for (const Field& f : spec.fields) {
+    OGRFieldDefn field(f.name.toUtf8().constData(), fieldType(f.type));
+    if (layer->CreateField(&field) != OGRERR_NONE) return failure();
+  }
+  const bool transaction = layer->StartTransaction() == OGRERR_NONE;
+  for (std::size_t i = 0; i < spec.geometries.size(); ++i) {
+    OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+    if (std::unique_ptr<OGRGeometry> g = toOgr(spec.geometries[i])) feature->SetGeometryDirectly(g.release());
+    const AttributeRow* row = i < spec.attributes.size() ? &spec.attributes[i] : nullptr;
+    for (std::size_t f = 0; row != nullptr && f < spec.fields.size() && f < row->size(); ++f) {
+      const QVariant& v = (*row)[f];
+      if (!v.isValid() || v.isNull()) continue;
+      const int index = static_cast<int>(f);
+      switch (spec.fields[f].type) {
+        case Field::Type::Integer: feature->SetField(index, static_cast<GIntBig>(v.toLongLong())); break;
+        case Field::Type::Real: feature->SetField(index, v.toDouble()); break;
+        default: feature->SetField(index, v.toString().toUtf8().constData());
+      }
+    }
+    if (layer->CreateFeature(feature.get()) != OGRERR_NONE) return failure();
+  }
+  if (transaction && layer->CommitTransaction() != OGRERR_NONE) return failure();
+  return {};
+}
+
+Error writeFailure(const QString& path, const QString& why) {
+  return Error{ErrorCode::IoFailed, QCoreApplication::translate("VectorWriter", "%1: cannot write the layers (%2).").arg(path, why)};
+}
+
+// A single-file format (GeoPackage, GeoJSON): built beside the target, then renamed over it.
+Status writeSingleFile(const QString& path, const char* driverName, const QString& suffix, const std::vector<LayerToWrite>& layers,
+                       CSLConstList options) {
+  const QFileInfo target(path);
+  const QString temp = detail::temporaryBeside(target, suffix);
+  QString failure;
+  {
+    detail::GdalErrorCollector errors;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
+    GDALDatasetUniquePtr ds(driver != nullptr ? driver->Create(temp.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    if (!ds) return writeFailure(path, errors.lastError());
+    for (const LayerToWrite& spec : layers) {
+      failure = writeLayer(*ds, spec, options);
+      if (!failure.isEmpty()) break;
+    }
+  }
+  if (const QString reason = detail::replaceWith(temp, target, failure); !reason.isEmpty()) return writeFailure(path, reason);
+  return {};
+}
+
+// A shapefile is several files (.shp .shx .dbf .prj .cpg): written into a hidden folder beside the
+// target, then each moved over its namesake; text is UTF-8, declared in the .cpg.
+Status writeShapefile(const QString& path, const LayerToWrite& layer) {
+  const QFileInfo target(path);
+  const QDir folder(detail::temporaryBeside(target, QStringLiteral("dir")));
+  if (!QDir().mkpath(folder.path())) return writeFailure(path, QCoreApplication::translate("VectorWriter", "no temporary folder"));
+  auto cleanUp = [&] { QDir(folder).removeRecursively(); };
+  QString failure;
+  {
+    detail::GdalErrorCollector errors;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+    const QString file = folder.filePath(target.fileName());
+    GDALDatasetUniquePtr ds(driver != nullptr ? driver->Create(file.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    if (!ds) {
+      cleanUp();
+      return writeFailure(path, errors.lastError());
+    }
+    LayerToWrite named = layer;
+    named.name = target.completeBaseName();
+    const char* options[] = {"ENCODING=UTF-8", nullptr};
+    failure = writeLayer(*ds, named, options);
+  }
+  if (!failure.isEmpty()) {
+    cleanUp();
+    return writeFailure(path, failure);
+  }
+  // Side files of an older shapefile of the same name that the new one does not have would now
+  // be wrong (another CRS, an index of other shapes): they go.
+  for (const char* suffix : {"prj", "cpg", "qix", "sbn", "sbx"}) {
+    const QString name = target.completeBaseName() + QLatin1Char('.') + QLatin1String(suffix);
+    if (!QFileInfo::exists(folder.filePath(name))) QFile::remove(target.absoluteDir().filePath(name));
+  }
+  for (const QFileInfo& written : folder.entryInfoList(QDir::Files)) {
+    const QString destination = target.absoluteDir().filePath(written.fileName());
+    QFile::remove(destination);
+    if (!QFile::rename(written.filePath(), destination)) {
+      cleanUp();
+      return writeFailure(path, QCoreApplication::translate("VectorWriter", "%1 cannot be replaced").arg(destination));
+    }
+  }
+  cleanUp();
+  return {};
+}
+
 }  // namespace
 
 Status VectorWriter::writeGeoPackage(const QString& path, const std::vector<LayerToWrite>& layers) {
   detail::ensureGdalRegistered();
-  const QFileInfo target(path);
-  auto fail = [&](const QString& why) {
-    return Error{ErrorCode::IoFailed, QCoreApplication::translate("VectorWriter", "%1: cannot write the layers (%2).").arg(path, why)};
-  };
-  const QString temp = detail::temporaryBeside(target, QStringLiteral("gpkg"));
-  detail::GdalErrorCollector errors;
-  {
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
-    GDALDatasetUniquePtr ds(driver != nullptr ? driver->Create(temp.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
-    if (!ds) return fail(errors.lastError());
-    for (const LayerToWrite& spec : layers) {
-      OGRSpatialReference srs;
-      srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-      const bool hasCrs = spec.crs.kind() == Crs::Kind::Proj &&
-                          srs.SetFromUserInput(spec.crs.definition().toUtf8().constData()) == OGRERR_NONE;
-      OGRLayer* layer = ds->CreateLayer(spec.name.toUtf8().constData(), hasCrs ? &srs : nullptr, layerType(spec.type), nullptr);
-      if (layer == nullptr) {
-        ds.reset();
-        QFile::remove(temp);
-        return fail(errors.lastError());
-      }
-      for (const Field& f : spec.fields) {
-        OGRFieldDefn field(f.name.toUtf8().constData(), fieldType(f.type));
-        layer->CreateField(&field);
-      }
-      if (layer->StartTransaction() != OGRERR_NONE) return fail(errors.lastError());
-      for (std::size_t i = 0; i < spec.geometries.size(); ++i) {
-        OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-        if (std::unique_ptr<OGRGeometry> g = toOgr(spec.geometries[i])) feature->SetGeometryDirectly(g.release());
-        const AttributeRow* row = i < spec.attributes.size() ? &spec.attributes[i] : nullptr;
-        for (std::size_t f = 0; row != nullptr && f < spec.fields.size() && f < row->size(); ++f) {
-          const QVariant& v = (*row)[f];
-          if (!v.isValid() || v.isNull()) continue;
-          const int index = static_cast<int>(f);
-          switch (spec.fields[f].type) {
-            case Field::Type::Integer: feature->SetField(index, static_cast<GIntBig>(v.toLongLong())); break;
-            case Field::Type::Real: feature->SetField(index, v.toDouble()); break;
-            default: feature->SetField(index, v.toString().toUtf8().constData());
-          }
-        }
-        if (layer->CreateFeature(feature.get()) != OGRERR_NONE) {
-          ds.reset();
-          QFile::remove(temp);
-          return fail(errors.lastError());
-        }
-      }
-      if (layer->CommitTransaction() != OGRERR_NONE) {
-        ds.reset();
-        QFile::remove(temp);
-        return fail(errors.lastError());
-      }
-    }
+  return writeSingleFile(path, "GPKG", QStringLiteral("gpkg"), layers, nullptr);
+}
+
+Status VectorWriter::writeFile(const QString& path, const LayerToWrite& layer) {
+  detail::ensureGdalRegistered();
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == QLatin1String("gpkg")) return writeSingleFile(path, "GPKG", QStringLiteral("gpkg"), {layer}, nullptr);
+  if (suffix == QLatin1String("shp")) return writeShapefile(path, layer);
+  if (suffix == QLatin1String("geojson") || suffix == QLatin1String("json")) {
+    // RFC 7946: longitude/latitude on WGS 84 (GDAL reprojects), 7 decimals (about 1 cm).
+    const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", nullptr};
+    return writeSingleFile(path, "GeoJSON", QStringLiteral("geojson"), {layer}, options);
   }
-  if (const QString reason = detail::replaceWith(temp, target, errors.lastError()); !reason.isEmpty()) return fail(reason);
-  return {};
+  return Error{ErrorCode::UnknownFormat,
+               QCoreApplication::translate("VectorWriter", "%1: choose .gpkg, .shp or .geojson to export a layer.").arg(path)};
 }
 
 }  // namespace xiuhua::gis

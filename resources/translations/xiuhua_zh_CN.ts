@@ -208,6 +208,13 @@
     </message>
 </context>
 <context>
+    <name>LayerExport</name>
+    <message>
+        <source>%1: only a loaded vector layer can be exported.</source>
+        <translation>%1：只能导出已加载的矢量图层。</translation>
+    </message>
+</context>
+<context>
     <name>LayerLoader</name>
     <message numerus="yes">
         <source>%1: %n vertices could not be transformed to the map coordinate system and are not drawn; check the layer&apos;s coordinate system.</source>
@@ -504,6 +511,18 @@
     <message>
         <source>%1: cannot write the layers (%2).</source>
         <translation>%1：无法写入图层（%2）。</translation>
+    </message>
+    <message>
+        <source>no temporary folder</source>
+        <translation>无法创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced</source>
+        <translation>无法替换 %1</translation>
+    </message>
+    <message>
+        <source>%1: choose .gpkg, .shp or .geojson to export a layer.</source>
+        <translation>%1：导出图层请选择 .gpkg、.shp 或 .geojson 格式。</translation>
     </message>
 </context>
 <context>
@@ -1497,6 +1516,22 @@
     <message>
         <source>F7</source>
         <translation>F7</translation>
+    </message>
+    <message>
+        <source>Export layer</source>
+        <translation>导出图层</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson)</source>
+        <translation>GeoPackage (*.gpkg);;Shapefile (*.shp);;GeoJSON (*.geojson)</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "main/main_window.h"
 #include "map/map_canvas.h"
 #include "map/subunit_hover_tip.h"
+#include "xiuhua/gis/vector_reader.h"
 
 #include <QDir>
 #include <QGuiApplication>
@@ -126,6 +127,15 @@ class SpatialComputeTest : public QObject {
     const QString firstName = towns->data->attributes.front()[static_cast<std::size_t>(towns->data->fieldIndex(QStringLiteral("name")))].toString();
     QVERIFY2(text.contains(firstName) && text.contains(towns->spec.name), qPrintable(text));
     QVERIFY(tip->textAt(QPointF(0, 0)).isEmpty());  // far from every sub-unit
+    // They are real layers: the 街镇 figures export to a Shapefile and to GeoJSON and read back.
+    for (const QString& name : {QStringLiteral("街镇覆盖.shp"), QStringLiteral("街镇覆盖.geojson")}) {
+      const QString path = mDir.filePath(name);
+      QVERIFY(mWindow->exportLayerTo(towns->spec.id, path));
+      const auto back = xiuhua::gis::VectorReader::read(path);
+      QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().message));
+      QCOMPARE((*back)->featureCount(), std::size_t{12});
+      QCOMPARE((*back)->attributes.front().front().toString(), firstName);
+    }
     // Showing it again replaces it rather than stacking a second copy.
     QVERIFY(mDashboard->showCoverageMap());
     int count = 0;

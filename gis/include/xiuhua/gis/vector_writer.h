@@ -26,6 +26,11 @@ struct LayerToWrite {
 class VectorWriter {
  public:
   static Status writeGeoPackage(const QString& path, const std::vector<LayerToWrite>& layers);
+  // Exports one layer in the format the file name asks for: .gpkg (GeoPackage), .shp (Shapefile
+  // with UTF-8 text and a .cpg saying so; field names cut to 10 characters by the format), or
+  // .geojson / .json (RFC 7946 GeoJSON, WGS 84 longitude/latitude). Replaces an existing file only
+  // once the new one is complete.
+  static Status writeFile(const QString& path, const LayerToWrite& layer);
 };
 
 }  // namespace xiuhua::gis
