@@ -3,6 +3,8 @@
 #include "geos_context.h"
 #include "overlay/parallel.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -128,6 +130,23 @@ CoverageShared::CoverageShared(const ZonalCoverageInput& in, const OverlayOption
   exclusionIndex = std::make_unique<SpatialIndex>(exclusionBoxes);
   zoneIndex = std::make_unique<SpatialIndex>(zoneBoxes);
   grids.get();
+}
+
+Result<std::vector<TargetShare>> computeShares(const ZonalCoverageInput& input, const OverlayOptions& options) {
+  CoverageShared shared(input, options);
+  const std::size_t n = input.targets.size();
+  std::function<void(std::size_t)> progress;
+  if (options.progress) {
+    progress = [&](std::size_t batches) { options.progress(std::min(n, batches * CoverageShared::kBatch), n); };
+  }
+  parallelFor(
+      shared.batchCount(), options.threads,
+      [&](int) { return [worker = CoverageWorker(shared)](std::size_t batch) mutable { worker.processBatch(batch); }; },
+      options.cancel, progress, 1);
+  if (options.cancel != nullptr && options.cancel->load()) {
+    return Error{ErrorCode::Cancelled, QCoreApplication::translate("Overlay", "The computation was cancelled.")};
+  }
+  return std::move(shared.shares);
 }
 
 CoverageWorker::CoverageWorker(CoverageShared& shared)

@@ -57,6 +57,9 @@ struct CoverageShared {
   std::vector<TargetShare> shares;  // one per target
 };
 
+// Every target's share, computed on worker threads (fails only when cancelled).
+Result<std::vector<TargetShare>> computeShares(const ZonalCoverageInput& input, const OverlayOptions& options);
+
 class CoverageWorker {
  public:
   explicit CoverageWorker(CoverageShared& shared);
