@@ -1,5 +1,6 @@
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
+#include "metrics/coverage_setup.h"
 #include "metrics/metric_support.h"
 #include "metrics/population_weights.h"
 #include "xiuhua/gis/overlay/geometry_measures.h"
@@ -126,75 +127,17 @@ void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const s
 gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const MetricRun& run) {
   QElapsedTimer timer;
   timer.start();
-  if (!params.radius && params.tiers.empty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Give a service radius or radius tiers.")};
-  }
-  if (params.radius && !(*params.radius > 0)) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("The service radius must be more than 0 m.")};
-  }
-  if (!params.weightField.isEmpty() && !params.weightRaster.isEmpty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Weight by a field or by a raster, not both.")};
-  }
-  const QStringList targetFields = params.weightField.isEmpty() ? QStringList() : QStringList{params.weightField};
-  std::vector<LayerRequest> requests = {{QStringLiteral("facilities"), params.facilities, params.facilityWhere, {}},
-                                        {QStringLiteral("target"), params.target, params.targetWhere, targetFields}};
-  if (!params.exclude.isEmpty()) requests.push_back({QStringLiteral("exclude"), params.exclude, params.excludeWhere, {}});
-  if (params.per) requests.push_back(detail::zoneRequest(*params.per));
-  auto inputs = loadMetricInputs(requests, run);
-  if (!inputs.ok()) return inputs.error();
+  auto setup = detail::setUpCoverage(params, run);
+  if (!setup.ok()) return setup.error();
+  MetricInputs* inputs = &setup->inputs;
   const MetricLayer& facilities = inputs->layers[0];
-  MetricLayer& target = inputs->layers[1];  // its geometries move into the overlay
+  const MetricLayer& target = inputs->layers[1];
   const MetricLayer* exclude = params.exclude.isEmpty() ? nullptr : &inputs->layers[2];
-  const MetricLayer* zones = params.per ? &inputs->layers.back() : nullptr;
-  if (gis::Status s = detail::requireFeatures(facilities); !s) return s.error();
-  if (gis::Status s = detail::requirePolygons(target); !s) return s.error();
-  if (zones != nullptr) {
-    if (gis::Status s = detail::requirePolygons(*zones); !s) return s.error();
-  }
-  if (exclude != nullptr && !exclude->geometries.empty() && exclude->type() != gis::Geometry::Type::Polygon) {
-    return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("%1 (exclude): the features are not polygons.").arg(params.exclude.toString())};
-  }
-
-  // Each facility's radius: the one radius, or its tier by area (points have no area).
-  const std::vector<double> facilityAreas = gis::areas(facilities.geometries, run.threads);
-  std::vector<double> radii(facilities.geometries.size(), 0.0);
-  int used = 0;
-  for (std::size_t i = 0; i < radii.size(); ++i) {
-    radii[i] = params.radius ? *params.radius : radiusForArea(params.tiers, facilityAreas[i]);
-    if (facilities.geometries[i].isEmpty()) radii[i] = 0;
-    used += radii[i] > 0 ? 1 : 0;
-  }
-  if (used == 0) {
-    return gis::Error{gis::ErrorCode::EmptySource,
-                      tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.")
-                          .arg(params.facilities.toString()).arg(facilities.geometries.size())};
-  }
-  gis::ZonalCoverageInput overlay;
-  overlay.covers = gis::bufferEach(facilities.geometries, radii, params.quadSegments, run.threads);
-  // Cores for the fast path: a buffer holds every point within radius·cos(π/2q) of its facility's
-  // vertices. GEOS draws each arc as chords of about π/2q (q segments per quarter) but rounds the
-  // count, so a chord can span up to 1.5 of those; half of two of them bounds the sagitta with room
-  // to spare; a hair less again for rounding.
-  const double inner = std::cos(M_PI / (2.0 * params.quadSegments)) * (1.0 - 1e-9);
-  overlay.coverCores.resize(facilities.geometries.size());
-  overlay.coreRadii.resize(facilities.geometries.size(), 0.0);
-  for (std::size_t i = 0; i < facilities.geometries.size(); ++i) {
-    if (!(radii[i] > 0)) continue;
-    for (const gis::Geometry::Part& part : facilities.geometries[i].parts()) {
-      for (const gis::Geometry::Ring& ring : part) overlay.coverCores[i].insert(overlay.coverCores[i].end(), ring.begin(), ring.end());
-    }
-    overlay.coreRadii[i] = radii[i] * inner;
-  }
-  if (!params.weightField.isEmpty()) {
-    auto weights = detail::fieldWeights(target, params.weightField);
-    if (!weights.ok()) return weights.error();
-    overlay.targetWeights = std::move(weights).value();
-  }
-  const std::size_t targetCount = target.geometries.size();
-  overlay.targets = std::move(target.geometries);  // hundreds of thousands of parcels: no copy
-  if (exclude != nullptr) overlay.exclusions = exclude->geometries;
-  if (zones != nullptr) overlay.zones = zones->geometries;
+  const MetricLayer* zones = params.per ? &inputs->layers[setup->zoneLayer] : nullptr;
+  gis::ZonalCoverageInput& overlay = setup->overlay;
+  const std::vector<double>& radii = setup->radii;
+  const int used = setup->used;
+  const std::size_t targetCount = setup->targetCount;
   overlay.keepParts = run.resultLayers && !params.naive;
   auto coverage = gis::zonalCoverage(overlay, detail::overlayOptions(run),
                                      params.naive ? gis::CoverageMethod::Naive : gis::CoverageMethod::Indexed);
@@ -213,22 +156,10 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
 
   MetricResult result;
   result.metric = weighted ? QStringLiteral("population_coverage") : QStringLiteral("service_coverage");
-  // The headline: covered weight / total weight when weighted, else covered area / total area.
-  const gis::AreaPair& all = weighted ? coverage->weightedAll : coverage->all;
-  const std::vector<gis::AreaPair>& perZone = weighted ? coverage->weightedZones : coverage->zones;
-  const gis::AreaPair& outside = weighted ? coverage->weightedOutside : coverage->outside;
-  if (weighted && !(all.total > 0)) {
+  if (weighted && !(coverage->weightedAll.total > 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("The weights on the target land add up to 0: nothing to weight by.")};
   }
-  const ZoneValue whole = detail::ratioValue(QString(), all);
-  result.value = whole.value;
-  result.numerator = whole.numerator;
-  result.denominator = whole.denominator;
-  if (zones != nullptr) {
-    const std::vector<QString> names = detail::zoneNames(*zones, params.per->nameField);
-    for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back(detail::ratioValue(names[z], perZone[z]));
-    if (coverage->outside.total > 0) result.outside = detail::ratioValue(tr("(outside the sub-units)"), outside);
-  }
+  detail::fillCoverageValues(result, *coverage, weighted, zones, params.per);
   QJsonObject parameters{{QStringLiteral("facilities"), params.facilities.toString()},
                          {QStringLiteral("facility_where"), params.facilityWhere},
                          {QStringLiteral("target"), params.target.toString()},

@@ -1,0 +1,119 @@
+#include "metrics/coverage_setup.h"
+
+#include "metrics/metric_support.h"
+#include "metrics/population_weights.h"
+#include "xiuhua/gis/overlay/geometry_measures.h"
+
+#include <cmath>
+
+namespace xiuhua::indicators::detail {
+
+std::vector<double> facilityRadii(const CoverageParams& params, const std::vector<gis::Geometry>& facilities, int threads) {
+  const std::vector<double> facilityAreas = gis::areas(facilities, threads);
+  std::vector<double> radii(facilities.size(), 0.0);
+  for (std::size_t i = 0; i < radii.size(); ++i) {
+    radii[i] = params.radius ? *params.radius : radiusForArea(params.tiers, facilityAreas[i]);
+    if (facilities[i].isEmpty()) radii[i] = 0;
+  }
+  return radii;
+}
+
+void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geometry>& facilities, const std::vector<double>& radii,
+                  int quadSegments, int threads) {
+  std::vector<gis::Geometry> buffers = gis::bufferEach(facilities, radii, quadSegments, threads);
+  // Cores for the fast path: a buffer holds every point within radius·cos(π/2q) of its facility's
+  // vertices. GEOS draws each arc as chords of about π/2q (q segments per quarter) but rounds the
+  // count, so a chord can span up to 1.5 of those; half of two of them bounds the sagitta with room
+  // to spare; a hair less again for rounding.
+  const double inner = std::cos(M_PI / (2.0 * quadSegments)) * (1.0 - 1e-9);
+  // Cores line up with covers: covers without cores before these get empty ones.
+  overlay.coverCores.resize(overlay.covers.size());
+  overlay.coreRadii.resize(overlay.covers.size(), 0.0);
+  for (std::size_t i = 0; i < facilities.size(); ++i) {
+    overlay.covers.push_back(std::move(buffers[i]));
+    overlay.coverCores.emplace_back();
+    overlay.coreRadii.push_back(radii[i] > 0 ? radii[i] * inner : 0.0);
+    if (!(radii[i] > 0)) continue;
+    for (const gis::Geometry::Part& part : facilities[i].parts()) {
+      for (const gis::Geometry::Ring& ring : part) overlay.coverCores.back().insert(overlay.coverCores.back().end(), ring.begin(), ring.end());
+    }
+  }
+}
+
+gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run, const std::vector<LayerRequest>& extra) {
+  if (!params.radius && params.tiers.empty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Give a service radius or radius tiers.")};
+  }
+  if (params.radius && !(*params.radius > 0)) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("The service radius must be more than 0 m.")};
+  }
+  if (!params.weightField.isEmpty() && !params.weightRaster.isEmpty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Weight by a field or by a raster, not both.")};
+  }
+  const QStringList targetFields = params.weightField.isEmpty() ? QStringList() : QStringList{params.weightField};
+  std::vector<LayerRequest> requests = {{QStringLiteral("facilities"), params.facilities, params.facilityWhere, {}},
+                                        {QStringLiteral("target"), params.target, params.targetWhere, targetFields}};
+  if (!params.exclude.isEmpty()) requests.push_back({QStringLiteral("exclude"), params.exclude, params.excludeWhere, {}});
+  CoverageSetup setup;
+  if (params.per) {
+    setup.zoneLayer = requests.size();
+    requests.push_back(zoneRequest(*params.per));
+  }
+  setup.extraLayer = requests.size();
+  requests.insert(requests.end(), extra.begin(), extra.end());
+  auto inputs = loadMetricInputs(requests, run);
+  if (!inputs.ok()) return inputs.error();
+  setup.inputs = std::move(inputs).value();
+  const MetricLayer& facilities = setup.inputs.layers[0];
+  MetricLayer& target = setup.inputs.layers[1];  // its geometries move into the overlay
+  const MetricLayer* exclude = params.exclude.isEmpty() ? nullptr : &setup.inputs.layers[2];
+  const MetricLayer* zones = params.per ? &setup.inputs.layers[setup.zoneLayer] : nullptr;
+  if (gis::Status s = requireFeatures(facilities); !s) return s.error();
+  if (gis::Status s = requirePolygons(target); !s) return s.error();
+  if (zones != nullptr) {
+    if (gis::Status s = requirePolygons(*zones); !s) return s.error();
+  }
+  if (exclude != nullptr && !exclude->geometries.empty() && exclude->type() != gis::Geometry::Type::Polygon) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      tr("%1 (exclude): the features are not polygons.").arg(params.exclude.toString())};
+  }
+  setup.radii = facilityRadii(params, facilities.geometries, run.threads);
+  for (const double r : setup.radii) setup.used += r > 0 ? 1 : 0;
+  if (setup.used == 0) {
+    return gis::Error{gis::ErrorCode::EmptySource,
+                      tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.")
+                          .arg(params.facilities.toString()).arg(facilities.geometries.size())};
+  }
+  appendCovers(setup.overlay, facilities.geometries, setup.radii, params.quadSegments, run.threads);
+  if (!params.weightField.isEmpty()) {
+    auto weights = fieldWeights(target, params.weightField);
+    if (!weights.ok()) return weights.error();
+    setup.overlay.targetWeights = std::move(weights).value();
+  }
+  setup.targetCount = target.geometries.size();
+  setup.overlay.targets = std::move(target.geometries);  // hundreds of thousands of parcels: no copy
+  if (exclude != nullptr) setup.overlay.exclusions = exclude->geometries;
+  if (zones != nullptr) setup.overlay.zones = zones->geometries;
+  return setup;
+}
+
+void fillCoverageValues(MetricResult& result, const gis::ZonalCoverage& coverage, bool weighted, const MetricLayer* zones,
+                        const std::optional<ZoneRequest>& per) {
+  // The headline: covered weight / total weight when weighted, else covered area / total area.
+  const gis::AreaPair& all = weighted ? coverage.weightedAll : coverage.all;
+  const std::vector<gis::AreaPair>& perZone = weighted ? coverage.weightedZones : coverage.zones;
+  const gis::AreaPair& outside = weighted ? coverage.weightedOutside : coverage.outside;
+  const ZoneValue whole = ratioValue(QString(), all);
+  result.value = whole.value;
+  result.numerator = whole.numerator;
+  result.denominator = whole.denominator;
+  result.zones.clear();
+  result.outside.reset();
+  if (zones != nullptr && per) {
+    const std::vector<QString> names = zoneNames(*zones, per->nameField);
+    for (std::size_t z = 0; z < names.size() && z < perZone.size(); ++z) result.zones.push_back(ratioValue(names[z], perZone[z]));
+    if (coverage.outside.total > 0) result.outside = ratioValue(tr("(outside the sub-units)"), outside);
+  }
+}
+
+}  // namespace xiuhua::indicators::detail

@@ -1,0 +1,39 @@
+#pragma once
+
+// Internal: what service coverage and its what-if scenarios share — the inputs read and checked,
+// each facility's radius, and the overlay input (buffers with their fast-path cores, target land,
+// exclusions, sub-units) — and turning a coverage into the metric's values.
+#include "xiuhua/gis/overlay/zonal_coverage.h"
+#include "xiuhua/indicators/metrics/service_coverage.h"
+
+#include <vector>
+
+namespace xiuhua::indicators::detail {
+
+struct CoverageSetup {
+  MetricInputs inputs;  // facilities, target (its geometries moved into overlay), [exclude], [sub-units], extra…
+  std::size_t zoneLayer = 0;   // index of the sub-units in inputs.layers (when per is set)
+  std::size_t extraLayer = 0;  // index of the first extra request's layer
+  gis::ZonalCoverageInput overlay;
+  std::vector<double> radii;  // per facility; 0: not counted
+  int used = 0;               // facilities with a radius
+  std::size_t targetCount = 0;
+};
+
+// Checks the parameters, reads the inputs (extra requests after the others, in the same metric
+// CRS) and builds the overlay input. Fails, naming the file, on bad input.
+gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run,
+                                         const std::vector<LayerRequest>& extra = {});
+
+// Each facility's radius: the one radius, or its tier by area (points have no area); 0 for none.
+std::vector<double> facilityRadii(const CoverageParams& params, const std::vector<gis::Geometry>& facilities, int threads);
+
+// Buffers the facilities by their radii and appends them, with their fast-path cores, as covers.
+void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geometry>& facilities, const std::vector<double>& radii,
+                  int quadSegments, int threads);
+
+// The metric's headline and per-sub-unit values of a coverage (weighted or by area).
+void fillCoverageValues(MetricResult& result, const gis::ZonalCoverage& coverage, bool weighted, const MetricLayer* zones,
+                        const std::optional<ZoneRequest>& per);
+
+}  // namespace xiuhua::indicators::detail
