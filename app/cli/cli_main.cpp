@@ -3,6 +3,7 @@
 #include "cli/compute_command.h"
 #include "cli/indicator_commands.h"
 #include "cli/metric_commands.h"
+#include "cli/what_if_command.h"
 #include "l10n/localization.h"
 #include "xiuhua/gis/library_versions.h"
 
@@ -29,7 +30,9 @@ void printUsage(QTextStream& out) {
          "  count --features SRC [--where EXPR] ...\n"
          "  share --features SRC --area SRC ...\n"
          "      spatial metrics; SRC is path or \"path|layername=NAME\"; all take [--per SRC --per-field F]\n"
-         "      [--crs EPSG:N] [--json] (see README, Spatial metrics)\n"
+         "      [--crs EPSG:N] [--json] [--out LAYERS.gpkg] (see README, Spatial metrics)\n"
+         "  whatif (coverage options) [--add SRC [--add-where EXPR]] [--remove-where EXPR]\n"
+         "      a scenario: proposed facilities added, existing ones taken away; the change in points\n"
          "  compute --project FILE.xhp [--indicator CODE] [--year Y] [--dry-run] [--json]\n"
          "      compute the project's spatial indicators and store the values\n"
          "  --version\n\n"
@@ -76,6 +79,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("transform")) return xiuhua::cli::runConvertCoordinates(args, out, err);
   if (command == QLatin1String("indicators")) return xiuhua::cli::runIndicators(args, out, err);
   if (command == QLatin1String("compute")) return xiuhua::cli::runCompute(args, out, err);
+  if (command == QLatin1String("whatif")) return xiuhua::cli::runWhatIf(args, out, err);
   if (xiuhua::cli::isMetricCommand(command)) return xiuhua::cli::runMetric(command, args, out, err);
   err << "xiuhua-cli: unknown command \"" << command << "\"\n";
   printUsage(err);

@@ -54,48 +54,63 @@ struct Command {
 
 gis::Error usage(const QString& message) { return gis::Error{gis::ErrorCode::InvalidArgument, message}; }
 
+}  // namespace
+
+gis::Result<indicators::CoverageParams> coverageParams(const QStringList& args) {
+  indicators::CoverageParams p;
+  p.facilities = gis::SourceRef::parse(option(args, QStringLiteral("--facilities")));
+  p.facilityWhere = option(args, QStringLiteral("--facility-where"));
+  p.target = gis::SourceRef::parse(option(args, QStringLiteral("--target")));
+  p.targetWhere = option(args, QStringLiteral("--target-where"));
+  p.exclude = gis::SourceRef::parse(option(args, QStringLiteral("--exclude")));
+  p.excludeWhere = option(args, QStringLiteral("--exclude-where"));
+  p.per = zoneRequest(args);
+  p.weightField = option(args, QStringLiteral("--weight-field"));
+  p.weightRaster = option(args, QStringLiteral("--weight-raster"));
+  if (!p.weightField.isEmpty() && !p.weightRaster.isEmpty()) {
+    return usage(QStringLiteral("give --weight-field or --weight-raster, not both"));
+  }
+  const QString radius = option(args, QStringLiteral("--radius"));
+  const QString tiers = option(args, QStringLiteral("--radius-tiers"));
+  if (radius.isEmpty() == tiers.isEmpty()) return usage(QStringLiteral("give either --radius M or --radius-tiers \"AREA:RADIUS,…\""));
+  if (!radius.isEmpty()) {
+    bool ok = false;
+    p.radius = radius.toDouble(&ok);
+    if (!ok || !(*p.radius > 0)) return usage(QStringLiteral("--radius \"%1\" is not a distance in metres above 0").arg(radius));
+  } else {
+    auto parsed = indicators::parseRadiusTiers(tiers);
+    if (!parsed.ok()) return parsed.error();
+    p.tiers = parsed.value();
+  }
+  bool ok = true;
+  p.quadSegments = option(args, QStringLiteral("--quad-segs"), QStringLiteral("8")).toInt(&ok);
+  if (!ok || p.quadSegments < 1) return usage(QStringLiteral("--quad-segs must be a whole number ≥ 1"));
+  const QString method = option(args, QStringLiteral("--method"), QStringLiteral("indexed"));
+  if (method != QLatin1String("indexed") && method != QLatin1String("naive")) {
+    return usage(QStringLiteral("--method is indexed or naive, not \"%1\"").arg(method));
+  }
+  p.naive = method == QLatin1String("naive");
+  return p;
+}
+
+namespace {
+
+const QStringList& coverageOptions() {
+  static const QStringList options = {QStringLiteral("--facilities"), QStringLiteral("--facility-where"), QStringLiteral("--radius"),
+                                      QStringLiteral("--radius-tiers"), QStringLiteral("--target"), QStringLiteral("--target-where"),
+                                      QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"),
+                                      QStringLiteral("--method"), QStringLiteral("--weight-field"), QStringLiteral("--weight-raster")};
+  return options;
+}
+
 Command coverageCommand() {
-  return {{QStringLiteral("--facilities"), QStringLiteral("--facility-where"), QStringLiteral("--radius"),
-           QStringLiteral("--radius-tiers"), QStringLiteral("--target"), QStringLiteral("--target-where"),
-           QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"), QStringLiteral("--method"),
-           QStringLiteral("--weight-field"), QStringLiteral("--weight-raster")},
+  return {coverageOptions(),
           {},
           {QStringLiteral("--facilities"), QStringLiteral("--target")},
           [](const QStringList& args) -> gis::Result<Compute> {
-            indicators::CoverageParams p;
-            p.facilities = gis::SourceRef::parse(option(args, QStringLiteral("--facilities")));
-            p.facilityWhere = option(args, QStringLiteral("--facility-where"));
-            p.target = gis::SourceRef::parse(option(args, QStringLiteral("--target")));
-            p.targetWhere = option(args, QStringLiteral("--target-where"));
-            p.exclude = gis::SourceRef::parse(option(args, QStringLiteral("--exclude")));
-            p.excludeWhere = option(args, QStringLiteral("--exclude-where"));
-            p.per = zoneRequest(args);
-            p.weightField = option(args, QStringLiteral("--weight-field"));
-            p.weightRaster = option(args, QStringLiteral("--weight-raster"));
-            if (!p.weightField.isEmpty() && !p.weightRaster.isEmpty()) {
-              return usage(QStringLiteral("give --weight-field or --weight-raster, not both"));
-            }
-            const QString radius = option(args, QStringLiteral("--radius"));
-            const QString tiers = option(args, QStringLiteral("--radius-tiers"));
-            if (radius.isEmpty() == tiers.isEmpty()) return usage(QStringLiteral("give either --radius M or --radius-tiers \"AREA:RADIUS,…\""));
-            if (!radius.isEmpty()) {
-              bool ok = false;
-              p.radius = radius.toDouble(&ok);
-              if (!ok || !(*p.radius > 0)) return usage(QStringLiteral("--radius \"%1\" is not a distance in metres above 0").arg(radius));
-            } else {
-              auto parsed = indicators::parseRadiusTiers(tiers);
-              if (!parsed.ok()) return parsed.error();
-              p.tiers = parsed.value();
-            }
-            bool ok = true;
-            p.quadSegments = option(args, QStringLiteral("--quad-segs"), QStringLiteral("8")).toInt(&ok);
-            if (!ok || p.quadSegments < 1) return usage(QStringLiteral("--quad-segs must be a whole number ≥ 1"));
-            const QString method = option(args, QStringLiteral("--method"), QStringLiteral("indexed"));
-            if (method != QLatin1String("indexed") && method != QLatin1String("naive")) {
-              return usage(QStringLiteral("--method is indexed or naive, not \"%1\"").arg(method));
-            }
-            p.naive = method == QLatin1String("naive");
-            return Compute([p](const indicators::MetricRun& run) { return indicators::computeCoverage(p, run); });
+            auto p = coverageParams(args);
+            if (!p.ok()) return p.error();
+            return Compute([p = p.value()](const indicators::MetricRun& run) { return indicators::computeCoverage(p, run); });
           }};
 }
 
@@ -171,6 +186,8 @@ std::optional<Command> commandFor(const QString& name) {
 }  // namespace
 
 bool isMetricCommand(const QString& command) { return commandFor(command).has_value(); }
+
+QStringList coverageOptionNames() { return coverageOptions() + kCommonOptions; }
 
 int runMetric(const QString& name, const QStringList& args, QTextStream& out, QTextStream& err) {
   const std::optional<Command> command = commandFor(name);

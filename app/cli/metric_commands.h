@@ -1,5 +1,8 @@
 #pragma once
 
+#include "xiuhua/gis/result.h"
+#include "xiuhua/indicators/metrics/service_coverage.h"
+
 #include <QStringList>
 #include <QTextStream>
 
@@ -9,5 +12,10 @@ namespace xiuhua::cli {
 // Exit codes: 0 success, 1 bad input or failure (message on err), 2 bad usage.
 int runMetric(const QString& command, const QStringList& args, QTextStream& out, QTextStream& err);
 bool isMetricCommand(const QString& command);
+
+// For commands built on coverage (whatif): its parameters from the options, and the option names
+// it accepts (its own and those every metric takes).
+gis::Result<indicators::CoverageParams> coverageParams(const QStringList& args);
+QStringList coverageOptionNames();
 
 }  // namespace xiuhua::cli

@@ -1,0 +1,122 @@
+#include "xiuhua/indicators/metrics/coverage_what_if.h"
+
+#include "metrics/coverage_setup.h"
+#include "metrics/metric_support.h"
+#include "xiuhua/gis/overlay/coverage_scenarios.h"
+#include "xiuhua/indicators/metrics/metric_json.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <set>
+
+namespace xiuhua::indicators {
+
+using detail::tr;
+
+gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const MetricRun& run) {
+  QElapsedTimer timer;
+  timer.start();
+  if (!params.coverage.weightRaster.isEmpty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      tr("What-if scenarios weight by a field of the target land, not by a raster.")};
+  }
+  if (params.add.isEmpty() && params.removeWhere.trimmed().isEmpty()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("A scenario adds facilities, takes some away, or both.")};
+  }
+  std::vector<LayerRequest> extra;
+  if (!params.add.isEmpty()) extra.push_back({QStringLiteral("proposed"), params.add, params.addWhere, QStringList()});
+  if (!params.removeWhere.trimmed().isEmpty()) {
+    const QString where = params.coverage.facilityWhere.trimmed().isEmpty()
+                              ? params.removeWhere
+                              : QStringLiteral("(%1) AND (%2)").arg(params.coverage.facilityWhere, params.removeWhere);
+    extra.push_back({QStringLiteral("taken away"), params.coverage.facilities, where, QStringList()});
+  }
+  auto setup = detail::setUpCoverage(params.coverage, run, extra);
+  if (!setup.ok()) return setup.error();
+  const MetricInputs& inputs = setup->inputs;
+  const MetricLayer& facilities = inputs.layers[0];
+  const MetricLayer* zones = params.coverage.per ? &inputs.layers[setup->zoneLayer] : nullptr;
+  std::size_t next = setup->extraLayer;
+  const MetricLayer* proposed = params.add.isEmpty() ? nullptr : &inputs.layers[next++];
+  const MetricLayer* takenAway = params.removeWhere.trimmed().isEmpty() ? nullptr : &inputs.layers[next];
+
+  gis::CoverageScenarios::Change change;
+  WhatIfResult out;
+  if (proposed != nullptr) {
+    if (gis::Status s = detail::requireFeatures(*proposed); !s) return s.error();
+    const std::vector<double> radii = detail::facilityRadii(params.coverage, proposed->geometries, run.threads);
+    gis::ZonalCoverageInput buffers;
+    detail::appendCovers(buffers, proposed->geometries, radii, params.coverage.quadSegments, run.threads);
+    for (std::size_t i = 0; i < radii.size(); ++i) {
+      if (!(radii[i] > 0)) continue;
+      change.added.push_back(std::move(buffers.covers[i]));
+      ++out.added;
+    }
+    if (out.added == 0) {
+      return gis::Error{gis::ErrorCode::EmptySource,
+                        tr("%1 (proposed): none of the %2 proposed facilities is large enough for the smallest radius tier.")
+                            .arg(params.add.toString()).arg(proposed->geometries.size())};
+    }
+  }
+  if (takenAway != nullptr) {
+    std::set<std::int64_t> fids(takenAway->data->fids.begin(), takenAway->data->fids.end());
+    for (std::size_t i = 0; i < facilities.data->fids.size(); ++i) {
+      if (fids.count(facilities.data->fids[i]) > 0 && setup->radii[i] > 0) change.removed.push_back(static_cast<int>(i));
+    }
+    if (change.removed.empty() && proposed == nullptr) {
+      return gis::Error{gis::ErrorCode::EmptySource,
+                        tr("%1 (facilities): no counted facility matches \"%2\"; nothing to take away.")
+                            .arg(params.coverage.facilities.toString(), params.removeWhere)};
+    }
+    out.removed = static_cast<int>(change.removed.size());
+  }
+
+  const bool weighted = !params.coverage.weightField.isEmpty();
+  auto scenarios = gis::CoverageScenarios::build(std::move(setup->overlay), detail::overlayOptions(run));
+  if (!scenarios.ok()) return scenarios.error();
+  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], scenarios->base().failedTargets); !s) return s.error();
+  out.base.metric = weighted ? QStringLiteral("population_coverage") : QStringLiteral("service_coverage");
+  detail::fillCoverageValues(out.base, scenarios->base(), weighted, zones, params.coverage.per);
+  detail::fillCommon(out.base, inputs, params.coverage.per, MetricRun(), timer);
+  out.baseSeconds = timer.nsecsElapsed() / 1e9;
+
+  QElapsedTimer scenarioTimer;
+  scenarioTimer.start();
+  auto outcome = scenarios->evaluate(change, detail::overlayOptions(run));
+  if (!outcome.ok()) return outcome.error();
+  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], outcome->coverage.failedTargets); !s) return s.error();
+  out.scenario.metric = out.base.metric;
+  detail::fillCoverageValues(out.scenario, outcome->coverage, weighted, zones, params.coverage.per);
+  out.recomputedTargets = static_cast<int>(outcome->recomputed.size());
+  out.scenarioSeconds = scenarioTimer.nsecsElapsed() / 1e9;
+  out.scenario.seconds = out.scenarioSeconds;
+  out.scenario.crs = out.base.crs;
+  return out;
+}
+
+QJsonObject whatIfToJson(const WhatIfResult& r) {
+  auto points = [](const std::optional<double>& a, const std::optional<double>& b) {
+    return a && b ? QJsonValue((*b - *a) * 100.0) : QJsonValue();
+  };
+  QJsonArray per;
+  for (std::size_t z = 0; z < r.base.zones.size() && z < r.scenario.zones.size(); ++z) {
+    const ZoneValue& b = r.base.zones[z];
+    const ZoneValue& s = r.scenario.zones[z];
+    per.append(QJsonObject{{QStringLiteral("name"), b.name},
+                           {QStringLiteral("base"), b.value ? QJsonValue(*b.value) : QJsonValue()},
+                           {QStringLiteral("scenario"), s.value ? QJsonValue(*s.value) : QJsonValue()},
+                           {QStringLiteral("points"), points(b.value, s.value)}});
+  }
+  return {{QStringLiteral("metric"), r.base.metric},
+          {QStringLiteral("base"), metricResultToJson(r.base)},
+          {QStringLiteral("scenario"), metricResultToJson(r.scenario)},
+          {QStringLiteral("change"), QJsonObject{{QStringLiteral("points"), points(r.base.value, r.scenario.value)}, {QStringLiteral("per"), per}}},
+          {QStringLiteral("added"), r.added},
+          {QStringLiteral("removed"), r.removed},
+          {QStringLiteral("recomputed_targets"), r.recomputedTargets},
+          {QStringLiteral("seconds_base"), r.baseSeconds},
+          {QStringLiteral("seconds_scenario"), r.scenarioSeconds}};
+}
+
+}  // namespace xiuhua::indicators
