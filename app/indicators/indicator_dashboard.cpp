@@ -13,6 +13,7 @@
 #include "indicators/spatial_compute_task.h"
 #include "indicators/target_dialog.h"
 #include "indicators/value_entry_dialog.h"
+#include "indicators/what_if_dialog.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/value_exchange.h"
 
@@ -109,6 +110,8 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* targetButton = new QPushButton(tr("Edit target…"), this);
   auto* computeButton = new QPushButton(tr("Compute…"), this);
   auto* mapButton = new QPushButton(tr("Coverage map"), this);
+  auto* whatIfButton = new QPushButton(tr("What if…"), this);
+  whatIfButton->setToolTip(tr("Try proposed parks or stops (a layer of them) or closing selected ones, and see the change by 街镇"));
   mapButton->setToolTip(tr("Show the selected spatial indicator's computed layers for the year on the map: covered and "
                            "uncovered land, the service area and the sub-units against the target"));
   computeButton->setToolTip(tr("Compute the spatial indicators from the map layers (the selected one, or all) for the year"));
@@ -127,6 +130,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   filters->addWidget(targetButton);
   filters->addWidget(computeButton);
   filters->addWidget(mapButton);
+  filters->addWidget(whatIfButton);
   filters->addWidget(undo);
   filters->addWidget(redo);
   filters->addWidget(chartButton);
@@ -154,6 +158,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   connect(targetButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseTarget);
   connect(computeButton, &QPushButton::clicked, this, [this] { computeSpatial(); });
   connect(mapButton, &QPushButton::clicked, this, &IndicatorDashboard::showCoverageMap);
+  connect(whatIfButton, &QPushButton::clicked, this, &IndicatorDashboard::openWhatIf);
   connect(importValuesButton, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import values"), QString(), tr("Value tables (*.csv *.xlsx)"));
     if (!path.isEmpty()) importValues(path);
@@ -519,6 +524,30 @@ bool IndicatorDashboard::showCoverageMap() {
                         .arg(group));
   mMessage->setVisible(true);
   return true;
+}
+
+WhatIfDialog* IndicatorDashboard::openWhatIf() {
+  const indicators::Indicator* ind = currentIndicator();
+  if (ind == nullptr || mStore == nullptr) {
+    emit problem(tr("Select a spatial indicator first."));
+    return nullptr;
+  }
+  auto computations = indicators::ComputationStore::open(mStore->path());
+  auto bindings = computations.ok() ? (*computations)->bindings() : gis::Result<std::vector<indicators::MetricBinding>>(computations.error());
+  if (!bindings.ok()) {
+    emit problem(bindings.error().message);
+    return nullptr;
+  }
+  for (const indicators::MetricBinding& b : bindings.value()) {
+    if (b.code != ind->code) continue;
+    if (b.metric != QLatin1String("service_coverage") && b.metric != QLatin1String("population_coverage")) break;
+    auto* dialog = new WhatIfDialog(mDocument, *ind, b, mYear->value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+  }
+  emit problem(tr("%1 %2 is not a coverage indicator: what-if scenarios are for service coverage.").arg(ind->code, ind->nameZh));
+  return nullptr;
 }
 
 bool IndicatorDashboard::storeComputations(const SpatialComputeTask& task) {

@@ -20,6 +20,7 @@ class DashboardFilter;
 class DashboardModel;
 class IndicatorChart;
 class MapDocument;
+class WhatIfDialog;
 
 // The indicator dashboard of the open project: every indicator grouped by category with its
 // baseline, target, latest value, progress and status; filters; and for the selected indicator
@@ -47,6 +48,9 @@ class IndicatorDashboard : public QWidget {
   // Adds the coverage map of the selected spatial indicator for the chosen year (the layers of its
   // latest computation, see CoverageMap) to the map, replacing an earlier one of the same group.
   bool showCoverageMap();
+  // Opens the what-if dialog for the selected coverage indicator and the chosen year (non-modal);
+  // nullptr, with a problem reported, for an indicator without a coverage binding.
+  WhatIfDialog* openWhatIf();
   // Records a hand assessment of a qualitative target and refreshes.
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();

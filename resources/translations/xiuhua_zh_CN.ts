@@ -248,6 +248,150 @@
         <source>%1: the folder for the result layers cannot be created.</source>
         <translation>%1：无法创建结果图层所在的文件夹。</translation>
     </message>
+    <message>
+        <source>Give a service radius or radius tiers.</source>
+        <translation>请给出服务半径或服务半径分级。</translation>
+    </message>
+    <message>
+        <source>The service radius must be more than 0 m.</source>
+        <translation>服务半径必须大于 0 米。</translation>
+    </message>
+    <message>
+        <source>Weight by a field or by a raster, not both.</source>
+        <translation>请按字段或按栅格加权，不能同时使用。</translation>
+    </message>
+    <message>
+        <source>%1 (exclude): the features are not polygons.</source>
+        <translation>%1（扣除区域）：要素不是面。</translation>
+    </message>
+    <message>
+        <source>%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.</source>
+        <translation>%1（设施）：所选 %2 个设施均未达到最小分级的面积。</translation>
+    </message>
+    <message>
+        <source>(outside the sub-units)</source>
+        <translation>（分区以外）</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the layer has no features.</source>
+        <translation>%1（%2）：图层没有要素。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no feature matches the filter &quot;%3&quot;.</source>
+        <translation>%1（%2）：没有要素符合筛选条件“%3”。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the features are not polygons; areas need polygons.</source>
+        <translation>%1（%2）：要素不是面；计算面积需要面要素。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 features could not be overlaid (GEOS topology failure), e.g. feature %4; repair or simplify them and compute again.</source>
+        <translation>%1（%2）：有 %3 个要素无法叠加计算（GEOS 拓扑错误），如要素 %4；请修复或简化后重新计算。</translation>
+    </message>
+    <message>
+        <source>%1 (target): there is no weight field &quot;%2&quot;.</source>
+        <translation>%1（目标用地）：没有权重字段“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 (target), feature %2: the weight &quot;%3&quot; in field &quot;%4&quot; is not a number ≥ 0.</source>
+        <translation>%1（目标用地），要素 %2：字段“%4”中的权重“%3”不是大于等于 0 的数。</translation>
+    </message>
+    <message>
+        <source>%1 (weight raster) has no coordinate reference system.</source>
+        <translation>%1（权重栅格）没有坐标参考系。</translation>
+    </message>
+    <message>
+        <source>%1 (weight raster): cells cannot be transformed to %2.</source>
+        <translation>%1（权重栅格）：栅格单元无法转换到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 (weight raster): no cell has a value above 0.</source>
+        <translation>%1（权重栅格）：没有大于 0 的栅格单元。</translation>
+    </message>
+    <message>
+        <source>What-if scenarios weight by a field of the target land, not by a raster.</source>
+        <translation>情景推演只能按目标用地的字段加权，不能按栅格加权。</translation>
+    </message>
+    <message>
+        <source>A scenario adds facilities, takes some away, or both.</source>
+        <translation>情景需要新增设施、移除设施，或两者兼有。</translation>
+    </message>
+    <message>
+        <source>%1 (proposed): none of the %2 proposed facilities is large enough for the smallest radius tier.</source>
+        <translation>%1（规划设施）：%2 处规划设施的面积都达不到最小的服务半径档位。</translation>
+    </message>
+    <message>
+        <source>%1 (facilities): no counted facility matches &quot;%2&quot;; nothing to take away.</source>
+        <translation>%1（设施）：没有计入的设施符合“%2”，无可移除。</translation>
+    </message>
+    <message>
+        <source>%1 (area): the region has no area.</source>
+        <translation>%1（区域）：区域面积为零。</translation>
+    </message>
+    <message>
+        <source>%1: its metric binding names no &quot;%2&quot; layer.</source>
+        <translation>%1：其指标计算设置未指定“%2”图层。</translation>
+    </message>
+    <message>
+        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;%3&quot;).</source>
+        <translation>%1：项目中没有图层“%2”（参数“%3”）。</translation>
+    </message>
+    <message>
+        <source>%1: unknown metric &quot;%2&quot;.</source>
+        <translation>%1：未知的指标计算方法“%2”。</translation>
+    </message>
+    <message>
+        <source>%1 is not a coverage indicator (its metric is %2).</source>
+        <translation>%1 不是覆盖率指标（其计算方法为 %2）。</translation>
+    </message>
+    <message>
+        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;per&quot;).</source>
+        <translation>%1：项目中没有图层“%2”（参数“per”）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the features are not lines.</source>
+        <translation>%1（%2）：要素不是线。</translation>
+    </message>
+    <message>
+        <source>No source was given for the %1.</source>
+        <translation>未给出 %1 的数据源。</translation>
+    </message>
+    <message>
+        <source>%1: %2 parts could not be transformed from %3 to %4.</source>
+        <translation>%1：有 %2 个部分无法从 %3 转换到 %4。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.</source>
+        <translation>%1（%2）没有坐标参考系%3：请添加 .prj 文件或指定坐标系。</translation>
+    </message>
+    <message>
+        <source>No input was given.</source>
+        <translation>未给出输入数据。</translation>
+    </message>
+    <message>
+        <source>%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).</source>
+        <translation>%1 不是投影坐标系：计算面积和长度需要以米为单位的坐标系（如 EPSG:4549）。</translation>
+    </message>
+    <message>
+        <source>The computation was cancelled.</source>
+        <translation>计算已取消。</translation>
+    </message>
+    <message>
+        <source>Radius tiers &quot;%1&quot;: &quot;%2&quot; is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS &gt; 0 m (e.g. &quot;2000:300,5000:500&quot;).</source>
+        <translation>服务半径分级“%1”：“%2”不是“面积:半径”格式（面积 ≥ 0 平方米，半径 &gt; 0 米，如“2000:300,5000:500”）。</translation>
+    </message>
+    <message>
+        <source>Radius tiers &quot;%1&quot; list no tier (e.g. &quot;2000:300,5000:500&quot;).</source>
+        <translation>服务半径分级“%1”没有任何分级（如“2000:300,5000:500”）。</translation>
+    </message>
+    <message>
+        <source>%1 (target): the selected target land has no area (after exclusions).</source>
+        <translation>%1（目标用地）：所选目标用地（扣除后）面积为零。</translation>
+    </message>
+    <message>
+        <source>The weights on the target land add up to 0: nothing to weight by.</source>
+        <translation>目标用地上的权重合计为 0，无法加权。</translation>
+    </message>
 </context>
 <context>
     <name>Overlay</name>
@@ -258,6 +402,10 @@
     <message>
         <source>The naive method does not weight targets.</source>
         <translation>朴素方法不支持加权。</translation>
+    </message>
+    <message>
+        <source>There is no cover #%1 to take away (the base has %2).</source>
+        <translation>没有可移除的第 %1 个服务范围（现状共有 %2 个）。</translation>
     </message>
 </context>
 <context>
@@ -523,41 +671,6 @@
     <message>
         <source>%1: choose .gpkg, .shp or .geojson to export a layer.</source>
         <translation>%1：导出图层请选择 .gpkg、.shp 或 .geojson 格式。</translation>
-    </message>
-</context>
-<context>
-    <name>gis</name>
-    <message>
-        <source>%1: its metric binding names no &quot;%2&quot; layer.</source>
-        <translation>%1：其指标计算设置未指定“%2”图层。</translation>
-    </message>
-    <message>
-        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;%3&quot;).</source>
-        <translation>%1：项目中没有图层“%2”（参数“%3”）。</translation>
-    </message>
-    <message>
-        <source>%1 (%2): the features are not lines.</source>
-        <translation>%1（%2）：要素不是线。</translation>
-    </message>
-    <message>
-        <source>%1: %2 parts could not be transformed from %3 to %4.</source>
-        <translation>%1：有 %2 个部分无法从 %3 转换到 %4。</translation>
-    </message>
-    <message>
-        <source>%1 (%2): the layer has no features.</source>
-        <translation>%1（%2）：图层没有要素。</translation>
-    </message>
-    <message>
-        <source>%1 (%2): no feature matches the filter &quot;%3&quot;.</source>
-        <translation>%1（%2）：没有要素符合筛选条件“%3”。</translation>
-    </message>
-    <message>
-        <source>%1 (%2): the features are not polygons; areas need polygons.</source>
-        <translation>%1（%2）：要素不是面；计算面积需要面要素。</translation>
-    </message>
-    <message>
-        <source>%1 (%2): %3 features could not be overlaid (GEOS topology failure), e.g. feature %4; repair or simplify them and compute again.</source>
-        <translation>%1（%2）：有 %3 个要素无法叠加计算（GEOS 拓扑错误），如要素 %4；请修复或简化后重新计算。</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1208,18 @@
     <message>
         <source>The coverage map of %1 %2 for %3 is on the map, in the layer group &quot;%4&quot;.</source>
         <translation>%1 %2 的 %3 年覆盖地图已加入地图，位于图层组“%4”。</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>情景推演…</translation>
+    </message>
+    <message>
+        <source>Try proposed parks or stops (a layer of them) or closing selected ones, and see the change by 街镇</source>
+        <translation>试算规划中的公园或站点（一个图层）或关闭选中的设施，查看各街镇的变化</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a coverage indicator: what-if scenarios are for service coverage.</source>
+        <translation>%1 %2 不是覆盖率指标：情景推演只适用于服务半径覆盖率。</translation>
     </message>
 </context>
 <context>
@@ -1762,101 +1887,62 @@
     </message>
 </context>
 <context>
-    <name>xiuhua::indicators</name>
+    <name>xiuhua::app::WhatIfDialog</name>
     <message>
-        <source>(outside the sub-units)</source>
-        <translation>（分区以外）</translation>
+        <source>Only its selected features</source>
+        <translation>仅用其中选中的要素</translation>
     </message>
     <message>
-        <source>%1 (area): the region has no area.</source>
-        <translation>%1（区域）：区域面积为零。</translation>
+        <source>Take away the facilities selected on the map</source>
+        <translation>移除地图上选中的设施</translation>
     </message>
     <message>
-        <source>%1: unknown metric &quot;%2&quot;.</source>
-        <translation>%1：未知的指标计算方法“%2”。</translation>
+        <source>What if — %1 %2, %3</source>
+        <translation>情景推演 — %1 %2，%3 年</translation>
     </message>
     <message>
-        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;per&quot;).</source>
-        <translation>%1：项目中没有图层“%2”（参数“per”）。</translation>
+        <source>(none)</source>
+        <translation>（无）</translation>
     </message>
     <message>
-        <source>No source was given for the %1.</source>
-        <translation>未给出 %1 的数据源。</translation>
+        <source>Area</source>
+        <translation>范围</translation>
     </message>
     <message>
-        <source>%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.</source>
-        <translation>%1（%2）没有坐标参考系%3：请添加 .prj 文件或指定坐标系。</translation>
+        <source>Now</source>
+        <translation>现状</translation>
     </message>
     <message>
-        <source>No input was given.</source>
-        <translation>未给出输入数据。</translation>
+        <source>Scenario</source>
+        <translation>情景</translation>
     </message>
     <message>
-        <source>%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).</source>
-        <translation>%1 不是投影坐标系：计算面积和长度需要以米为单位的坐标系（如 EPSG:4549）。</translation>
+        <source>Change (points)</source>
+        <translation>变化（百分点）</translation>
     </message>
     <message>
-        <source>The computation was cancelled.</source>
-        <translation>计算已取消。</translation>
+        <source>Proposed facilities</source>
+        <translation>规划设施</translation>
     </message>
     <message>
-        <source>Radius tiers &quot;%1&quot;: &quot;%2&quot; is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS &gt; 0 m (e.g. &quot;2000:300,5000:500&quot;).</source>
-        <translation>服务半径分级“%1”：“%2”不是“面积:半径”格式（面积 ≥ 0 平方米，半径 &gt; 0 米，如“2000:300,5000:500”）。</translation>
+        <source>Compute</source>
+        <translation>计算</translation>
     </message>
     <message>
-        <source>Radius tiers &quot;%1&quot; list no tier (e.g. &quot;2000:300,5000:500&quot;).</source>
-        <translation>服务半径分级“%1”没有任何分级（如“2000:300,5000:500”）。</translation>
+        <source>No feature of %1 is selected.</source>
+        <translation>%1 中没有选中的要素。</translation>
     </message>
     <message>
-        <source>Give a service radius or radius tiers.</source>
-        <translation>请给出服务半径或服务半径分级。</translation>
+        <source>Select the facilities to take away on the map first.</source>
+        <translation>请先在地图上选中要移除的设施。</translation>
     </message>
     <message>
-        <source>The service radius must be more than 0 m.</source>
-        <translation>服务半径必须大于 0 米。</translation>
+        <source>District</source>
+        <translation>全区</translation>
     </message>
     <message>
-        <source>%1 (exclude): the features are not polygons.</source>
-        <translation>%1（扣除区域）：要素不是面。</translation>
-    </message>
-    <message>
-        <source>%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.</source>
-        <translation>%1（设施）：所选 %2 个设施均未达到最小分级的面积。</translation>
-    </message>
-    <message>
-        <source>%1 (target): the selected target land has no area (after exclusions).</source>
-        <translation>%1（目标用地）：所选目标用地（扣除后）面积为零。</translation>
-    </message>
-    <message>
-        <source>Weight by a field or by a raster, not both.</source>
-        <translation>请按字段或按栅格加权，不能同时使用。</translation>
-    </message>
-    <message>
-        <source>The weights on the target land add up to 0: nothing to weight by.</source>
-        <translation>目标用地上的权重合计为 0，无法加权。</translation>
-    </message>
-</context>
-<context>
-    <name>xiuhua::indicators::detail</name>
-    <message>
-        <source>%1 (target): there is no weight field &quot;%2&quot;.</source>
-        <translation>%1（目标用地）：没有权重字段“%2”。</translation>
-    </message>
-    <message>
-        <source>%1 (target), feature %2: the weight &quot;%3&quot; in field &quot;%4&quot; is not a number ≥ 0.</source>
-        <translation>%1（目标用地），要素 %2：字段“%4”中的权重“%3”不是大于等于 0 的数。</translation>
-    </message>
-    <message>
-        <source>%1 (weight raster) has no coordinate reference system.</source>
-        <translation>%1（权重栅格）没有坐标参考系。</translation>
-    </message>
-    <message>
-        <source>%1 (weight raster): cells cannot be transformed to %2.</source>
-        <translation>%1（权重栅格）：栅格单元无法转换到 %2。</translation>
-    </message>
-    <message>
-        <source>%1 (weight raster): no cell has a value above 0.</source>
-        <translation>%1（权重栅格）：没有大于 0 的栅格单元。</translation>
+        <source>%1 proposed facilities added, %2 taken away: %3 points for the district. %4 parcels recomputed in %5 ms (the base took %6 s).</source>
+        <translation>新增规划设施 %1 处，移除 %2 处：全区变化 %3 个百分点。重新计算了 %4 个地块，用时 %5 毫秒（现状计算用时 %6 秒）。</translation>
     </message>
 </context>
 </TS>

@@ -42,13 +42,13 @@ void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geome
 
 gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run, const std::vector<LayerRequest>& extra) {
   if (!params.radius && params.tiers.empty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Give a service radius or radius tiers.")};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Give a service radius or radius tiers.")};
   }
   if (params.radius && !(*params.radius > 0)) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("The service radius must be more than 0 m.")};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The service radius must be more than 0 m.")};
   }
   if (!params.weightField.isEmpty() && !params.weightRaster.isEmpty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Weight by a field or by a raster, not both.")};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Weight by a field or by a raster, not both.")};
   }
   const QStringList targetFields = params.weightField.isEmpty() ? QStringList() : QStringList{params.weightField};
   std::vector<LayerRequest> requests = {{QStringLiteral("facilities"), params.facilities, params.facilityWhere, {}},
@@ -75,13 +75,13 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
   }
   if (exclude != nullptr && !exclude->geometries.empty() && exclude->type() != gis::Geometry::Type::Polygon) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("%1 (exclude): the features are not polygons.").arg(params.exclude.toString())};
+                      Metrics::tr("%1 (exclude): the features are not polygons.").arg(params.exclude.toString())};
   }
   setup.radii = facilityRadii(params, facilities.geometries, run.threads);
   for (const double r : setup.radii) setup.used += r > 0 ? 1 : 0;
   if (setup.used == 0) {
     return gis::Error{gis::ErrorCode::EmptySource,
-                      tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.")
+                      Metrics::tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.")
                           .arg(params.facilities.toString()).arg(facilities.geometries.size())};
   }
   appendCovers(setup.overlay, facilities.geometries, setup.radii, params.quadSegments, run.threads);
@@ -112,7 +112,7 @@ void fillCoverageValues(MetricResult& result, const gis::ZonalCoverage& coverage
   if (zones != nullptr && per) {
     const std::vector<QString> names = zoneNames(*zones, per->nameField);
     for (std::size_t z = 0; z < names.size() && z < perZone.size(); ++z) result.zones.push_back(ratioValue(names[z], perZone[z]));
-    if (coverage.outside.total > 0) result.outside = ratioValue(tr("(outside the sub-units)"), outside);
+    if (coverage.outside.total > 0) result.outside = ratioValue(Metrics::tr("(outside the sub-units)"), outside);
   }
 }
 

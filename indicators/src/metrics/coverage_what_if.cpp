@@ -12,17 +12,15 @@
 
 namespace xiuhua::indicators {
 
-using detail::tr;
-
 gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const MetricRun& run) {
   QElapsedTimer timer;
   timer.start();
   if (!params.coverage.weightRaster.isEmpty()) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("What-if scenarios weight by a field of the target land, not by a raster.")};
+                      Metrics::tr("What-if scenarios weight by a field of the target land, not by a raster.")};
   }
   if (params.add.isEmpty() && params.removeWhere.trimmed().isEmpty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("A scenario adds facilities, takes some away, or both.")};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("A scenario adds facilities, takes some away, or both.")};
   }
   std::vector<LayerRequest> extra;
   if (!params.add.isEmpty()) extra.push_back({QStringLiteral("proposed"), params.add, params.addWhere, QStringList()});
@@ -55,7 +53,7 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
     }
     if (out.added == 0) {
       return gis::Error{gis::ErrorCode::EmptySource,
-                        tr("%1 (proposed): none of the %2 proposed facilities is large enough for the smallest radius tier.")
+                        Metrics::tr("%1 (proposed): none of the %2 proposed facilities is large enough for the smallest radius tier.")
                             .arg(params.add.toString()).arg(proposed->geometries.size())};
     }
   }
@@ -66,7 +64,7 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
     }
     if (change.removed.empty() && proposed == nullptr) {
       return gis::Error{gis::ErrorCode::EmptySource,
-                        tr("%1 (facilities): no counted facility matches \"%2\"; nothing to take away.")
+                        Metrics::tr("%1 (facilities): no counted facility matches \"%2\"; nothing to take away.")
                             .arg(params.coverage.facilities.toString(), params.removeWhere)};
     }
     out.removed = static_cast<int>(change.removed.size());

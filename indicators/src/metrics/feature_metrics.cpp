@@ -8,8 +8,6 @@
 
 namespace xiuhua::indicators {
 
-using detail::tr;
-
 gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRun& run) {
   QElapsedTimer timer;
   timer.start();
@@ -42,7 +40,7 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
     }
     const std::vector<QString> names = detail::zoneNames(*zones, params.per->nameField);
     for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back({names[z], double(perZone[z]), double(perZone[z]), 1});
-    if (outside > 0) result.outside = ZoneValue{tr("(outside the sub-units)"), double(outside), double(outside), 1};
+    if (outside > 0) result.outside = ZoneValue{Metrics::tr("(outside the sub-units)"), double(outside), double(outside), 1};
   }
   result.parameters = {{QStringLiteral("features"), params.features.toString()}, {QStringLiteral("where"), params.where}};
   result.counts = {{QStringLiteral("features"), counted},
@@ -76,7 +74,7 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
   if (!share.ok()) return share.error();
   if (gis::Status s = detail::requireNoFailures(area, share->failedTargets); !s) return s.error();
   if (!(share->all.total > 0)) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("%1 (area): the region has no area.").arg(params.area.toString())};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("%1 (area): the region has no area.").arg(params.area.toString())};
   }
   MetricResult result;
   result.metric = QStringLiteral("area_share");
@@ -87,7 +85,7 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
   if (zones != nullptr) {
     const std::vector<QString> names = detail::zoneNames(*zones, params.per->nameField);
     for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back(detail::ratioValue(names[z], share->zones[z]));
-    if (share->outside.total > 0) result.outside = detail::ratioValue(tr("(outside the sub-units)"), share->outside);
+    if (share->outside.total > 0) result.outside = detail::ratioValue(Metrics::tr("(outside the sub-units)"), share->outside);
   }
   result.parameters = {{QStringLiteral("features"), params.features.toString()}, {QStringLiteral("where"), params.where},
                        {QStringLiteral("area"), params.area.toString()}, {QStringLiteral("area_where"), params.areaWhere}};

@@ -10,8 +10,6 @@
 
 namespace xiuhua::indicators {
 
-using detail::tr;
-
 namespace {
 
 // Reads a binding's parameters, naming the indicator in every complaint.
@@ -31,11 +29,11 @@ class BindingReader {
   gis::SourceRef layer(const QString& key, bool required) const {
     const QString id = mBinding.parameters.value(key).toString();
     if (id.isEmpty()) {
-      if (required) fail(tr("%1: its metric binding names no \"%2\" layer.").arg(mBinding.code, key));
+      if (required) fail(Metrics::tr("%1: its metric binding names no \"%2\" layer.").arg(mBinding.code, key));
       return {};
     }
     const std::optional<gis::SourceRef> source = mLayers(id);
-    if (!source) fail(tr("%1: the project has no layer \"%2\" (parameter \"%3\").").arg(mBinding.code, id, key));
+    if (!source) fail(Metrics::tr("%1: the project has no layer \"%2\" (parameter \"%3\").").arg(mBinding.code, id, key));
     return source.value_or(gis::SourceRef{});
   }
   const std::optional<gis::Error>& error() const { return mError; }
@@ -54,7 +52,7 @@ class BindingReader {
   mutable std::optional<gis::Error> mError;
 };
 
-gis::Result<MetricResult> runCoverage(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run) {
+gis::Result<CoverageParams> coverageParams(const BindingReader& b, const std::optional<ZoneRequest>& per) {
   CoverageParams p;
   const gis::SourceRef facilities = b.layer(QStringLiteral("facilities"), true);
   const gis::SourceRef target = b.layer(QStringLiteral("target"), true);
@@ -79,7 +77,13 @@ gis::Result<MetricResult> runCoverage(const BindingReader& b, const std::optiona
   if (b.error()) return *b.error();
   p.weightRaster = raster.path;
   p.per = per;
-  return computeCoverage(p, run);
+  return p;
+}
+
+gis::Result<MetricResult> runCoverage(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run) {
+  auto p = coverageParams(b, per);
+  if (!p.ok()) return p.error();
+  return computeCoverage(p.value(), run);
 }
 
 gis::Result<MetricResult> runLineMetric(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run,
@@ -141,7 +145,7 @@ gis::Result<MetricResult> runMetric(const BindingReader& b, const std::optional<
   if (metric == QLatin1String("count") || metric == QLatin1String("area_share")) {
     return runFeatureMetric(b, per, run, metric == QLatin1String("area_share"));
   }
-  return BindingReader::problem(tr("%1: unknown metric \"%2\".").arg(b.binding().code, metric));
+  return BindingReader::problem(Metrics::tr("%1: unknown metric \"%2\".").arg(b.binding().code, metric));
 }
 
 // The factor from the metric's value to the indicator's unit.
@@ -159,6 +163,23 @@ double scaleFor(const MetricBinding& binding, const Indicator& indicator) {
 
 }  // namespace
 
+gis::Result<CoverageParams> coverageParamsOf(const MetricBinding& binding, int year, const LayerResolver& layers) {
+  const QString& metric = binding.metric;
+  if (metric != QLatin1String("service_coverage") && metric != QLatin1String("population_coverage")) {
+    return BindingReader::problem(Metrics::tr("%1 is not a coverage indicator (its metric is %2).").arg(binding.code, metric));
+  }
+  std::optional<ZoneRequest> per;
+  const QJsonArray breakdowns = binding.parameters.value(QStringLiteral("per")).toArray();
+  if (!breakdowns.isEmpty()) {
+    const QJsonObject first = breakdowns.first().toObject();
+    const QString id = first.value(QStringLiteral("layer")).toString();
+    const std::optional<gis::SourceRef> source = layers(id);
+    if (!source) return BindingReader::problem(Metrics::tr("%1: the project has no layer \"%2\" (parameter \"per\").").arg(binding.code, id));
+    per = ZoneRequest{*source, first.value(QStringLiteral("field")).toString(), QString()};
+  }
+  return coverageParams(BindingReader(binding, year, layers), per);
+}
+
 gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
                                                    const LayerResolver& layers, const MetricRun& run) {
   const BindingReader reader(binding, year, layers);
@@ -169,7 +190,7 @@ gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, c
     const QJsonObject per = v.toObject();
     const QString id = per.value(QStringLiteral("layer")).toString();
     const std::optional<gis::SourceRef> source = layers(id);
-    if (!source) return BindingReader::problem(tr("%1: the project has no layer \"%2\" (parameter \"per\").").arg(binding.code, id));
+    if (!source) return BindingReader::problem(Metrics::tr("%1: the project has no layer \"%2\" (parameter \"per\").").arg(binding.code, id));
     breakdowns.push_back({id, ZoneRequest{*source, per.value(QStringLiteral("field")).toString(), QString()}});
     levels.push_back(per.value(QStringLiteral("level")).toString(id));
   }

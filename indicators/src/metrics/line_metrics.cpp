@@ -8,15 +8,13 @@
 
 namespace xiuhua::indicators {
 
-using detail::tr;
-
 namespace {
 
 gis::Status requireLines(const MetricLayer& layer) {
   if (gis::Status s = detail::requireFeatures(layer); !s) return s;
   if (layer.type() != gis::Geometry::Type::Line) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("%1 (%2): the features are not lines.").arg(layer.request.source.toString(), layer.request.role)};
+                      Metrics::tr("%1 (%2): the features are not lines.").arg(layer.request.source.toString(), layer.request.role)};
   }
   return {};
 }
@@ -67,7 +65,7 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
   if (zones != nullptr) {
     const std::vector<QString> names = detail::zoneNames(*zones, params.per->nameField);
     for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back({names[z], length->zones[z], length->zones[z], 1});
-    if (length->outside > 0) result.outside = ZoneValue{tr("(outside the sub-units)"), length->outside, length->outside, 1};
+    if (length->outside > 0) result.outside = ZoneValue{Metrics::tr("(outside the sub-units)"), length->outside, length->outside, 1};
   }
   result.parameters = {{QStringLiteral("lines"), params.lines.toString()}, {QStringLiteral("where"), params.where},
                        {QStringLiteral("within"), params.within.toString()}, {QStringLiteral("within_where"), params.withinWhere},
@@ -111,7 +109,7 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
   if (gis::Status s = detail::requireNoFailures(area, areas->failedTargets); !s) return s.error();
   if (gis::Status s = detail::requireNoFailures(lines, length->failedLines); !s) return s.error();
   if (!(areas->all.total > 0)) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("%1 (area): the region has no area.").arg(params.area.toString())};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("%1 (area): the region has no area.").arg(params.area.toString())};
   }
   // km per km²: (m / 1000) / (m² / 1e6).
   auto density = [](const QString& name, double metres, double squareMetres) {
@@ -128,7 +126,7 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
   if (zones != nullptr) {
     const std::vector<QString> names = detail::zoneNames(*zones, params.per->nameField);
     for (std::size_t z = 0; z < names.size(); ++z) result.zones.push_back(density(names[z], length->zones[z], areas->zones[z].total));
-    if (areas->outside.total > 0) result.outside = density(tr("(outside the sub-units)"), length->outside, areas->outside.total);
+    if (areas->outside.total > 0) result.outside = density(Metrics::tr("(outside the sub-units)"), length->outside, areas->outside.total);
   }
   result.parameters = {{QStringLiteral("lines"), params.lines.toString()}, {QStringLiteral("where"), params.where},
                        {QStringLiteral("area"), params.area.toString()}, {QStringLiteral("area_where"), params.areaWhere},

@@ -1,5 +1,6 @@
 #include "xiuhua/indicators/metrics/metric_layer.h"
 
+#include "metrics/metric_support.h"
 #include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/overlay/polygon_repair.h"
 #include "xiuhua/gis/vector_reader.h"
@@ -16,11 +17,9 @@ namespace xiuhua::indicators {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Metrics", text); }
-
 gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerRequest& request, const MetricRun& run) {
   if (request.source.isEmpty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("No source was given for the %1.").arg(request.role)};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("No source was given for the %1.").arg(request.role)};
   }
   gis::ReadOptions options;
   options.layerName = request.source.layer;
@@ -47,7 +46,7 @@ gis::Status reproject(const gis::VectorData& data, const gis::Crs& from, const g
   }
   if (failed > 0) {
     return gis::Error{gis::ErrorCode::TransformFailed,
-                      tr("%1: %2 parts could not be transformed from %3 to %4.")
+                      Metrics::tr("%1: %2 parts could not be transformed from %3 to %4.")
                           .arg(data.path).arg(failed).arg(from.name(), crs.name())};
   }
   return {};
@@ -93,7 +92,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
     if (!(*data)->crs.isValid() && !requests[i].source.declaredCrs.isValid()) {
       if (!failure) {
         failure = gis::Error{gis::ErrorCode::CrsInvalid,
-                             tr("%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.")
+                             Metrics::tr("%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.")
                                  .arg((*data)->path, requests[i].role,
                                       (*data)->crsProblem.isEmpty() ? QString() : QStringLiteral(" (%1)").arg((*data)->crsProblem))};
       }
@@ -109,11 +108,11 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
     inputs.layers.push_back(std::move(layer));
   }
   if (failure) return *failure;
-  if (inputs.layers.empty()) return gis::Error{gis::ErrorCode::InvalidArgument, tr("No input was given.")};
+  if (inputs.layers.empty()) return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("No input was given.")};
   inputs.crs = metricCrs ? *metricCrs : chooseCrs(inputs.layers.front());
   if (inputs.crs.isGeographic() || inputs.crs.kind() != gis::Crs::Kind::Proj) {
     return gis::Error{gis::ErrorCode::CrsInvalid,
-                      tr("%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).").arg(inputs.crs.name())};
+                      Metrics::tr("%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).").arg(inputs.crs.name())};
   }
   // Reproject and repair each layer on its own thread (each creates its PROJ/GEOS objects there;
   // the repair of a large layer fans out further).
@@ -130,7 +129,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
     if (gis::Status s = job.get(); !s && !failure) failure = s.error();
   }
   if (failure) return *failure;
-  if (cancel != nullptr && cancel->load()) return gis::Error{gis::ErrorCode::Cancelled, tr("The computation was cancelled.")};
+  if (cancel != nullptr && cancel->load()) return gis::Error{gis::ErrorCode::Cancelled, Metrics::tr("The computation was cancelled.")};
   return inputs;
 }
 

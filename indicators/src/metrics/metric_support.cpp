@@ -34,8 +34,8 @@ gis::Status requireFeatures(const MetricLayer& layer) {
   if (!layer.geometries.empty()) return {};
   const QString where = layer.request.where.trimmed();
   return gis::Error{gis::ErrorCode::EmptySource,
-                    where.isEmpty() ? tr("%1 (%2): the layer has no features.").arg(layer.request.source.toString(), layer.request.role)
-                                    : tr("%1 (%2): no feature matches the filter \"%3\".")
+                    where.isEmpty() ? Metrics::tr("%1 (%2): the layer has no features.").arg(layer.request.source.toString(), layer.request.role)
+                                    : Metrics::tr("%1 (%2): no feature matches the filter \"%3\".")
                                           .arg(layer.request.source.toString(), layer.request.role, where)};
 }
 
@@ -43,7 +43,7 @@ gis::Status requirePolygons(const MetricLayer& layer) {
   if (gis::Status s = requireFeatures(layer); !s) return s;
   if (layer.type() != gis::Geometry::Type::Polygon) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("%1 (%2): the features are not polygons; areas need polygons.")
+                      Metrics::tr("%1 (%2): the features are not polygons; areas need polygons.")
                           .arg(layer.request.source.toString(), layer.request.role)};
   }
   return {};
@@ -56,7 +56,7 @@ gis::Status requireNoFailures(const MetricLayer& layer, const std::vector<int>& 
     fids << QString::number(layer.data->fids.at(static_cast<std::size_t>(failed[k])));
   }
   return gis::Error{gis::ErrorCode::GeometryInvalid,
-                    tr("%1 (%2): %3 features could not be overlaid (GEOS topology failure), e.g. feature %4; "
+                    Metrics::tr("%1 (%2): %3 features could not be overlaid (GEOS topology failure), e.g. feature %4; "
                        "repair or simplify them and compute again.")
                         .arg(layer.request.source.toString(), layer.request.role)
                         .arg(failed.size())

@@ -12,9 +12,15 @@
 #include <optional>
 #include <vector>
 
+// The translation context of the metrics' messages, "Metrics": a class at global scope, so that
+// lupdate files every Metrics::tr() text under the context it is looked up in.
+class Metrics {
+  Q_DECLARE_TR_FUNCTIONS(Metrics)
+};
+
 namespace xiuhua::indicators::detail {
 
-inline QString tr(const char* text) { return QCoreApplication::translate("Metrics", text); }
+
 
 LayerRequest zoneRequest(const ZoneRequest& per);
 // The zone names, by the name field (or the feature number when a feature has no name).

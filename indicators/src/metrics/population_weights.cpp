@@ -13,7 +13,7 @@ namespace xiuhua::indicators::detail {
 gis::Result<std::vector<double>> fieldWeights(const MetricLayer& target, const QString& field) {
   if (target.data->fieldIndex(field) < 0) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("%1 (target): there is no weight field \"%2\".").arg(target.request.source.toString(), field)};
+                      Metrics::tr("%1 (target): there is no weight field \"%2\".").arg(target.request.source.toString(), field)};
   }
   std::vector<double> weights;
   weights.reserve(target.geometries.size());
@@ -23,7 +23,7 @@ gis::Result<std::vector<double>> fieldWeights(const MetricLayer& target, const Q
     const double w = v.isNull() ? 0.0 : v.toString().trimmed().toDouble(&ok);
     if (!ok || w < 0 || !std::isfinite(w)) {
       return gis::Error{gis::ErrorCode::InvalidArgument,
-                        tr("%1 (target), feature %2: the weight \"%3\" in field \"%4\" is not a number ≥ 0.")
+                        Metrics::tr("%1 (target), feature %2: the weight \"%3\" in field \"%4\" is not a number ≥ 0.")
                             .arg(target.request.source.toString()).arg(target.data->fids.at(i)).arg(v.toString(), field)};
     }
     weights.push_back(w);
@@ -36,7 +36,7 @@ gis::Result<RasterPieces> rasterPieces(const QString& path, const gis::Crs& metr
   auto grid = gis::RasterReader::read(path, gis::Crs());  // the cells as they are, in the raster's CRS
   if (!grid.ok()) return grid.error();
   if (!(*grid)->sourceCrs.isValid()) {
-    return gis::Error{gis::ErrorCode::CrsInvalid, tr("%1 (weight raster) has no coordinate reference system.").arg(path)};
+    return gis::Error{gis::ErrorCode::CrsInvalid, Metrics::tr("%1 (weight raster) has no coordinate reference system.").arg(path)};
   }
   auto transform = gis::CoordinateTransform::create((*grid)->sourceCrs, metricCrs);
   if (!transform.ok()) return transform.error();
@@ -56,13 +56,13 @@ gis::Result<RasterPieces> rasterPieces(const QString& path, const gis::Crs& metr
       std::vector<QPointF> ring = {{x0, y1 - ch}, {x0 + cw, y1 - ch}, {x0 + cw, y1}, {x0, y1}, {x0, y1 - ch}};
       if (!(*transform)->transform(ring)) {
         return gis::Error{gis::ErrorCode::TransformFailed,
-                          tr("%1 (weight raster): cells cannot be transformed to %2.").arg(path, metricCrs.name())};
+                          Metrics::tr("%1 (weight raster): cells cannot be transformed to %2.").arg(path, metricCrs.name())};
       }
       cells.emplace_back(gis::Geometry::Type::Polygon, std::vector<gis::Geometry::Part>{{ring}});
       values.push_back(v);
     }
   }
-  if (cells.empty()) return gis::Error{gis::ErrorCode::EmptySource, tr("%1 (weight raster): no cell has a value above 0.").arg(path)};
+  if (cells.empty()) return gis::Error{gis::ErrorCode::EmptySource, Metrics::tr("%1 (weight raster): no cell has a value above 0.").arg(path)};
   const std::vector<double> cellAreas = gis::areas(cells, options.threads);
   RasterPieces out;
   for (std::size_t c = 0; c < cells.size(); ++c) {

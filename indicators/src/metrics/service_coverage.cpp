@@ -15,8 +15,6 @@
 
 namespace xiuhua::indicators {
 
-using detail::tr;
-
 gis::Result<std::vector<RadiusTier>> parseRadiusTiers(const QString& text) {
   std::vector<RadiusTier> tiers;
   for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -27,13 +25,13 @@ gis::Result<std::vector<RadiusTier>> parseRadiusTiers(const QString& text) {
     const double radius = pair.size() == 2 ? pair[1].trimmed().toDouble(&radiusOk) : 0;
     if (!areaOk || !radiusOk || area < 0 || radius <= 0 || !std::isfinite(area) || !std::isfinite(radius)) {
       return gis::Error{gis::ErrorCode::InvalidArgument,
-                        tr("Radius tiers \"%1\": \"%2\" is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS > 0 m "
+                        Metrics::tr("Radius tiers \"%1\": \"%2\" is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS > 0 m "
                            "(e.g. \"2000:300,5000:500\").").arg(text, item)};
     }
     tiers.push_back({area, radius});
   }
   if (tiers.empty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("Radius tiers \"%1\" list no tier (e.g. \"2000:300,5000:500\").").arg(text)};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Radius tiers \"%1\" list no tier (e.g. \"2000:300,5000:500\").").arg(text)};
   }
   std::sort(tiers.begin(), tiers.end(), [](const RadiusTier& a, const RadiusTier& b) { return a.minArea < b.minArea; });
   return tiers;
@@ -151,13 +149,13 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   const bool weighted = !params.weightField.isEmpty() || !params.weightRaster.isEmpty();
   if (!(coverage->all.total > 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("%1 (target): the selected target land has no area (after exclusions).").arg(params.target.toString())};
+                      Metrics::tr("%1 (target): the selected target land has no area (after exclusions).").arg(params.target.toString())};
   }
 
   MetricResult result;
   result.metric = weighted ? QStringLiteral("population_coverage") : QStringLiteral("service_coverage");
   if (weighted && !(coverage->weightedAll.total > 0)) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, tr("The weights on the target land add up to 0: nothing to weight by.")};
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The weights on the target land add up to 0: nothing to weight by.")};
   }
   detail::fillCoverageValues(result, *coverage, weighted, zones, params.per);
   QJsonObject parameters{{QStringLiteral("facilities"), params.facilities.toString()},

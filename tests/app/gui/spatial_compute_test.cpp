@@ -5,12 +5,15 @@
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/indicator_dashboard.h"
+#include "indicators/what_if_dialog.h"
 #include "l10n/localization.h"
 #include "main/main_window.h"
 #include "map/map_canvas.h"
 #include "map/subunit_hover_tip.h"
 #include "xiuhua/gis/vector_reader.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QGuiApplication>
 #include <QScreen>
@@ -20,6 +23,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableWidget>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -159,6 +163,56 @@ class SpatialComputeTest : public QObject {
       QTest::qWait(500);
       QGuiApplication::primaryScreen()->grabWindow(0).save(shots + QStringLiteral("/coverage-tip.png"));
     }
+  }
+
+  void aPlannerTriesProposedParksAndSeesTheChangeByTown() {
+    // Three proposed parks in a layer of their own (one too small for a tier), added to the map.
+    const QString proposed = mDir.filePath(QStringLiteral("规划公园.geojson"));
+    QFile file(proposed);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4549"}},"features":[
+      {"type":"Feature","properties":{"name":"外冈新公园"},"geometry":{"type":"Polygon","coordinates":[[[609700,3473200],[609800,3473200],[609800,3473280],[609700,3473280],[609700,3473200]]]}},
+      {"type":"Feature","properties":{"name":"徐行口袋公园"},"geometry":{"type":"Polygon","coordinates":[[[623000,3478200],[623030,3478200],[623030,3478230],[623000,3478230],[623000,3478200]]]}},
+      {"type":"Feature","properties":{"name":"华亭绿地"},"geometry":{"type":"Polygon","coordinates":[[[619800,3483450],[619880,3483450],[619880,3483520],[619800,3483520],[619800,3483450]]]}}]})");
+    file.close();
+    QVERIFY(mDoc.addLayersFromFile(proposed).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    WhatIfDialog* dialog = mDashboard->openWhatIf();
+    QVERIFY2(dialog != nullptr, qPrintable(mProblems.join(QLatin1Char('\n'))));
+    const int index = dialog->proposedLayer()->findText(QStringLiteral("规划公园"), Qt::MatchStartsWith);
+    QVERIFY(index > 0);
+    dialog->proposedLayer()->setCurrentIndex(index);
+    QVERIFY2(dialog->compute(), qPrintable(dialog->summary()->text()));
+    const auto& r = *dialog->result();
+    QCOMPARE(r.added, 2);  // 900 m² is below the 2000 m² tier
+    QVERIFY(*r.scenario.value > *r.base.value);
+    // The district first, then the 街镇 by the size of their change: 华亭镇 and 外冈镇 gain.
+    QCOMPARE(dialog->table()->rowCount(), 13);
+    const QStringList gainers{dialog->table()->item(1, 0)->text(), dialog->table()->item(2, 0)->text()};
+    QVERIFY2(gainers.contains(QStringLiteral("华亭镇")) && gainers.contains(QStringLiteral("外冈镇")), qPrintable(gainers.join(QLatin1Char(','))));
+    QVERIFY(dialog->table()->item(1, 3)->text().startsWith(QLatin1Char('+')));
+    QCOMPARE(dialog->table()->item(12, 3)->text(), QStringLiteral("0"));  // far from the parks: unchanged
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+      QTest::qWait(300);
+      dialog->grab().save(shots + QStringLiteral("/what-if.png"));
+    }
+    // Closing one of the existing parks instead: selected on the map, taken away.
+    const LayerState* parks = nullptr;
+    for (const LayerState& l : mDoc.layers()) {
+      if (l.spec.id == QLatin1String("parks")) parks = &l;
+    }
+    QVERIFY(parks != nullptr && parks->data != nullptr);
+    mDoc.setSelection(parks->spec.id, {0, 1, 2});
+    dialog->proposedLayer()->setCurrentIndex(0);
+    dialog->takeAwaySelected()->setChecked(true);
+    QVERIFY2(dialog->compute(), qPrintable(dialog->summary()->text()));
+    QVERIFY(dialog->result()->removed > 0);
+    QVERIFY(*dialog->result()->scenario.value <= *dialog->result()->base.value);
+    dialog->close();
+    mDoc.clearSelections();
   }
 
   void withoutASelectionEveryBoundIndicatorIsComputed() {

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "xiuhua/indicators/indicator.h"
+#include "xiuhua/indicators/metrics/coverage_what_if.h"
+#include "xiuhua/indicators/metrics/metric_binding.h"
+
+#include <QDialog>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+namespace xiuhua::app {
+
+class MapDocument;
+
+// What if a park (or bus stop) were added here, or that one closed? For a coverage indicator and a
+// year: proposed facilities from a layer of the map (all, or its selected features), and the
+// selected facilities of the indicator's own facility layer taken away. Compute shows the change
+// in percentage points for the district and each 街镇 (largest change first); the scenario is
+// recomputed only where the changed buffers reach.
+class WhatIfDialog : public QDialog {
+  Q_OBJECT
+
+ public:
+  WhatIfDialog(MapDocument* document, const indicators::Indicator& indicator, const indicators::MetricBinding& binding, int year,
+               QWidget* parent = nullptr);
+
+  QComboBox* proposedLayer() const { return mProposed; }
+  QCheckBox* onlySelected() const { return mOnlySelected; }
+  QCheckBox* takeAwaySelected() const { return mTakeAway; }
+  QTableWidget* table() const { return mTable; }
+  QLabel* summary() const { return mSummary; }
+  const std::optional<indicators::WhatIfResult>& result() const { return mResult; }
+
+  // Computes the scenario as set up in the dialog; false (and the reason in the summary) on failure.
+  bool compute();
+
+ private:
+  void showResult(const indicators::WhatIfResult& result);
+
+  MapDocument* mDocument;
+  indicators::Indicator mIndicator;
+  indicators::MetricBinding mBinding;
+  int mYear;
+  QComboBox* mProposed;
+  QCheckBox* mOnlySelected;
+  QCheckBox* mTakeAway;
+  QTableWidget* mTable;
+  QLabel* mSummary;
+  std::optional<indicators::WhatIfResult> mResult;
+};
+
+}  // namespace xiuhua::app
