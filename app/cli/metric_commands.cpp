@@ -187,6 +187,25 @@ std::optional<Command> commandFor(const QString& name) {
 
 bool isMetricCommand(const QString& command) { return commandFor(command).has_value(); }
 
+std::optional<indicators::MetricRun> metricRun(const QString& command, const QStringList& args, QTextStream& err) {
+  if (!option(args, QStringLiteral("--per")).isEmpty() && option(args, QStringLiteral("--per-field")).isEmpty()) {
+    err << "xiuhua-cli " << command << ": --per needs --per-field (the field that names each sub-unit)\n";
+    return std::nullopt;
+  }
+  indicators::MetricRun run;
+  if (const QString crs = option(args, QStringLiteral("--crs")); !crs.isEmpty()) {
+    auto parsed = gis::Crs::fromUserInput(crs);
+    if (!parsed.ok()) {
+      err << "xiuhua-cli " << command << ": --crs " << crs << ": " << parsed.error().message << "\n";
+      return std::nullopt;
+    }
+    run.crs = parsed.value();
+  }
+  run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
+  run.resultLayers = !option(args, QStringLiteral("--out")).isEmpty();
+  return run;
+}
+
 QStringList coverageOptionNames() { return coverageOptions() + kCommonOptions; }
 
 int runMetric(const QString& name, const QStringList& args, QTextStream& out, QTextStream& err) {
@@ -202,28 +221,14 @@ int runMetric(const QString& name, const QStringList& args, QTextStream& out, QT
       return 2;
     }
   }
-  if (!option(args, QStringLiteral("--per")).isEmpty() && option(args, QStringLiteral("--per-field")).isEmpty()) {
-    err << "xiuhua-cli " << name << ": --per needs --per-field (the field that names each sub-unit)\n";
-    return 2;
-  }
   auto compute = command->build(args);
   if (!compute.ok()) {
     err << "xiuhua-cli " << name << ": " << compute.error().message << "\n";
     return 2;
   }
-  indicators::MetricRun run;
-  const QString crs = option(args, QStringLiteral("--crs"));
-  if (!crs.isEmpty()) {
-    auto parsed = gis::Crs::fromUserInput(crs);
-    if (!parsed.ok()) {
-      err << "xiuhua-cli " << name << ": --crs " << crs << ": " << parsed.error().message << "\n";
-      return 2;
-    }
-    run.crs = parsed.value();
-  }
-  run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
-  run.resultLayers = !option(args, QStringLiteral("--out")).isEmpty();
-  auto result = (*compute)(run);
+  const std::optional<indicators::MetricRun> run = metricRun(name, args, err);
+  if (!run) return 2;
+  auto result = (*compute)(*run);
   if (!result.ok()) {
     err << "xiuhua-cli " << name << ": " << result.error().message << "\n";
     return 1;

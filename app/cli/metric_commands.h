@@ -4,6 +4,8 @@
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
 #include <QStringList>
+
+#include <optional>
 #include <QTextStream>
 
 namespace xiuhua::cli {
@@ -17,5 +19,8 @@ bool isMetricCommand(const QString& command);
 // it accepts (its own and those every metric takes).
 gis::Result<indicators::CoverageParams> coverageParams(const QStringList& args);
 QStringList coverageOptionNames();
+// The run the common options ask for (--crs, --threads, --out; --per with --per-field); nullopt,
+// with the usage problem written to err, when they are wrong.
+std::optional<indicators::MetricRun> metricRun(const QString& command, const QStringList& args, QTextStream& err);
 
 }  // namespace xiuhua::cli

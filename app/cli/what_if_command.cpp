@@ -20,8 +20,9 @@ QString points(const std::optional<double>& a, const std::optional<double>& b) {
 }  // namespace
 
 int runWhatIf(const QStringList& args, QTextStream& out, QTextStream& err) {
-  const QStringList options = coverageOptionNames() + QStringList{QStringLiteral("--add"), QStringLiteral("--add-where"),
-                                                                  QStringLiteral("--remove-where")};
+  QStringList options = coverageOptionNames() + QStringList{QStringLiteral("--add"), QStringLiteral("--add-where"),
+                                                            QStringLiteral("--remove-where")};
+  options.removeAll(QStringLiteral("--out"));  // a scenario writes no layers (yet)
   if (const auto unknown = unknownOption(args, options, {QStringLiteral("--json")})) {
     err << "xiuhua-cli whatif: unknown option " << *unknown << " (see README, Spatial metrics)\n";
     return 2;
@@ -36,10 +37,8 @@ int runWhatIf(const QStringList& args, QTextStream& out, QTextStream& err) {
     err << "xiuhua-cli whatif: give --add SRC (proposed facilities), --remove-where EXPR (facilities taken away), or both\n";
     return 2;
   }
-  if (!option(args, QStringLiteral("--per")).isEmpty() && option(args, QStringLiteral("--per-field")).isEmpty()) {
-    err << "xiuhua-cli whatif: --per needs --per-field (the field that names each sub-unit)\n";
-    return 2;
-  }
+  const std::optional<indicators::MetricRun> run = metricRun(QStringLiteral("whatif"), args, err);
+  if (!run) return 2;
   auto coverage = coverageParams(args);
   if (!coverage.ok()) {
     err << "xiuhua-cli whatif: " << coverage.error().message << "\n";
@@ -50,17 +49,7 @@ int runWhatIf(const QStringList& args, QTextStream& out, QTextStream& err) {
   params.add = gis::SourceRef::parse(option(args, QStringLiteral("--add")));
   params.addWhere = option(args, QStringLiteral("--add-where"));
   params.removeWhere = option(args, QStringLiteral("--remove-where"));
-  indicators::MetricRun run;
-  if (const QString crs = option(args, QStringLiteral("--crs")); !crs.isEmpty()) {
-    auto parsed = gis::Crs::fromUserInput(crs);
-    if (!parsed.ok()) {
-      err << "xiuhua-cli whatif: --crs " << crs << ": " << parsed.error().message << "\n";
-      return 2;
-    }
-    run.crs = parsed.value();
-  }
-  run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
-  auto result = indicators::computeWhatIf(params, run);
+  auto result = indicators::computeWhatIf(params, *run);
   if (!result.ok()) {
     err << "xiuhua-cli whatif: " << result.error().message << "\n";
     return 1;
