@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace xiuhua::app {
@@ -38,6 +39,11 @@ class WhatIfDialog : public QDialog {
 
   // Computes the scenario as set up in the dialog; false (and the reason in the summary) on failure.
   bool compute();
+  // Puts the computed scenario on the map as one layer group (replacing an earlier one): the land
+  // it newly covers and no longer covers, the proposed facilities and those taken away. The layers
+  // are written beside the project (<project>.results/<code>_whatif_<year>.gpkg).
+  bool showOnMap();
+  static QString groupName(const indicators::Indicator& indicator, int year);
 
  private:
   void showResult(const indicators::WhatIfResult& result);
@@ -51,6 +57,7 @@ class WhatIfDialog : public QDialog {
   QCheckBox* mTakeAway;
   QTableWidget* mTable;
   QLabel* mSummary;
+  QPushButton* mMapButton = nullptr;
   std::optional<indicators::WhatIfResult> mResult;
 };
 

@@ -1944,5 +1944,33 @@
         <source>%1 proposed facilities added, %2 taken away: %3 points for the district. %4 parcels recomputed in %5 ms (the base took %6 s).</source>
         <translation>新增规划设施 %1 处，移除 %2 处：全区变化 %3 个百分点。重新计算了 %4 个地块，用时 %5 毫秒（现状计算用时 %6 秒）。</translation>
     </message>
+    <message>
+        <source>Show on map</source>
+        <translation>显示到地图</translation>
+    </message>
+    <message>
+        <source>What if · %1 · %2</source>
+        <translation>情景推演 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1: the folder cannot be created.</source>
+        <translation>%1：无法创建该文件夹。</translation>
+    </message>
+    <message>
+        <source>No longer covered</source>
+        <translation>不再覆盖</translation>
+    </message>
+    <message>
+        <source>Newly covered</source>
+        <translation>新增覆盖</translation>
+    </message>
+    <message>
+        <source>Facilities taken away</source>
+        <translation>移除的设施</translation>
+    </message>
+    <message>
+        <source>On the map: layer group &quot;%1&quot;.</source>
+        <translation>已显示在地图上：图层组“%1”。</translation>
+    </message>
 </context>
 </TS>

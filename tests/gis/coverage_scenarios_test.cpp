@@ -79,7 +79,7 @@ TEST(CoverageScenarios, RandomAdditionsAndRemovalsEqualAFullRecomputation) {
   }
 }
 
-TEST(CoverageScenarios, KeepsTheCoveredLandOfTheRecomputedTargetsAndRefusesUnknownCovers) {
+TEST(CoverageScenarios, GivesTheLandAChangeCoversAndUncoversAndRefusesUnknownCovers) {
   ZonalCoverageInput input;
   input.targets = {rect(0, 0, 100, 100), rect(1000, 0, 1100, 100)};
   input.covers = {rect(-50, -50, 50, 150)};  // half of the first block
@@ -93,10 +93,12 @@ TEST(CoverageScenarios, KeepsTheCoveredLandOfTheRecomputedTargetsAndRefusesUnkno
   const CoverageScenarios::Outcome outcome = scenarios.evaluate(change).value();
   EXPECT_NEAR(outcome.coverage.all.covered, 5000, 1e-6);
   EXPECT_EQ(outcome.recomputed, (std::vector<int>{0, 1}));
-  ASSERT_EQ(outcome.scenarioCovered.size(), 2U);
-  EXPECT_TRUE(outcome.scenarioCovered[0].isEmpty());  // the first block lost its cover
-  EXPECT_NEAR(areas({outcome.scenarioCovered[1]}).front(), 5000, 1e-6);
-  EXPECT_NEAR(areas({outcome.baseCovered[0]}).front(), 5000, 1e-6);
+  ASSERT_EQ(outcome.newlyCovered.size(), 2U);
+  ASSERT_EQ(outcome.newlyUncovered.size(), 2U);
+  EXPECT_TRUE(outcome.newlyCovered[0].isEmpty());  // the first block lost its cover…
+  EXPECT_NEAR(areas({outcome.newlyUncovered[0]}).front(), 5000, 1e-6);
+  EXPECT_NEAR(areas({outcome.newlyCovered[1]}).front(), 5000, 1e-6);  // …and the second gained half
+  EXPECT_TRUE(outcome.newlyUncovered[1].isEmpty());
   change.removed = {3};
   EXPECT_FALSE(scenarios.evaluate(change).ok());
 }

@@ -1,5 +1,6 @@
 #include "xiuhua/gis/overlay/coverage_scenarios.h"
 
+#include "geos_context.h"
 #include "overlay/coverage_sums.h"
 #include "overlay/coverage_worker.h"
 #include "overlay/local_geometries.h"
@@ -10,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <utility>
 
 namespace xiuhua::gis {
 
@@ -17,6 +19,22 @@ namespace {
 
 bool interiorsMeet(const QRectF& a, const QRectF& b) {
   return a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom();
+}
+
+// What is covered after and not before, and before and not after (GEOS differences).
+std::pair<Geometry, Geometry> changedLand(const Geometry& before, const Geometry& after) {
+  if (before.isEmpty() || after.isEmpty()) return {after, before};
+  GEOSContextHandle_t ctx = detail::geosContext();
+  const detail::GeosGeomPtr a = detail::toGeos(before);
+  const detail::GeosGeomPtr b = detail::toGeos(after);
+  if (!a || !b) return {};
+  const detail::GeosGeomPtr gained(GEOSDifference_r(ctx, b.get(), a.get()));
+  const detail::GeosGeomPtr lost(GEOSDifference_r(ctx, a.get(), b.get()));
+  auto polygonal = [](const GEOSGeometry* g) {
+    Geometry out = detail::fromGeos(g);
+    return out.type() == Geometry::Type::Polygon && detail::areaOf(g) > 0 ? out : Geometry();
+  };
+  return {polygonal(gained.get()), polygonal(lost.get())};
 }
 
 bool finite(const QRectF& b) { return std::isfinite(b.left()) && std::isfinite(b.top()) && std::isfinite(b.right()) && std::isfinite(b.bottom()); }
@@ -138,8 +156,9 @@ Result<CoverageScenarios::Outcome> CoverageScenarios::evaluate(const Change& cha
     for (detail::ZoneShare& z : share.zones) z.zone = zoneOf[static_cast<std::size_t>(z.zone)];
     outcome.recomputed.push_back(t);
     if (base.keepParts) {
-      outcome.baseCovered.push_back(s.base.coveredParts[static_cast<std::size_t>(t)]);
-      outcome.scenarioCovered.push_back(std::move(share.coveredPart));
+      auto [gained, lost] = changedLand(s.base.coveredParts[static_cast<std::size_t>(t)], share.coveredPart);
+      outcome.newlyCovered.push_back(std::move(gained));
+      outcome.newlyUncovered.push_back(std::move(lost));
     }
     share.coveredPart = Geometry();
     share.uncoveredPart = Geometry();

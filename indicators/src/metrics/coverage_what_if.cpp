@@ -3,6 +3,7 @@
 #include "metrics/coverage_setup.h"
 #include "metrics/metric_support.h"
 #include "xiuhua/gis/overlay/coverage_scenarios.h"
+#include "xiuhua/gis/overlay/geometry_measures.h"
 #include "xiuhua/indicators/metrics/metric_json.h"
 
 #include <QElapsedTimer>
@@ -71,6 +72,7 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
   }
 
   const bool weighted = !params.coverage.weightField.isEmpty();
+  setup->overlay.keepParts = run.resultLayers;
   auto scenarios = gis::CoverageScenarios::build(std::move(setup->overlay), detail::overlayOptions(run));
   if (!scenarios.ok()) return scenarios.error();
   if (gis::Status s = detail::requireNoFailures(inputs.layers[1], scenarios->base().failedTargets); !s) return s.error();
@@ -90,6 +92,57 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
   out.scenarioSeconds = scenarioTimer.nsecsElapsed() / 1e9;
   out.scenario.seconds = out.scenarioSeconds;
   out.scenario.crs = out.base.crs;
+  if (run.resultLayers) {
+    const MetricLayer& target = inputs.layers[1];
+    for (const bool covered : {true, false}) {
+      gis::LayerToWrite layer;
+      layer.name = covered ? QStringLiteral("newly_covered") : QStringLiteral("newly_uncovered");
+      layer.crs = inputs.crs;
+      layer.fields = {{QStringLiteral("target_fid"), gis::Field::Type::Integer}, {QStringLiteral("area_m2"), gis::Field::Type::Real}};
+      const std::vector<gis::Geometry>& parts = covered ? outcome->newlyCovered : outcome->newlyUncovered;
+      const std::vector<double> partAreas = gis::areas(parts);
+      for (std::size_t k = 0; k < parts.size(); ++k) {
+        if (parts[k].isEmpty()) continue;
+        layer.geometries.push_back(parts[k]);
+        layer.attributes.push_back({QVariant::fromValue<qlonglong>(target.data->fids.at(static_cast<std::size_t>(outcome->recomputed[k]))),
+                                    partAreas[k]});
+      }
+      out.layers.push_back(std::move(layer));
+    }
+    auto facilityLayer = [&](const QString& name, const MetricLayer& from, const std::vector<std::size_t>& rows, const std::vector<double>& radii) {
+      gis::LayerToWrite layer;
+      layer.name = name;
+      layer.crs = inputs.crs;
+      layer.type = from.type();
+      layer.fields = {{QStringLiteral("fid"), gis::Field::Type::Integer}, {QStringLiteral("radius_m"), gis::Field::Type::Real}};
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        layer.geometries.push_back(from.geometries[rows[k]]);
+        layer.attributes.push_back({QVariant::fromValue<qlonglong>(from.data->fids.at(rows[k])), radii[k]});
+      }
+      out.layers.push_back(std::move(layer));
+    };
+    if (proposed != nullptr) {
+      std::vector<std::size_t> rows;
+      std::vector<double> rowRadii;
+      const std::vector<double> radii = detail::facilityRadii(params.coverage, proposed->geometries, run.threads);
+      for (std::size_t i = 0; i < radii.size(); ++i) {
+        if (radii[i] > 0) {
+          rows.push_back(i);
+          rowRadii.push_back(radii[i]);
+        }
+      }
+      facilityLayer(QStringLiteral("proposed"), *proposed, rows, rowRadii);
+    }
+    if (!change.removed.empty()) {
+      std::vector<std::size_t> rows;
+      std::vector<double> rowRadii;
+      for (int i : change.removed) {
+        rows.push_back(static_cast<std::size_t>(i));
+        rowRadii.push_back(setup->radii[static_cast<std::size_t>(i)]);
+      }
+      facilityLayer(QStringLiteral("taken_away"), facilities, rows, rowRadii);
+    }
+  }
   return out;
 }
 

@@ -194,10 +194,31 @@ class SpatialComputeTest : public QObject {
     QVERIFY2(gainers.contains(QStringLiteral("华亭镇")) && gainers.contains(QStringLiteral("外冈镇")), qPrintable(gainers.join(QLatin1Char(','))));
     QVERIFY(dialog->table()->item(1, 3)->text().startsWith(QLatin1Char('+')));
     QCOMPARE(dialog->table()->item(12, 3)->text(), QStringLiteral("0"));  // far from the parks: unchanged
+    // On the map: the land the parks newly cover, and the parks themselves.
+    QVERIFY2(dialog->showOnMap(), qPrintable(dialog->summary()->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    const QString group = WhatIfDialog::groupName(*mDashboard->model()->catalog().find(QStringLiteral("JD14-13")), 2024);
+    const LayerState* gained = nullptr;
+    for (const LayerState& l : mDoc.layers()) {
+      if (l.spec.group == group && l.spec.sourceLayer == QLatin1String("newly_covered")) gained = &l;
+    }
+    QVERIFY(gained != nullptr && gained->data != nullptr && gained->error.isEmpty());
+    QVERIFY(gained->data->featureCount() > 0);
+    double area = 0;
+    const int areaField = gained->data->fieldIndex(QStringLiteral("area_m2"));
+    for (const auto& row : gained->data->attributes) area += row[static_cast<std::size_t>(areaField)].toDouble();
+    // The newly covered land is the district's change: (scenario − base) × the target land.
+    QVERIFY(std::abs(area - (*r.scenario.value - *r.base.value) * r.base.denominator) < 1e-6 * r.base.denominator);
     const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
     if (!shots.isEmpty()) {
       QTest::qWait(300);
       dialog->grab().save(shots + QStringLiteral("/what-if.png"));
+      for (const LayerState& l : mDoc.layers()) {  // only the scenario over the base layers
+        if (l.spec.group.contains(QStringLiteral("JD14-13")) && l.spec.group != group) mDoc.setLayerVisible(l.spec.id, false);
+      }
+      mWindow->canvas()->zoomToRect(QRectF(QPointF(619040, 3482700), QPointF(620640, 3484300)));  // around 华亭绿地
+      QTest::qWait(1500);
+      mWindow->grab().save(shots + QStringLiteral("/what-if-map.png"));
     }
     // Closing one of the existing parks instead: selected on the map, taken away.
     const LayerState* parks = nullptr;

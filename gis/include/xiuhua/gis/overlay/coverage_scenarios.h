@@ -23,10 +23,10 @@ class CoverageScenarios {
   struct Outcome {
     ZonalCoverage coverage;       // the scenario's sums (no parts)
     std::vector<int> recomputed;  // the targets whose share was recomputed, ascending
-    // With keepParts in the base input: for each recomputed target, its covered land in the base
-    // and in the scenario (to show what the change covers or uncovers).
-    std::vector<Geometry> baseCovered;
-    std::vector<Geometry> scenarioCovered;
+    // With keepParts in the base input: for each recomputed target, the land the change newly
+    // covers and the land it no longer covers (empty when none), for maps.
+    std::vector<Geometry> newlyCovered;
+    std::vector<Geometry> newlyUncovered;
   };
 
   // Computes the base (input as for zonalCoverage; its parts, with keepParts, are in base()).

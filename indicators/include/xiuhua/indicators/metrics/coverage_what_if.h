@@ -28,6 +28,10 @@ struct WhatIfResult {
   int recomputedTargets = 0;
   double baseSeconds = 0;      // reading, set-up and the full base computation
   double scenarioSeconds = 0;  // the incremental scenario alone
+  // With MetricRun::resultLayers, in the metric CRS: "newly_covered" and "newly_uncovered" target
+  // land (with target_fid, area_m2), "proposed" (the proposed facilities, radius_m) and
+  // "taken_away" (the facilities taken away).
+  std::vector<gis::LayerToWrite> layers;
 };
 
 gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const MetricRun& run = {});
