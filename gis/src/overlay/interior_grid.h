@@ -30,7 +30,6 @@ class InteriorGrid {
   InteriorGrid(const Geometry& polygon, const GEOSPreparedGeometry* prepared, double cellSize, int maxSide = 256);
 
   Place locate(const QRectF& box) const;
-  bool isBuilt() const { return mNx > 0; }
 
  private:
   int column(double x) const;

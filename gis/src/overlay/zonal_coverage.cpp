@@ -1,7 +1,6 @@
 #include "xiuhua/gis/overlay/zonal_coverage.h"
 
 #include "geos_context.h"
-#include "overlay/coverage_worker.h"
 #include "overlay/coverage_sums.h"
 #include "overlay/local_geometries.h"
 

@@ -18,6 +18,9 @@ std::vector<double> facilityRadii(const CoverageParams& params, const std::vecto
   return radii;
 }
 
+namespace {
+
+// Buffers the facilities by their radii and appends them, with their fast-path cores, as covers.
 void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geometry>& facilities, const std::vector<double>& radii,
                   int quadSegments, int threads) {
   std::vector<gis::Geometry> buffers = gis::bufferEach(facilities, radii, quadSegments, threads);
@@ -39,6 +42,8 @@ void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geome
     }
   }
 }
+
+}  // namespace
 
 gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run, const std::vector<LayerRequest>& extra) {
   if (!params.radius && params.tiers.empty()) {

@@ -28,10 +28,6 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
 // Each facility's radius: the one radius, or its tier by area (points have no area); 0 for none.
 std::vector<double> facilityRadii(const CoverageParams& params, const std::vector<gis::Geometry>& facilities, int threads);
 
-// Buffers the facilities by their radii and appends them, with their fast-path cores, as covers.
-void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geometry>& facilities, const std::vector<double>& radii,
-                  int quadSegments, int threads);
-
 // The metric's headline and per-sub-unit values of a coverage (weighted or by area).
 void fillCoverageValues(MetricResult& result, const gis::ZonalCoverage& coverage, bool weighted, const MetricLayer* zones,
                         const std::optional<ZoneRequest>& per);

@@ -42,14 +42,14 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
 
   gis::CoverageScenarios::Change change;
   WhatIfResult out;
+  std::vector<double> proposedRadii;
   if (proposed != nullptr) {
     if (gis::Status s = detail::requireFeatures(*proposed); !s) return s.error();
-    const std::vector<double> radii = detail::facilityRadii(params.coverage, proposed->geometries, run.threads);
-    gis::ZonalCoverageInput buffers;
-    detail::appendCovers(buffers, proposed->geometries, radii, params.coverage.quadSegments, run.threads);
-    for (std::size_t i = 0; i < radii.size(); ++i) {
-      if (!(radii[i] > 0)) continue;
-      change.added.push_back(std::move(buffers.covers[i]));
+    proposedRadii = detail::facilityRadii(params.coverage, proposed->geometries, run.threads);
+    std::vector<gis::Geometry> buffers = gis::bufferEach(proposed->geometries, proposedRadii, params.coverage.quadSegments, run.threads);
+    for (std::size_t i = 0; i < proposedRadii.size(); ++i) {
+      if (!(proposedRadii[i] > 0)) continue;
+      change.added.push_back(std::move(buffers[i]));
       ++out.added;
     }
     if (out.added == 0) {
@@ -124,11 +124,10 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
     if (proposed != nullptr) {
       std::vector<std::size_t> rows;
       std::vector<double> rowRadii;
-      const std::vector<double> radii = detail::facilityRadii(params.coverage, proposed->geometries, run.threads);
-      for (std::size_t i = 0; i < radii.size(); ++i) {
-        if (radii[i] > 0) {
+      for (std::size_t i = 0; i < proposedRadii.size(); ++i) {
+        if (proposedRadii[i] > 0) {
           rows.push_back(i);
-          rowRadii.push_back(radii[i]);
+          rowRadii.push_back(proposedRadii[i]);
         }
       }
       facilityLayer(QStringLiteral("proposed"), *proposed, rows, rowRadii);
