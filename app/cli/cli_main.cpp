@@ -1,6 +1,7 @@
 // xiuhua-cli: the Xiuhua engine without a display, for scripts, batch work and tests.
 #include "cli/cli_commands.h"
 #include "cli/compute_command.h"
+#include "cli/gap_finder_command.h"
 #include "cli/indicator_commands.h"
 #include "cli/metric_commands.h"
 #include "cli/what_if_command.h"
@@ -33,6 +34,9 @@ void printUsage(QTextStream& out) {
          "      [--crs EPSG:N] [--json] [--out LAYERS.gpkg] (see README, Spatial metrics)\n"
          "  whatif (coverage options) [--add SRC [--add-where EXPR]] [--remove-where EXPR]\n"
          "      a scenario: proposed facilities added, existing ones taken away; the change in points\n"
+         "  gaps (coverage options) [--candidates SRC [--candidates-where EXPR]] [--spacing M]\n"
+         "      [--facility-area M2] [--site-radius M] [--count N] [--out SITES.gpkg]\n"
+         "      the gap finder: the N best sites for a new facility, each counting what the others leave\n"
          "  compute --project FILE.xhp [--indicator CODE] [--year Y] [--dry-run] [--json]\n"
          "      compute the project's spatial indicators and store the values\n"
          "  --version\n\n"
@@ -80,6 +84,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("indicators")) return xiuhua::cli::runIndicators(args, out, err);
   if (command == QLatin1String("compute")) return xiuhua::cli::runCompute(args, out, err);
   if (command == QLatin1String("whatif")) return xiuhua::cli::runWhatIf(args, out, err);
+  if (command == QLatin1String("gaps")) return xiuhua::cli::runGapFinder(args, out, err);
   if (xiuhua::cli::isMetricCommand(command)) return xiuhua::cli::runMetric(command, args, out, err);
   err << "xiuhua-cli: unknown command \"" << command << "\"\n";
   printUsage(err);
