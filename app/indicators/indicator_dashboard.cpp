@@ -13,6 +13,7 @@
 #include "indicators/spatial_compute_task.h"
 #include "indicators/target_dialog.h"
 #include "indicators/value_entry_dialog.h"
+#include "indicators/gap_finder_dialog.h"
 #include "indicators/what_if_dialog.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/value_exchange.h"
@@ -111,6 +112,8 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* computeButton = new QPushButton(tr("Compute…"), this);
   auto* mapButton = new QPushButton(tr("Coverage map"), this);
   auto* whatIfButton = new QPushButton(tr("What if…"), this);
+  auto* gapsButton = new QPushButton(tr("Find gaps…"), this);
+  gapsButton->setToolTip(tr("Propose the best sites for a new park or stop: those that would cover the most land left uncovered"));
   whatIfButton->setToolTip(tr("Try proposed parks or stops (a layer of them) or closing selected ones, and see the change by 街镇"));
   mapButton->setToolTip(tr("Show the selected spatial indicator's computed layers for the year on the map: covered and "
                            "uncovered land, the service area and the sub-units against the target"));
@@ -131,6 +134,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   filters->addWidget(computeButton);
   filters->addWidget(mapButton);
   filters->addWidget(whatIfButton);
+  filters->addWidget(gapsButton);
   filters->addWidget(undo);
   filters->addWidget(redo);
   filters->addWidget(chartButton);
@@ -159,6 +163,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   connect(computeButton, &QPushButton::clicked, this, [this] { computeSpatial(); });
   connect(mapButton, &QPushButton::clicked, this, &IndicatorDashboard::showCoverageMap);
   connect(whatIfButton, &QPushButton::clicked, this, &IndicatorDashboard::openWhatIf);
+  connect(gapsButton, &QPushButton::clicked, this, &IndicatorDashboard::openGapFinder);
   connect(importValuesButton, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import values"), QString(), tr("Value tables (*.csv *.xlsx)"));
     if (!path.isEmpty()) importValues(path);
@@ -526,28 +531,43 @@ bool IndicatorDashboard::showCoverageMap() {
   return true;
 }
 
-WhatIfDialog* IndicatorDashboard::openWhatIf() {
+std::optional<indicators::MetricBinding> IndicatorDashboard::coverageBinding() {
   const indicators::Indicator* ind = currentIndicator();
   if (ind == nullptr || mStore == nullptr) {
     emit problem(tr("Select a spatial indicator first."));
-    return nullptr;
+    return std::nullopt;
   }
   auto computations = indicators::ComputationStore::open(mStore->path());
   auto bindings = computations.ok() ? (*computations)->bindings() : gis::Result<std::vector<indicators::MetricBinding>>(computations.error());
   if (!bindings.ok()) {
     emit problem(bindings.error().message);
-    return nullptr;
+    return std::nullopt;
   }
   for (const indicators::MetricBinding& b : bindings.value()) {
     if (b.code != ind->code) continue;
     if (b.metric != QLatin1String("service_coverage") && b.metric != QLatin1String("population_coverage")) break;
-    auto* dialog = new WhatIfDialog(mDocument, *ind, b, mYear->value(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    return dialog;
+    return b;
   }
   emit problem(tr("%1 %2 is not a coverage indicator: what-if scenarios are for service coverage.").arg(ind->code, ind->nameZh));
-  return nullptr;
+  return std::nullopt;
+}
+
+WhatIfDialog* IndicatorDashboard::openWhatIf() {
+  const std::optional<indicators::MetricBinding> binding = coverageBinding();
+  if (!binding) return nullptr;
+  auto* dialog = new WhatIfDialog(mDocument, *currentIndicator(), *binding, mYear->value(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
+}
+
+GapFinderDialog* IndicatorDashboard::openGapFinder() {
+  const std::optional<indicators::MetricBinding> binding = coverageBinding();
+  if (!binding) return nullptr;
+  auto* dialog = new GapFinderDialog(mDocument, *currentIndicator(), *binding, mYear->value(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  return dialog;
 }
 
 bool IndicatorDashboard::storeComputations(const SpatialComputeTask& task) {

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "xiuhua/indicators/metrics/metric_binding.h"
 #include "xiuhua/indicators/value_store.h"
 
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -20,6 +22,7 @@ class DashboardFilter;
 class DashboardModel;
 class IndicatorChart;
 class MapDocument;
+class GapFinderDialog;
 class WhatIfDialog;
 
 // The indicator dashboard of the open project: every indicator grouped by category with its
@@ -51,6 +54,8 @@ class IndicatorDashboard : public QWidget {
   // Opens the what-if dialog for the selected coverage indicator and the chosen year (non-modal);
   // nullptr, with a problem reported, for an indicator without a coverage binding.
   WhatIfDialog* openWhatIf();
+  // Opens the gap finder for the selected coverage indicator and the chosen year (non-modal).
+  GapFinderDialog* openGapFinder();
   // Records a hand assessment of a qualitative target and refreshes.
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();
@@ -69,6 +74,8 @@ class IndicatorDashboard : public QWidget {
   void showSelected();
   // The indicator of the current row, or nullptr (none, or a category heading).
   const indicators::Indicator* currentIndicator() const;
+  // The metric binding of the current indicator when it is a coverage; else reports why.
+  std::optional<indicators::MetricBinding> coverageBinding();
   // Sub-unit names that have values in the project, for the value-entry dialog.
   QStringList knownSubunits() const;
   void enterValue();

@@ -2,15 +2,13 @@
 
 #include "document/layer_resolver.h"
 #include "document/map_document.h"
-#include "xiuhua/gis/vector_writer.h"
+#include "indicators/result_layer_group.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/metrics/indicator_computation.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
-#include <QFileInfo>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -136,48 +134,17 @@ QString WhatIfDialog::groupName(const indicators::Indicator& indicator, int year
 bool WhatIfDialog::showOnMap() {
   if (!mResult) return false;
   const QString file = indicators::layersFileFor(mDocument->projectPath(), mIndicator.code + QStringLiteral("_whatif"), mYear);
-  if (!QDir().mkpath(QFileInfo(file).absolutePath())) {
-    mSummary->setText(tr("%1: the folder cannot be created.").arg(QFileInfo(file).absolutePath()));
-    return false;
-  }
-  if (gis::Status s = gis::VectorWriter::writeGeoPackage(file, mResult->layers); !s) {
-    mSummary->setText(s.error().message);
-    return false;
-  }
   const QString group = groupName(mIndicator, mYear);
-  QStringList earlier;
-  for (const LayerState& l : mDocument->layers()) {
-    if (l.spec.group == group) earlier << l.spec.id;
+  const std::vector<ResultLayerLook> looks = {  // bottom first
+      {QStringLiteral("newly_uncovered"), tr("No longer covered"), QColor(215, 48, 39), QColor(165, 0, 38)},
+      {QStringLiteral("newly_covered"), tr("Newly covered"), QColor(102, 189, 99), QColor(0, 104, 55)},
+      {QStringLiteral("taken_away"), tr("Facilities taken away"), QColor(0, 0, 0, 0), QColor(215, 48, 39)},
+      {QStringLiteral("proposed"), tr("Proposed facilities"), QColor(0, 104, 55), QColor(255, 255, 255)}};
+  auto shown = showResultLayerGroup(mDocument, file, mResult->layers, group, looks);
+  if (!shown.ok()) {
+    mSummary->setText(shown.error().message);
+    return false;
   }
-  for (const QString& id : earlier) mDocument->removeLayer(id);
-  struct Look {
-    const char* layer;
-    QString name;
-    QColor fill;
-    QColor stroke;
-  };
-  // Bottom first.
-  const std::vector<Look> looks = {{"newly_uncovered", tr("No longer covered"), QColor(215, 48, 39), QColor(165, 0, 38)},
-                                   {"newly_covered", tr("Newly covered"), QColor(102, 189, 99), QColor(0, 104, 55)},
-                                   {"taken_away", tr("Facilities taken away"), QColor(0, 0, 0, 0), QColor(215, 48, 39)},
-                                   {"proposed", tr("Proposed facilities"), QColor(0, 104, 55), QColor(255, 255, 255)}};
-  std::vector<gis::LayerSpec> specs;
-  for (const Look& look : looks) {
-    const QString layer = QString::fromLatin1(look.layer);
-    const auto found = std::find_if(mResult->layers.begin(), mResult->layers.end(), [&](const auto& l) { return l.name == layer; });
-    if (found == mResult->layers.end()) continue;
-    gis::LayerSpec spec;
-    spec.name = look.name;
-    spec.source = file;
-    spec.sourceLayer = layer;
-    spec.group = group;
-    spec.vectorStyle.symbol.fill = look.fill;
-    spec.vectorStyle.symbol.stroke = look.stroke;
-    spec.vectorStyle.symbol.strokeWidth = 1.2;
-    spec.vectorStyle.symbol.pointSize = 7;
-    specs.push_back(std::move(spec));
-  }
-  mDocument->addLayers(std::move(specs));
   mSummary->setText(mSummary->text() + QLatin1Char(' ') + tr("On the map: layer group \"%1\".").arg(group));
   return true;
 }

@@ -392,6 +392,34 @@
         <source>The weights on the target land add up to 0: nothing to weight by.</source>
         <translation>目标用地上的权重合计为 0，无法加权。</translation>
     </message>
+    <message>
+        <source>The service radius must be positive.</source>
+        <translation>服务半径必须为正数。</translation>
+    </message>
+    <message>
+        <source>A facility of %1 m² is below the smallest radius tier; give a larger facility area or a radius.</source>
+        <translation>面积 %1 平方米的设施低于最小的服务半径分级；请增大设施面积或指定服务半径。</translation>
+    </message>
+    <message>
+        <source>The gap finder weights by a field of the target land, not by a raster.</source>
+        <translation>空白点查找按目标用地的字段加权，不支持按栅格加权。</translation>
+    </message>
+    <message>
+        <source>Ask for at least one site.</source>
+        <translation>至少需要查找一个选址。</translation>
+    </message>
+    <message>
+        <source>The facility area must be 0 (a point) or positive, in m².</source>
+        <translation>设施面积必须为 0（点状设施）或正数，单位为平方米。</translation>
+    </message>
+    <message>
+        <source>Give candidate land, or sub-units to search anywhere inside them.</source>
+        <translation>请指定候选用地，或指定街镇以在其范围内任意位置查找。</translation>
+    </message>
+    <message>
+        <source>%1: no candidate site lies inside this land.</source>
+        <translation>%1：该用地内没有候选点位。</translation>
+    </message>
 </context>
 <context>
     <name>Overlay</name>
@@ -490,6 +518,13 @@
     <message>
         <source>%1: rasters cannot be shown in or from GCJ-02/BD-09 coordinates; choose a map coordinate system such as EPSG:4549.</source>
         <translation>%1：栅格无法在 GCJ-02/BD-09 坐标下显示或由其转换；请选择 EPSG:4549 等地图坐标系。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultLayerGroup</name>
+    <message>
+        <source>%1: the folder cannot be created.</source>
+        <translation>%1：无法创建该文件夹。</translation>
     </message>
 </context>
 <context>
@@ -883,6 +918,121 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::GapFinderDialog</name>
+    <message>
+        <source>Find coverage gaps — %1 %2, %3</source>
+        <translation>查找覆盖空白 — %1 %2，%3 年</translation>
+    </message>
+    <message>
+        <source> m²</source>
+        <translation> 平方米</translation>
+    </message>
+    <message>
+        <source>(anywhere in the sub-units)</source>
+        <translation>（各街镇内任意位置）</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation> 米</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Sub-unit</source>
+        <translation>街镇</translation>
+    </message>
+    <message>
+        <source>Gain (points)</source>
+        <translation>提升（百分点）</translation>
+    </message>
+    <message>
+        <source>Newly covered (ha)</source>
+        <translation>新覆盖用地（公顷）</translation>
+    </message>
+    <message>
+        <source>Value after</source>
+        <translation>累计覆盖率</translation>
+    </message>
+    <message>
+        <source>New facility area</source>
+        <translation>新设施面积</translation>
+    </message>
+    <message>
+        <source>Service radius</source>
+        <translation>服务半径</translation>
+    </message>
+    <message>
+        <source>Candidate land</source>
+        <translation>候选用地</translation>
+    </message>
+    <message>
+        <source>Candidate spacing</source>
+        <translation>候选点间距</translation>
+    </message>
+    <message>
+        <source>Number of sites</source>
+        <translation>选址数量</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Show on map</source>
+        <translation>显示到地图</translation>
+    </message>
+    <message>
+        <source>Try as a scenario</source>
+        <translation>作为情景推演</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>%1 m (by the facility&apos;s area)</source>
+        <translation>%1 米（按设施面积分级）</translation>
+    </message>
+    <message>
+        <source>below the smallest tier: make the facility larger</source>
+        <translation>低于最小分级：请增大设施面积</translation>
+    </message>
+    <message>
+        <source>Coverage gaps · %1 · %2</source>
+        <translation>覆盖空白 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Ranking candidate sites…</source>
+        <translation>正在评估候选点位…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>查找已取消。</translation>
+    </message>
+    <message>
+        <source>No candidate site would cover land that is not covered yet (%1 candidates tested).</source>
+        <translation>没有候选点位能覆盖尚未覆盖的用地（已评估 %1 个候选点位）。</translation>
+    </message>
+    <message>
+        <source>%1 sites with a %2 m radius raise the district from %3 % to %4 % (+%5 points); %6 candidate sites tested in %7 s. Each site counts only what the sites above it leave uncovered.</source>
+        <translation>%1 处服务半径 %2 米的新设施使全区由 %3 % 提升至 %4 %（+%5 个百分点）；用时 %7 秒评估了 %6 个候选点位。每处选址只计入排在它前面的选址仍未覆盖的用地。</translation>
+    </message>
+    <message>
+        <source>Service areas of the proposed sites</source>
+        <translation>建议选址服务范围</translation>
+    </message>
+    <message>
+        <source>Proposed sites</source>
+        <translation>建议选址</translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::IdentifyPanel</name>
     <message>
         <source>Feature / field</source>
@@ -1220,6 +1370,14 @@
     <message>
         <source>%1 %2 is not a coverage indicator: what-if scenarios are for service coverage.</source>
         <translation>%1 %2 不是覆盖率指标：情景推演只适用于服务半径覆盖率。</translation>
+    </message>
+    <message>
+        <source>Find gaps…</source>
+        <translation>查找空白…</translation>
+    </message>
+    <message>
+        <source>Propose the best sites for a new park or stop: those that would cover the most land left uncovered</source>
+        <translation>为新公园或站点推荐最佳选址：能覆盖最多尚未覆盖用地的位置</translation>
     </message>
 </context>
 <context>
@@ -1953,10 +2111,6 @@
         <translation>情景推演 · %1 · %2</translation>
     </message>
     <message>
-        <source>%1: the folder cannot be created.</source>
-        <translation>%1：无法创建该文件夹。</translation>
-    </message>
-    <message>
         <source>No longer covered</source>
         <translation>不再覆盖</translation>
     </message>
@@ -1971,6 +2125,29 @@
     <message>
         <source>On the map: layer group &quot;%1&quot;.</source>
         <translation>已显示在地图上：图层组“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::gis</name>
+    <message>
+        <source>The spacing of candidate sites must be a positive distance.</source>
+        <translation>候选点间距必须为正数。</translation>
+    </message>
+    <message>
+        <source>A spacing of %1 m would test about %2 candidate sites; choose a larger spacing (at most %3 sites).</source>
+        <translation>间距 %1 米将产生约 %2 个候选点位；请选择更大的间距（最多 %3 个点位）。</translation>
+    </message>
+    <message>
+        <source>The gap finder needs the base coverage with its uncovered land (keepParts).</source>
+        <translation>空白点查找需要保留未覆盖用地的现状覆盖结果（keepParts）。</translation>
+    </message>
+    <message>
+        <source>Ranking sites by weight needs target weights.</source>
+        <translation>按权重排序选址需要目标用地的权重。</translation>
+    </message>
+    <message>
+        <source>The gap finder was cancelled.</source>
+        <translation>空白点查找已取消。</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,7 @@
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/indicator_dashboard.h"
+#include "indicators/gap_finder_dialog.h"
 #include "indicators/what_if_dialog.h"
 #include "l10n/localization.h"
 #include "main/main_window.h"
@@ -13,6 +14,7 @@
 #include "xiuhua/gis/vector_reader.h"
 
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QComboBox>
 #include <QDir>
 #include <QGuiApplication>
@@ -234,6 +236,54 @@ class SpatialComputeTest : public QObject {
     QVERIFY(*dialog->result()->scenario.value <= *dialog->result()->base.value);
     dialog->close();
     mDoc.clearSelections();
+  }
+
+  void theGapFinderProposesSitesThatAScenarioConfirms() {
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    GapFinderDialog* dialog = mDashboard->openGapFinder();
+    QVERIFY2(dialog != nullptr, qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QCOMPARE(dialog->facilityArea()->value(), 5000.0);  // the largest tier of the indicator: a 500 m radius
+    dialog->count()->setValue(3);
+    dialog->spacing()->setValue(300);
+    QVERIFY2(dialog->find(), qPrintable(dialog->summary()->text()));
+    QCOMPARE(dialog->table()->rowCount(), 3);
+    const auto& sites = dialog->result()->sites;
+    double sum = 0;
+    for (const auto& site : sites) {
+      QVERIFY(site.gainPoints > 0);
+      QVERIFY(!site.zone.isEmpty());
+      sum += site.gainPoints;
+    }
+    QVERIFY(sites[0].gainPoints >= sites[1].gainPoints && sites[1].gainPoints >= sites[2].gainPoints);
+    QVERIFY(dialog->table()->item(0, 2)->text().startsWith(QLatin1Char('+')));
+    // One step to a scenario: the what-if with the three sites shows the sum of their gains.
+    WhatIfDialog* whatIf = dialog->tryAsScenario();
+    QVERIFY(whatIf != nullptr);
+    QVERIFY2(whatIf->result().has_value(), qPrintable(whatIf->summary()->text()));
+    QCOMPARE(whatIf->result()->added, 3);
+    QVERIFY(std::abs((*whatIf->result()->scenario.value - *whatIf->result()->base.value) * 100 - sum) < 1e-9);
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    const QString group = GapFinderDialog::groupName(*mDashboard->model()->catalog().find(QStringLiteral("JD14-13")), 2024);
+    int shown = 0;
+    for (const LayerState& l : mDoc.layers()) shown += l.spec.group == group && l.error.isEmpty() && l.data ? 1 : 0;
+    QCOMPARE(shown, 2);  // the sites and their service areas
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+      QTest::qWait(300);
+      dialog->grab().save(shots + QStringLiteral("/gap-finder.png"));
+      whatIf->grab().save(shots + QStringLiteral("/gap-finder-scenario.png"));
+      for (const LayerState& l : mDoc.layers()) {  // the sites over the coverage map's 街镇
+        if (l.spec.group.contains(QStringLiteral("JD14-13")) && l.spec.group != group && !l.spec.name.contains(QStringLiteral("街镇"))) {
+          mDoc.setLayerVisible(l.spec.id, false);
+        }
+      }
+      mWindow->canvas()->zoomToRect(QRectF(QPointF(604000, 3457000), QPointF(632000, 3487500)));
+      QTest::qWait(1500);
+      mWindow->grab().save(shots + QStringLiteral("/gap-finder-map.png"));
+    }
+    whatIf->close();
+    dialog->close();
   }
 
   void withoutASelectionEveryBoundIndicatorIsComputed() {
