@@ -61,7 +61,48 @@ void collect(const OGRGeometry* g, Geometry::Type& type, std::vector<Geometry::P
   }
 }
 
+OGRLinearRing* toRing(const Geometry::Ring& ring) {
+  auto* r = new OGRLinearRing;
+  for (const QPointF& p : ring) r->addPoint(p.x(), p.y());
+  r->closeRings();
+  return r;
+}
+
 }  // namespace
+
+std::unique_ptr<OGRGeometry> toOgr(const Geometry& g) {
+  switch (g.type()) {
+    case Geometry::Type::Polygon: {
+      auto multi = std::make_unique<OGRMultiPolygon>();
+      for (const Geometry::Part& part : g.parts()) {
+        OGRPolygon polygon;
+        for (const Geometry::Ring& ring : part) polygon.addRingDirectly(toRing(ring));
+        multi->addGeometry(&polygon);
+      }
+      return multi;
+    }
+    case Geometry::Type::Line: {
+      auto multi = std::make_unique<OGRMultiLineString>();
+      for (const Geometry::Part& part : g.parts()) {
+        OGRLineString line;
+        for (const QPointF& p : part.front()) line.addPoint(p.x(), p.y());
+        multi->addGeometry(&line);
+      }
+      return multi;
+    }
+    case Geometry::Type::Point: {
+      auto multi = std::make_unique<OGRMultiPoint>();
+      for (const Geometry::Part& part : g.parts()) {
+        const QPointF p = part.front().front();
+        OGRPoint point(p.x(), p.y());
+        multi->addGeometry(&point);
+      }
+      return multi;
+    }
+    case Geometry::Type::Empty: break;
+  }
+  return nullptr;
+}
 
 Geometry fromOgr(const OGRGeometry* geometry) {
   Geometry::Type type = Geometry::Type::Empty;

@@ -6,10 +6,15 @@
 
 #include <QString>
 
+#include <memory>
+
 class OGRGeometry;
 class OGRSpatialReference;
 
 namespace xiuhua::gis::detail {
+
+// Always the multi type (one layer then holds single and multi parts alike); null for an empty one.
+std::unique_ptr<OGRGeometry> toOgr(const Geometry& geometry);
 
 // Flattens Z/M, linearises curves, and groups collections by their highest dimension.
 Geometry fromOgr(const OGRGeometry* geometry);

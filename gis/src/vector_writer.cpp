@@ -2,6 +2,7 @@
 
 #include "atomic_file.h"
 #include "gdal_env.h"
+#include "ogr_convert.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -15,48 +16,6 @@
 
 namespace xiuhua::gis {
 namespace {
-
-OGRLinearRing* toRing(const Geometry::Ring& ring) {
-  auto* r = new OGRLinearRing;
-  for (const QPointF& p : ring) r->addPoint(p.x(), p.y());
-  r->closeRings();
-  return r;
-}
-
-// Always the multi type of the layer, so that one layer holds single and multi parts alike.
-std::unique_ptr<OGRGeometry> toOgr(const Geometry& g) {
-  switch (g.type()) {
-    case Geometry::Type::Polygon: {
-      auto multi = std::make_unique<OGRMultiPolygon>();
-      for (const Geometry::Part& part : g.parts()) {
-        OGRPolygon polygon;
-        for (const Geometry::Ring& ring : part) polygon.addRingDirectly(toRing(ring));
-        multi->addGeometry(&polygon);
-      }
-      return multi;
-    }
-    case Geometry::Type::Line: {
-      auto multi = std::make_unique<OGRMultiLineString>();
-      for (const Geometry::Part& part : g.parts()) {
-        OGRLineString line;
-        for (const QPointF& p : part.front()) line.addPoint(p.x(), p.y());
-        multi->addGeometry(&line);
-      }
-      return multi;
-    }
-    case Geometry::Type::Point: {
-      auto multi = std::make_unique<OGRMultiPoint>();
-      for (const Geometry::Part& part : g.parts()) {
-        const QPointF p = part.front().front();
-        OGRPoint point(p.x(), p.y());
-        multi->addGeometry(&point);
-      }
-      return multi;
-    }
-    case Geometry::Type::Empty: break;
-  }
-  return nullptr;
-}
 
 OGRwkbGeometryType layerType(Geometry::Type type) {
   switch (type) {
@@ -93,7 +52,7 @@ QString writeLayer(GDALDataset& ds, const LayerToWrite& spec, CSLConstList optio
   const bool transaction = layer->StartTransaction() == OGRERR_NONE;
   for (std::size_t i = 0; i < spec.geometries.size(); ++i) {
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-    if (std::unique_ptr<OGRGeometry> g = toOgr(spec.geometries[i])) feature->SetGeometryDirectly(g.release());
+    if (std::unique_ptr<OGRGeometry> g = detail::toOgr(spec.geometries[i])) feature->SetGeometryDirectly(g.release());
     const AttributeRow* row = i < spec.attributes.size() ? &spec.attributes[i] : nullptr;
     for (std::size_t f = 0; row != nullptr && f < spec.fields.size() && f < row->size(); ++f) {
       const QVariant& v = (*row)[f];

@@ -1,0 +1,170 @@
+#include "xiuhua/gis/vector_editor.h"
+
+#include "gdal_env.h"
+#include "ogr_convert.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace xiuhua::gis {
+
+struct RemovedFeatures {
+  QString source;  // the layer they came from, for messages
+  std::vector<OGRFeatureUniquePtr> features;
+};
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("VectorEditor", text); }
+
+Error editFailure(const SourceRef& source, const QString& why) {
+  return Error{ErrorCode::IoFailed, tr("%1: cannot edit the layer (%2).").arg(source.toString(), why)};
+}
+
+void setField(OGRFeature& feature, int index, OGRFieldType type, const QVariant& v) {
+  if (!v.isValid() || v.isNull()) return;
+  switch (type) {
+    case OFTInteger:
+    case OFTInteger64: feature.SetField(index, static_cast<GIntBig>(v.toLongLong())); break;
+    case OFTReal: feature.SetField(index, v.toDouble()); break;
+    default: feature.SetField(index, v.toString().toUtf8().constData());
+  }
+}
+
+}  // namespace
+
+struct VectorEditor::Impl {
+  SourceRef source;
+  GDALDatasetUniquePtr dataset;
+  OGRLayer* layer = nullptr;
+  Crs crs;
+
+  // Runs `work` in a transaction where the dataset has them; rolls back when it fails.
+  template <typename Work>
+  auto inTransaction(Work work) -> decltype(work()) {
+    detail::GdalErrorCollector errors;
+    const bool transaction = dataset->StartTransaction(FALSE) == OGRERR_NONE;
+    auto result = work();
+    if (!result.ok()) {
+      if (transaction) dataset->RollbackTransaction();
+      return result;
+    }
+    if (transaction && dataset->CommitTransaction() != OGRERR_NONE) return editFailure(source, errors.lastError());
+    if (layer->SyncToDisk() != OGRERR_NONE) return editFailure(source, errors.lastError());
+    return result;
+  }
+};
+
+VectorEditor::VectorEditor(std::unique_ptr<Impl> impl) : mImpl(std::move(impl)) {}
+VectorEditor::~VectorEditor() = default;
+const Crs& VectorEditor::crs() const { return mImpl->crs; }
+
+Result<std::unique_ptr<VectorEditor>> VectorEditor::open(const SourceRef& source) {
+  detail::ensureGdalRegistered();
+  const QFileInfo file(source.path);
+  if (!file.exists()) return Error{ErrorCode::FileNotFound, tr("%1: the file does not exist.").arg(source.path)};
+  // The owner's write bit too: a file marked read-only stays so, even for an administrator.
+  if (!file.isWritable() || !file.permission(QFile::WriteOwner)) {
+    return Error{ErrorCode::IoFailed, tr("%1: the file is read-only, so its layers cannot be edited.").arg(source.path)};
+  }
+  detail::GdalErrorCollector errors;
+  auto impl = std::make_unique<Impl>();
+  impl->source = source;
+  impl->dataset.reset(GDALDataset::Open(source.path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+  if (!impl->dataset) {
+    return Error{ErrorCode::IoFailed, tr("%1: GDAL cannot open this format for writing, so it cannot be edited (%2).")
+                                          .arg(source.path, errors.lastError())};
+  }
+  impl->layer = source.layer.isEmpty() ? impl->dataset->GetLayer(0) : impl->dataset->GetLayerByName(source.layer.toUtf8().constData());
+  if (impl->layer == nullptr) return Error{ErrorCode::EmptySource, tr("%1: there is no such layer.").arg(source.toString())};
+  QString problem;
+  impl->crs = source.declaredCrs.isValid() ? source.declaredCrs : detail::crsFromOgr(impl->layer->GetSpatialRef(), problem);
+  return std::unique_ptr<VectorEditor>(new VectorEditor(std::move(impl)));
+}
+
+Result<std::vector<qint64>> VectorEditor::add(const std::vector<Geometry>& geometries, const Crs& from,
+                                              const std::vector<std::map<QString, QVariant>>& attributes) {
+  Impl& d = *mImpl;
+  if (d.layer->TestCapability(OLCSequentialWrite) == 0) return editFailure(d.source, tr("the format does not take new features"));
+  std::unique_ptr<OGRCoordinateTransformation> transform;
+  if (from.isValid() && d.crs.isValid() && !(from == d.crs)) {
+    if (from.kind() != Crs::Kind::Proj || d.crs.kind() != Crs::Kind::Proj) {
+      return editFailure(d.source, tr("features in %1 cannot be written into a layer in %2").arg(from.definition(), d.crs.definition()));
+    }
+    OGRSpatialReference source;
+    OGRSpatialReference target;
+    source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (source.SetFromUserInput(from.definition().toUtf8().constData()) != OGRERR_NONE ||
+        target.SetFromUserInput(d.crs.definition().toUtf8().constData()) != OGRERR_NONE) {
+      return editFailure(d.source, tr("PROJ does not know %1 or %2").arg(from.definition(), d.crs.definition()));
+    }
+    transform.reset(OGRCreateCoordinateTransformation(&source, &target));
+    if (!transform) return editFailure(d.source, tr("no transformation from %1 to %2").arg(from.definition(), d.crs.definition()));
+  }
+  const OGRwkbGeometryType layerType = wkbFlatten(d.layer->GetGeomType());
+  return d.inTransaction([&]() -> Result<std::vector<qint64>> {
+    detail::GdalErrorCollector errors;
+    std::vector<qint64> fids;
+    OGRFeatureDefn* defn = d.layer->GetLayerDefn();
+    for (std::size_t i = 0; i < geometries.size(); ++i) {
+      OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(defn));
+      if (std::unique_ptr<OGRGeometry> g = detail::toOgr(geometries[i])) {
+        if (transform && g->transform(transform.get()) != OGRERR_NONE) return editFailure(d.source, tr("the coordinates cannot be reprojected"));
+        OGRGeometry* typed = g.release();
+        if (layerType != wkbUnknown) typed = OGRGeometryFactory::forceTo(typed, layerType);
+        feature->SetGeometryDirectly(typed);
+      }
+      if (i < attributes.size()) {
+        for (const auto& [name, value] : attributes[i]) {
+          const int index = defn->GetFieldIndex(name.toUtf8().constData());
+          if (index >= 0) setField(*feature, index, defn->GetFieldDefn(index)->GetType(), value);
+        }
+      }
+      if (d.layer->CreateFeature(feature.get()) != OGRERR_NONE) return editFailure(d.source, errors.lastError());
+      fids.push_back(feature->GetFID());
+    }
+    return fids;
+  });
+}
+
+Result<std::shared_ptr<const RemovedFeatures>> VectorEditor::remove(const std::vector<qint64>& fids) {
+  Impl& d = *mImpl;
+  if (d.layer->TestCapability(OLCDeleteFeature) == 0) return editFailure(d.source, tr("the format cannot delete features"));
+  return d.inTransaction([&]() -> Result<std::shared_ptr<const RemovedFeatures>> {
+    detail::GdalErrorCollector errors;
+    auto removed = std::make_shared<RemovedFeatures>();
+    removed->source = d.source.toString();
+    for (qint64 fid : fids) {
+      OGRFeatureUniquePtr feature(d.layer->GetFeature(fid));
+      if (!feature) return editFailure(d.source, tr("there is no feature %1").arg(fid));
+      if (d.layer->DeleteFeature(fid) != OGRERR_NONE) return editFailure(d.source, errors.lastError());
+      removed->features.push_back(std::move(feature));
+    }
+    return std::shared_ptr<const RemovedFeatures>(std::move(removed));
+  });
+}
+
+Result<std::vector<qint64>> VectorEditor::restore(const RemovedFeatures& removed) {
+  Impl& d = *mImpl;
+  return d.inTransaction([&]() -> Result<std::vector<qint64>> {
+    detail::GdalErrorCollector errors;
+    std::vector<qint64> fids;
+    for (const OGRFeatureUniquePtr& old : removed.features) {
+      OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(d.layer->GetLayerDefn()));
+      feature->SetFrom(old.get());  // fields by name, and the geometry
+      feature->SetFID(old->GetFID());
+      if (d.layer->CreateFeature(feature.get()) != OGRERR_NONE) {
+        feature->SetFID(OGRNullFID);  // a format that assigns its own fids
+        if (d.layer->CreateFeature(feature.get()) != OGRERR_NONE) return editFailure(d.source, errors.lastError());
+      }
+      fids.push_back(feature->GetFID());
+    }
+    return fids;
+  });
+}
+
+}  // namespace xiuhua::gis
