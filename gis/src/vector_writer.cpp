@@ -159,4 +159,48 @@ Status VectorWriter::writeFile(const QString& path, const LayerToWrite& layer) {
                QCoreApplication::translate("VectorWriter", "%1: choose .gpkg, .shp or .geojson to export a layer.").arg(path)};
 }
 
+namespace {
+
+GDALDatasetUniquePtr openForUpdate(const QString& path, QString& failure) {
+  detail::GdalErrorCollector errors;
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+  if (!ds) failure = errors.lastError().isEmpty() ? QCoreApplication::translate("VectorWriter", "not a writable GeoPackage") : errors.lastError();
+  return ds;
+}
+
+}  // namespace
+
+Status VectorWriter::addLayerTo(const QString& geoPackage, const LayerToWrite& layer) {
+  detail::ensureGdalRegistered();
+  QString failure;
+  GDALDatasetUniquePtr ds = openForUpdate(geoPackage, failure);
+  if (!ds) return writeFailure(geoPackage, failure);
+  if (ds->GetLayerByName(layer.name.toUtf8().constData()) != nullptr) {
+    return writeFailure(geoPackage, QCoreApplication::translate("VectorWriter", "a layer %1 exists already").arg(layer.name));
+  }
+  failure = writeLayer(*ds, layer, nullptr);
+  if (!failure.isEmpty()) {
+    // A layer left half-written by the failure goes again.
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+      if (QString::fromUtf8(ds->GetLayer(i)->GetName()) == layer.name) ds->DeleteLayer(i);
+    }
+    return writeFailure(geoPackage, failure);
+  }
+  return {};
+}
+
+Status VectorWriter::dropLayer(const QString& geoPackage, const QString& name) {
+  detail::ensureGdalRegistered();
+  QString failure;
+  GDALDatasetUniquePtr ds = openForUpdate(geoPackage, failure);
+  if (!ds) return writeFailure(geoPackage, failure);
+  detail::GdalErrorCollector errors;
+  for (int i = 0; i < ds->GetLayerCount(); ++i) {
+    if (QString::fromUtf8(ds->GetLayer(i)->GetName()) == name && ds->DeleteLayer(i) != OGRERR_NONE) {
+      return writeFailure(geoPackage, errors.lastError());
+    }
+  }
+  return {};
+}
+
 }  // namespace xiuhua::gis

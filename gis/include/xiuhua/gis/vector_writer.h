@@ -31,6 +31,10 @@ class VectorWriter {
   // .geojson / .json (RFC 7946 GeoJSON, WGS 84 longitude/latitude). Replaces an existing file only
   // once the new one is complete.
   static Status writeFile(const QString& path, const LayerToWrite& layer);
+  // Adds a new layer to an existing GeoPackage (a project file keeps the features it owns so) in
+  // one transaction; refuses a name already there. dropLayer deletes one (absent: nothing to do).
+  static Status addLayerTo(const QString& geoPackage, const LayerToWrite& layer);
+  static Status dropLayer(const QString& geoPackage, const QString& name);
 };
 
 }  // namespace xiuhua::gis
