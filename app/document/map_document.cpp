@@ -315,6 +315,13 @@ gis::Status MapDocument::declareLayerCrs(const QString& id, const QString& defin
   return {};
 }
 
+void MapDocument::reloadSource(const QString& path) {
+  const QString file = QFileInfo(path).absoluteFilePath();
+  for (LayerState& s : mLayers) {
+    if (QFileInfo(s.spec.source).absoluteFilePath() == file) load(s, true);
+  }
+}
+
 void MapDocument::setLayerEncoding(const QString& id, const QString& encoding) {
   if (LayerState* s = find(id)) {
     s->spec.encoding = encoding;

@@ -63,6 +63,8 @@ class MapDocument : public QObject {
   void setRasterStyle(const QString& id, const gis::RasterStyle& style);
   // Declares the layer's CRS (e.g. "GCJ02" for an Amap export) and reprojects it.
   gis::Status declareLayerCrs(const QString& id, const QString& definition);
+  // Re-reads every layer read from this file (after it was edited in place).
+  void reloadSource(const QString& path);
   // Re-reads a shapefile with the given encoding ("" = automatic).
   void setLayerEncoding(const QString& id, const QString& encoding);
   // Replaces invalid geometries by GEOS-repaired ones, in memory, on a worker; returns how many

@@ -45,8 +45,8 @@ std::vector<gis::LayerSpec> specsOf(const MapDocument& document) {
 }  // namespace
 
 GapFinderDialog::GapFinderDialog(MapDocument* document, const indicators::Indicator& indicator, const indicators::MetricBinding& binding,
-                                 int year, QWidget* parent)
-    : QDialog(parent), mDocument(document), mIndicator(indicator), mBinding(binding), mYear(year), mArea(new QDoubleSpinBox(this)),
+                                 int year, QUndoStack* undo, QWidget* parent)
+    : QDialog(parent), mDocument(document), mIndicator(indicator), mBinding(binding), mYear(year), mUndo(undo), mArea(new QDoubleSpinBox(this)),
       mRadius(new QLabel(this)), mCandidates(new QComboBox(this)), mSpacing(new QDoubleSpinBox(this)), mCount(new QSpinBox(this)),
       mTable(new QTableWidget(this)), mSummary(new QLabel(this)) {
   setWindowTitle(tr("Find coverage gaps — %1 %2, %3").arg(indicator.code, indicator.nameZh).arg(year));
@@ -210,7 +210,7 @@ QStringList GapFinderDialog::showOnMap() {
 WhatIfDialog* GapFinderDialog::tryAsScenario() {
   const QStringList ids = showOnMap();
   if (ids.size() < 2) return nullptr;
-  auto* whatIf = new WhatIfDialog(mDocument, mIndicator, mBinding, mYear, parentWidget());
+  auto* whatIf = new WhatIfDialog(mDocument, mIndicator, mBinding, mYear, mUndo, parentWidget());
   whatIf->setAttribute(Qt::WA_DeleteOnClose);
   whatIf->proposedLayer()->setCurrentIndex(whatIf->proposedLayer()->findData(ids.back()));  // the sites
   whatIf->show();

@@ -15,6 +15,7 @@ class QLabel;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QUndoStack;
 
 namespace xiuhua::app {
 
@@ -31,7 +32,7 @@ class GapFinderDialog : public QDialog {
 
  public:
   GapFinderDialog(MapDocument* document, const indicators::Indicator& indicator, const indicators::MetricBinding& binding, int year,
-                  QWidget* parent = nullptr);
+                  QUndoStack* undo, QWidget* parent = nullptr);
 
   QDoubleSpinBox* facilityArea() const { return mArea; }
   QComboBox* candidateLayer() const { return mCandidates; }
@@ -59,6 +60,7 @@ class GapFinderDialog : public QDialog {
   indicators::Indicator mIndicator;
   indicators::MetricBinding mBinding;
   int mYear;
+  QUndoStack* mUndo;
   QDoubleSpinBox* mArea;
   QLabel* mRadius;
   QComboBox* mCandidates;

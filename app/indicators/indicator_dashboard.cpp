@@ -555,7 +555,7 @@ std::optional<indicators::MetricBinding> IndicatorDashboard::coverageBinding() {
 WhatIfDialog* IndicatorDashboard::openWhatIf() {
   const std::optional<indicators::MetricBinding> binding = coverageBinding();
   if (!binding) return nullptr;
-  auto* dialog = new WhatIfDialog(mDocument, *currentIndicator(), *binding, mYear->value(), this);
+  auto* dialog = new WhatIfDialog(mDocument, *currentIndicator(), *binding, mYear->value(), mUndo, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();
   return dialog;
@@ -564,7 +564,7 @@ WhatIfDialog* IndicatorDashboard::openWhatIf() {
 GapFinderDialog* IndicatorDashboard::openGapFinder() {
   const std::optional<indicators::MetricBinding> binding = coverageBinding();
   if (!binding) return nullptr;
-  auto* dialog = new GapFinderDialog(mDocument, *currentIndicator(), *binding, mYear->value(), this);
+  auto* dialog = new GapFinderDialog(mDocument, *currentIndicator(), *binding, mYear->value(), mUndo, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();
   return dialog;

@@ -3,6 +3,7 @@
 #include "document/layer_resolver.h"
 #include "document/map_document.h"
 #include "indicators/result_layer_group.h"
+#include "indicators/scenario_panel.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/metrics/indicator_computation.h"
 
@@ -43,11 +44,11 @@ QTableWidgetItem* item(const QString& text, Qt::Alignment align = Qt::AlignRight
 }  // namespace
 
 WhatIfDialog::WhatIfDialog(MapDocument* document, const indicators::Indicator& indicator, const indicators::MetricBinding& binding,
-                           int year, QWidget* parent)
+                           int year, QUndoStack* undo, QWidget* parent)
     : QDialog(parent), mDocument(document), mIndicator(indicator), mBinding(binding), mYear(year), mProposed(new QComboBox(this)),
       mOnlySelected(new QCheckBox(tr("Only its selected features"), this)),
       mTakeAway(new QCheckBox(tr("Take away the facilities selected on the map"), this)), mTable(new QTableWidget(this)),
-      mSummary(new QLabel(this)) {
+      mSummary(new QLabel(this)), mScenarios(new ScenarioPanel(document, binding, indicator.code, year, undo, this)) {
   setWindowTitle(tr("What if — %1 %2, %3").arg(indicator.code, indicator.nameZh).arg(year));
   mProposed->addItem(tr("(none)"), QString());
   const QString facilitiesId = binding.parameters.value(QStringLiteral("facilities")).toString();
@@ -75,8 +76,11 @@ WhatIfDialog::WhatIfDialog(MapDocument* document, const indicators::Indicator& i
   layout->addLayout(form);
   layout->addWidget(mSummary);
   layout->addWidget(mTable, 1);
+  layout->addWidget(mScenarios, 1);
   layout->addWidget(buttons);
-  resize(560, 520);
+  connect(mScenarios, &ScenarioPanel::recomputeRequested, this, &WhatIfDialog::computeSaved);
+  connect(mScenarios, &ScenarioPanel::problem, mSummary, &QLabel::setText);
+  resize(760, 760);
 }
 
 bool WhatIfDialog::compute() {
@@ -112,18 +116,39 @@ bool WhatIfDialog::compute() {
       return false;
     }
   }
+  return run(params);
+}
+
+bool WhatIfDialog::computeSaved(const indicators::Scenario& scenario) {
+  std::vector<gis::LayerSpec> specs;
+  for (const LayerState& l : mDocument->layers()) specs.push_back(l.spec);
+  auto coverage = indicators::coverageParamsOf(mBinding, mYear, layerResolver(specs));
+  auto store = indicators::ScenarioStore::open(mDocument->projectPath());
+  if (!coverage.ok() || !store.ok()) {
+    mSummary->setText(!coverage.ok() ? coverage.error().message : store.error().message);
+    return false;
+  }
+  if (!run((*store)->whatIfParams(scenario, coverage.value()))) return false;
+  mSummary->setText(tr("Scenario \"%1\" on today's layers: %2").arg(scenario.name, mSummary->text()));
+  mScenarios->setCurrent(nullptr);  // saved already
+  return true;
+}
+
+bool WhatIfDialog::run(const indicators::WhatIfParams& params) {
   indicators::MetricRun run;
-  run.resultLayers = true;  // what the change covers and uncovers, for the map
+  run.resultLayers = true;  // what the change covers and uncovers, for the map; what a saved scenario keeps
   QApplication::setOverrideCursor(Qt::WaitCursor);
   auto result = indicators::computeWhatIf(params, run);
   QApplication::restoreOverrideCursor();
   if (!result.ok()) {
     mSummary->setText(result.error().message);
+    mScenarios->setCurrent(nullptr);
     return false;
   }
   mResult = std::move(result).value();
   showResult(*mResult);
   mMapButton->setEnabled(true);
+  mScenarios->setCurrent(&*mResult);
   return true;
 }
 

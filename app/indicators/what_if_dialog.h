@@ -3,6 +3,7 @@
 #include "xiuhua/indicators/indicator.h"
 #include "xiuhua/indicators/metrics/coverage_what_if.h"
 #include "xiuhua/indicators/metrics/metric_binding.h"
+#include "xiuhua/indicators/metrics/scenario_store.h"
 
 #include <QDialog>
 
@@ -13,10 +14,12 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QUndoStack;
 
 namespace xiuhua::app {
 
 class MapDocument;
+class ScenarioPanel;
 
 // What if a park (or bus stop) were added here, or that one closed? For a coverage indicator and a
 // year: proposed facilities from a layer of the map (all, or its selected features), and the
@@ -27,8 +30,9 @@ class WhatIfDialog : public QDialog {
   Q_OBJECT
 
  public:
+  // undo: where making a saved scenario real goes (the dashboard's stack).
   WhatIfDialog(MapDocument* document, const indicators::Indicator& indicator, const indicators::MetricBinding& binding, int year,
-               QWidget* parent = nullptr);
+               QUndoStack* undo, QWidget* parent = nullptr);
 
   QComboBox* proposedLayer() const { return mProposed; }
   QCheckBox* onlySelected() const { return mOnlySelected; }
@@ -36,9 +40,12 @@ class WhatIfDialog : public QDialog {
   QTableWidget* table() const { return mTable; }
   QLabel* summary() const { return mSummary; }
   const std::optional<indicators::WhatIfResult>& result() const { return mResult; }
+  ScenarioPanel* scenarios() const { return mScenarios; }
 
   // Computes the scenario as set up in the dialog; false (and the reason in the summary) on failure.
   bool compute();
+  // Computes a saved scenario again on today's layers and shows it.
+  bool computeSaved(const indicators::Scenario& scenario);
   // Puts the computed scenario on the map as one layer group (replacing an earlier one): the land
   // it newly covers and no longer covers, the proposed facilities and those taken away. The layers
   // are written beside the project (<project>.results/<code>_whatif_<year>.gpkg).
@@ -47,6 +54,7 @@ class WhatIfDialog : public QDialog {
 
  private:
   void showResult(const indicators::WhatIfResult& result);
+  bool run(const indicators::WhatIfParams& params);
 
   MapDocument* mDocument;
   indicators::Indicator mIndicator;
@@ -58,6 +66,7 @@ class WhatIfDialog : public QDialog {
   QTableWidget* mTable;
   QLabel* mSummary;
   QPushButton* mMapButton = nullptr;
+  ScenarioPanel* mScenarios;
   std::optional<indicators::WhatIfResult> mResult;
 };
 

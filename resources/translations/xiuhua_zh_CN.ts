@@ -420,6 +420,22 @@
         <source>%1: no candidate site lies inside this land.</source>
         <translation>%1：该用地内没有候选点位。</translation>
     </message>
+    <message>
+        <source>A scenario needs a name.</source>
+        <translation>情景需要一个名称。</translation>
+    </message>
+    <message>
+        <source>There is a scenario &quot;%1&quot; for %2 in %3 already; choose another name.</source>
+        <translation>%2 在 %3 年已有名为“%1”的情景；请换一个名称。</translation>
+    </message>
+    <message>
+        <source>The scenario changes nothing that could be saved.</source>
+        <translation>该情景没有可保存的变化。</translation>
+    </message>
+    <message>
+        <source>There is no scenario #%1.</source>
+        <translation>没有编号为 %1 的情景。</translation>
+    </message>
 </context>
 <context>
     <name>Overlay</name>
@@ -495,6 +511,13 @@
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>PromoteScenarioCommand</name>
+    <message>
+        <source>make scenario &quot;%1&quot; real</source>
+        <translation>将情景“%1”转为正式图层</translation>
     </message>
 </context>
 <context>
@@ -619,6 +642,53 @@
     </message>
 </context>
 <context>
+    <name>VectorEditor</name>
+    <message>
+        <source>%1: the file does not exist.</source>
+        <translation>%1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>%1: the file is read-only, so its layers cannot be edited.</source>
+        <translation>%1：文件为只读，其图层无法编辑。</translation>
+    </message>
+    <message>
+        <source>%1: GDAL cannot open this format for writing, so it cannot be edited (%2).</source>
+        <translation>%1：GDAL 无法以写入方式打开此格式，因此不能编辑（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: there is no such layer.</source>
+        <translation>%1：没有该图层。</translation>
+    </message>
+    <message>
+        <source>the format does not take new features</source>
+        <translation>该格式不能添加要素</translation>
+    </message>
+    <message>
+        <source>features in %1 cannot be written into a layer in %2</source>
+        <translation>%1 坐标系的要素无法写入 %2 坐标系的图层</translation>
+    </message>
+    <message>
+        <source>PROJ does not know %1 or %2</source>
+        <translation>PROJ 无法识别 %1 或 %2</translation>
+    </message>
+    <message>
+        <source>no transformation from %1 to %2</source>
+        <translation>没有从 %1 到 %2 的坐标转换</translation>
+    </message>
+    <message>
+        <source>the coordinates cannot be reprojected</source>
+        <translation>坐标无法投影转换</translation>
+    </message>
+    <message>
+        <source>the format cannot delete features</source>
+        <translation>该格式不能删除要素</translation>
+    </message>
+    <message>
+        <source>there is no feature %1</source>
+        <translation>没有要素 %1</translation>
+    </message>
+</context>
+<context>
     <name>VectorReader</name>
     <message>
         <source>%1: the file does not exist.</source>
@@ -706,6 +776,14 @@
     <message>
         <source>%1: choose .gpkg, .shp or .geojson to export a layer.</source>
         <translation>%1：导出图层请选择 .gpkg、.shp 或 .geojson 格式。</translation>
+    </message>
+    <message>
+        <source>not a writable GeoPackage</source>
+        <translation>不是可写入的 GeoPackage</translation>
+    </message>
+    <message>
+        <source>a layer %1 exists already</source>
+        <translation>图层 %1 已存在</translation>
     </message>
 </context>
 <context>
@@ -1873,6 +1951,105 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::ScenarioPanel</name>
+    <message>
+        <source>Save scenario</source>
+        <translation>保存情景</translation>
+    </message>
+    <message>
+        <source>Name of the scenario, e.g. 外冈新公园方案</source>
+        <translation>情景名称，例如：外冈新公园方案</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Taken away</source>
+        <translation>撤除</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <source>Scenario value</source>
+        <translation>情景值</translation>
+    </message>
+    <message>
+        <source>Change (points)</source>
+        <translation>变化（百分点）</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Make real…</source>
+        <translation>转为正式图层…</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Compute the selected scenario again on today&apos;s layers and show it above</source>
+        <translation>按当前图层重新计算选中的情景，并在上方显示</translation>
+    </message>
+    <message>
+        <source>Add its proposed facilities to the facility layer and remove those it takes away (undoable)</source>
+        <translation>将其规划设施加入设施图层，并移除其撤除的设施（可撤销）</translation>
+    </message>
+    <message>
+        <source>Saved scenarios</source>
+        <translation>已保存的情景</translation>
+    </message>
+    <message>
+        <source>Make real</source>
+        <translation>转为正式图层</translation>
+    </message>
+    <message>
+        <source>Add the %1 proposed facilities of &quot;%2&quot; to the facility layer and remove the %3 it takes away? The layer&apos;s file is changed; Undo takes it back.</source>
+        <translation>将“%2”的 %1 处规划设施加入设施图层，并移除其撤除的 %3 处设施？图层文件将被修改；可用“撤销”恢复。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Discard the scenario &quot;%1&quot;?</source>
+        <translation>删除情景“%1”？</translation>
+    </message>
+    <message>
+        <source>made real %1</source>
+        <translation>已于 %1 转为正式</translation>
+    </message>
+    <message>
+        <source>proposal</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has been made real already.</source>
+        <translation>“%1”已转为正式图层。</translation>
+    </message>
+    <message>
+        <source>The facility layer &quot;%1&quot; of %2 is not in the project.</source>
+        <translation>%2 的设施图层“%1”不在项目中。</translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::StyleEditor</name>
     <message>
         <source>Single symbol</source>
@@ -2126,6 +2303,10 @@
         <source>On the map: layer group &quot;%1&quot;.</source>
         <translation>已显示在地图上：图层组“%1”。</translation>
     </message>
+    <message>
+        <source>Scenario &quot;%1&quot; on today&apos;s layers: %2</source>
+        <translation>情景“%1”（按当前图层）：%2</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::gis</name>
@@ -2148,6 +2329,10 @@
     <message>
         <source>The gap finder was cancelled.</source>
         <translation>空白点查找已取消。</translation>
+    </message>
+    <message>
+        <source>%1: cannot edit the layer (%2).</source>
+        <translation>%1：无法编辑图层（%2）。</translation>
     </message>
 </context>
 </TS>

@@ -131,3 +131,20 @@ TEST(ScenarioStore, SavedScenariosSurviveReopeningAndReevaluateTheSame) {
 
 }  // namespace
 }  // namespace xiuhua::indicators
+
+namespace xiuhua::indicators {
+namespace {
+
+TEST(ScenarioStore, PromotedFacilitiesGetTheYearTheFilterAsksFor) {
+  MetricBinding binding{QStringLiteral("JD14-13"), QStringLiteral("service_coverage"),
+                        QJsonObject{{QStringLiteral("facility_where"), QStringLiteral("open_year <= {year} AND \"开放年份\" = {year} AND area_m2 > 0")}}};
+  const auto attributes = promotionAttributes(binding, 2025);
+  ASSERT_EQ(attributes.size(), 2U);
+  EXPECT_EQ(attributes.at(QStringLiteral("open_year")).toInt(), 2025);
+  EXPECT_EQ(attributes.at(QStringLiteral("开放年份")).toInt(), 2025);
+  binding.parameters = QJsonObject{{QStringLiteral("facility_where"), QStringLiteral("open_year < {year}")}};
+  EXPECT_TRUE(promotionAttributes(binding, 2025).empty());  // a facility opened this year would still not count
+}
+
+}  // namespace
+}  // namespace xiuhua::indicators

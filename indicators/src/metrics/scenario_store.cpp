@@ -5,6 +5,7 @@
 #include "xiuhua/gis/vector_writer.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QJsonDocument>
 #include <QStringList>
 #include <QUuid>
@@ -151,6 +152,15 @@ WhatIfParams ScenarioStore::whatIfParams(const Scenario& scenario, const Coverag
     params.removeWhere = QStringLiteral("fid IN (%1)").arg(fids.join(QStringLiteral(", ")));
   }
   return params;
+}
+
+std::map<QString, QVariant> promotionAttributes(const MetricBinding& binding, int year) {
+  std::map<QString, QVariant> out;
+  const QString where = binding.parameters.value(QStringLiteral("facility_where")).toString();
+  static const QRegularExpression kYearField(QStringLiteral(R"re("?([\w\x{4e00}-\x{9fff}]+)"?\s*(?:<=|=)\s*\{year\})re"),
+                                             QRegularExpression::UseUnicodePropertiesOption);
+  for (auto it = kYearField.globalMatch(where); it.hasNext();) out[it.next().captured(1)] = year;
+  return out;
 }
 
 }  // namespace xiuhua::indicators

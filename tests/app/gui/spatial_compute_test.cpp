@@ -6,6 +6,7 @@
 #include "indicators/indicator_chart.h"
 #include "indicators/indicator_dashboard.h"
 #include "indicators/gap_finder_dialog.h"
+#include "indicators/scenario_panel.h"
 #include "indicators/what_if_dialog.h"
 #include "l10n/localization.h"
 #include "main/main_window.h"
@@ -14,6 +15,8 @@
 #include "xiuhua/gis/vector_reader.h"
 
 #include <QCheckBox>
+#include <QCryptographicHash>
+#include <QLineEdit>
 #include <QDoubleSpinBox>
 #include <QComboBox>
 #include <QDir>
@@ -283,6 +286,88 @@ class SpatialComputeTest : public QObject {
       mWindow->grab().save(shots + QStringLiteral("/gap-finder-map.png"));
     }
     whatIf->close();
+    dialog->close();
+  }
+
+  void aPlannerSavesScenariosComparesThemAndMakesOneReal() {
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    const LayerState* parks = mDoc.layer(QStringLiteral("parks"));
+    QVERIFY(parks != nullptr && parks->data != nullptr);
+    const std::size_t parkCount = parks->data->featureCount();
+    const QString parksFile = parks->spec.source;
+    auto hash = [](const QString& path) {
+      QFile f(path);
+      return f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray();
+    };
+    const QByteArray parksBefore = hash(parksFile);
+
+    WhatIfDialog* dialog = mDashboard->openWhatIf();
+    QVERIFY(dialog != nullptr);
+    ScenarioPanel* panel = dialog->scenarios();
+    const int proposed = dialog->proposedLayer()->findText(QStringLiteral("规划公园"), Qt::MatchStartsWith);
+    QVERIFY(proposed > 0);
+    dialog->proposedLayer()->setCurrentIndex(proposed);
+    QVERIFY2(dialog->compute(), qPrintable(dialog->summary()->text()));
+    const double all = *dialog->result()->scenario.value;
+    panel->nameEdit()->setText(QStringLiteral("两处规划公园"));
+    QVERIFY2(panel->saveCurrent(), qPrintable(dialog->summary()->text()));
+    // A second scenario: only 外冈新公园 (selected on the map).
+    const QString plannedId = dialog->proposedLayer()->itemData(proposed).toString();
+    mDoc.setSelection(plannedId, {0});
+    dialog->onlySelected()->setChecked(true);
+    QVERIFY2(dialog->compute(), qPrintable(dialog->summary()->text()));
+    const double one = *dialog->result()->scenario.value;
+    QVERIFY(one < all);
+    panel->nameEdit()->setText(QStringLiteral("外冈新公园"));
+    QVERIFY(panel->saveCurrent());
+    panel->nameEdit()->setText(QStringLiteral("外冈新公园"));
+    QVERIFY(!panel->saveCurrent());  // the name is taken
+    QVERIFY(dialog->summary()->text().contains(QStringLiteral("外冈新公园")));
+    mDoc.clearSelections();
+    dialog->onlySelected()->setChecked(false);
+    QCOMPARE(hash(parksFile), parksBefore);  // saving scenarios never touches the base layers
+    dialog->close();
+
+    // Reopened, the dialog lists both side by side with their values.
+    dialog = mDashboard->openWhatIf();
+    panel = dialog->scenarios();
+    QCOMPARE(panel->table()->rowCount(), 2);
+    QCOMPARE(panel->table()->item(0, 0)->text(), QStringLiteral("两处规划公园"));
+    QCOMPARE(panel->table()->item(1, 1)->text(), QStringLiteral("1"));
+    QVERIFY(panel->table()->item(0, 5)->text().startsWith(QLatin1Char('+')));
+    QVERIFY(std::abs(*panel->scenarios()[1].scenarioValue() - one) < 1e-12);
+    // Recomputed from the project alone (the proposed parks are its own copy), the same value.
+    QVERIFY2(dialog->computeSaved(panel->scenarios()[0]), qPrintable(dialog->summary()->text()));
+    QVERIFY(std::abs(*dialog->result()->scenario.value - all) < 1e-9);
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+      QTest::qWait(300);
+      dialog->grab().save(shots + QStringLiteral("/scenarios.png"));
+    }
+
+    // Made real: the park is in the park layer, counted from 2024 on, and the indicator computed
+    // from the layers now equals the scenario; Undo takes the park out again.
+    const int undoBefore = mDashboard->undoStack()->count();
+    QVERIFY2(panel->promote(panel->scenarios()[1].id), qPrintable(dialog->summary()->text()));
+    QCOMPARE(mDashboard->undoStack()->count(), undoBefore + 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    parks = mDoc.layer(QStringLiteral("parks"));
+    QCOMPARE(parks->data->featureCount(), parkCount + 1);
+    QVERIFY(panel->table()->item(1, 7)->text() != panel->table()->item(0, 7)->text());  // made real / proposal
+    QVERIFY(!panel->promote(panel->scenarios()[1].id));  // not twice
+    QVERIFY2(mDashboard->computeSpatial(true), qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QVERIFY(std::abs(mDashboard->model()->seriesOf(QStringLiteral("JD14-13")).at(2024) - one * 100) < 1e-7);
+    mDashboard->undoStack()->undo();  // the computation
+    mDashboard->undoStack()->undo();  // the promotion
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    parks = mDoc.layer(QStringLiteral("parks"));
+    QCOMPARE(parks->data->featureCount(), parkCount);
+    QVERIFY(!panel->scenarios()[1].promoted.isValid());
+
+    // Discarded: gone from the list and the project.
+    QVERIFY(panel->discard(panel->scenarios()[0].id));
+    QCOMPARE(panel->table()->rowCount(), 1);
     dialog->close();
   }
 

@@ -3,10 +3,12 @@
 #include "xiuhua/gis/result.h"
 #include "xiuhua/gis/source_ref.h"
 #include "xiuhua/indicators/metrics/coverage_what_if.h"
+#include "xiuhua/indicators/metrics/metric_binding.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -63,5 +65,10 @@ class ScenarioStore {
   std::unique_ptr<gis::Database> mDb;
   QString mProjectPath;
 };
+
+// What a facility made real from a scenario for a year needs in its fields to count in that year's
+// computation: each field the binding's facility filter compares with {year} ("open_year <= {year}")
+// set to the year.
+std::map<QString, QVariant> promotionAttributes(const MetricBinding& binding, int year);
 
 }  // namespace xiuhua::indicators
