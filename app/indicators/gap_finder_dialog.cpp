@@ -211,6 +211,7 @@ WhatIfDialog* GapFinderDialog::tryAsScenario() {
   const QStringList ids = showOnMap();
   if (ids.size() < 2) return nullptr;
   auto* whatIf = new WhatIfDialog(mDocument, mIndicator, mBinding, mYear, mUndo, parentWidget());
+  whatIf->setCanvas(mCanvas);
   whatIf->setAttribute(Qt::WA_DeleteOnClose);
   whatIf->proposedLayer()->setCurrentIndex(whatIf->proposedLayer()->findData(ids.back()));  // the sites
   whatIf->show();

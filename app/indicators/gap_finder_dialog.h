@@ -19,6 +19,7 @@ class QUndoStack;
 
 namespace xiuhua::app {
 
+class MapCanvas;
 class MapDocument;
 class WhatIfDialog;
 
@@ -51,6 +52,7 @@ class GapFinderDialog : public QDialog {
   // Shows the sites and opens a what-if with them as the proposed facilities, computed.
   WhatIfDialog* tryAsScenario();
   static QString groupName(const indicators::Indicator& indicator, int year);
+  void setCanvas(MapCanvas* canvas) { mCanvas = canvas; }
 
  private:
   void updateRadius();
@@ -61,6 +63,7 @@ class GapFinderDialog : public QDialog {
   indicators::MetricBinding mBinding;
   int mYear;
   QUndoStack* mUndo;
+  MapCanvas* mCanvas = nullptr;
   QDoubleSpinBox* mArea;
   QLabel* mRadius;
   QComboBox* mCandidates;

@@ -556,6 +556,7 @@ WhatIfDialog* IndicatorDashboard::openWhatIf() {
   const std::optional<indicators::MetricBinding> binding = coverageBinding();
   if (!binding) return nullptr;
   auto* dialog = new WhatIfDialog(mDocument, *currentIndicator(), *binding, mYear->value(), mUndo, this);
+  dialog->setCanvas(mCanvas);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();
   return dialog;
@@ -565,6 +566,7 @@ GapFinderDialog* IndicatorDashboard::openGapFinder() {
   const std::optional<indicators::MetricBinding> binding = coverageBinding();
   if (!binding) return nullptr;
   auto* dialog = new GapFinderDialog(mDocument, *currentIndicator(), *binding, mYear->value(), mUndo, this);
+  dialog->setCanvas(mCanvas);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->show();
   return dialog;

@@ -21,6 +21,7 @@ namespace xiuhua::app {
 class DashboardFilter;
 class DashboardModel;
 class IndicatorChart;
+class MapCanvas;
 class MapDocument;
 class GapFinderDialog;
 class WhatIfDialog;
@@ -54,6 +55,8 @@ class IndicatorDashboard : public QWidget {
   // Opens the what-if dialog for the selected coverage indicator and the chosen year (non-modal);
   // nullptr, with a problem reported, for an indicator without a coverage binding.
   WhatIfDialog* openWhatIf();
+  // The map on which what-if proposals are drawn.
+  void setCanvas(MapCanvas* canvas) { mCanvas = canvas; }
   // Opens the gap finder for the selected coverage indicator and the chosen year (non-modal).
   GapFinderDialog* openGapFinder();
   // Records a hand assessment of a qualitative target and refreshes.
@@ -100,6 +103,7 @@ class IndicatorDashboard : public QWidget {
   QComboBox* mStatus;
   QLineEdit* mSearch;
   QLabel* mMessage;
+  MapCanvas* mCanvas = nullptr;
   QUndoStack* mUndo;
 };
 

@@ -3,6 +3,7 @@
 #include "document/layer_resolver.h"
 #include "document/map_document.h"
 #include "indicators/result_layer_group.h"
+#include "indicators/proposal_sketch.h"
 #include "indicators/scenario_panel.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/metrics/indicator_computation.h"
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -24,6 +26,8 @@
 namespace xiuhua::app {
 
 namespace {
+
+const QString kSketch = QStringLiteral("__sketch__");  // the proposed facilities drawn on the map
 
 // "fid IN (…)" for the selected features of a layer; empty when nothing is selected.
 QString selectedFids(const LayerState& layer) {
@@ -61,8 +65,35 @@ WhatIfDialog::WhatIfDialog(MapDocument* document, const indicators::Indicator& i
   mTable->verticalHeader()->hide();
   mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
   mSummary->setWordWrap(true);
+  // Drawing proposals on the map: points for a point facility layer (bus stops), else polygons.
+  const LayerState* facilityLayer = document->layer(facilitiesId);
+  const bool points = facilityLayer != nullptr && facilityLayer->data && facilityLayer->data->geometryType == gis::Geometry::Type::Point;
+  mSketch = new ProposalSketch(document, nullptr, points ? SketchTool::Shape::Point : SketchTool::Shape::Polygon,
+                               indicators::layersFileFor(document->projectPath(), indicator.code + QStringLiteral("_sketch"), year),
+                               tr("Sketch · %1 · %2").arg(indicator.code).arg(year), this);
+  mDrawButton = new QPushButton(points ? tr("Draw stops on the map") : tr("Draw parks on the map"), this);
+  mDrawButton->setCheckable(true);
+  mDrawButton->setEnabled(false);
+  mDrawButton->setToolTip(tr("Click on the map to place corners; double-click or Enter closes a polygon, Backspace takes a corner "
+                             "back, Escape stops drawing. Dragging still pans."));
+  connect(mDrawButton, &QPushButton::toggled, this, [this](bool on) { on ? mSketch->start() : mSketch->stop(); });
+  connect(mSketch, &ProposalSketch::activeChanged, mDrawButton, &QPushButton::setChecked);
+  connect(mSketch, &ProposalSketch::problem, mSummary, &QLabel::setText);
+  connect(mSketch, &ProposalSketch::countChanged, this, [this](int count) {
+    int index = mProposed->findData(kSketch);
+    if (index < 0) {
+      mProposed->addItem(QString(), kSketch);
+      index = mProposed->count() - 1;
+    }
+    mProposed->setItemText(index, tr("(%n drawn on the map)", nullptr, count));
+    mProposed->setCurrentIndex(index);
+    mSummary->setText(tr("%n proposed facilities drawn; Compute to see what they change.", nullptr, count));
+  });
+  auto* proposedRow = new QHBoxLayout;
+  proposedRow->addWidget(mProposed, 1);
+  proposedRow->addWidget(mDrawButton);
   auto* form = new QFormLayout;
-  form->addRow(tr("Proposed facilities"), mProposed);
+  form->addRow(tr("Proposed facilities"), proposedRow);
   form->addRow(QString(), mOnlySelected);
   form->addRow(QString(), mTakeAway);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -83,6 +114,11 @@ WhatIfDialog::WhatIfDialog(MapDocument* document, const indicators::Indicator& i
   resize(760, 760);
 }
 
+void WhatIfDialog::setCanvas(MapCanvas* canvas) {
+  mSketch->setCanvas(canvas);
+  mDrawButton->setEnabled(canvas != nullptr);
+}
+
 bool WhatIfDialog::compute() {
   std::vector<gis::LayerSpec> specs;
   for (const LayerState& l : mDocument->layers()) specs.push_back(l.spec);
@@ -95,7 +131,9 @@ bool WhatIfDialog::compute() {
   indicators::WhatIfParams params;
   params.coverage = coverage.value();
   const QString proposedId = mProposed->currentData().toString();
-  if (!proposedId.isEmpty()) {
+  if (proposedId == kSketch) {
+    params.add = mSketch->source();
+  } else if (!proposedId.isEmpty()) {
     const LayerState* proposed = mDocument->layer(proposedId);
     if (proposed != nullptr) {
       params.add = resolve(proposedId).value_or(gis::SourceRef{});

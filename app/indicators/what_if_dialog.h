@@ -19,6 +19,8 @@ class QUndoStack;
 namespace xiuhua::app {
 
 class MapDocument;
+class MapCanvas;
+class ProposalSketch;
 class ScenarioPanel;
 
 // What if a park (or bus stop) were added here, or that one closed? For a coverage indicator and a
@@ -41,6 +43,9 @@ class WhatIfDialog : public QDialog {
   QLabel* summary() const { return mSummary; }
   const std::optional<indicators::WhatIfResult>& result() const { return mResult; }
   ScenarioPanel* scenarios() const { return mScenarios; }
+  ProposalSketch* sketch() const { return mSketch; }
+  // The map to draw proposed facilities on (none: drawing is off).
+  void setCanvas(MapCanvas* canvas);
 
   // Computes the scenario as set up in the dialog; false (and the reason in the summary) on failure.
   bool compute();
@@ -67,6 +72,8 @@ class WhatIfDialog : public QDialog {
   QLabel* mSummary;
   QPushButton* mMapButton = nullptr;
   ScenarioPanel* mScenarios;
+  ProposalSketch* mSketch = nullptr;
+  QPushButton* mDrawButton = nullptr;
   std::optional<indicators::WhatIfResult> mResult;
 };
 

@@ -31,6 +31,7 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
       mTable(new AttributeTableWidget(document, this)), mTableDock(nullptr), mIdentifyDock(nullptr),
       mDashboard(new IndicatorDashboard(document, this)), mDashboardDock(nullptr) {
   setObjectName(QStringLiteral("mainWindow"));
+  mDashboard->setCanvas(mCanvas);
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->setContentsMargins(0, 0, 0, 0);

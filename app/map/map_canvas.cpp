@@ -2,6 +2,7 @@
 
 #include "document/map_document.h"
 #include "map/map_decorations.h"
+#include "map/sketch_tool.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -158,6 +159,7 @@ void MapCanvas::paintEvent(QPaintEvent* /*event*/) {
     painter.setBrush(QColor(0, 90, 200, 40));
     painter.drawRect(QRect(mPressPos, mLastPos).normalized());
   }
+  if (mSketch) mSketch->paint(painter, mViewport);
   drawScaleBar(painter, mViewport, metresPerUnit());
   drawNorthArrow(painter, mViewport);
 }
@@ -177,18 +179,42 @@ void MapCanvas::resizeEvent(QResizeEvent* /*event*/) {
   }
 }
 
+SketchTool* MapCanvas::sketch() const { return mSketch; }
+
+void MapCanvas::setSketch(SketchTool* sketch) {
+  if (mSketch) disconnect(mSketch, nullptr, this, nullptr);
+  mSketch = sketch;
+  if (sketch != nullptr) {
+    connect(sketch, &SketchTool::changed, this, qOverload<>(&QWidget::update));
+    setCursor(Qt::CrossCursor);
+    setFocus();
+  } else {
+    setTool(mTool);  // its cursor back
+  }
+  update();
+}
+
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
   if (event->button() != Qt::LeftButton) return;
   mDragging = true;
   mPressPos = mLastPos = event->position().toPoint();
-  if (mTool == Tool::Pan) setCursor(Qt::ClosedHandCursor);
+  if (mTool == Tool::Pan && !mSketch) setCursor(Qt::ClosedHandCursor);
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+  if (mSketch && event->button() == Qt::LeftButton) {
+    mSketch->doubleClick(mViewport.toMap(event->position()));
+    return;
+  }
+  QWidget::mouseDoubleClickEvent(event);
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   const QPoint pos = event->position().toPoint();
   emit cursorMoved(mViewport.toMap(pos));
+  if (mSketch) mSketch->move(mViewport.toMap(pos));
   if (!mDragging) return;
-  if (mTool == Tool::Pan) mPanOffset = QPointF(pos - mPressPos);
+  if (mTool == Tool::Pan || mSketch) mPanOffset = QPointF(pos - mPressPos);
   mLastPos = pos;
   update();
 }
@@ -198,6 +224,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
   mDragging = false;
   const QPoint pos = event->position().toPoint();
   const bool isClick = (pos - mPressPos).manhattanLength() < 4;
+  if (mSketch) {  // clicks draw, drags pan
+    mPanOffset = QPointF();
+    if (isClick) {
+      mSketch->click(mViewport.toMap(pos), 6 * mViewport.unitsPerPixel());
+    } else {
+      setViewport(mViewport.panned(QPointF(pos - mPressPos)));
+    }
+    update();
+    return;
+  }
   switch (mTool) {
     case Tool::Pan:
       setCursor(Qt::OpenHandCursor);
@@ -225,6 +261,7 @@ void MapCanvas::wheelEvent(QWheelEvent* event) {
 }
 
 void MapCanvas::keyPressEvent(QKeyEvent* event) {
+  if (mSketch && mSketch->key(event->key())) return;
   const int step = 60;
   switch (event->key()) {
     case Qt::Key_Left: setViewport(mViewport.panned(QPointF(step, 0))); break;

@@ -5,6 +5,7 @@
 
 #include <QFutureWatcher>
 #include <QImage>
+#include <QPointer>
 #include <QThreadPool>
 #include <QWidget>
 
@@ -15,6 +16,7 @@
 namespace xiuhua::app {
 
 class MapDocument;
+class SketchTool;
 
 // Shows the document's map. Renders on a worker thread from an immutable snapshot; while a
 // render runs the last image is shown moved/scaled to the current view, and a newer request
@@ -32,6 +34,10 @@ class MapCanvas : public QWidget {
   void setViewport(const gis::MapViewport& viewport);
   void setTool(Tool tool);
   Tool tool() const { return mTool; }
+  // While a sketch is set, clicks go to it (drags still pan) and it draws over the map; nullptr
+  // ends it. The canvas does not own it.
+  void setSketch(SketchTool* sketch);
+  SketchTool* sketch() const;
 
   void zoomToFullExtent();
   void zoomToRect(const QRectF& mapRect);
@@ -58,6 +64,7 @@ class MapCanvas : public QWidget {
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
 
@@ -69,6 +76,7 @@ class MapCanvas : public QWidget {
   MapDocument* mDocument;
   gis::MapViewport mViewport;
   Tool mTool = Tool::Pan;
+  QPointer<SketchTool> mSketch;
 
   QImage mImage;                    // last finished render
   gis::MapViewport mImageViewport;  // the view it was rendered for

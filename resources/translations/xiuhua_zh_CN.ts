@@ -1951,6 +1951,13 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::ProposalSketch</name>
+    <message>
+        <source>Drawn proposals</source>
+        <translation>绘制的规划设施</translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::ScenarioPanel</name>
     <message>
         <source>Save scenario</source>
@@ -2047,6 +2054,17 @@
     <message>
         <source>The facility layer &quot;%1&quot; of %2 is not in the project.</source>
         <translation>%2 的设施图层“%1”不在项目中。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::SketchTool</name>
+    <message>
+        <source>A polygon needs at least three corners.</source>
+        <translation>多边形至少需要三个顶点。</translation>
+    </message>
+    <message>
+        <source>The polygon is not valid (%1 at %2, %3): move or take back a corner.</source>
+        <translation>多边形无效（%1，位置 %2, %3）：请移动或撤回一个顶点。</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2324,34 @@
     <message>
         <source>Scenario &quot;%1&quot; on today&apos;s layers: %2</source>
         <translation>情景“%1”（按当前图层）：%2</translation>
+    </message>
+    <message>
+        <source>Sketch · %1 · %2</source>
+        <translation>草图 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Draw stops on the map</source>
+        <translation>在地图上绘制站点</translation>
+    </message>
+    <message>
+        <source>Draw parks on the map</source>
+        <translation>在地图上绘制公园</translation>
+    </message>
+    <message>
+        <source>Click on the map to place corners; double-click or Enter closes a polygon, Backspace takes a corner back, Escape stops drawing. Dragging still pans.</source>
+        <translation>在地图上单击放置顶点；双击或按回车闭合多边形，退格键撤回一个顶点，Esc 结束绘制。拖动仍可平移地图。</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n drawn on the map)</source>
+        <translation>
+            <numerusform>（在地图上绘制的 %n 处）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed facilities drawn; Compute to see what they change.</source>
+        <translation>
+            <numerusform>已绘制 %n 处规划设施；点击“计算”查看其影响。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,9 @@
 #include "indicators/indicator_chart.h"
 #include "indicators/indicator_dashboard.h"
 #include "indicators/gap_finder_dialog.h"
+#include "indicators/proposal_sketch.h"
 #include "indicators/scenario_panel.h"
+#include "map/sketch_tool.h"
 #include "indicators/what_if_dialog.h"
 #include "l10n/localization.h"
 #include "main/main_window.h"
@@ -368,6 +370,58 @@ class SpatialComputeTest : public QObject {
     // Discarded: gone from the list and the project.
     QVERIFY(panel->discard(panel->scenarios()[0].id));
     QCOMPARE(panel->table()->rowCount(), 1);
+    dialog->close();
+  }
+
+  void aPlannerDrawsAProposedParkOnTheMap() {
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    MapCanvas* canvas = mWindow->canvas();
+    canvas->zoomToRect(QRectF(QPointF(611500, 3473000), QPointF(612500, 3474000)));  // 外冈镇, poorly covered
+    WhatIfDialog* dialog = mDashboard->openWhatIf();
+    QVERIFY(dialog != nullptr);
+    ProposalSketch* sketch = dialog->sketch();
+    sketch->start();
+    QVERIFY(canvas->sketch() != nullptr);
+    auto clickAt = [&](double x, double y) {
+      QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(QPointF(x, y)).toPoint());
+    };
+    // A bow tie is refused with GEOS's reason and stays open; Backspace takes the corners back.
+    for (const QPointF& p : {QPointF(611950, 3473450), QPointF(612050, 3473530), QPointF(612050, 3473450), QPointF(611950, 3473530)}) {
+      clickAt(p.x(), p.y());
+    }
+    QTest::keyClick(canvas, Qt::Key_Return);
+    QCOMPARE(sketch->count(), 0);
+    QVERIFY2(dialog->summary()->text().contains(QStringLiteral("Self-intersection")), qPrintable(dialog->summary()->text()));
+    for (int i = 0; i < 4; ++i) QTest::keyClick(canvas, Qt::Key_Backspace);
+    QVERIFY(canvas->sketch()->vertices().empty());
+    // A 100 m × 80 m park: three clicks and a double click on the fourth corner.
+    clickAt(611950, 3473450);
+    clickAt(612050, 3473450);
+    clickAt(612050, 3473530);
+    QTest::mouseDClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(QPointF(611950, 3473530)).toPoint());
+    QCOMPARE(sketch->count(), 1);
+    QTest::keyClick(canvas, Qt::Key_Escape);  // done drawing
+    QVERIFY(canvas->sketch() == nullptr);
+    QCOMPARE(dialog->proposedLayer()->currentData().toString(), QStringLiteral("__sketch__"));
+    QVERIFY2(dialog->compute(), qPrintable(dialog->summary()->text()));
+    QCOMPARE(dialog->result()->added, 1);  // 8,000 m²: a 500 m park
+    QVERIFY(*dialog->result()->scenario.value > *dialog->result()->base.value);
+    QVERIFY(dialog->showOnMap());
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+      for (const LayerState& l : mDoc.layers()) {
+        if (l.spec.group.contains(QStringLiteral("JD14-13")) && !l.spec.group.contains(QStringLiteral("2024"))) continue;
+        if (l.spec.group.contains(QStringLiteral("JD14-13"))) {
+          mDoc.setLayerVisible(l.spec.id, l.spec.group == WhatIfDialog::groupName(*mDashboard->model()->catalog().find(QStringLiteral("JD14-13")), 2024) ||
+                                               l.spec.sourceLayer == QLatin1String("proposed"));
+        }
+      }
+      canvas->zoomToRect(QRectF(QPointF(611000, 3472900), QPointF(613000, 3474100)));
+      QTest::qWait(1500);
+      mWindow->grab().save(shots + QStringLiteral("/what-if-drawn.png"));
+    }
     dialog->close();
   }
 
