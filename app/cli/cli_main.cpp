@@ -31,6 +31,7 @@ void printUsage(QTextStream& out) {
          "  count --features SRC [--where EXPR] ...\n"
          "  share --features SRC --area SRC ...\n"
          "      spatial metrics; SRC is path or \"path|layername=NAME\"; all take [--per SRC --per-field F]\n"
+         "      coverage by walking distance: --network LINES [--network-where EXPR] [--snap M] [--network-width M]\n"
          "      [--crs EPSG:N] [--json] [--out LAYERS.gpkg] (see README, Spatial metrics)\n"
          "  whatif (coverage options) [--add SRC [--add-where EXPR]] [--remove-where EXPR]\n"
          "      a scenario: proposed facilities added, existing ones taken away; the change in points\n"

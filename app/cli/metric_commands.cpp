@@ -90,6 +90,19 @@ gis::Result<indicators::CoverageParams> coverageParams(const QStringList& args) 
     return usage(QStringLiteral("--method is indexed or naive, not \"%1\"").arg(method));
   }
   p.naive = method == QLatin1String("naive");
+  if (const QString network = option(args, QStringLiteral("--network")); !network.isEmpty()) {
+    indicators::NetworkParams n;
+    n.lines = gis::SourceRef::parse(network);
+    n.where = option(args, QStringLiteral("--network-where"));
+    n.maxSnap = option(args, QStringLiteral("--snap"), QStringLiteral("100")).toDouble(&ok);
+    if (!ok || !(n.maxSnap >= 0)) return usage(QStringLiteral("--snap must be a distance in metres, 0 or more"));
+    n.width = option(args, QStringLiteral("--network-width"), QStringLiteral("50")).toDouble(&ok);
+    if (!ok || !(n.width > 0)) return usage(QStringLiteral("--network-width must be a distance in metres above 0"));
+    p.network = n;
+  } else if (!option(args, QStringLiteral("--snap")).isEmpty() || !option(args, QStringLiteral("--network-width")).isEmpty() ||
+             !option(args, QStringLiteral("--network-where")).isEmpty()) {
+    return usage(QStringLiteral("--snap, --network-width and --network-where need --network LINES"));
+  }
   return p;
 }
 
@@ -99,6 +112,8 @@ const QStringList& coverageOptions() {
   static const QStringList options = {QStringLiteral("--facilities"), QStringLiteral("--facility-where"), QStringLiteral("--radius"),
                                       QStringLiteral("--radius-tiers"), QStringLiteral("--target"), QStringLiteral("--target-where"),
                                       QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"),
+                                      QStringLiteral("--network"), QStringLiteral("--network-where"), QStringLiteral("--snap"),
+                                      QStringLiteral("--network-width"),
                                       QStringLiteral("--method"), QStringLiteral("--weight-field"), QStringLiteral("--weight-raster")};
   return options;
 }

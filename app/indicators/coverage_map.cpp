@@ -151,8 +151,22 @@ std::vector<gis::LayerSpec> CoverageMap::layers(const indicators::ComputationSto
     spec.visible = coarsest;
     specs.push_back(std::move(spec));
   }
+  // With walking distance: the straight-line service area as an outline (the comparison), and the
+  // streets walked from the facilities.
+  if (stored.layers.contains(QStringLiteral("euclidean_service_area"))) {
+    gis::LayerSpec spec = layerSpec(stored, QStringLiteral("euclidean_service_area"), tr("Service area by straight-line radius"), group);
+    spec.vectorStyle.symbol = fillSymbol(QColor(0, 0, 0, 0), QColor(84, 39, 143), 1.2);
+    specs.push_back(std::move(spec));
+  }
+  if (stored.layers.contains(QStringLiteral("walked"))) {
+    gis::LayerSpec spec = layerSpec(stored, QStringLiteral("walked"), tr("Streets walked"), group);
+    spec.vectorStyle.symbol = fillSymbol(QColor(0, 0, 0, 0), QColor(5, 112, 176), 1.6);
+    specs.push_back(std::move(spec));
+  }
   if (stored.layers.contains(QStringLiteral("service_area"))) {
-    gis::LayerSpec spec = layerSpec(stored, QStringLiteral("service_area"), tr("Service area"), group);
+    gis::LayerSpec spec = layerSpec(stored, QStringLiteral("service_area"),
+                                    stored.layers.contains(QStringLiteral("walked")) ? tr("Service area by walking distance") : tr("Service area"),
+                                    group);
     spec.vectorStyle.symbol = fillSymbol(QColor(116, 169, 207), QColor(5, 112, 176), 1.0);
     spec.vectorStyle.opacity = 0.25;
     specs.push_back(std::move(spec));

@@ -106,7 +106,7 @@ gis::Result<GapFinderResult> findCoverageGaps(const GapFinderParams& params, con
                                  params.coverage.quadSegments, run.threads);
   }
   const std::vector<gis::Geometry> covers =
-      gis::bufferEach(footprints, std::vector<double>(footprints.size(), *radius), params.coverage.quadSegments, run.threads);
+      detail::coversFor(params.coverage, setup->network.get(), footprints, std::vector<double>(footprints.size(), *radius), run.threads).polygons;
 
   const bool weighted = !params.coverage.weightField.isEmpty();
   setup->overlay.keepParts = true;  // the uncovered land is what the sites are ranked by

@@ -45,6 +45,29 @@ void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geome
 
 }  // namespace
 
+Covers coversFor(const CoverageParams& params, const gis::NetworkServiceAreas* network, const std::vector<gis::Geometry>& facilities,
+                 const std::vector<double>& radii, int threads) {
+  Covers out;
+  if (network == nullptr) {
+    out.polygons = gis::bufferEach(facilities, radii, params.quadSegments, threads);
+    return out;
+  }
+  std::vector<gis::NetworkServiceAreas::Area> areas = network->serviceAreas(facilities, radii, threads);
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    if (radii[i] > 0 && !areas[i].reached) ++out.unreached;
+    out.polygons.push_back(std::move(areas[i].polygon));
+    out.walked.push_back(std::move(areas[i].walked));
+  }
+  return out;
+}
+
+void useStraightLineCovers(const CoverageParams& params, CoverageSetup& setup, int threads) {
+  setup.overlay.covers.clear();
+  setup.overlay.coverCores.clear();
+  setup.overlay.coreRadii.clear();
+  appendCovers(setup.overlay, setup.inputs.layers[0].geometries, setup.radii, params.quadSegments, threads);
+}
+
 gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run, const std::vector<LayerRequest>& extra) {
   if (!params.radius && params.tiers.empty()) {
     return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Give a service radius or radius tiers.")};
@@ -63,6 +86,11 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
   if (params.per) {
     setup.zoneLayer = requests.size();
     requests.push_back(zoneRequest(*params.per));
+  }
+  std::size_t networkLayer = 0;
+  if (params.network) {
+    networkLayer = requests.size();
+    requests.push_back({QStringLiteral("network"), params.network->lines, params.network->where, {}});
   }
   setup.extraLayer = requests.size();
   requests.insert(requests.end(), extra.begin(), extra.end());
@@ -89,7 +117,32 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
                       Metrics::tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.")
                           .arg(params.facilities.toString()).arg(facilities.geometries.size())};
   }
-  appendCovers(setup.overlay, facilities.geometries, setup.radii, params.quadSegments, run.threads);
+  if (params.network) {
+    const MetricLayer& lines = setup.inputs.layers[networkLayer];
+    if (!lines.geometries.empty() && lines.type() != gis::Geometry::Type::Line) {
+      return gis::Error{gis::ErrorCode::InvalidArgument,
+                        Metrics::tr("%1 (network): the features are not lines.").arg(params.network->lines.toString())};
+    }
+    if (!(params.network->maxSnap >= 0) || !(params.network->width > 0)) {
+      return gis::Error{gis::ErrorCode::InvalidArgument,
+                        Metrics::tr("The snap distance must be 0 m or more and the street width more than 0 m.")};
+    }
+    gis::NetworkServiceAreas::Options options;
+    options.maxSnap = params.network->maxSnap;
+    options.width = params.network->width;
+    options.quadSegments = params.quadSegments;
+    auto network = gis::NetworkServiceAreas::build(lines.geometries, options);
+    if (!network.ok()) {
+      return gis::Error{network.error().code, QStringLiteral("%1 (network): %2").arg(params.network->lines.toString(), network.error().message)};
+    }
+    setup.network = std::make_shared<const gis::NetworkServiceAreas>(std::move(network).value());
+    Covers covers = coversFor(params, setup.network.get(), facilities.geometries, setup.radii, run.threads);
+    setup.unreached = covers.unreached;
+    setup.walked = std::move(covers.walked);
+    setup.overlay.covers = std::move(covers.polygons);  // no cores: a walked area is no disk
+  } else {
+    appendCovers(setup.overlay, facilities.geometries, setup.radii, params.quadSegments, run.threads);
+  }
   if (!params.weightField.isEmpty()) {
     auto weights = fieldWeights(target, params.weightField);
     if (!weights.ok()) return weights.error();

@@ -3,9 +3,11 @@
 // Internal: what service coverage and its what-if scenarios share — the inputs read and checked,
 // each facility's radius, and the overlay input (buffers with their fast-path cores, target land,
 // exclusions, sub-units) — and turning a coverage into the metric's values.
+#include "xiuhua/gis/overlay/network_service_area.h"
 #include "xiuhua/gis/overlay/zonal_coverage.h"
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
+#include <memory>
 #include <vector>
 
 namespace xiuhua::indicators::detail {
@@ -18,10 +20,28 @@ struct CoverageSetup {
   std::vector<double> radii;  // per facility; 0: not counted
   int used = 0;               // facilities with a radius
   std::size_t targetCount = 0;
+  // With a network: the walking graph, and the facilities that reach no street (with a radius).
+  std::shared_ptr<const gis::NetworkServiceAreas> network;
+  int unreached = 0;
+  std::vector<gis::Geometry> walked;  // per facility, the streets walked (lines)
 };
+
+// The covers of facilities with these radii: straight-line buffers, or with a network the walked
+// streets widened (then `walked` gets the lines, and `unreached` counts facilities off the network).
+struct Covers {
+  std::vector<gis::Geometry> polygons;
+  std::vector<gis::Geometry> walked;
+  int unreached = 0;
+};
+Covers coversFor(const CoverageParams& params, const gis::NetworkServiceAreas* network, const std::vector<gis::Geometry>& facilities,
+                 const std::vector<double>& radii, int threads);
 
 // Checks the parameters, reads the inputs (extra requests after the others, in the same metric
 // CRS) and builds the overlay input. Fails, naming the file, on bad input.
+// Replaces the set-up's covers by the straight-line buffers of its facilities (with a network, the
+// comparison).
+void useStraightLineCovers(const CoverageParams& params, CoverageSetup& setup, int threads);
+
 gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run,
                                          const std::vector<LayerRequest>& extra = {});
 

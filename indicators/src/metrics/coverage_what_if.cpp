@@ -43,12 +43,16 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
   gis::CoverageScenarios::Change change;
   WhatIfResult out;
   std::vector<double> proposedRadii;
+  std::vector<bool> counted;  // per proposed facility: added to the scenario
   if (proposed != nullptr) {
     if (gis::Status s = detail::requireFeatures(*proposed); !s) return s.error();
     proposedRadii = detail::facilityRadii(params.coverage, proposed->geometries, run.threads);
-    std::vector<gis::Geometry> buffers = gis::bufferEach(proposed->geometries, proposedRadii, params.coverage.quadSegments, run.threads);
+    std::vector<gis::Geometry> buffers =
+        detail::coversFor(params.coverage, setup->network.get(), proposed->geometries, proposedRadii, run.threads).polygons;
+    counted.assign(proposedRadii.size(), false);
     for (std::size_t i = 0; i < proposedRadii.size(); ++i) {
-      if (!(proposedRadii[i] > 0)) continue;
+      if (!(proposedRadii[i] > 0) || buffers[i].isEmpty()) continue;  // too small, or (with a network) off it
+      counted[i] = true;
       change.added.push_back(std::move(buffers[i]));
       ++out.added;
     }
@@ -125,7 +129,7 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
       std::vector<std::size_t> rows;
       std::vector<double> rowRadii;
       for (std::size_t i = 0; i < proposedRadii.size(); ++i) {
-        if (proposedRadii[i] > 0) {
+        if (counted[i]) {
           rows.push_back(i);
           rowRadii.push_back(proposedRadii[i]);
         }

@@ -76,6 +76,16 @@ gis::Result<CoverageParams> coverageParams(const BindingReader& b, const std::op
   const gis::SourceRef raster = b.layer(QStringLiteral("weight_raster"), false);
   if (b.error()) return *b.error();
   p.weightRaster = raster.path;
+  const gis::SourceRef network = b.layer(QStringLiteral("network"), false);
+  if (b.error()) return *b.error();
+  if (!network.isEmpty()) {
+    NetworkParams n;
+    n.lines = network;
+    n.where = b.text(QStringLiteral("network_where"));
+    n.maxSnap = params.value(QStringLiteral("snap_m")).toDouble(100);
+    n.width = params.value(QStringLiteral("network_width_m")).toDouble(50);
+    p.network = n;
+  }
   p.per = per;
   return p;
 }

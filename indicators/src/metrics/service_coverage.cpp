@@ -120,6 +120,33 @@ void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const s
   }
 }
 
+// With a network: the straight-line service area (for the comparison on the map) and the streets
+// walked, one feature per facility that reached the network.
+void addStraightLineLayers(MetricResult& result, const std::vector<gis::Geometry>& buffers, const std::vector<gis::Geometry>& walked,
+                           const MetricLayer& facilities, const gis::Crs& crs) {
+  gis::LayerToWrite area;
+  area.name = QStringLiteral("euclidean_service_area");
+  area.crs = crs;
+  area.fields = {{QStringLiteral("area_m2"), gis::Field::Type::Real}};
+  if (gis::Geometry united = gis::unionOf(buffers); !united.isEmpty()) {
+    area.attributes.push_back({gis::areas({united}).front()});
+    area.geometries.push_back(std::move(united));
+  }
+  result.layers.push_back(std::move(area));
+  gis::LayerToWrite streets;
+  streets.name = QStringLiteral("walked");
+  streets.crs = crs;
+  streets.type = gis::Geometry::Type::Line;
+  streets.fields = {{QStringLiteral("facility"), gis::Field::Type::Integer}, {QStringLiteral("length_m"), gis::Field::Type::Real}};
+  const std::vector<double> walkedLengths = gis::lengths(walked);
+  for (std::size_t i = 0; i < walked.size(); ++i) {
+    if (walked[i].isEmpty()) continue;
+    streets.geometries.push_back(walked[i]);
+    streets.attributes.push_back({QVariant::fromValue<qlonglong>(facilities.data->fids.at(i)), walkedLengths[i]});
+  }
+  result.layers.push_back(std::move(streets));
+}
+
 }  // namespace
 
 gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const MetricRun& run) {
@@ -145,6 +172,18 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     if (gis::Status s = weighByRaster(params.weightRaster, inputs->crs, overlay, zones != nullptr, run, coverage.value()); !s) {
       return s.error();
     }
+  }
+  // With a network, the straight-line coverage beside it (area ratios), and the walked streets.
+  std::optional<gis::AreaPair> straight;
+  std::vector<gis::Geometry> networkCovers;
+  if (params.network) {
+    networkCovers = overlay.covers;
+    detail::useStraightLineCovers(params, *setup, run.threads);
+    overlay.keepParts = false;
+    auto straightCoverage = gis::zonalCoverage(overlay, detail::overlayOptions(run));
+    if (!straightCoverage.ok()) return straightCoverage.error();
+    straight = straightCoverage->all;
+    overlay.keepParts = run.resultLayers && !params.naive;
   }
   const bool weighted = !params.weightField.isEmpty() || !params.weightRaster.isEmpty();
   if (!(coverage->all.total > 0)) {
@@ -174,17 +213,34 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   }
   if (!params.weightField.isEmpty()) parameters.insert(QStringLiteral("weight_field"), params.weightField);
   if (!params.weightRaster.isEmpty()) parameters.insert(QStringLiteral("weight_raster"), params.weightRaster);
+  if (params.network) {
+    parameters.insert(QStringLiteral("network"), QJsonObject{{QStringLiteral("lines"), params.network->lines.toString()},
+                                                             {QStringLiteral("where"), params.network->where},
+                                                             {QStringLiteral("max_snap_m"), params.network->maxSnap},
+                                                             {QStringLiteral("width_m"), params.network->width}});
+  }
   result.parameters = parameters;
   result.counts = {{QStringLiteral("facilities_selected"), static_cast<qint64>(facilities.geometries.size())},
                    {QStringLiteral("facilities_used"), used},
                    {QStringLiteral("targets"), static_cast<qint64>(targetCount)},
                    {QStringLiteral("overlapping_targets"), coverage->overlappingTargets}};
+  if (straight) {
+    result.counts.insert(QStringLiteral("network_area_ratio"), coverage->all.ratio());
+    result.counts.insert(QStringLiteral("euclidean_area_ratio"), straight->ratio());
+    result.counts.insert(QStringLiteral("network_minus_euclidean_points"), (coverage->all.ratio() - straight->ratio()) * 100.0);
+    result.counts.insert(QStringLiteral("facilities_off_network"), setup->unreached);
+    result.counts.insert(QStringLiteral("network_nodes"), static_cast<qint64>(setup->network->nodeCount()));
+    result.counts.insert(QStringLiteral("network_edges"), static_cast<qint64>(setup->network->edgeCount()));
+  }
   if (weighted) {  // the unweighted figures alongside
     result.counts.insert(QStringLiteral("area_ratio"), coverage->all.ratio());
     result.counts.insert(QStringLiteral("covered_m2"), coverage->all.covered);
     result.counts.insert(QStringLiteral("total_m2"), coverage->all.total);
   }
-  if (overlay.keepParts) addResultLayers(result, *coverage, overlay.covers, target, inputs->crs);
+  if (overlay.keepParts) {
+    addResultLayers(result, *coverage, params.network ? networkCovers : overlay.covers, target, inputs->crs);
+    if (params.network) addStraightLineLayers(result, overlay.covers, setup->walked, facilities, inputs->crs);
+  }
   detail::fillCommon(result, *inputs, params.per, run, timer);
   // Each facility's radius on the "features" layer (its rows are the non-empty facilities, in order).
   for (gis::LayerToWrite& layer : result.layers) {

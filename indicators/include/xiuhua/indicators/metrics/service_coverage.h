@@ -20,6 +20,16 @@ gis::Result<std::vector<RadiusTier>> parseRadiusTiers(const QString& text);
 // The radius for a facility of this area: 0 (not counted) below the smallest tier.
 double radiusForArea(const std::vector<RadiusTier>& tiers, double area);
 
+// Walking distance instead of a straight-line radius (see gis::NetworkServiceAreas): the facility's
+// radius is walked along the network's lines, reached from the facility within maxSnap metres; the
+// walked streets, widened by `width` on either side, are its service area.
+struct NetworkParams {
+  gis::SourceRef lines;
+  QString where;
+  double maxSnap = 100;
+  double width = 50;
+};
+
 // Service-radius coverage, the official form of 公园绿地服务半径覆盖率 and 公交站点500米半径覆盖率:
 // facilities (polygons buffered from their boundary, or points) selected by a filter, each buffered
 // by its radius (one, or tiers by facility area); the union of buffers intersected with the target
@@ -41,6 +51,9 @@ struct CoverageParams {
   // their area that is target land, covered or not. At most one.
   QString weightField;
   QString weightRaster;
+  // Optional: service areas by walking distance along this network. The straight-line coverage is
+  // computed too and reported beside it (counts "euclidean_ratio", "network_minus_euclidean_points").
+  std::optional<NetworkParams> network;
   int quadSegments = 8;
   bool naive = false;  // the naive pipeline instead of the indexed one (for checks and benchmarks)
 };
