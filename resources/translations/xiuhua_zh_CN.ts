@@ -130,6 +130,18 @@
         <source>Too small for a tier</source>
         <translation>面积不足，不计入</translation>
     </message>
+    <message>
+        <source>Service area by straight-line radius</source>
+        <translation>服务范围（直线半径）</translation>
+    </message>
+    <message>
+        <source>Streets walked</source>
+        <translation>步行可达道路</translation>
+    </message>
+    <message>
+        <source>Service area by walking distance</source>
+        <translation>服务范围（步行距离）</translation>
+    </message>
 </context>
 <context>
     <name>Crs</name>
@@ -436,6 +448,14 @@
         <source>There is no scenario #%1.</source>
         <translation>没有编号为 %1 的情景。</translation>
     </message>
+    <message>
+        <source>%1 (network): the features are not lines.</source>
+        <translation>%1（路网）：要素不是线。</translation>
+    </message>
+    <message>
+        <source>The snap distance must be 0 m or more and the street width more than 0 m.</source>
+        <translation>吸附距离须不小于 0 米，道路两侧宽度须大于 0 米。</translation>
+    </message>
 </context>
 <context>
     <name>Overlay</name>
@@ -450,6 +470,14 @@
     <message>
         <source>There is no cover #%1 to take away (the base has %2).</source>
         <translation>没有可移除的第 %1 个服务范围（现状共有 %2 个）。</translation>
+    </message>
+    <message>
+        <source>The network has no lines to walk along.</source>
+        <translation>路网中没有可步行的线。</translation>
+    </message>
+    <message>
+        <source>GEOS could not node the network (%1).</source>
+        <translation>GEOS 无法为路网打断节点（%1）。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // indicator is computed from the map layers in the background, shows up with its 街镇 bars, and
 // the whole computation is one undoable step.
 #include "document/map_document.h"
+#include "indicators/coverage_map.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/indicator_dashboard.h"
@@ -14,6 +15,7 @@
 #include "main/main_window.h"
 #include "map/map_canvas.h"
 #include "map/subunit_hover_tip.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/gis/vector_reader.h"
 
 #include <QCheckBox>
@@ -423,6 +425,46 @@ class SpatialComputeTest : public QObject {
       mWindow->grab().save(shots + QStringLiteral("/what-if-drawn.png"));
     }
     dialog->close();
+  }
+
+  void theMapShowsWalkingAndStraightLineServiceAreasSideBySide() {
+    // The park indicator bound with walking distance along the demo roads (for this test only).
+    auto store = xiuhua::indicators::ComputationStore::open(mDoc.projectPath()).value();
+    auto bindings = store->bindings().value();
+    auto parks = std::find_if(bindings.begin(), bindings.end(), [](const auto& b) { return b.code == QLatin1String("JD14-13"); });
+    QVERIFY(parks != bindings.end());
+    const xiuhua::indicators::MetricBinding original = *parks;
+    parks->parameters.insert(QStringLiteral("network"), QStringLiteral("roads"));
+    parks->parameters.insert(QStringLiteral("network_width_m"), 100);
+    QVERIFY(store->setBinding(*parks).ok());
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    QVERIFY2(mDashboard->computeSpatial(true), qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QVERIFY2(mDashboard->showCoverageMap(), qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QStringList names;
+    for (const LayerState& l : mDoc.layers()) {
+      if (l.spec.group == CoverageMap::groupName(*mDashboard->model()->catalog().find(QStringLiteral("JD14-13")), 2024)) {
+        names << l.spec.sourceLayer;
+      }
+    }
+    QVERIFY2(names.contains(QStringLiteral("walked")) && names.contains(QStringLiteral("euclidean_service_area")) &&
+                 names.contains(QStringLiteral("service_area")),
+             qPrintable(names.join(QLatin1Char(','))));
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+      for (const LayerState& l : mDoc.layers()) {  // only this map over the base layers
+        const bool base = l.spec.group == mDoc.layer(QStringLiteral("district"))->spec.group;
+        if (!l.spec.group.isEmpty() && !base && l.spec.group != CoverageMap::groupName(*mDashboard->model()->catalog().find(QStringLiteral("JD14-13")), 2024)) {
+          mDoc.setLayerVisible(l.spec.id, false);
+        }
+      }
+      mWindow->canvas()->zoomToRect(QRectF(QPointF(612000, 3466000), QPointF(622000, 3474000)));
+      QTest::qWait(1500);
+      mWindow->grab().save(shots + QStringLiteral("/network-coverage.png"));
+    }
+    mDashboard->undoStack()->undo();  // the computation
+    QVERIFY(store->setBinding(original).ok());
   }
 
   void withoutASelectionEveryBoundIndicatorIsComputed() {
