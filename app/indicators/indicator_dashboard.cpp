@@ -20,6 +20,7 @@
 
 #include <QComboBox>
 #include <QDate>
+#include <QAction>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -109,7 +110,14 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* importValuesButton = new QPushButton(tr("Import values…"), this);
   auto* assessButton = new QPushButton(tr("Assess…"), this);
   auto* targetButton = new QPushButton(tr("Edit target…"), this);
-  auto* computeButton = new QPushButton(tr("Compute…"), this);
+  // Compute: what changed since the last computation; the arrow's menu forces a full one.
+  auto* computeButton = new QToolButton(this);
+  auto* computeAction = new QAction(tr("Compute…"), computeButton);
+  auto* computeAgain = new QAction(tr("Compute again"), computeButton);
+  computeAgain->setToolTip(tr("Compute even the indicators whose settings and input files have not changed"));
+  computeButton->setDefaultAction(computeAction);
+  computeButton->addAction(computeAgain);
+  computeButton->setPopupMode(QToolButton::MenuButtonPopup);
   auto* mapButton = new QPushButton(tr("Coverage map"), this);
   auto* whatIfButton = new QPushButton(tr("What if…"), this);
   auto* gapsButton = new QPushButton(tr("Find gaps…"), this);
@@ -117,7 +125,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   whatIfButton->setToolTip(tr("Try proposed parks or stops (a layer of them) or closing selected ones, and see the change by 街镇"));
   mapButton->setToolTip(tr("Show the selected spatial indicator's computed layers for the year on the map: covered and "
                            "uncovered land, the service area and the sub-units against the target"));
-  computeButton->setToolTip(tr("Compute the spatial indicators from the map layers (the selected one, or all) for the year"));
+  computeAction->setToolTip(tr("Compute the spatial indicators from the map layers (the selected one, or all) for the year"));
   assessButton->setToolTip(tr("Assess the status of a qualitative target, with the reason"));
   auto* undo = new QToolButton(this);
   undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
@@ -160,7 +168,8 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
   connect(assessButton, &QPushButton::clicked, this, &IndicatorDashboard::assess);
   connect(targetButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseTarget);
-  connect(computeButton, &QPushButton::clicked, this, [this] { computeSpatial(); });
+  connect(computeAction, &QAction::triggered, this, [this] { computeSpatial(); });
+  connect(computeAgain, &QAction::triggered, this, [this] { computeSpatial(false, true); });
   connect(mapButton, &QPushButton::clicked, this, &IndicatorDashboard::showCoverageMap);
   connect(whatIfButton, &QPushButton::clicked, this, &IndicatorDashboard::openWhatIf);
   connect(gapsButton, &QPushButton::clicked, this, &IndicatorDashboard::openGapFinder);
@@ -416,7 +425,7 @@ void IndicatorDashboard::chooseCatalog() {
   menu.exec(QCursor::pos());
 }
 
-bool IndicatorDashboard::computeSpatial(bool wait) {
+bool IndicatorDashboard::computeSpatial(bool wait, bool force) {
   if (!mStore) {
     emit problem(tr("Save the project first: its indicators and values are kept in the project file."));
     return false;
@@ -450,7 +459,7 @@ bool IndicatorDashboard::computeSpatial(bool wait) {
   }
   std::vector<gis::LayerSpec> layers;
   for (const LayerState& l : mDocument->layers()) layers.push_back(l.spec);
-  auto* task = new SpatialComputeTask(std::move(jobs), mYear->value(), std::move(layers), this);
+  auto* task = new SpatialComputeTask(std::move(jobs), mYear->value(), std::move(layers), mStore->path(), force, this);
   auto* dialog = new QProgressDialog(tr("Computing…"), tr("Cancel"), 0, 1000, this);
   dialog->setWindowTitle(tr("Compute spatial indicators"));
   dialog->setMinimumDuration(300);
@@ -479,10 +488,17 @@ bool IndicatorDashboard::computeSpatial(bool wait) {
     if (cancelled) {
       mMessage->setText(tr("The computation was cancelled; nothing was stored."));
     } else {
-      *stored = storeComputations(*task);
-      mMessage->setText(tr("Computed %n indicator(s) for %1 in %2 s.", nullptr, static_cast<int>(task->results().size()))
-                            .arg(mYear->value())
-                            .arg(timer->nsecsElapsed() / 1e9, 0, 'f', 1));
+      *stored = task->results().empty() ? !task->unchanged().isEmpty() : storeComputations(*task);
+      QString text = tr("Computed %n indicator(s) for %1 in %2 s.", nullptr, static_cast<int>(task->results().size()))
+                         .arg(mYear->value())
+                         .arg(timer->nsecsElapsed() / 1e9, 0, 'f', 1);
+      if (!task->unchanged().isEmpty()) {
+        text += QLatin1Char(' ') + tr("%n indicator(s) unchanged since their last computation (same settings and input files), "
+                                      "not computed again: %1. Use \"Compute again\" to force.",
+                                      nullptr, static_cast<int>(task->unchanged().size()))
+                                       .arg(task->unchanged().join(QStringLiteral(", ")));
+      }
+      mMessage->setText(text);
       for (const QString& p : task->problems()) emit problem(p);
     }
     mMessage->setVisible(true);

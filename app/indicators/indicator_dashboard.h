@@ -48,7 +48,9 @@ class IndicatorDashboard : public QWidget {
   // Computes the spatial indicators (the selected one when it has a metric binding, else all of
   // them) for the chosen year in the background, with a progress dialog that can cancel; the
   // values are stored as one undoable step. With wait, returns when done (for scripts and tests).
-  bool computeSpatial(bool wait = false);
+  // Unless forced, indicators whose last computation is still current (same binding and input
+  // files) are not computed again.
+  bool computeSpatial(bool wait = false, bool force = false);
   // Adds the coverage map of the selected spatial indicator for the chosen year (the layers of its
   // latest computation, see CoverageMap) to the map, replacing an earlier one of the same group.
   bool showCoverageMap();

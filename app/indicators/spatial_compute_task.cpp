@@ -1,13 +1,17 @@
 #include "indicators/spatial_compute_task.h"
 
 #include "document/layer_resolver.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
+#include "xiuhua/indicators/value_store.h"
 
 #include <QCoreApplication>
 
 namespace xiuhua::app {
 
-SpatialComputeTask::SpatialComputeTask(std::vector<Job> jobs, int year, std::vector<gis::LayerSpec> layers, QObject* parent)
-    : QObject(parent), mJobs(std::move(jobs)), mYear(year), mLayers(std::move(layers)) {}
+SpatialComputeTask::SpatialComputeTask(std::vector<Job> jobs, int year, std::vector<gis::LayerSpec> layers, QString projectPath, bool force,
+                                       QObject* parent)
+    : QObject(parent), mJobs(std::move(jobs)), mYear(year), mLayers(std::move(layers)), mProjectPath(std::move(projectPath)),
+      mForce(force) {}
 
 SpatialComputeTask::~SpatialComputeTask() {
   mCancel = true;
@@ -31,6 +35,10 @@ void SpatialComputeTask::run() {
   for (std::size_t i = 0; i < mJobs.size() && !mCancel; ++i) {
     mJob = static_cast<int>(i);
     mJobProgress = 0;
+    if (!mForce && isCurrent(mJobs[i])) {
+      mUnchanged << mJobs[i].indicator.code;
+      continue;
+    }
     auto result = indicators::computeIndicator(mJobs[i].indicator, mJobs[i].binding, mYear, resolve, run);
     if (result.ok()) {
       mResults.push_back(std::move(result).value());
@@ -41,6 +49,23 @@ void SpatialComputeTask::run() {
   mJob = static_cast<int>(mJobs.size());
   mJobProgress = 0;
   QMetaObject::invokeMethod(this, [this] { emit finished(); }, Qt::QueuedConnection);
+}
+
+bool SpatialComputeTask::isCurrent(const Job& job) {
+  // Own connections: this runs on the worker thread.
+  auto computations = indicators::ComputationStore::open(mProjectPath);
+  auto values = indicators::ValueStore::open(mProjectPath);
+  if (!computations.ok() || !values.ok()) return false;
+  auto unchanged = (*computations)->unchangedSince(job.binding, mYear);
+  if (!unchanged.ok() || !unchanged.value() || !(*unchanged)->value) return false;
+  auto history = (*values)->history(job.indicator.code);
+  if (!history.ok()) return false;
+  // Its value must still be the district's latest for the year (not undone, not corrected by hand).
+  const indicators::IndicatorValue* latest = nullptr;
+  for (const indicators::IndicatorValue& v : history.value()) {
+    if (v.year == mYear && !v.month && v.subunit.isEmpty()) latest = &v;
+  }
+  return latest != nullptr && latest->source == indicators::ValueSource::Computed && latest->value == *(*unchanged)->value;
 }
 
 }  // namespace xiuhua::app

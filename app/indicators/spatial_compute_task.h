@@ -25,8 +25,11 @@ class SpatialComputeTask : public QObject {
     indicators::Indicator indicator;
     indicators::MetricBinding binding;
   };
-  // layers: the project's layers (copied), by which the bindings' layer ids are resolved.
-  SpatialComputeTask(std::vector<Job> jobs, int year, std::vector<gis::LayerSpec> layers, QObject* parent = nullptr);
+  // layers: the project's layers (copied), by which the bindings' layer ids are resolved. Unless
+  // forced, an indicator whose latest computation for the year is still current (same binding, same
+  // input files, its value the latest in the project) is not computed again (see unchanged()).
+  SpatialComputeTask(std::vector<Job> jobs, int year, std::vector<gis::LayerSpec> layers, QString projectPath, bool force,
+                     QObject* parent = nullptr);
   ~SpatialComputeTask() override;  // cancels and waits
 
   void start();
@@ -41,16 +44,21 @@ class SpatialComputeTask : public QObject {
   // Valid after finished().
   const std::vector<indicators::IndicatorComputation>& results() const { return mResults; }
   const QStringList& problems() const { return mProblems; }
+  const QStringList& unchanged() const { return mUnchanged; }  // indicator codes skipped as current
 
  signals:
   void finished();
 
  private:
   void run();
+  bool isCurrent(const Job& job);  // on the worker thread
 
   std::vector<Job> mJobs;
   int mYear;
   std::vector<gis::LayerSpec> mLayers;
+  QString mProjectPath;
+  bool mForce;
+  QStringList mUnchanged;
   std::vector<indicators::IndicatorComputation> mResults;
   QStringList mProblems;
   std::atomic<bool> mCancel{false};

@@ -1485,6 +1485,20 @@
         <source>Propose the best sites for a new park or stop: those that would cover the most land left uncovered</source>
         <translation>为新公园或站点推荐最佳选址：能覆盖最多尚未覆盖用地的位置</translation>
     </message>
+    <message>
+        <source>Compute again</source>
+        <translation>全部重新计算</translation>
+    </message>
+    <message>
+        <source>Compute even the indicators whose settings and input files have not changed</source>
+        <translation>即使设置和输入文件均未变化，也重新计算这些指标</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n indicator(s) unchanged since their last computation (same settings and input files), not computed again: %1. Use &quot;Compute again&quot; to force.</source>
+        <translation>
+            <numerusform>%n 项指标自上次计算以来未变化（设置与输入文件相同），未重新计算：%1。如需强制计算，请使用“全部重新计算”。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerPropertiesDialog</name>

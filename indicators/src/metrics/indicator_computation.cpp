@@ -207,6 +207,7 @@ gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, c
   IndicatorComputation c;
   c.code = binding.code;
   c.year = year;
+  c.binding = {{QStringLiteral("metric"), binding.metric}, {QStringLiteral("parameters"), binding.parameters}};
   c.scale = scaleFor(binding, indicator);
   if (breakdowns.empty()) {
     auto whole = runMetric(reader, std::nullopt, run);
@@ -270,6 +271,8 @@ QJsonObject computationToJson(const IndicatorComputation& c) {
   return {{QStringLiteral("code"), c.code},
           {QStringLiteral("year"), c.year},
           {QStringLiteral("scale"), c.scale},
+          {QStringLiteral("binding"), c.binding},
+          {QStringLiteral("indicator_value"), c.whole.value ? QJsonValue(*c.whole.value * c.scale) : QJsonValue()},
           {QStringLiteral("whole"), metricResultToJson(c.whole)},
           {QStringLiteral("breakdowns"), breakdowns}};
 }

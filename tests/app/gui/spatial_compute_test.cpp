@@ -101,6 +101,33 @@ class SpatialComputeTest : public QObject {
     QCOMPARE(mDashboard->model()->seriesOf(QStringLiteral("JD14-13")).at(2024), value);
   }
 
+  void computingAgainRecomputesOnlyWhatChanged() {
+    mDashboard->findChild<QSpinBox*>()->setValue(2024);
+    mDashboard->selectIndicator(QStringLiteral("JD14-13"));
+    QUndoStack* undo = mDashboard->undoStack();
+    const int before = undo->index();
+    // Nothing changed since the computation above: not computed again, nothing new stored.
+    QVERIFY2(mDashboard->computeSpatial(true), qPrintable(mProblems.join(QLatin1Char('\n'))));
+    QCOMPARE(undo->index(), before);
+    QVERIFY2(mDashboard->message()->text().contains(QStringLiteral("JD14-13")), qPrintable(mDashboard->message()->text()));
+    // Forced, it is.
+    QVERIFY(mDashboard->computeSpatial(true, true));
+    QCOMPARE(undo->index(), before + 1);
+    // An input file that changed (its time) makes it stale.
+    const QString parks = mDoc.layer(QStringLiteral("parks"))->spec.source;
+    QFile file(parks);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5), QFileDevice::FileModificationTime));
+    file.close();
+    QVERIFY(mDashboard->computeSpatial(true));
+    QVERIFY2(undo->index() == before + 2, qPrintable(mDashboard->message()->text()));
+    // Its computation undone, the one before is current again (same files): nothing to compute.
+    undo->undo();
+    QVERIFY(mDashboard->computeSpatial(true));
+    QCOMPARE(undo->index(), before + 1);
+    undo->undo();
+  }
+
   void theCoverageMapShowsTheComputedLayersAgainstTheTarget() {
     // JD14-13 was computed for 2024 above: its map is a group of real layers from the stored file.
     mDashboard->findChild<QSpinBox*>()->setValue(2024);
@@ -352,9 +379,9 @@ class SpatialComputeTest : public QObject {
 
     // Made real: the park is in the park layer, counted from 2024 on, and the indicator computed
     // from the layers now equals the scenario; Undo takes the park out again.
-    const int undoBefore = mDashboard->undoStack()->count();
+    const int undoBefore = mDashboard->undoStack()->index();
     QVERIFY2(panel->promote(panel->scenarios()[1].id), qPrintable(dialog->summary()->text()));
-    QCOMPARE(mDashboard->undoStack()->count(), undoBefore + 1);
+    QCOMPARE(mDashboard->undoStack()->index(), undoBefore + 1);
     QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
     parks = mDoc.layer(QStringLiteral("parks"));
     QCOMPARE(parks->data->featureCount(), parkCount + 1);

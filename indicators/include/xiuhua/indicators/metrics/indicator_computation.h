@@ -24,6 +24,7 @@ struct IndicatorComputation {
   MetricResult whole;
   std::vector<std::pair<QString, MetricResult>> breakdowns;  // (layer id, result)
   std::vector<IndicatorValue> values;
+  QJsonObject binding;  // {"metric", "parameters"}: what it was computed from, to tell when it is stale
 };
 
 gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
