@@ -539,10 +539,20 @@ bool IndicatorDashboard::showCoverageMap() {
   }
   for (const QString& id : earlier) mDocument->removeLayer(id);
   mDocument->addLayers(CoverageMap::layers(**stored, *ind, year, names));
-  mMessage->setText(tr("The coverage map of %1 %2 for %3 is on the map, in the layer group \"%4\".")
-                        .arg(ind->code, ind->nameZh)
-                        .arg(year)
-                        .arg(group));
+  QString text = tr("The coverage map of %1 %2 for %3 is on the map, in the layer group \"%4\".")
+                     .arg(ind->code, ind->nameZh)
+                     .arg(year)
+                     .arg(group);
+  // By walking distance: how far it is from the straight-line radius.
+  auto record = (*computations)->computation((*stored)->computation);
+  const QJsonObject whole = record.ok() ? record->value(QStringLiteral("whole")).toObject() : QJsonObject();
+  if (whole.contains(QStringLiteral("network_minus_euclidean_points"))) {
+    text += QLatin1Char(' ') + tr("By walking distance %1 % of the land is covered, by the straight-line radius %2 % (%3 points).")
+                                   .arg(whole.value(QStringLiteral("network_area_ratio")).toDouble() * 100, 0, 'f', 2)
+                                   .arg(whole.value(QStringLiteral("euclidean_area_ratio")).toDouble() * 100, 0, 'f', 2)
+                                   .arg(whole.value(QStringLiteral("network_minus_euclidean_points")).toDouble(), 0, 'f', 2);
+  }
+  mMessage->setText(text);
   mMessage->setVisible(true);
   return true;
 }

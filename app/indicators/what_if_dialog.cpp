@@ -14,6 +14,8 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -92,8 +94,16 @@ WhatIfDialog::WhatIfDialog(MapDocument* document, const indicators::Indicator& i
   auto* proposedRow = new QHBoxLayout;
   proposedRow->addWidget(mProposed, 1);
   proposedRow->addWidget(mDrawButton);
+  // The change by 街镇 or by 网格: the binding's breakdowns.
+  mLevel = new QComboBox(this);
+  for (const QJsonValue& v : binding.parameters.value(QStringLiteral("per")).toArray()) {
+    const QJsonObject per = v.toObject();
+    mLevel->addItem(per.value(QStringLiteral("level")).toString(per.value(QStringLiteral("layer")).toString()));
+  }
+  mLevel->setEnabled(mLevel->count() > 1);
   auto* form = new QFormLayout;
   form->addRow(tr("Proposed facilities"), proposedRow);
+  form->addRow(tr("Change by"), mLevel);
   form->addRow(QString(), mOnlySelected);
   form->addRow(QString(), mTakeAway);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -123,7 +133,7 @@ bool WhatIfDialog::compute() {
   std::vector<gis::LayerSpec> specs;
   for (const LayerState& l : mDocument->layers()) specs.push_back(l.spec);
   const indicators::LayerResolver resolve = layerResolver(specs);
-  auto coverage = indicators::coverageParamsOf(mBinding, mYear, resolve);
+  auto coverage = indicators::coverageParamsOf(mBinding, mYear, resolve, mLevel->currentIndex());
   if (!coverage.ok()) {
     mSummary->setText(coverage.error().message);
     return false;
@@ -160,7 +170,7 @@ bool WhatIfDialog::compute() {
 bool WhatIfDialog::computeSaved(const indicators::Scenario& scenario) {
   std::vector<gis::LayerSpec> specs;
   for (const LayerState& l : mDocument->layers()) specs.push_back(l.spec);
-  auto coverage = indicators::coverageParamsOf(mBinding, mYear, layerResolver(specs));
+  auto coverage = indicators::coverageParamsOf(mBinding, mYear, layerResolver(specs), mLevel->currentIndex());
   auto store = indicators::ScenarioStore::open(mDocument->projectPath());
   if (!coverage.ok() || !store.ok()) {
     mSummary->setText(!coverage.ok() ? coverage.error().message : store.error().message);

@@ -37,6 +37,7 @@ class WhatIfDialog : public QDialog {
                QUndoStack* undo, QWidget* parent = nullptr);
 
   QComboBox* proposedLayer() const { return mProposed; }
+  QComboBox* level() const { return mLevel; }  // the sub-units the change is shown by (街镇, 网格)
   QCheckBox* onlySelected() const { return mOnlySelected; }
   QCheckBox* takeAwaySelected() const { return mTakeAway; }
   QTableWidget* table() const { return mTable; }
@@ -66,6 +67,7 @@ class WhatIfDialog : public QDialog {
   indicators::MetricBinding mBinding;
   int mYear;
   QComboBox* mProposed;
+  QComboBox* mLevel = nullptr;
   QCheckBox* mOnlySelected;
   QCheckBox* mTakeAway;
   QTableWidget* mTable;

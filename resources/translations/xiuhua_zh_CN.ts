@@ -1499,6 +1499,10 @@
             <numerusform>%n 项指标自上次计算以来未变化（设置与输入文件相同），未重新计算：%1。如需强制计算，请使用“全部重新计算”。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>By walking distance %1 % of the land is covered, by the straight-line radius %2 % (%3 points).</source>
+        <translation>按步行距离覆盖 %1 % 的用地，按直线半径覆盖 %2 %（相差 %3 个百分点）。</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerPropertiesDialog</name>
@@ -2394,6 +2398,10 @@
         <translation>
             <numerusform>已绘制 %n 处规划设施；点击“计算”查看其影响。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Change by</source>
+        <translation>变化按</translation>
     </message>
 </context>
 <context>

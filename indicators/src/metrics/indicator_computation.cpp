@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace xiuhua::indicators {
 
 namespace {
@@ -173,7 +175,7 @@ double scaleFor(const MetricBinding& binding, const Indicator& indicator) {
 
 }  // namespace
 
-gis::Result<CoverageParams> coverageParamsOf(const MetricBinding& binding, int year, const LayerResolver& layers) {
+gis::Result<CoverageParams> coverageParamsOf(const MetricBinding& binding, int year, const LayerResolver& layers, int breakdown) {
   const QString& metric = binding.metric;
   if (metric != QLatin1String("service_coverage") && metric != QLatin1String("population_coverage")) {
     return BindingReader::problem(Metrics::tr("%1 is not a coverage indicator (its metric is %2).").arg(binding.code, metric));
@@ -181,7 +183,7 @@ gis::Result<CoverageParams> coverageParamsOf(const MetricBinding& binding, int y
   std::optional<ZoneRequest> per;
   const QJsonArray breakdowns = binding.parameters.value(QStringLiteral("per")).toArray();
   if (!breakdowns.isEmpty()) {
-    const QJsonObject first = breakdowns.first().toObject();
+    const QJsonObject first = breakdowns.at(std::clamp<qsizetype>(breakdown, 0, breakdowns.size() - 1)).toObject();
     const QString id = first.value(QStringLiteral("layer")).toString();
     const std::optional<gis::SourceRef> source = layers(id);
     if (!source) return BindingReader::problem(Metrics::tr("%1: the project has no layer \"%2\" (parameter \"per\").").arg(binding.code, id));

@@ -230,6 +230,16 @@ class SpatialComputeTest : public QObject {
     QVERIFY2(gainers.contains(QStringLiteral("华亭镇")) && gainers.contains(QStringLiteral("外冈镇")), qPrintable(gainers.join(QLatin1Char(','))));
     QVERIFY(dialog->table()->item(1, 3)->text().startsWith(QLatin1Char('+')));
     QCOMPARE(dialog->table()->item(12, 3)->text(), QStringLiteral("0"));  // far from the parks: unchanged
+    // By 网格: the same district change, the affected grid cells first.
+    const QString districtChange = dialog->table()->item(0, 3)->text();
+    dialog->level()->setCurrentIndex(1);
+    QVERIFY2(dialog->compute(), qPrintable(dialog->summary()->text()));
+    QCOMPARE(dialog->table()->rowCount(), 356);
+    QCOMPARE(dialog->table()->item(0, 3)->text(), districtChange);
+    QVERIFY(dialog->table()->item(1, 3)->text().startsWith(QLatin1Char('+')));
+    QCOMPARE(dialog->table()->item(355, 3)->text(), QStringLiteral("0"));
+    dialog->level()->setCurrentIndex(0);
+    QVERIFY(dialog->compute());
     // On the map: the land the parks newly cover, and the parks themselves.
     QVERIFY2(dialog->showOnMap(), qPrintable(dialog->summary()->text()));
     QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
@@ -477,6 +487,8 @@ class SpatialComputeTest : public QObject {
     QVERIFY2(names.contains(QStringLiteral("walked")) && names.contains(QStringLiteral("euclidean_service_area")) &&
                  names.contains(QStringLiteral("service_area")),
              qPrintable(names.join(QLatin1Char(','))));
+    // The message compares the two: walking against straight-line, in points.
+    QVERIFY2(mDashboard->message()->text().count(QLatin1Char('%')) >= 2, qPrintable(mDashboard->message()->text()));
     QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
     const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
     if (!shots.isEmpty()) {

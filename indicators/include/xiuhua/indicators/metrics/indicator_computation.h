@@ -30,9 +30,10 @@ struct IndicatorComputation {
 gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
                                                    const LayerResolver& layers, const MetricRun& run = {});
 
-// The coverage parameters a coverage indicator's binding gives for a year, broken down by its first
-// "per" layer (for what-if scenarios); fails, naming the indicator, for another metric.
-gis::Result<CoverageParams> coverageParamsOf(const MetricBinding& binding, int year, const LayerResolver& layers);
+// The coverage parameters a coverage indicator's binding gives for a year, broken down by one of its
+// "per" layers (the first by default; for what-if scenarios); fails, naming the indicator, for
+// another metric.
+gis::Result<CoverageParams> coverageParamsOf(const MetricBinding& binding, int year, const LayerResolver& layers, int breakdown = 0);
 
 // The map layers of a computation (when its runs made them, see MetricRun::resultLayers): the
 // whole run's layers ("features", and for coverage "service_area", "covered" and "uncovered"), and each
