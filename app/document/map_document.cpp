@@ -3,6 +3,7 @@
 #include "document/layer_loader.h"
 #include "document/layer_probe.h"
 #include "xiuhua/gis/bounds.h"
+#include "xiuhua/gis/database.h"
 #include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/geometry_validity.h"
 
@@ -77,6 +78,13 @@ gis::Status MapDocument::saveProject(const QString& path) {
   project.mapCrs = mMapCrs;
   project.extent = mCurrentExtent;
   for (const LayerState& state : mLayers) project.layers.push_back(state.spec);
+  // Saved under another name: the new file starts as a copy of this one, so its indicator values,
+  // computations and saved scenarios go with it.
+  if (!mProjectPath.isEmpty() && QFileInfo(path).absoluteFilePath() != mProjectPath && QFileInfo::exists(mProjectPath)) {
+    auto db = gis::Database::open(mProjectPath);
+    if (!db.ok()) return db.error();
+    if (gis::Status s = (*db)->copyTo(path); !s) return s;
+  }
   if (gis::Status s = gis::ProjectFile::save(project, path); !s) return s;
   mProjectPath = QFileInfo(path).absoluteFilePath();
   mModified = false;

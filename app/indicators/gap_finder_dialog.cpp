@@ -138,6 +138,8 @@ bool GapFinderDialog::find() {
   QFutureWatcher<gis::Result<indicators::GapFinderResult>> watcher;
   QProgressDialog dialog(tr("Ranking candidate sites…"), tr("Cancel"), 0, 1000, this);
   dialog.setWindowTitle(windowTitle());
+  // Modal: nothing can close this dialog or start another search while the nested loop runs.
+  dialog.setWindowModality(Qt::ApplicationModal);
   dialog.setMinimumDuration(300);
   dialog.setAutoClose(false);
   dialog.setAutoReset(false);

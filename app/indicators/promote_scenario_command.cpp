@@ -21,6 +21,14 @@ gis::Status PromoteScenarioCommand::apply() {
   if (!store.ok()) return store.error();
   auto editor = gis::VectorEditor::open(mFacilities);
   if (!editor.ok()) return editor.error();
+  if (!(*editor)->keepsFids()) {
+    // Undo and the saved scenario name features by fid: only a format that keeps them will do.
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("PromoteScenarioCommand",
+                                                  "%1: a scenario can be made real only in a GeoPackage layer (a shapefile renumbers its "
+                                                  "features when edited); export the facility layer to GeoPackage first.")
+                          .arg(mFacilities.toString())};
+  }
   std::vector<gis::Geometry> proposed;
   gis::Crs crs;
   if (!mScenario.proposedLayer.isEmpty()) {
@@ -35,12 +43,20 @@ gis::Status PromoteScenarioCommand::apply() {
   if (!added.ok()) return added.error();
   auto removed = (*editor)->remove(mScenario.removed);
   if (!removed.ok()) {
-    (void)(*editor)->remove(*added);  // back to how it was
+    if (auto back = (*editor)->remove(*added); !back.ok()) {
+      return gis::Error{removed.error().code, removed.error().message + QLatin1Char(' ') + back.error().message};
+    }
     return removed.error();
+  }
+  if (gis::Status s = (*store)->setPromoted(mScenario.id, QDateTime::currentDateTimeUtc()); !s) {
+    // The layer as it was: the step did not happen.
+    (void)(*editor)->remove(*added);
+    (void)(*editor)->restore(**removed);
+    return s;
   }
   mAdded = std::move(added).value();
   mRemoved = std::move(removed).value();
-  return (*store)->setPromoted(mScenario.id, QDateTime::currentDateTimeUtc());
+  return {};
 }
 
 gis::Status PromoteScenarioCommand::revert() {
@@ -58,6 +74,7 @@ gis::Status PromoteScenarioCommand::revert() {
 }
 
 void PromoteScenarioCommand::redo() {
+  if (mDone) return;
   if (gis::Status s = apply(); !s) {
     setObsolete(true);
     if (mReport) mReport(s.error().message);
@@ -70,6 +87,8 @@ void PromoteScenarioCommand::redo() {
 void PromoteScenarioCommand::undo() {
   if (!mDone) return;
   if (gis::Status s = revert(); !s) {
+    // The layer is not as before the step: the stack cannot redo it safely either.
+    setObsolete(true);
     if (mReport) mReport(s.error().message);
     return;
   }

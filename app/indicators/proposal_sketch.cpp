@@ -12,7 +12,10 @@ ProposalSketch::ProposalSketch(MapDocument* document, MapCanvas* canvas, SketchT
                                QObject* parent)
     : QObject(parent), mDocument(document), mCanvas(canvas), mShape(shape), mFile(std::move(file)), mGroup(std::move(group)) {}
 
-ProposalSketch::~ProposalSketch() { stop(); }
+ProposalSketch::~ProposalSketch() {
+  blockSignals(true);  // the dialog around it is going: no one to tell
+  stop();
+}
 
 void ProposalSketch::setCanvas(MapCanvas* canvas) {
   stop();

@@ -9,10 +9,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace xiuhua::app {
 
@@ -157,21 +160,18 @@ bool ScenarioPanel::promote(qint64 id) {
     emit problem(tr("The facility layer \"%1\" of %2 is not in the project.").arg(facilitiesId, mCode));
     return false;
   }
-  QString failure;
+  if (mUndo == nullptr) return false;  // making real is an undoable step, or nothing
+  // The command outlives this call (and may outlive the panel): it reports through a guarded pointer.
+  auto failed = std::make_shared<bool>(false);
+  QPointer<ScenarioPanel> panel(this);
   auto* command = new PromoteScenarioCommand(mDocument, mDocument->projectPath(), *found, *facilities,
-                                             indicators::promotionAttributes(mBinding, mYear), [&failure](const QString& p) { failure = p; });
-  if (mUndo != nullptr) {
-    mUndo->push(command);  // runs redo(); a failed one is obsolete and dropped
-  } else {
-    command->redo();
-    delete command;
-  }
-  if (!failure.isEmpty()) {
-    emit problem(failure);
-    return false;
-  }
+                                             indicators::promotionAttributes(mBinding, mYear), [failed, panel](const QString& p) {
+                                               *failed = true;
+                                               if (panel) emit panel->problem(p);
+                                             });
+  mUndo->push(command);  // runs redo(); a failed one is obsolete and dropped
   reload();
-  return true;
+  return !*failed;
 }
 
 bool ScenarioPanel::discard(qint64 id) {

@@ -56,7 +56,7 @@ bool SpatialComputeTask::isCurrent(const Job& job) {
   auto computations = indicators::ComputationStore::open(mProjectPath);
   auto values = indicators::ValueStore::open(mProjectPath);
   if (!computations.ok() || !values.ok()) return false;
-  auto unchanged = (*computations)->unchangedSince(job.binding, mYear);
+  auto unchanged = (*computations)->unchangedSince(job.binding, mYear, layerResolver(mLayers));
   if (!unchanged.ok() || !unchanged.value() || !(*unchanged)->value) return false;
   auto history = (*values)->history(job.indicator.code);
   if (!history.ok()) return false;

@@ -24,7 +24,8 @@ void SketchTool::click(QPointF map, double closeTolerance) {
 }
 
 void SketchTool::doubleClick(QPointF map) {
-  if (mShape != Shape::Polygon) return;
+  // A polygon closed by the double click's first click (on the first corner) is done.
+  if (mShape != Shape::Polygon || mVertices.empty()) return;
   // The first click of the double click has added the vertex already.
   if (mVertices.empty() || mVertices.back() != map) mVertices.push_back(map);
   close();

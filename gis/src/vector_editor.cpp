@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <cstring>
+
 namespace xiuhua::gis {
 
 struct RemovedFeatures {
@@ -32,6 +34,35 @@ void setField(OGRFeature& feature, int index, OGRFieldType type, const QVariant&
     case OFTReal: feature.SetField(index, v.toDouble()); break;
     default: feature.SetField(index, v.toString().toUtf8().constData());
   }
+}
+
+int dimensionOf(Geometry::Type type) {
+  switch (type) {
+    case Geometry::Type::Point: return 0;
+    case Geometry::Type::Line: return 1;
+    case Geometry::Type::Polygon: return 2;
+    case Geometry::Type::Empty: break;
+  }
+  return -1;
+}
+
+// 0, 1 or 2 for a layer of points, lines or polygons (single or multi); -1 for any other.
+int dimensionOf(OGRwkbGeometryType type) {
+  const OGRwkbGeometryType flat = wkbFlatten(type);
+  if (flat == wkbPoint || flat == wkbMultiPoint) return 0;
+  if (OGR_GT_IsCurve(flat) || OGR_GT_IsSubClassOf(flat, wkbMultiCurve)) return 1;
+  if (OGR_GT_IsSurface(flat) || OGR_GT_IsSubClassOf(flat, wkbMultiSurface)) return 2;
+  return -1;
+}
+
+QString typeName(Geometry::Type type) {
+  switch (type) {
+    case Geometry::Type::Point: return tr("point");
+    case Geometry::Type::Line: return tr("line");
+    case Geometry::Type::Polygon: return tr("polygon");
+    case Geometry::Type::Empty: break;
+  }
+  return tr("empty geometry");
 }
 
 }  // namespace
@@ -61,6 +92,11 @@ struct VectorEditor::Impl {
 VectorEditor::VectorEditor(std::unique_ptr<Impl> impl) : mImpl(std::move(impl)) {}
 VectorEditor::~VectorEditor() = default;
 const Crs& VectorEditor::crs() const { return mImpl->crs; }
+
+bool VectorEditor::keepsFids() const {
+  const char* driver = mImpl->dataset->GetDriverName();
+  return driver != nullptr && (std::strcmp(driver, "GPKG") == 0 || std::strcmp(driver, "SQLite") == 0);
+}
 
 Result<std::unique_ptr<VectorEditor>> VectorEditor::open(const SourceRef& source) {
   detail::ensureGdalRegistered();
@@ -106,26 +142,41 @@ Result<std::vector<qint64>> VectorEditor::add(const std::vector<Geometry>& geome
     if (!transform) return editFailure(d.source, tr("no transformation from %1 to %2").arg(from.definition(), d.crs.definition()));
   }
   const OGRwkbGeometryType layerType = wkbFlatten(d.layer->GetGeomType());
+  for (const Geometry& g : geometries) {
+    const int layerDimension = dimensionOf(layerType);
+    if (!g.isEmpty() && layerDimension >= 0 && dimensionOf(g.type()) != layerDimension) {
+      return editFailure(d.source, tr("a %1 cannot go into a layer of %2").arg(typeName(g.type()), QString::fromUtf8(OGRGeometryTypeToName(layerType))));
+    }
+  }
   return d.inTransaction([&]() -> Result<std::vector<qint64>> {
     detail::GdalErrorCollector errors;
     std::vector<qint64> fids;
     OGRFeatureDefn* defn = d.layer->GetLayerDefn();
     for (std::size_t i = 0; i < geometries.size(); ++i) {
-      OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(defn));
-      if (std::unique_ptr<OGRGeometry> g = detail::toOgr(geometries[i])) {
-        if (transform && g->transform(transform.get()) != OGRERR_NONE) return editFailure(d.source, tr("the coordinates cannot be reprojected"));
-        OGRGeometry* typed = g.release();
-        if (layerType != wkbUnknown) typed = OGRGeometryFactory::forceTo(typed, layerType);
-        feature->SetGeometryDirectly(typed);
+      // A layer of single parts takes a multi-part geometry as one feature per part.
+      std::vector<Geometry> pieces;
+      if (!OGR_GT_IsSubClassOf(layerType, wkbGeometryCollection) && layerType != wkbUnknown && geometries[i].parts().size() > 1) {
+        for (const Geometry::Part& part : geometries[i].parts()) pieces.emplace_back(geometries[i].type(), std::vector<Geometry::Part>{part});
+      } else {
+        pieces.push_back(geometries[i]);
       }
-      if (i < attributes.size()) {
-        for (const auto& [name, value] : attributes[i]) {
-          const int index = defn->GetFieldIndex(name.toUtf8().constData());
-          if (index >= 0) setField(*feature, index, defn->GetFieldDefn(index)->GetType(), value);
+      for (const Geometry& piece : pieces) {
+        OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(defn));
+        if (std::unique_ptr<OGRGeometry> g = detail::toOgr(piece)) {
+          if (transform && g->transform(transform.get()) != OGRERR_NONE) return editFailure(d.source, tr("the coordinates cannot be reprojected"));
+          OGRGeometry* typed = g.release();
+          if (layerType != wkbUnknown) typed = OGRGeometryFactory::forceTo(typed, layerType);
+          feature->SetGeometryDirectly(typed);
         }
+        if (i < attributes.size()) {
+          for (const auto& [name, value] : attributes[i]) {
+            const int index = defn->GetFieldIndex(name.toUtf8().constData());
+            if (index >= 0) setField(*feature, index, defn->GetFieldDefn(index)->GetType(), value);
+          }
+        }
+        if (d.layer->CreateFeature(feature.get()) != OGRERR_NONE) return editFailure(d.source, errors.lastError());
+        fids.push_back(feature->GetFID());
       }
-      if (d.layer->CreateFeature(feature.get()) != OGRERR_NONE) return editFailure(d.source, errors.lastError());
-      fids.push_back(feature->GetFID());
     }
     return fids;
   });
@@ -138,11 +189,14 @@ Result<std::shared_ptr<const RemovedFeatures>> VectorEditor::remove(const std::v
     detail::GdalErrorCollector errors;
     auto removed = std::make_shared<RemovedFeatures>();
     removed->source = d.source.toString();
+    // All of them first: a format without transactions must not lose some before failing.
     for (qint64 fid : fids) {
       OGRFeatureUniquePtr feature(d.layer->GetFeature(fid));
       if (!feature) return editFailure(d.source, tr("there is no feature %1").arg(fid));
-      if (d.layer->DeleteFeature(fid) != OGRERR_NONE) return editFailure(d.source, errors.lastError());
       removed->features.push_back(std::move(feature));
+    }
+    for (qint64 fid : fids) {
+      if (d.layer->DeleteFeature(fid) != OGRERR_NONE) return editFailure(d.source, errors.lastError());
     }
     return std::shared_ptr<const RemovedFeatures>(std::move(removed));
   });

@@ -188,6 +188,10 @@
         <source>%1: cannot open the database for writing (%2).</source>
         <translation>%1：无法以写入方式打开数据库（%2）。</translation>
     </message>
+    <message>
+        <source>%1: cannot copy the project there (%2).</source>
+        <translation>%1：无法将项目复制到此处（%2）。</translation>
+    </message>
 </context>
 <context>
     <name>EditTargetCommand</name>
@@ -456,6 +460,10 @@
         <source>The snap distance must be 0 m or more and the street width more than 0 m.</source>
         <translation>吸附距离须不小于 0 米，道路两侧宽度须大于 0 米。</translation>
     </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
 </context>
 <context>
     <name>Overlay</name>
@@ -546,6 +554,10 @@
     <message>
         <source>make scenario &quot;%1&quot; real</source>
         <translation>将情景“%1”转为正式图层</translation>
+    </message>
+    <message>
+        <source>%1: a scenario can be made real only in a GeoPackage layer (a shapefile renumbers its features when edited); export the facility layer to GeoPackage first.</source>
+        <translation>%1：情景只能转入 GeoPackage 图层（Shapefile 编辑后会重新编号要素）；请先将设施图层导出为 GeoPackage。</translation>
     </message>
 </context>
 <context>
@@ -714,6 +726,10 @@
     <message>
         <source>there is no feature %1</source>
         <translation>没有要素 %1</translation>
+    </message>
+    <message>
+        <source>a %1 cannot go into a layer of %2</source>
+        <translation>%1 不能写入 %2 类型的图层</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2445,22 @@
     <message>
         <source>%1: cannot edit the layer (%2).</source>
         <translation>%1：无法编辑图层（%2）。</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <source>polygon</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <source>empty geometry</source>
+        <translation>空几何</translation>
     </message>
 </context>
 </TS>

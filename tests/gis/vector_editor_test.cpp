@@ -41,19 +41,27 @@ TEST(VectorEditor, AddsRemovesAndRestoresInAGeoPackage) {
   ASSERT_TRUE(VectorWriter::writeGeoPackage(path, {parks()}).ok());
   auto editor = VectorEditor::open(SourceRef::parse(path + QStringLiteral("|layername=parks"))).value();
   EXPECT_EQ(editor->crs().definition(), QStringLiteral("EPSG:4549"));
+  EXPECT_TRUE(editor->keepsFids());
 
   // One park given in the layer's CRS, one in longitude/latitude (reprojected by PROJ).
   const auto added = editor->add({square(605000, 3461000, 50)}, Crs::fromEpsg(4549), {{{QStringLiteral("name"), QStringLiteral("新公园")},
                                                                                         {QStringLiteral("no_such_field"), 1}}});
   ASSERT_TRUE(added.ok()) << added.error().message.toStdString();
   ASSERT_EQ(added->size(), 1U);
-  const auto lonLat = editor->add({Geometry::point({121.049878233, 31.257507102})}, Crs::fromEpsg(4490));
+  const double lon = 121.049878233, lat = 31.257507102;
+  const Geometry lonLatPark(Geometry::Type::Polygon,
+                            {Geometry::Part{Geometry::Ring{{lon, lat}, {lon + 0.001, lat}, {lon + 0.001, lat + 0.001}, {lon, lat}}}});
+  const auto lonLat = editor->add({lonLatPark}, Crs::fromEpsg(4490));
   ASSERT_TRUE(lonLat.ok()) << lonLat.error().message.toStdString();
+  // A point is no park: refused, and nothing added.
+  const auto point = editor->add({Geometry::point({605000, 3461000})}, Crs());
+  ASSERT_FALSE(point.ok());
+  EXPECT_TRUE(point.error().message.contains(QStringLiteral("point"))) << point.error().message.toStdString();
   auto data = read(path, QStringLiteral("parks"));
   ASSERT_EQ(data->featureCount(), 5U);
   EXPECT_EQ(data->attributes[3][0].toString(), QStringLiteral("新公园"));
   EXPECT_EQ(data->geometries[3].type(), Geometry::Type::Polygon);
-  const QPointF p = data->geometries[4].parts()[0][0][0];  // as cs2cs EPSG:4490 → EPSG:4549 gives it
+  const QPointF p = data->geometries[4].parts()[0][0][0];  // its first corner, as cs2cs EPSG:4490 → EPSG:4549 gives it
   EXPECT_NEAR(p.x(), 600000, 0.01);
   EXPECT_NEAR(p.y(), 3460000, 0.01);
 
@@ -84,11 +92,21 @@ TEST(VectorEditor, EditsAShapefileAndRefusesReadOnlyFiles) {
   ASSERT_TRUE(VectorWriter::writeFile(path, parks()).ok());
   {
     auto editor = VectorEditor::open(SourceRef::parse(path)).value();
+    EXPECT_FALSE(editor->keepsFids());  // a shapefile renumbers its features when packed
     ASSERT_TRUE(editor->add({square(607000, 3462000, 80)}, Crs(), {{{QStringLiteral("name"), QStringLiteral("口袋公园")}}}).ok());
+    // Unknown fids are refused before anything is removed (a shapefile has no transactions).
+    EXPECT_FALSE(editor->remove({0, 99}).ok());
     ASSERT_TRUE(editor->remove({0}).ok());
+    // Its polygon layer takes a two-part park as two features.
+    Geometry twoParts = square(608000, 3462000, 50);
+    twoParts.parts().push_back(square(608100, 3462000, 50).parts().front());
+    const auto parts = editor->add({twoParts}, Crs(), {{{QStringLiteral("name"), QStringLiteral("两块绿地")}}});
+    ASSERT_TRUE(parts.ok()) << parts.error().message.toStdString();
+    EXPECT_EQ(parts->size(), 2U);
   }
   auto data = read(path);
-  ASSERT_EQ(data->featureCount(), 3U);
+  ASSERT_EQ(data->featureCount(), 5U);
+  EXPECT_EQ(data->attributes[4][0].toString(), QStringLiteral("两块绿地"));
   EXPECT_EQ(data->attributes[0][0].toString(), QStringLiteral("公园2"));
   EXPECT_EQ(data->attributes[2][0].toString(), QStringLiteral("口袋公园"));
 
@@ -97,10 +115,6 @@ TEST(VectorEditor, EditsAShapefileAndRefusesReadOnlyFiles) {
   ASSERT_FALSE(readOnly.ok());
   EXPECT_TRUE(readOnly.error().message.contains(QStringLiteral("公园.shp")));
   EXPECT_TRUE(readOnly.error().message.contains(QStringLiteral("read-only")));
-  const auto csv = VectorEditor::open(SourceRef::parse(dir.write(QStringLiteral("站点.csv"), "x,y\n1,2\n")));
-  if (!csv.ok()) {
-    EXPECT_TRUE(csv.error().message.contains(QStringLiteral("站点.csv")));
-  }
   EXPECT_FALSE(VectorEditor::open(SourceRef::parse(dir.path(QStringLiteral("没有.gpkg")))).ok());
 }
 

@@ -211,14 +211,15 @@ NetworkServiceAreas::Area NetworkServiceAreas::serviceArea(const Geometry& facil
 }
 
 std::vector<NetworkServiceAreas::Area> NetworkServiceAreas::serviceAreas(const std::vector<Geometry>& facilities,
-                                                                         const std::vector<double>& distances, int threads) const {
+                                                                         const std::vector<double>& distances, int threads,
+                                                                         const std::atomic<bool>* cancel) const {
   std::vector<Area> out(facilities.size());
   detail::parallelFor(
       facilities.size(), threads,
       [&](int) {
         return [&](std::size_t i) { out[i] = serviceArea(facilities[i], i < distances.size() ? distances[i] : 0.0); };
       },
-      nullptr, {}, 4);
+      cancel, {}, 4);
   return out;
 }
 

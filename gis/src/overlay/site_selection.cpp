@@ -123,8 +123,11 @@ Result<CandidateSites> candidateSites(const std::vector<Geometry>& areas, double
           if (!g) return;
           const detail::PreparedPtr prepared(GEOSPrepare_r(ctx, g.get()));
           const QRectF box = areas[i].boundingBox();
-          for (double y = std::ceil(box.top() / spacing) * spacing; y <= box.bottom(); y += spacing) {
-            for (double x = std::ceil(box.left() / spacing) * spacing; x <= box.right(); x += spacing) {
+          // Multiples of the spacing (k · spacing, not sums): overlapping areas share points exactly.
+          for (double row = std::ceil(box.top() / spacing); row * spacing <= box.bottom(); ++row) {
+            for (double col = std::ceil(box.left() / spacing); col * spacing <= box.right(); ++col) {
+              const double x = col * spacing;
+              const double y = row * spacing;
               const detail::GeosGeomPtr p(GEOSGeom_createPointFromXY_r(ctx, x, y));
               if (p && GEOSPreparedContains_r(ctx, prepared.get(), p.get()) == 1) inside[i].emplace_back(x, y);
             }
@@ -207,13 +210,18 @@ Result<std::vector<SiteChoice>> chooseSites(const CoverageScenarios& scenarios, 
       continue;
     }
     change.added.push_back(candidateCovers[static_cast<std::size_t>(top.candidate)]);
-    auto outcome = scenarios.evaluate(change, options.overlay);
+    OverlayOptions quiet = options.overlay;
+    quiet.progress = nullptr;  // the progress reported is the ranking's
+    auto outcome = scenarios.evaluate(change, quiet);
     if (!outcome.ok()) return outcome.error();
     SiteChoice site;
     site.candidate = top.candidate;
     site.area = outcome->coverage.all.covered - beforeArea.covered;
     site.weight = outcome->coverage.weightedAll.covered - beforeWeight.covered;
-    if (!((options.byWeight ? site.weight : site.area) > 0)) break;  // nothing left that a site can add
+    if (!((options.byWeight ? site.weight : site.area) > 0)) {  // a sliver the overlay does not see: the next one
+      change.added.pop_back();
+      continue;
+    }
     beforeArea = outcome->coverage.all;
     beforeWeight = outcome->coverage.weightedAll;
     site.after = std::move(outcome->coverage);

@@ -1,5 +1,6 @@
 #include "xiuhua/gis/database.h"
 
+#include "atomic_file.h"
 #include "sqlite_db.h"
 
 #include <QCoreApplication>
@@ -78,5 +79,16 @@ Status Database::beginWrite() { return exec(QStringLiteral("BEGIN IMMEDIATE;"));
 Status Database::commit() { return exec(QStringLiteral("COMMIT;")); }
 void Database::rollback() { (void)exec(QStringLiteral("ROLLBACK;")); }
 qint64 Database::lastInsertId() const { return sqlite3_last_insert_rowid(mImpl->db.get()); }
+
+Status Database::copyTo(const QString& path) {
+  const QFileInfo target(path);
+  const QString temp = detail::temporaryBeside(target, target.suffix());
+  auto copied = query(QStringLiteral("VACUUM INTO ?"), {temp});
+  const QString reason = detail::replaceWith(temp, target, copied.ok() ? QString() : copied.error().message);
+  if (!reason.isEmpty()) {
+    return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot copy the project there (%2).").arg(path, reason)};
+  }
+  return {};
+}
 
 }  // namespace xiuhua::gis

@@ -1,7 +1,6 @@
 #include "xiuhua/indicators/metrics/computation_store.h"
 
 #include "xiuhua/gis/database.h"
-#include "xiuhua/gis/source_ref.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -121,36 +120,17 @@ gis::Result<QJsonObject> ComputationStore::computation(qint64 id) {
   return QJsonDocument::fromJson(rows->front()[0].toString().toUtf8()).object();
 }
 
-namespace {
-
-// Whether every input a metric result names is the same file as then (size and time, to the second).
-bool inputsUnchanged(const QJsonObject& result) {
-  for (const QJsonValue& v : result.value(QStringLiteral("inputs")).toArray()) {
-    const QJsonObject input = v.toObject();
-    const QFileInfo file(gis::SourceRef::parse(input.value(QStringLiteral("source")).toString()).path);
-    if (!file.exists() || file.size() != input.value(QStringLiteral("bytes")).toInteger(-1) ||
-        file.lastModified().toUTC().toString(Qt::ISODate) != input.value(QStringLiteral("modified")).toString()) {
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
-
-gis::Result<std::optional<ComputationStore::Unchanged>> ComputationStore::unchangedSince(const MetricBinding& binding, int year) {
+gis::Result<std::optional<ComputationStore::Unchanged>> ComputationStore::unchangedSince(const MetricBinding& binding, int year,
+                                                                                       const LayerResolver& layers) {
   auto rows = mDb->query(QStringLiteral("SELECT id, record FROM xh_computations WHERE code = ? AND year = ? ORDER BY id DESC LIMIT 1"),
                          {binding.code, year});
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return std::optional<Unchanged>();
   const QJsonObject record = QJsonDocument::fromJson(rows->front()[1].toString().toUtf8()).object();
   const QJsonObject was = record.value(QStringLiteral("binding")).toObject();
-  if (was.value(QStringLiteral("metric")).toString() != binding.metric || was.value(QStringLiteral("parameters")).toObject() != binding.parameters) {
+  if (was.value(QStringLiteral("metric")).toString() != binding.metric || was.value(QStringLiteral("parameters")).toObject() != binding.parameters ||
+      !was.contains(QStringLiteral("sources")) || was.value(QStringLiteral("sources")).toObject() != bindingSources(binding, layers)) {
     return std::optional<Unchanged>();
-  }
-  if (!inputsUnchanged(record.value(QStringLiteral("whole")).toObject())) return std::optional<Unchanged>();
-  for (const QJsonValue& b : record.value(QStringLiteral("breakdowns")).toArray()) {
-    if (!inputsUnchanged(b.toObject().value(QStringLiteral("result")).toObject())) return std::optional<Unchanged>();
   }
   if (record.contains(QStringLiteral("layers_file")) &&
       !QFileInfo::exists(QFileInfo(mProjectPath).absoluteDir().absoluteFilePath(record.value(QStringLiteral("layers_file")).toString()))) {

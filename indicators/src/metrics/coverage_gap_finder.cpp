@@ -106,7 +106,8 @@ gis::Result<GapFinderResult> findCoverageGaps(const GapFinderParams& params, con
                                  params.coverage.quadSegments, run.threads);
   }
   const std::vector<gis::Geometry> covers =
-      detail::coversFor(params.coverage, setup->network.get(), footprints, std::vector<double>(footprints.size(), *radius), run.threads).polygons;
+      detail::coversFor(params.coverage, setup->network.get(), footprints, std::vector<double>(footprints.size(), *radius), run).polygons;
+  if (run.cancel != nullptr && run.cancel->load()) return gis::Error{gis::ErrorCode::Cancelled, Metrics::tr("Cancelled.")};
 
   const bool weighted = !params.coverage.weightField.isEmpty();
   setup->overlay.keepParts = true;  // the uncovered land is what the sites are ranked by

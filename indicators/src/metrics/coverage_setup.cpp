@@ -46,13 +46,13 @@ void appendCovers(gis::ZonalCoverageInput& overlay, const std::vector<gis::Geome
 }  // namespace
 
 Covers coversFor(const CoverageParams& params, const gis::NetworkServiceAreas* network, const std::vector<gis::Geometry>& facilities,
-                 const std::vector<double>& radii, int threads) {
+                 const std::vector<double>& radii, const MetricRun& run) {
   Covers out;
   if (network == nullptr) {
-    out.polygons = gis::bufferEach(facilities, radii, params.quadSegments, threads);
+    out.polygons = gis::bufferEach(facilities, radii, params.quadSegments, run.threads);
     return out;
   }
-  std::vector<gis::NetworkServiceAreas::Area> areas = network->serviceAreas(facilities, radii, threads);
+  std::vector<gis::NetworkServiceAreas::Area> areas = network->serviceAreas(facilities, radii, run.threads, run.cancel);
   for (std::size_t i = 0; i < areas.size(); ++i) {
     if (radii[i] > 0 && !areas[i].reached) ++out.unreached;
     out.polygons.push_back(std::move(areas[i].polygon));
@@ -136,7 +136,8 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
       return gis::Error{network.error().code, QStringLiteral("%1 (network): %2").arg(params.network->lines.toString(), network.error().message)};
     }
     setup.network = std::make_shared<const gis::NetworkServiceAreas>(std::move(network).value());
-    Covers covers = coversFor(params, setup.network.get(), facilities.geometries, setup.radii, run.threads);
+    Covers covers = coversFor(params, setup.network.get(), facilities.geometries, setup.radii, run);
+    if (run.cancel != nullptr && run.cancel->load()) return gis::Error{gis::ErrorCode::Cancelled, Metrics::tr("Cancelled.")};
     setup.unreached = covers.unreached;
     setup.walked = std::move(covers.walked);
     setup.overlay.covers = std::move(covers.polygons);  // no cores: a walked area is no disk

@@ -34,7 +34,7 @@ struct Covers {
   int unreached = 0;
 };
 Covers coversFor(const CoverageParams& params, const gis::NetworkServiceAreas* network, const std::vector<gis::Geometry>& facilities,
-                 const std::vector<double>& radii, int threads);
+                 const std::vector<double>& radii, const MetricRun& run);
 
 // Checks the parameters, reads the inputs (extra requests after the others, in the same metric
 // CRS) and builds the overlay input. Fails, naming the file, on bad input.

@@ -48,7 +48,7 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
     if (gis::Status s = detail::requireFeatures(*proposed); !s) return s.error();
     proposedRadii = detail::facilityRadii(params.coverage, proposed->geometries, run.threads);
     std::vector<gis::Geometry> buffers =
-        detail::coversFor(params.coverage, setup->network.get(), proposed->geometries, proposedRadii, run.threads).polygons;
+        detail::coversFor(params.coverage, setup->network.get(), proposed->geometries, proposedRadii, run).polygons;
     counted.assign(proposedRadii.size(), false);
     for (std::size_t i = 0; i < proposedRadii.size(); ++i) {
       if (!(proposedRadii[i] > 0) || buffers[i].isEmpty()) continue;  // too small, or (with a network) off it

@@ -6,6 +6,8 @@
 #include "xiuhua/indicators/metrics/metric_json.h"
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -209,7 +211,9 @@ gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, c
   IndicatorComputation c;
   c.code = binding.code;
   c.year = year;
-  c.binding = {{QStringLiteral("metric"), binding.metric}, {QStringLiteral("parameters"), binding.parameters}};
+  c.binding = {{QStringLiteral("metric"), binding.metric},
+               {QStringLiteral("parameters"), binding.parameters},
+               {QStringLiteral("sources"), bindingSources(binding, layers)}};
   c.scale = scaleFor(binding, indicator);
   if (breakdowns.empty()) {
     auto whole = runMetric(reader, std::nullopt, run);
@@ -277,6 +281,44 @@ QJsonObject computationToJson(const IndicatorComputation& c) {
           {QStringLiteral("indicator_value"), c.whole.value ? QJsonValue(*c.whole.value * c.scale) : QJsonValue()},
           {QStringLiteral("whole"), metricResultToJson(c.whole)},
           {QStringLiteral("breakdowns"), breakdowns}};
+}
+
+namespace {
+
+// Size and time (ms) of a file and of the side files that hold part of its data.
+QString fileStamp(const QString& path) {
+  const QFileInfo main(path);
+  QStringList files{main.absoluteFilePath(), main.absoluteFilePath() + QStringLiteral("-wal")};
+  if (main.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0) {
+    for (const char* side : {"dbf", "shx", "prj", "cpg", "DBF", "SHX", "PRJ", "CPG"}) {
+      files << main.absoluteDir().filePath(main.completeBaseName() + QLatin1Char('.') + QLatin1String(side));
+    }
+  }
+  QStringList parts;
+  for (const QString& f : files) {
+    const QFileInfo info(f);
+    if (info.exists()) parts << QStringLiteral("%1:%2:%3").arg(info.fileName()).arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
+  }
+  return parts.join(QLatin1Char(';'));
+}
+
+}  // namespace
+
+QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& layers) {
+  QStringList ids;
+  for (auto it = binding.parameters.begin(); it != binding.parameters.end(); ++it) {
+    if (it.value().isString()) ids << it.value().toString();
+  }
+  for (const QJsonValue& v : binding.parameters.value(QStringLiteral("per")).toArray()) ids << v.toObject().value(QStringLiteral("layer")).toString();
+  QJsonObject out;
+  for (const QString& id : ids) {
+    const std::optional<gis::SourceRef> source = id.isEmpty() ? std::nullopt : layers(id);
+    if (!source) continue;  // a filter or a name, not a layer
+    out.insert(id, QJsonObject{{QStringLiteral("source"), source->toString()},
+                               {QStringLiteral("crs"), source->declaredCrs.definition()},
+                               {QStringLiteral("stamp"), fileStamp(source->path)}});
+  }
+  return out;
 }
 
 }  // namespace xiuhua::indicators

@@ -1,5 +1,6 @@
 #include "document/map_document.h"
 #include "support/temp_dir.h"
+#include "xiuhua/gis/database.h"
 
 #include <gtest/gtest.h>
 
@@ -207,6 +208,30 @@ TEST(MapDocument, SaveAndReopenKeepsOrderGroupsAndStyle) {
   EXPECT_EQ(again.layers().front().spec.group, QStringLiteral("全部"));
   EXPECT_DOUBLE_EQ(again.layers().front().spec.vectorStyle.opacity, 0.25);
   ASSERT_TRUE(waitLoaded(again));
+}
+
+TEST(MapDocument, SavingUnderAnotherNameKeepsTheProjectsData) {
+  test::TempDir dir;
+  const QString original = dir.copy(kProject, QStringLiteral("原项目"));
+  MapDocument doc;
+  ASSERT_TRUE(doc.openProject(original).ok());
+  ASSERT_TRUE(waitLoaded(doc));
+  auto rows = [](const QString& path) {
+    auto db = gis::Database::open(path);
+    EXPECT_TRUE(db.ok());
+    auto r = (*db)->query(QStringLiteral("SELECT count(*) FROM xh_indicators"));
+    return r.ok() && !r->empty() ? r->front()[0].toLongLong() : -1;
+  };
+  const qint64 indicators = rows(original);
+  ASSERT_GT(indicators, 0);  // the demo ships its catalog in the project
+  const QString copy = dir.path(QStringLiteral("另存为.xhp"));
+  ASSERT_TRUE(doc.saveProject(copy).ok());
+  EXPECT_EQ(rows(copy), indicators);  // the catalog (and values, computations, scenarios) came along
+  EXPECT_EQ(doc.projectPath(), QFileInfo(copy).absoluteFilePath());
+  MapDocument reopened;
+  ASSERT_TRUE(reopened.openProject(copy).ok());
+  EXPECT_EQ(reopened.layerCount(), doc.layerCount());
+  ASSERT_TRUE(waitLoaded(reopened));
 }
 
 }  // namespace

@@ -405,6 +405,14 @@ class SpatialComputeTest : public QObject {
     parks = mDoc.layer(QStringLiteral("parks"));
     QCOMPARE(parks->data->featureCount(), parkCount);
     QVERIFY(!panel->scenarios()[1].promoted.isValid());
+    // Redo puts it back once (not twice), undo takes it out again.
+    mDashboard->undoStack()->redo();  // the promotion
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    QCOMPARE(mDoc.layer(QStringLiteral("parks"))->data->featureCount(), parkCount + 1);
+    QVERIFY(panel->scenarios()[1].promoted.isValid());
+    mDashboard->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 20000);
+    QCOMPARE(mDoc.layer(QStringLiteral("parks"))->data->featureCount(), parkCount);
 
     // Discarded: gone from the list and the project.
     QVERIFY(panel->discard(panel->scenarios()[0].id));

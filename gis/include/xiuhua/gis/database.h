@@ -33,6 +33,9 @@ class Database {
   Status commit();
   void rollback();
   qint64 lastInsertId() const;
+  // A consistent copy of the whole database (WAL content included) at path, written beside it and
+  // renamed over it (SQLite VACUUM INTO): e.g. a project saved under another name keeps its data.
+  Status copyTo(const QString& path);
   const QString& path() const { return mPath; }
 
  private:

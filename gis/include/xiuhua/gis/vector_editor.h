@@ -31,9 +31,14 @@ class VectorEditor {
 
   // The layer's own CRS (invalid when it has none).
   const Crs& crs() const;
+  // Whether fids stay what they are across edits and reopening, and edits are transactions
+  // (GeoPackage, SQLite). A shapefile renumbers its features when GDAL packs it after a deletion.
+  bool keepsFids() const;
   // Adds features whose geometries are in `from` (reprojected to the layer's CRS by PROJ; an
   // invalid `from` means the layer's own) with attributes by field name (fields the layer lacks
-  // are left out); returns the new fids in order.
+  // are left out); returns the new fids in order. A geometry of another dimension than the layer's
+  // (a point for a polygon layer) is refused; in a layer of single parts, a multi-part geometry
+  // becomes one feature per part.
   Result<std::vector<qint64>> add(const std::vector<Geometry>& geometries, const Crs& from,
                                   const std::vector<std::map<QString, QVariant>>& attributes = {});
   // Removes the features; returns them as they were, for restore(). Unknown fids are refused.

@@ -3,6 +3,7 @@
 #include "xiuhua/gis/geometry.h"
 #include "xiuhua/gis/result.h"
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -41,8 +42,9 @@ class NetworkServiceAreas {
   std::size_t edgeCount() const;
   // One facility at a time (any thread may call this concurrently: the graph is read-only).
   Area serviceArea(const Geometry& facility, double distance) const;
-  // All of them, on worker threads.
-  std::vector<Area> serviceAreas(const std::vector<Geometry>& facilities, const std::vector<double>& distances, int threads = 0) const;
+  // All of them, on worker threads; once cancel is set, the rest stay empty.
+  std::vector<Area> serviceAreas(const std::vector<Geometry>& facilities, const std::vector<double>& distances, int threads = 0,
+                                 const std::atomic<bool>* cancel = nullptr) const;
 
  private:
   struct Graph;

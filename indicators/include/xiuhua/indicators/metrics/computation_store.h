@@ -54,13 +54,14 @@ class ComputationStore {
   };
   gis::Result<std::optional<StoredLayers>> latestLayers(const QString& code, int year);
   // The latest computation of an indicator for a year when nothing it was computed from has changed
-  // since: the same binding (metric and parameters), every input file of the same size and time,
-  // and its map layers still there. nullopt: it must be computed again.
+  // since: the same binding (metric and parameters), its layers the same sources with the same
+  // declared CRS and files (bindingSources), and its map layers still there. nullopt: it must be
+  // computed again.
   struct Unchanged {
     qint64 computation = 0;
     std::optional<double> value;  // the district's value, in the indicator's unit
   };
-  gis::Result<std::optional<Unchanged>> unchangedSince(const MetricBinding& binding, int year);
+  gis::Result<std::optional<Unchanged>> unchangedSince(const MetricBinding& binding, int year, const LayerResolver& layers);
 
  private:
   ComputationStore(std::unique_ptr<gis::Database> db, QString projectPath);

@@ -30,6 +30,11 @@ struct IndicatorComputation {
 gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
                                                    const LayerResolver& layers, const MetricRun& run = {});
 
+// What a binding's layers are now, by layer id: the source ("path|layername=…"), the CRS declared
+// for it, and a stamp of its files (size and time of the file and its side files: a shapefile's
+// .dbf/.shx/.prj/.cpg, a GeoPackage's -wal). Equal stamps: nothing the computation reads changed.
+QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& layers);
+
 // The coverage parameters a coverage indicator's binding gives for a year, broken down by one of its
 // "per" layers (the first by default; for what-if scenarios); fails, naming the indicator, for
 // another metric.
