@@ -90,20 +90,25 @@ gis::Status weighByRaster(const QString& path, const gis::Crs& crs, gis::ZonalCo
 
 namespace {
 
+// One polygon, the union of the covers, with its area.
+gis::LayerToWrite unionLayer(const QString& name, const std::vector<gis::Geometry>& covers, const gis::Crs& crs) {
+  gis::LayerToWrite area;
+  area.name = name;
+  area.crs = crs;
+  area.fields = {{QStringLiteral("area_m2"), gis::Field::Type::Real}};
+  if (gis::Geometry united = gis::unionOf(covers); !united.isEmpty()) {
+    area.attributes.push_back({gis::areas({united}).front()});
+    area.geometries.push_back(std::move(united));
+  }
+  return area;
+}
+
 // The map layers of a coverage: the service area (the union of the buffers), and the covered and
 // uncovered target land (one feature per target that has some). fillCommon adds the facilities
 // and the sub-units.
 void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const std::vector<gis::Geometry>& buffers,
                      const MetricLayer& target, const gis::Crs& crs) {
-  gis::LayerToWrite area;
-  area.name = QStringLiteral("service_area");
-  area.crs = crs;
-  area.fields = {{QStringLiteral("area_m2"), gis::Field::Type::Real}};
-  if (gis::Geometry united = gis::unionOf(buffers); !united.isEmpty()) {
-    area.attributes.push_back({gis::areas({united}).front()});
-    area.geometries.push_back(std::move(united));
-  }
-  result.layers.push_back(std::move(area));
+  result.layers.push_back(unionLayer(QStringLiteral("service_area"), buffers, crs));
   for (const bool covered : {true, false}) {
     gis::LayerToWrite layer;
     layer.name = covered ? QStringLiteral("covered") : QStringLiteral("uncovered");
@@ -124,15 +129,7 @@ void addResultLayers(MetricResult& result, gis::ZonalCoverage& coverage, const s
 // walked, one feature per facility that reached the network.
 void addStraightLineLayers(MetricResult& result, const std::vector<gis::Geometry>& buffers, const std::vector<gis::Geometry>& walked,
                            const MetricLayer& facilities, const gis::Crs& crs) {
-  gis::LayerToWrite area;
-  area.name = QStringLiteral("euclidean_service_area");
-  area.crs = crs;
-  area.fields = {{QStringLiteral("area_m2"), gis::Field::Type::Real}};
-  if (gis::Geometry united = gis::unionOf(buffers); !united.isEmpty()) {
-    area.attributes.push_back({gis::areas({united}).front()});
-    area.geometries.push_back(std::move(united));
-  }
-  result.layers.push_back(std::move(area));
+  result.layers.push_back(unionLayer(QStringLiteral("euclidean_service_area"), buffers, crs));
   gis::LayerToWrite streets;
   streets.name = QStringLiteral("walked");
   streets.crs = crs;
