@@ -325,10 +325,6 @@
         <translation>%1（权重栅格）：没有大于 0 的栅格单元。</translation>
     </message>
     <message>
-        <source>What-if scenarios weight by a field of the target land, not by a raster.</source>
-        <translation>情景推演只能按目标用地的字段加权，不能按栅格加权。</translation>
-    </message>
-    <message>
         <source>A scenario adds facilities, takes some away, or both.</source>
         <translation>情景需要新增设施、移除设施，或两者兼有。</translation>
     </message>
@@ -415,10 +411,6 @@
     <message>
         <source>A facility of %1 m² is below the smallest radius tier; give a larger facility area or a radius.</source>
         <translation>面积 %1 平方米的设施低于最小的服务半径分级；请增大设施面积或指定服务半径。</translation>
-    </message>
-    <message>
-        <source>The gap finder weights by a field of the target land, not by a raster.</source>
-        <translation>空白点查找按目标用地的字段加权，不支持按栅格加权。</translation>
     </message>
     <message>
         <source>Ask for at least one site.</source>

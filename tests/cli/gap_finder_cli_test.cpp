@@ -97,6 +97,33 @@ TEST(CliGapFinder, CandidateLandLimitsTheSitesAndWeightsRankByPopulation) {
       << r.out.toStdString();
 }
 
+TEST(CliGapFinder, APopulationGridRanksSitesByPeopleAsCoverageWeighsThem) {
+  xiuhua::test::TempDir dir;
+  const QString out = dir.path(QStringLiteral("人口.gpkg"));
+  const QStringList raster{QStringLiteral("--weight-raster"), QStringLiteral(DEMO_DATA_DIR "/population_100m.tif")};
+  CliRun r = cli(QStringList{QStringLiteral("gaps")} + coverage() + raster +
+                 QStringList{QStringLiteral("--facility-area"), QStringLiteral("5000"), QStringLiteral("--spacing"), QStringLiteral("400"),
+                             QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--out"), out});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject gaps = json(r.out);
+  EXPECT_EQ(gaps.value(QStringLiteral("metric")).toString(), QStringLiteral("population_coverage"));
+  // The base is the population-weighted coverage, as the coverage command weighs by the grid.
+  r = cli(QStringList{QStringLiteral("coverage")} + coverage() + raster);
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject weighted = json(r.out);
+  EXPECT_NEAR(gaps.value(QStringLiteral("base")).toObject().value(QStringLiteral("ratio")).toDouble(),
+              weighted.value(QStringLiteral("ratio")).toDouble(), 1e-9);
+  // And the sites, as a what-if on the same grid, gain what the finder says.
+  double sum = 0;
+  for (const QJsonValue& v : gaps.value(QStringLiteral("sites")).toArray()) {
+    EXPECT_GT(v.toObject().value(QStringLiteral("gain_weight")).toDouble(), 0);
+    sum += v.toObject().value(QStringLiteral("gain_points")).toDouble();
+  }
+  r = cli(QStringList{QStringLiteral("whatif")} + coverage() + raster + QStringList{QStringLiteral("--add"), out + QStringLiteral("|layername=sites")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_NEAR(json(r.out).value(QStringLiteral("change")).toObject().value(QStringLiteral("points")).toDouble(), sum, 1e-9);
+}
+
 TEST(CliGapFinder, BadRequestsAreRefusedWithAMessage) {
   CliRun r = cli(QStringList{QStringLiteral("gaps")} + coverage() + QStringList{QStringLiteral("--spacing"), QStringLiteral("1")});
   EXPECT_EQ(r.exitCode, 1);  // no facility area: below the smallest tier

@@ -58,10 +58,6 @@ QString gainingZone(const MetricResult& before, const MetricResult& after) {
 gis::Result<GapFinderResult> findCoverageGaps(const GapFinderParams& params, const MetricRun& run) {
   QElapsedTimer timer;
   timer.start();
-  if (!params.coverage.weightRaster.isEmpty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument,
-                      Metrics::tr("The gap finder weights by a field of the target land, not by a raster.")};
-  }
   if (params.count < 1) return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Ask for at least one site.")};
   if (!(params.facilityArea >= 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The facility area must be 0 (a point) or positive, in m².")};
@@ -109,7 +105,10 @@ gis::Result<GapFinderResult> findCoverageGaps(const GapFinderParams& params, con
       detail::coversFor(params.coverage, setup->network.get(), footprints, std::vector<double>(footprints.size(), *radius), run).polygons;
   if (run.cancel != nullptr && run.cancel->load()) return gis::Error{gis::ErrorCode::Cancelled, Metrics::tr("Cancelled.")};
 
-  const bool weighted = !params.coverage.weightField.isEmpty();
+  const bool weighted = !params.coverage.weightField.isEmpty() || !params.coverage.weightRaster.isEmpty();
+  if (!params.coverage.weightRaster.isEmpty()) {
+    if (gis::Status s = detail::weighTargetsByRaster(*setup, params.coverage.weightRaster, run); !s) return s.error();
+  }
   setup->overlay.keepParts = true;  // the uncovered land is what the sites are ranked by
   gis::OverlayOptions options = detail::overlayOptions(run);
   if (run.progress) {  // the base is about a fifth of the work, the ranking the rest
@@ -119,7 +118,7 @@ gis::Result<GapFinderResult> findCoverageGaps(const GapFinderParams& params, con
   }
   auto scenarios = gis::CoverageScenarios::build(std::move(setup->overlay), options);
   if (!scenarios.ok()) return scenarios.error();
-  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], scenarios->base().failedTargets); !s) return s.error();
+  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], detail::originalTargets(*setup, scenarios->base().failedTargets)); !s) return s.error();
   out.base.metric = weighted ? QStringLiteral("population_coverage") : QStringLiteral("service_coverage");
   detail::fillCoverageValues(out.base, scenarios->base(), weighted, zones, params.coverage.per);
   detail::fillCommon(out.base, inputs, params.coverage.per, MetricRun(), timer);
@@ -138,7 +137,7 @@ gis::Result<GapFinderResult> findCoverageGaps(const GapFinderParams& params, con
 
   MetricResult before = out.base;
   for (const gis::SiteChoice& choice : *chosen) {
-    if (gis::Status s = detail::requireNoFailures(inputs.layers[1], choice.after.failedTargets); !s) return s.error();
+    if (gis::Status s = detail::requireNoFailures(inputs.layers[1], detail::originalTargets(*setup, choice.after.failedTargets)); !s) return s.error();
     MetricResult now;
     now.metric = out.base.metric;
     detail::fillCoverageValues(now, choice.after, weighted, zones, params.coverage.per);

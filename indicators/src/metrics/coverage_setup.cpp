@@ -3,8 +3,10 @@
 #include "metrics/metric_support.h"
 #include "metrics/population_weights.h"
 #include "xiuhua/gis/overlay/geometry_measures.h"
+#include "xiuhua/gis/overlay/polygon_pairs.h"
 
 #include <cmath>
+#include <set>
 
 namespace xiuhua::indicators::detail {
 
@@ -66,6 +68,34 @@ void useStraightLineCovers(const CoverageParams& params, CoverageSetup& setup, i
   setup.overlay.coverCores.clear();
   setup.overlay.coreRadii.clear();
   appendCovers(setup.overlay, setup.inputs.layers[0].geometries, setup.radii, params.quadSegments, threads);
+}
+
+gis::Status weighTargetsByRaster(CoverageSetup& setup, const QString& path, const MetricRun& run) {
+  auto raster = rasterPieces(path, setup.inputs.crs, {}, overlayOptions(run));
+  if (!raster.ok()) return raster.error();
+  auto pairs = gis::intersectPairs(setup.overlay.targets, raster->cells, overlayOptions(run));
+  if (!pairs.ok()) return pairs.error();
+  std::vector<gis::Geometry> pieces;
+  pieces.reserve(pairs->size());
+  for (gis::PolygonPair& p : *pairs) pieces.push_back(std::move(p.piece));
+  const std::vector<double> pieceAreas = gis::areas(pieces, run.threads);
+  std::vector<double> weights;
+  std::vector<int> targetOf;
+  for (std::size_t k = 0; k < pairs->size(); ++k) {
+    weights.push_back(raster->cellWeightPerArea[static_cast<std::size_t>((*pairs)[k].second)] * pieceAreas[k]);
+    targetOf.push_back((*pairs)[k].first);
+  }
+  setup.overlay.targets = std::move(pieces);
+  setup.overlay.targetWeights = std::move(weights);
+  setup.targetOf = std::move(targetOf);
+  return {};
+}
+
+std::vector<int> originalTargets(const CoverageSetup& setup, const std::vector<int>& targets) {
+  if (setup.targetOf.empty()) return targets;
+  std::set<int> out;
+  for (int t : targets) out.insert(setup.targetOf[static_cast<std::size_t>(t)]);
+  return {out.begin(), out.end()};
 }
 
 gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run, const std::vector<LayerRequest>& extra) {

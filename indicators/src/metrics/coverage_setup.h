@@ -24,7 +24,17 @@ struct CoverageSetup {
   std::shared_ptr<const gis::NetworkServiceAreas> network;
   int unreached = 0;
   std::vector<gis::Geometry> walked;  // per facility, the streets walked (lines)
+  // With the targets cut by a population raster (weighTargetsByRaster): each overlay target's
+  // original target; empty: they are the original targets.
+  std::vector<int> targetOf;
 };
+
+// For what-if scenarios and the gap finder, whose weights are per target: the target land cut by
+// the raster's populated cells, each piece weighted by its cell's population per m² × its area —
+// the same weighting computeCoverage applies with a raster.
+gis::Status weighTargetsByRaster(CoverageSetup& setup, const QString& path, const MetricRun& run);
+// Overlay targets (e.g. failed ones) as the original targets they are part of, ascending.
+std::vector<int> originalTargets(const CoverageSetup& setup, const std::vector<int>& targets);
 
 // The covers of facilities with these radii: straight-line buffers, or with a network the walked
 // streets widened (then `walked` gets the lines, and `unreached` counts facilities off the network).

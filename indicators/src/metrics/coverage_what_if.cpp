@@ -16,10 +16,6 @@ namespace xiuhua::indicators {
 gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const MetricRun& run) {
   QElapsedTimer timer;
   timer.start();
-  if (!params.coverage.weightRaster.isEmpty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument,
-                      Metrics::tr("What-if scenarios weight by a field of the target land, not by a raster.")};
-  }
   if (params.add.isEmpty() && params.removeWhere.trimmed().isEmpty()) {
     return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("A scenario adds facilities, takes some away, or both.")};
   }
@@ -75,11 +71,14 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
     out.removed = static_cast<int>(change.removed.size());
   }
 
-  const bool weighted = !params.coverage.weightField.isEmpty();
+  const bool weighted = !params.coverage.weightField.isEmpty() || !params.coverage.weightRaster.isEmpty();
+  if (!params.coverage.weightRaster.isEmpty()) {
+    if (gis::Status s = detail::weighTargetsByRaster(*setup, params.coverage.weightRaster, run); !s) return s.error();
+  }
   setup->overlay.keepParts = run.resultLayers;
   auto scenarios = gis::CoverageScenarios::build(std::move(setup->overlay), detail::overlayOptions(run));
   if (!scenarios.ok()) return scenarios.error();
-  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], scenarios->base().failedTargets); !s) return s.error();
+  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], detail::originalTargets(*setup, scenarios->base().failedTargets)); !s) return s.error();
   out.base.metric = weighted ? QStringLiteral("population_coverage") : QStringLiteral("service_coverage");
   detail::fillCoverageValues(out.base, scenarios->base(), weighted, zones, params.coverage.per);
   detail::fillCommon(out.base, inputs, params.coverage.per, MetricRun(), timer);
@@ -89,7 +88,7 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
   scenarioTimer.start();
   auto outcome = scenarios->evaluate(change, detail::overlayOptions(run));
   if (!outcome.ok()) return outcome.error();
-  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], outcome->coverage.failedTargets); !s) return s.error();
+  if (gis::Status s = detail::requireNoFailures(inputs.layers[1], detail::originalTargets(*setup, outcome->coverage.failedTargets)); !s) return s.error();
   out.scenario.metric = out.base.metric;
   detail::fillCoverageValues(out.scenario, outcome->coverage, weighted, zones, params.coverage.per);
   out.recomputedTargets = static_cast<int>(outcome->recomputed.size());
@@ -108,8 +107,9 @@ gis::Result<WhatIfResult> computeWhatIf(const WhatIfParams& params, const Metric
       for (std::size_t k = 0; k < parts.size(); ++k) {
         if (parts[k].isEmpty()) continue;
         layer.geometries.push_back(parts[k]);
-        layer.attributes.push_back({QVariant::fromValue<qlonglong>(target.data->fids.at(static_cast<std::size_t>(outcome->recomputed[k]))),
-                                    partAreas[k]});
+        const int t = outcome->recomputed[k];
+        const std::size_t original = static_cast<std::size_t>(setup->targetOf.empty() ? t : setup->targetOf[static_cast<std::size_t>(t)]);
+        layer.attributes.push_back({QVariant::fromValue<qlonglong>(target.data->fids.at(original)), partAreas[k]});
       }
       out.layers.push_back(std::move(layer));
     }
