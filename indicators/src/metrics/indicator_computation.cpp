@@ -1,13 +1,12 @@
 #include "xiuhua/indicators/metrics/indicator_computation.h"
 
 #include "metrics/metric_support.h"
+#include "xiuhua/gis/file_stamp.h"
 #include "xiuhua/indicators/metrics/feature_metrics.h"
 #include "xiuhua/indicators/metrics/line_metrics.h"
 #include "xiuhua/indicators/metrics/metric_json.h"
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -283,27 +282,6 @@ QJsonObject computationToJson(const IndicatorComputation& c) {
           {QStringLiteral("breakdowns"), breakdowns}};
 }
 
-namespace {
-
-// Size and time (ms) of a file and of the side files that hold part of its data.
-QString fileStamp(const QString& path) {
-  const QFileInfo main(path);
-  QStringList files{main.absoluteFilePath(), main.absoluteFilePath() + QStringLiteral("-wal")};
-  if (main.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0) {
-    for (const char* side : {"dbf", "shx", "prj", "cpg", "DBF", "SHX", "PRJ", "CPG"}) {
-      files << main.absoluteDir().filePath(main.completeBaseName() + QLatin1Char('.') + QLatin1String(side));
-    }
-  }
-  QStringList parts;
-  for (const QString& f : files) {
-    const QFileInfo info(f);
-    if (info.exists()) parts << QStringLiteral("%1:%2:%3").arg(info.fileName()).arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
-  }
-  return parts.join(QLatin1Char(';'));
-}
-
-}  // namespace
-
 QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& layers) {
   QStringList ids;
   for (auto it = binding.parameters.begin(); it != binding.parameters.end(); ++it) {
@@ -316,7 +294,7 @@ QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& la
     if (!source) continue;  // a filter or a name, not a layer
     out.insert(id, QJsonObject{{QStringLiteral("source"), source->toString()},
                                {QStringLiteral("crs"), source->declaredCrs.definition()},
-                               {QStringLiteral("stamp"), fileStamp(source->path)}});
+                               {QStringLiteral("stamp"), gis::fileStamp(source->path)}});
   }
   return out;
 }

@@ -1,0 +1,237 @@
+#include "edit/layer_save.h"
+
+#include "atomic_file.h"
+#include "gdal_env.h"
+#include "ogr_convert.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+#include <algorithm>
+
+namespace xiuhua::gis::detail {
+
+namespace {
+
+const char* const kBackup = ".xhbak";
+
+QString tr(const char* text) { return QCoreApplication::translate("EditBuffer", text); }
+
+Error saveFailure(const QString& path, const QString& why) {
+  return Error{ErrorCode::IoFailed, tr("%1: the edits cannot be saved (%2); the file is as it was.").arg(path, why)};
+}
+
+bool isShapefile(const QString& path) { return QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0; }
+
+// Puts the feature's geometry and fields into an OGR feature of the layer.
+void fill(OGRFeature& out, const EditedFeature& f, const VectorData& base, OGRwkbGeometryType layerType) {
+  if (std::unique_ptr<OGRGeometry> g = toOgr(f.geometry)) {
+    OGRGeometry* typed = g.release();
+    if (layerType != wkbUnknown) typed = OGRGeometryFactory::forceTo(typed, layerType);
+    out.SetGeometryDirectly(typed);
+  } else {
+    out.SetGeometryDirectly(nullptr);
+  }
+  OGRFeatureDefn* defn = out.GetDefnRef();
+  for (std::size_t i = 0; i < base.fields.size() && i < f.attributes.size(); ++i) {
+    const int index = defn->GetFieldIndex(base.fields[i].name.toUtf8().constData());
+    if (index < 0) continue;
+    const QVariant& v = f.attributes[i];
+    if (!v.isValid() || v.isNull()) {
+      out.SetFieldNull(index);
+      continue;
+    }
+    switch (defn->GetFieldDefn(index)->GetType()) {
+      case OFTInteger:
+      case OFTInteger64: out.SetField(index, static_cast<GIntBig>(v.toLongLong())); break;
+      case OFTReal: out.SetField(index, v.toDouble()); break;
+      case OFTDate: {
+        const QDate d = v.toDate();
+        out.SetField(index, d.year(), d.month(), d.day());
+        break;
+      }
+      case OFTDateTime: {
+        const QDateTime t = v.toDateTime();
+        out.SetField(index, t.date().year(), t.date().month(), t.date().day(), t.time().hour(), t.time().minute(),
+                     static_cast<float>(t.time().second() + t.time().msec() / 1000.0), 100);
+        break;
+      }
+      default: out.SetField(index, v.toString().toUtf8().constData());
+    }
+  }
+}
+
+GDALDatasetUniquePtr openSource(const VectorData& base, bool update, QString& failure) {
+  ensureGdalRegistered();
+  GdalErrorCollector errors;
+  CPLStringList options;
+  // A shapefile read recoded to UTF-8 from its own encoding (written back in it).
+  if (isShapefile(base.path) && !base.encoding.name.isEmpty()) options.SetNameValue("ENCODING", base.encoding.name.toUtf8().constData());
+  GDALDatasetUniquePtr ds(GDALDataset::Open(base.path.toUtf8().constData(), GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY),
+                                            nullptr, options.List(), nullptr));
+  if (!ds) failure = errors.lastError().isEmpty() ? tr("GDAL cannot open it") : errors.lastError();
+  return ds;
+}
+
+OGRLayer* layerOf(GDALDataset& ds, const VectorData& base) {
+  OGRLayer* layer = base.layerName.isEmpty() ? nullptr : ds.GetLayerByName(base.layerName.toUtf8().constData());
+  return layer != nullptr ? layer : ds.GetLayer(0);
+}
+
+// The files a layer is stored in: the file, and for a shapefile its side files that exist.
+QStringList filesOf(const QString& path) {
+  const QFileInfo main(path);
+  if (!isShapefile(path)) return {main.absoluteFilePath()};
+  QStringList files;
+  for (const QFileInfo& f : main.absoluteDir().entryInfoList(QDir::Files)) {
+    if (f.completeBaseName() == main.completeBaseName()) files << f.absoluteFilePath();
+  }
+  return files;
+}
+
+}  // namespace
+
+Result<std::map<qint64, qint64>> saveInTransaction(const VectorData& base, const std::map<qint64, FeatureOverride>& overrides) {
+  QString failure;
+  GDALDatasetUniquePtr ds = openSource(base, true, failure);
+  if (!ds) return saveFailure(base.path, failure);
+  OGRLayer* layer = layerOf(*ds, base);
+  if (layer == nullptr) return saveFailure(base.path, tr("the layer is gone"));
+  GdalErrorCollector errors;
+  if (ds->StartTransaction(FALSE) != OGRERR_NONE) return saveFailure(base.path, errors.lastError());
+  auto fail = [&](const QString& why) {
+    ds->RollbackTransaction();
+    return saveFailure(base.path, why.isEmpty() ? tr("GDAL refused a change") : why);
+  };
+  const OGRwkbGeometryType layerType = wkbFlatten(layer->GetGeomType());
+  std::map<qint64, qint64> added;
+  for (const auto& [fid, o] : overrides) {
+    if (!o.present) continue;
+    if (fid >= 0 && !o.value) {
+      if (layer->DeleteFeature(fid) != OGRERR_NONE) return fail(errors.lastError());
+    } else if (fid >= 0) {
+      OGRFeatureUniquePtr feature(layer->GetFeature(fid));
+      if (!feature) return fail(tr("feature %1 is no longer in the file").arg(fid));
+      fill(*feature, *o.value, base, layerType);
+      if (layer->SetFeature(feature.get()) != OGRERR_NONE) return fail(errors.lastError());
+    } else if (o.value) {
+      OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+      fill(*feature, *o.value, base, layerType);
+      if (layer->CreateFeature(feature.get()) != OGRERR_NONE) return fail(errors.lastError());
+      added[fid] = feature->GetFID();
+    }
+  }
+  if (ds->CommitTransaction() != OGRERR_NONE) return fail(errors.lastError());
+  return added;
+}
+
+Status rewriteLayer(const VectorData& base, const std::map<qint64, FeatureOverride>& overrides) {
+  QString failure;
+  GDALDatasetUniquePtr source = openSource(base, false, failure);
+  if (!source) return saveFailure(base.path, failure);
+  OGRLayer* in = layerOf(*source, base);
+  if (in == nullptr) return saveFailure(base.path, tr("the layer is gone"));
+  const QFileInfo target(base.path);
+  // New files in a hidden folder beside the layer (same file system: the swap is a rename).
+  const QDir folder(target.absoluteDir().filePath(QStringLiteral(".%1.saving-%2").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8))));
+  if (!QDir().mkpath(folder.path())) return saveFailure(base.path, tr("no room for new files beside it (read-only folder?)"));
+  auto cleanUp = [&] { QDir(folder).removeRecursively(); };
+  {
+    GdalErrorCollector errors;
+    GDALDriver* driver = source->GetDriver();
+    const QString file = folder.filePath(target.fileName());
+    GDALDatasetUniquePtr out(driver != nullptr ? driver->Create(file.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    if (!out) {
+      cleanUp();
+      return saveFailure(base.path, errors.lastError());
+    }
+    CPLStringList layerOptions;
+    if (isShapefile(base.path) && !base.encoding.name.isEmpty()) layerOptions.SetNameValue("ENCODING", base.encoding.name.toUtf8().constData());
+    OGRLayer* layer = out->CreateLayer(in->GetName(), in->GetSpatialRef(), in->GetGeomType(), layerOptions.List());
+    bool ok = layer != nullptr;
+    for (int i = 0; ok && i < in->GetLayerDefn()->GetFieldCount(); ++i) ok = layer->CreateField(in->GetLayerDefn()->GetFieldDefn(i)) == OGRERR_NONE;
+    const OGRwkbGeometryType layerType = ok ? wkbFlatten(layer->GetGeomType()) : wkbUnknown;
+    in->ResetReading();
+    for (OGRFeatureUniquePtr f(ok ? in->GetNextFeature() : nullptr); ok && f; f.reset(in->GetNextFeature())) {
+      const auto o = overrides.find(f->GetFID());
+      if (o != overrides.end() && o->second.present && !o->second.value) continue;  // deleted
+      OGRFeatureUniquePtr copy(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+      copy->SetFrom(f.get());
+      if (o != overrides.end() && o->second.present) fill(*copy, *o->second.value, base, layerType);
+      ok = layer->CreateFeature(copy.get()) == OGRERR_NONE;
+    }
+    for (auto it = overrides.begin(); ok && it != overrides.end(); ++it) {
+      if (it->first >= 0 || !it->second.value) continue;
+      OGRFeatureUniquePtr added(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+      fill(*added, *it->second.value, base, layerType);
+      ok = layer->CreateFeature(added.get()) == OGRERR_NONE;
+    }
+    const QString before = errors.lastError();
+    out.reset();  // closed: everything written (a full disk shows here)
+    if (!ok || errors.lastError() != before) {
+      cleanUp();
+      const QString why = errors.lastError();
+      return saveFailure(base.path, why.isEmpty() ? tr("GDAL could not write the new file (disk full?)") : why);
+    }
+  }
+  source.reset();
+  // The swap: the old files become backups, the new ones move in; on failure the backups go back.
+  const QStringList old = filesOf(base.path);
+  QStringList backedUp;
+  QStringList movedIn;
+  auto rollBack = [&] {
+    for (const QString& f : movedIn) QFile::remove(f);
+    for (const QString& f : backedUp) QFile::rename(f + QLatin1String(kBackup), f);
+    cleanUp();
+  };
+  for (const QString& f : old) {
+    QFile::remove(f + QLatin1String(kBackup));
+    if (!QFile::rename(f, f + QLatin1String(kBackup))) {
+      rollBack();
+      return saveFailure(base.path, tr("%1 cannot be replaced (is it open elsewhere, or read-only?)").arg(QFileInfo(f).fileName()));
+    }
+    backedUp << f;
+  }
+  for (const QFileInfo& written : folder.entryInfoList(QDir::Files)) {
+    const QString destination = target.absoluteDir().filePath(written.fileName());
+    if (!QFile::rename(written.filePath(), destination)) {
+      rollBack();
+      return saveFailure(base.path, tr("%1 cannot be moved in").arg(written.fileName()));
+    }
+    movedIn << destination;
+  }
+  // A side file the new layer does not have (e.g. an old spatial index) would now be wrong: it goes
+  // with the backups.
+  for (const QString& f : backedUp) QFile::remove(f + QLatin1String(kBackup));
+  cleanUp();
+  return {};
+}
+
+void recoverInterruptedSwap(const QString& path) {
+  const QFileInfo main(path);
+  const QString prefix = isShapefile(path) ? main.completeBaseName() + QLatin1Char('.') : main.fileName();
+  QStringList backups;
+  for (const QFileInfo& f : main.absoluteDir().entryInfoList({QStringLiteral("*") + QLatin1String(kBackup)}, QDir::Files | QDir::Hidden)) {
+    if (f.fileName().startsWith(prefix)) backups << f.absoluteFilePath();
+  }
+  auto originalOf = [](const QString& backup) { return backup.chopped(static_cast<int>(qstrlen(kBackup))); };
+  // A backup whose file is missing: the new files were not all in place. The old ones, all of them,
+  // go back (never a mix of old and new side files).
+  const bool incomplete = std::any_of(backups.begin(), backups.end(), [&](const QString& b) { return !QFileInfo::exists(originalOf(b)); });
+  for (const QString& b : backups) {
+    if (incomplete) {
+      QFile::remove(originalOf(b));
+      QFile::rename(b, originalOf(b));
+    } else {
+      QFile::remove(b);  // the swap was done; only the clean-up was not
+    }
+  }
+}
+
+}  // namespace xiuhua::gis::detail
