@@ -330,6 +330,14 @@ void MapDocument::reloadSource(const QString& path) {
   }
 }
 
+void MapDocument::setLayerData(const QString& id, std::shared_ptr<const gis::VectorData> data) {
+  if (LayerState* s = find(id)) {
+    s->data = std::move(data);
+    s->invalidGeometries.reset();  // rows of the old data; checked again
+    load(*s, false);
+  }
+}
+
 void MapDocument::setLayerEncoding(const QString& id, const QString& encoding) {
   if (LayerState* s = find(id)) {
     s->spec.encoding = encoding;

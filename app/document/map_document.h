@@ -65,6 +65,9 @@ class MapDocument : public QObject {
   gis::Status declareLayerCrs(const QString& id, const QString& definition);
   // Re-reads every layer read from this file (after it was edited in place).
   void reloadSource(const QString& path);
+  // Shows the layer from data in memory (e.g. its edits), projected again on a worker; the source is
+  // not read.
+  void setLayerData(const QString& id, std::shared_ptr<const gis::VectorData> data);
   // Re-reads a shapefile with the given encoding ("" = automatic).
   void setLayerEncoding(const QString& id, const QString& encoding);
   // Replaces invalid geometries by GEOS-repaired ones, in memory, on a worker; returns how many

@@ -2,6 +2,7 @@
 
 #include "dialogs/crs_dialog.h"
 #include "dialogs/layer_properties_dialog.h"
+#include "edit/editing_controller.h"
 #include "document/map_document.h"
 #include "indicators/indicator_dashboard.h"
 #include "layers/layer_tree_model.h"
@@ -42,6 +43,10 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   mStatus = new MapStatusBar(statusBar(), mCanvas, document);
   createDocks();
   createMenus();
+  mEditing = new EditingController(document, mCanvas, this, [this] { return currentLayerId(); });
+  connect(mEditing, &EditingController::problem, this, [this](const QString& m) { mMessages->showMessage(m); });
+  connect(mEditing, &EditingController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(mLayerView->selectionModel(), &QItemSelectionModel::currentChanged, mEditing, &EditingController::refresh);
   connectDocument();
   resize(1280, 820);
   setWindowIcon(QIcon(QStringLiteral(":/xiuhua/icons/xiuhua.svg")));

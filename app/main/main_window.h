@@ -10,6 +10,7 @@ class QDockWidget;
 namespace xiuhua::app {
 
 class AttributeTableWidget;
+class EditingController;
 class IndicatorDashboard;
 class IdentifyPanel;
 class LayerTreeModel;
@@ -33,6 +34,7 @@ class MainWindow : public QMainWindow {
   AttributeTableWidget* attributeTable() const { return mTable; }
   MessageBar* messageBar() const { return mMessages; }
   IndicatorDashboard* dashboard() const { return mDashboard; }
+  EditingController* editing() const { return mEditing; }
   void showDashboard();
 
   void openProject(const QString& path);
@@ -79,6 +81,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* mIdentifyDock;
   IndicatorDashboard* mDashboard;
   QDockWidget* mDashboardDock;
+  EditingController* mEditing = nullptr;
   QMenu* mRecentMenu = nullptr;
   QString mCurrentLayerBeforeReset;
 };

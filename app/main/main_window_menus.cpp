@@ -1,6 +1,7 @@
 // MainWindow: menus, toolbar, context menu and the project-file actions.
 #include "document/layer_export.h"
 #include "document/map_document.h"
+#include "edit/editing_controller.h"
 #include "layers/layer_tree_model.h"
 #include "main/main_window.h"
 #include "map/map_canvas.h"
@@ -133,6 +134,8 @@ void MainWindow::layerContextMenu(const QPoint& pos) {
     menu.addAction(tr("Properties…"), this, [this, id] { showLayerProperties(id); });
     menu.addAction(tr("Export…"), this, [this, id] { exportLayerTo(id); });
     menu.addSeparator();
+    mEditing->addLayerMenuActions(menu, id);
+    menu.addSeparator();
     menu.addAction(tr("Remove layer"), this, [this, id] { mDocument->removeLayer(id); });
   } else if (index.isValid()) {
     const QString group = index.data().toString();
@@ -206,7 +209,7 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (maybeSave()) {
+  if (mEditing->maybeStopAll() && maybeSave()) {
     event->accept();
   } else {
     event->ignore();

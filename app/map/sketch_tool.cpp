@@ -15,7 +15,7 @@ void SketchTool::click(QPointF map, double closeTolerance) {
     emit finished(gis::Geometry::point(map));
     return;
   }
-  if (mVertices.size() >= 3 && QLineF(map, mVertices.front()).length() <= closeTolerance) {
+  if (mShape == Shape::Polygon && mVertices.size() >= 3 && QLineF(map, mVertices.front()).length() <= closeTolerance) {
     close();
     return;
   }
@@ -25,7 +25,7 @@ void SketchTool::click(QPointF map, double closeTolerance) {
 
 void SketchTool::doubleClick(QPointF map) {
   // A polygon closed by the double click's first click (on the first corner) is done.
-  if (mShape != Shape::Polygon || mVertices.empty()) return;
+  if (mShape == Shape::Point || mVertices.empty()) return;
   // The first click of the double click has added the vertex already.
   if (mVertices.empty() || mVertices.back() != map) mVertices.push_back(map);
   close();
@@ -54,7 +54,18 @@ bool SketchTool::key(int key) {
 }
 
 void SketchTool::close() {
-  if (mShape != Shape::Polygon) return;
+  if (mShape == Shape::Point) return;
+  if (mShape == Shape::Line) {
+    if (mVertices.size() < 2) {
+      emit refused(tr("A line needs at least two points."));
+      return;
+    }
+    const gis::Geometry line(gis::Geometry::Type::Line, {gis::Geometry::Part{mVertices}});
+    mVertices.clear();
+    emit changed();
+    emit finished(line);
+    return;
+  }
   if (mVertices.size() < 3) {
     emit refused(tr("A polygon needs at least three corners."));
     return;
@@ -82,8 +93,12 @@ void SketchTool::paint(QPainter& painter, const gis::MapViewport& viewport) cons
   for (const QPointF& p : mVertices) pixels << viewport.toPixel(p);
   if (mCursor) pixels << viewport.toPixel(*mCursor);
   painter.setPen(QPen(QColor(230, 85, 13), 2));
-  painter.setBrush(QColor(230, 85, 13, 60));
-  painter.drawPolygon(pixels);
+  if (mShape == Shape::Line) {
+    painter.drawPolyline(pixels);
+  } else {
+    painter.setBrush(QColor(230, 85, 13, 60));
+    painter.drawPolygon(pixels);
+  }
   painter.setBrush(Qt::white);
   for (const QPointF& p : mVertices) painter.drawEllipse(viewport.toPixel(p), 4, 4);
   painter.restore();

@@ -13,8 +13,9 @@ class QPainter;
 
 namespace xiuhua::app {
 
-// Drawing a point or a polygon on the map (map CRS), e.g. a proposed park: a click places a point
-// or adds a vertex; a double click, Enter or a click on the first vertex closes the polygon;
+// Drawing a point, a line or a polygon on the map (map CRS), e.g. a proposed park: a click places a
+// point or adds a vertex; a double click or Enter ends a line, and closes a polygon (so does a click
+// on its first vertex);
 // Backspace takes the last vertex back; Escape ends the sketch. A polygon that is not valid (its
 // edges cross) is refused, with GEOS's reason and where, and stays open for correction. The map
 // canvas feeds it the events and lets it paint over the map.
@@ -22,7 +23,7 @@ class SketchTool : public QObject {
   Q_OBJECT
 
  public:
-  enum class Shape { Point, Polygon };
+  enum class Shape { Point, Line, Polygon };
   explicit SketchTool(Shape shape, QObject* parent = nullptr);
 
   Shape shape() const { return mShape; }

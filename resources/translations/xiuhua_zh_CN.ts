@@ -194,6 +194,41 @@
     </message>
 </context>
 <context>
+    <name>EditBuffer</name>
+    <message>
+        <source>There is no layer to edit.</source>
+        <translation>没有可编辑的图层。</translation>
+    </message>
+    <message>
+        <source>%1 is being edited by %2 (process %3 on %4) since %5; try again when it is saved and closed.</source>
+        <translation>%1 正由 %2（%4 上的进程 %3）自 %5 起编辑；请待其保存并关闭后再试。</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>另一程序</translation>
+    </message>
+    <message>
+        <source>%1: the unsaved edits of an earlier session were made to another version of the file (it changed since); they are kept in %2 but not restored.</source>
+        <translation>%1：上次会话未保存的编辑针对的是该文件的另一版本（文件已变化）；编辑保存在 %2 中，但未恢复。</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since editing started (another program wrote it); nothing was saved. Your edits are kept: export them, or stop editing and start again.</source>
+        <translation>%1 自开始编辑以来已在磁盘上被修改（另一程序写入）；未保存任何内容。您的编辑仍保留：可导出，或停止编辑后重新开始。</translation>
+    </message>
+    <message>
+        <source>%1: the edit journal cannot be written (%2).</source>
+        <translation>%1：无法写入编辑日志（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: the edit journal cannot be read.</source>
+        <translation>%1：无法读取编辑日志。</translation>
+    </message>
+    <message>
+        <source>%1: the edit journal is damaged (%2).</source>
+        <translation>%1：编辑日志已损坏（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>EditTargetCommand</name>
     <message>
         <source>Edit target of %1</source>
@@ -1032,6 +1067,108 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::EditingController</name>
+    <message>
+        <source>Editing</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Edit history</source>
+        <translation>编辑历史</translation>
+    </message>
+    <message>
+        <source>Add feature</source>
+        <translation>添加要素</translation>
+    </message>
+    <message>
+        <source>Draw a new feature of the edited layer: click to place points; double-click or Enter to finish, Backspace takes a point back, Escape stops</source>
+        <translation>为正在编辑的图层绘制新要素：单击放置节点；双击或回车完成，退格键撤回一个节点，Esc 结束</translation>
+    </message>
+    <message>
+        <source>Delete selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Save edits</source>
+        <translation>保存编辑</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Start editing</source>
+        <translation>开始编辑</translation>
+    </message>
+    <message>
+        <source>Stop editing…</source>
+        <translation>停止编辑…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unsaved edited feature(s) of an earlier session were restored; save them or stop editing to drop them.</source>
+        <translation>
+            <numerusform>已恢复上次会话中 %n 个未保存的编辑要素；请保存，或停止编辑以放弃。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edits of %1 saved.</source>
+        <translation>%1 的编辑已保存。</translation>
+    </message>
+    <message>
+        <source>Stop editing</source>
+        <translation>停止编辑</translation>
+    </message>
+    <message>
+        <source>Save the edits of %1?</source>
+        <translation>保存 %1 的编辑吗？</translation>
+    </message>
+    <message>
+        <source>Start editing a layer first (its menu in the layer tree).</source>
+        <translation>请先开始编辑一个图层（在图层树中右键该图层）。</translation>
+    </message>
+    <message>
+        <source>New feature of %1</source>
+        <translation>%1 的新要素</translation>
+    </message>
+    <message>
+        <source>Add a feature to %1</source>
+        <translation>向 %1 添加要素</translation>
+    </message>
+    <message>
+        <source>Select the features to delete first.</source>
+        <translation>请先选择要删除的要素。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n feature(s) of %1</source>
+        <translation>
+            <numerusform>删除 %1 的 %n 个要素</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::FeatureForm</name>
+    <message>
+        <source>whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number.</source>
+        <translation>%1：“%2”不是整数。</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number.</source>
+        <translation>%1：“%2”不是数值。</translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::GapFinderDialog</name>
     <message>
         <source>Find coverage gaps — %1 %2, %3</source>
@@ -1510,6 +1647,25 @@
     <message>
         <source>By walking distance %1 % of the land is covered, by the straight-line radius %2 % (%3 points).</source>
         <translation>按步行距离覆盖 %1 % 的用地，按直线半径覆盖 %2 %（相差 %3 个百分点）。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::LayerEditing</name>
+    <message>
+        <source>Only vector layers can be edited.</source>
+        <translation>只能编辑矢量图层。</translation>
+    </message>
+    <message>
+        <source>%1 is still loading; edit it when it is on the map.</source>
+        <translation>%1 仍在加载；请在其显示到地图后再编辑。</translation>
+    </message>
+    <message>
+        <source>The layer is not being edited.</source>
+        <translation>该图层不在编辑状态。</translation>
+    </message>
+    <message>
+        <source>The drawn feature cannot be put into the layer&apos;s coordinate system.</source>
+        <translation>绘制的要素无法转换到该图层的坐标系。</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2276,10 @@
         <source>The polygon is not valid (%1 at %2, %3): move or take back a corner.</source>
         <translation>多边形无效（%1，位置 %2, %3）：请移动或撤回一个顶点。</translation>
     </message>
+    <message>
+        <source>A line needs at least two points.</source>
+        <translation>线至少需要两个点。</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::StyleEditor</name>
@@ -2453,6 +2613,45 @@
     <message>
         <source>empty geometry</source>
         <translation>空几何</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::gis::detail</name>
+    <message>
+        <source>%1: the edits cannot be saved (%2); the file is as it was.</source>
+        <translation>%1：无法保存编辑（%2）；文件保持原样。</translation>
+    </message>
+    <message>
+        <source>GDAL cannot open it</source>
+        <translation>GDAL 无法打开它</translation>
+    </message>
+    <message>
+        <source>the layer is gone</source>
+        <translation>图层已不存在</translation>
+    </message>
+    <message>
+        <source>GDAL refused a change</source>
+        <translation>GDAL 拒绝了一项修改</translation>
+    </message>
+    <message>
+        <source>feature %1 is no longer in the file</source>
+        <translation>要素 %1 已不在文件中</translation>
+    </message>
+    <message>
+        <source>no room for new files beside it (read-only folder?)</source>
+        <translation>无法在其旁边写入新文件（文件夹只读？）</translation>
+    </message>
+    <message>
+        <source>GDAL could not write the new file (disk full?)</source>
+        <translation>GDAL 无法写入新文件（磁盘已满？）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced (is it open elsewhere, or read-only?)</source>
+        <translation>%1 无法替换（是否在别处打开或为只读？）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be moved in</source>
+        <translation>%1 无法移入</translation>
     </message>
 </context>
 </TS>
