@@ -2,6 +2,7 @@
 // deletes one, saves, reopens — and the park coverage indicator reflects the new park.
 #include "document/layer_editing.h"
 #include "document/map_document.h"
+#include "support/demo_copy.h"
 #include "edit/editing_controller.h"
 #include "edit/feature_form.h"
 #include "indicators/dashboard_model.h"
@@ -13,7 +14,6 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDirIterator>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -31,17 +31,8 @@ class LayerEditingTest : public QObject {
   void initTestCase() {
     QVERIFY(mDir.isValid());
     if (!qEnvironmentVariableIsEmpty("XIUHUA_TEST_LANG")) mL10n.apply(qEnvironmentVariable("XIUHUA_TEST_LANG"));
-    const QDir source(QStringLiteral(DEMO_DATA_DIR));
-    QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-      const QString file = it.next();
-      if (file.endsWith(QLatin1String("-wal")) || file.endsWith(QLatin1String("-shm"))) continue;
-      const QString target = mDir.filePath(QStringLiteral("示范/") + source.relativeFilePath(file));
-      QDir().mkpath(QFileInfo(target).path());
-      QVERIFY(QFile::copy(file, target));
-      QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-    }
-    mProject = mDir.filePath(QStringLiteral("示范/jiading-demo.xhp"));
+    mProject = xiuhua::test::copyDemoProject(mDir.path(), QStringLiteral("示范"));
+    QVERIFY(!mProject.isEmpty());
     mWindow = new MainWindow(&mDoc);
     mWindow->resize(1400, 950);
     mWindow->show();

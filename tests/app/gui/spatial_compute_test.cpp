@@ -2,6 +2,7 @@
 // indicator is computed from the map layers in the background, shows up with its 街镇 bars, and
 // the whole computation is one undoable step.
 #include "document/map_document.h"
+#include "support/demo_copy.h"
 #include "indicators/coverage_map.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
@@ -27,7 +28,6 @@
 #include <QGuiApplication>
 #include <QScreen>
 #include <QToolTip>
-#include <QDirIterator>
 #include <QLabel>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -50,20 +50,12 @@ class SpatialComputeTest : public QObject {
     QVERIFY(mDir.isValid());
     if (!qEnvironmentVariableIsEmpty("XIUHUA_TEST_LANG")) mL10n.apply(qEnvironmentVariable("XIUHUA_TEST_LANG"));
     // A copy of the demo (the project names its data by relative paths), so the source stays as shipped.
-    const QDir source(QStringLiteral(DEMO_DATA_DIR));
-    QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-      const QString file = it.next();
-      if (file.endsWith(QLatin1String("-wal")) || file.endsWith(QLatin1String("-shm"))) continue;
-      const QString target = mDir.filePath(QStringLiteral("示范 项目/") + source.relativeFilePath(file));
-      QDir().mkpath(QFileInfo(target).path());
-      QVERIFY(QFile::copy(file, target));
-      QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-    }
+    const QString project = xiuhua::test::copyDemoProject(mDir.path(), QStringLiteral("示范 项目"));
+    QVERIFY(!project.isEmpty());
     mWindow = new MainWindow(&mDoc);
     mWindow->resize(1400, 950);
     mWindow->show();
-    QVERIFY(mDoc.openProject(mDir.filePath(QStringLiteral("示范 项目/jiading-demo.xhp"))).ok());
+    QVERIFY(mDoc.openProject(project).ok());
     mWindow->showDashboard();
     mDashboard = mWindow->dashboard();
     connect(mDashboard, &IndicatorDashboard::problem, this, [this](const QString& p) { mProblems << p; });

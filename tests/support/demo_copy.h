@@ -1,0 +1,29 @@
+#pragma once
+
+// A copy of the demo project (its data folder, as the project names its data by relative paths)
+// in a folder the test owns, so tests that edit or compute never touch the shipped demo.
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QString>
+
+namespace xiuhua::test {
+
+// Copies DEMO_DATA_DIR into root/folder (without SQLite's -wal/-shm files); returns the project
+// file's path, or an empty string when a file could not be copied.
+inline QString copyDemoProject(const QString& root, const QString& folder) {
+  const QDir source(QStringLiteral(DEMO_DATA_DIR));
+  QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
+  while (it.hasNext()) {
+    const QString file = it.next();
+    if (file.endsWith(QLatin1String("-wal")) || file.endsWith(QLatin1String("-shm"))) continue;
+    const QString target = QDir(root).filePath(folder + QLatin1Char('/') + source.relativeFilePath(file));
+    QDir().mkpath(QFileInfo(target).path());
+    if (!QFile::copy(file, target)) return {};
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
+  }
+  return QDir(root).filePath(folder + QStringLiteral("/jiading-demo.xhp"));
+}
+
+}  // namespace xiuhua::test
