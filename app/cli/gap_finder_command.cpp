@@ -33,21 +33,10 @@ int runGapFinder(const QStringList& args, QTextStream& out, QTextStream& err) {
     err << "xiuhua-cli gaps: unknown option " << *unknown << " (see README, Coverage maps and what-if)\n";
     return 2;
   }
-  for (const QString& required : {QStringLiteral("--facilities"), QStringLiteral("--target")}) {
-    if (option(args, required).isEmpty()) {
-      err << "xiuhua-cli gaps: " << required << " is required\n";
-      return 2;
-    }
-  }
-  const std::optional<indicators::MetricRun> run = metricRun(QStringLiteral("gaps"), args, err);
-  if (!run) return 2;
-  auto coverage = coverageParams(args);
-  if (!coverage.ok()) {
-    err << "xiuhua-cli gaps: " << coverage.error().message << "\n";
-    return 2;
-  }
+  const std::optional<CoverageRequest> request = coverageRequest(QStringLiteral("gaps"), args, err);
+  if (!request) return 2;
   indicators::GapFinderParams params;
-  params.coverage = coverage.value();
+  params.coverage = request->coverage;
   params.candidates = gis::SourceRef::parse(option(args, QStringLiteral("--candidates")));
   params.candidatesWhere = option(args, QStringLiteral("--candidates-where"));
   QString problem;
@@ -59,7 +48,7 @@ int runGapFinder(const QStringList& args, QTextStream& out, QTextStream& err) {
     err << "xiuhua-cli gaps: " << problem << "\n";
     return 2;
   }
-  auto result = indicators::findCoverageGaps(params, *run);
+  auto result = indicators::findCoverageGaps(params, request->run);
   if (!result.ok()) {
     err << "xiuhua-cli gaps: " << result.error().message << "\n";
     return 1;

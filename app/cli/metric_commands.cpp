@@ -223,6 +223,23 @@ std::optional<indicators::MetricRun> metricRun(const QString& command, const QSt
 
 QStringList coverageOptionNames() { return coverageOptions() + kCommonOptions; }
 
+std::optional<CoverageRequest> coverageRequest(const QString& command, const QStringList& args, QTextStream& err) {
+  for (const QString& required : {QStringLiteral("--facilities"), QStringLiteral("--target")}) {
+    if (option(args, required).isEmpty()) {
+      err << "xiuhua-cli " << command << ": " << required << " is required\n";
+      return std::nullopt;
+    }
+  }
+  const std::optional<indicators::MetricRun> run = metricRun(command, args, err);
+  if (!run) return std::nullopt;
+  auto coverage = coverageParams(args);
+  if (!coverage.ok()) {
+    err << "xiuhua-cli " << command << ": " << coverage.error().message << "\n";
+    return std::nullopt;
+  }
+  return CoverageRequest{*run, coverage.value()};
+}
+
 int runMetric(const QString& name, const QStringList& args, QTextStream& out, QTextStream& err) {
   const std::optional<Command> command = commandFor(name);
   if (!command) return 2;

@@ -22,5 +22,12 @@ QStringList coverageOptionNames();
 // The run the common options ask for (--crs, --threads, --out; --per with --per-field); nullopt,
 // with the usage problem written to err, when they are wrong.
 std::optional<indicators::MetricRun> metricRun(const QString& command, const QStringList& args, QTextStream& err);
+// For the commands built on a coverage (whatif, gaps): --facilities and --target present, the run
+// and the coverage parameters; nullopt, with the usage problem written to err, when they are wrong.
+struct CoverageRequest {
+  indicators::MetricRun run;
+  indicators::CoverageParams coverage;
+};
+std::optional<CoverageRequest> coverageRequest(const QString& command, const QStringList& args, QTextStream& err);
 
 }  // namespace xiuhua::cli

@@ -27,29 +27,18 @@ int runWhatIf(const QStringList& args, QTextStream& out, QTextStream& err) {
     err << "xiuhua-cli whatif: unknown option " << *unknown << " (see README, Spatial metrics)\n";
     return 2;
   }
-  for (const QString& required : {QStringLiteral("--facilities"), QStringLiteral("--target")}) {
-    if (option(args, required).isEmpty()) {
-      err << "xiuhua-cli whatif: " << required << " is required\n";
-      return 2;
-    }
-  }
+  const std::optional<CoverageRequest> request = coverageRequest(QStringLiteral("whatif"), args, err);
+  if (!request) return 2;
   if (option(args, QStringLiteral("--add")).isEmpty() && option(args, QStringLiteral("--remove-where")).isEmpty()) {
     err << "xiuhua-cli whatif: give --add SRC (proposed facilities), --remove-where EXPR (facilities taken away), or both\n";
     return 2;
   }
-  const std::optional<indicators::MetricRun> run = metricRun(QStringLiteral("whatif"), args, err);
-  if (!run) return 2;
-  auto coverage = coverageParams(args);
-  if (!coverage.ok()) {
-    err << "xiuhua-cli whatif: " << coverage.error().message << "\n";
-    return 2;
-  }
   indicators::WhatIfParams params;
-  params.coverage = coverage.value();
+  params.coverage = request->coverage;
   params.add = gis::SourceRef::parse(option(args, QStringLiteral("--add")));
   params.addWhere = option(args, QStringLiteral("--add-where"));
   params.removeWhere = option(args, QStringLiteral("--remove-where"));
-  auto result = indicators::computeWhatIf(params, *run);
+  auto result = indicators::computeWhatIf(params, request->run);
   if (!result.ok()) {
     err << "xiuhua-cli whatif: " << result.error().message << "\n";
     return 1;
