@@ -12,54 +12,6 @@
 #include <limits>
 
 namespace xiuhua::gis {
-namespace {
-
-double distanceToSegment(QPointF p, QPointF a, QPointF b) {
-  const QPointF ab = b - a;
-  const double len2 = QPointF::dotProduct(ab, ab);
-  double t = len2 > 0 ? QPointF::dotProduct(p - a, ab) / len2 : 0;
-  t = std::clamp(t, 0.0, 1.0);
-  const QPointF q = a + t * ab;
-  return std::hypot(p.x() - q.x(), p.y() - q.y());
-}
-
-bool ringContains(const Geometry::Ring& ring, QPointF p) {
-  bool inside = false;
-  const std::size_t n = ring.size();
-  for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
-    const QPointF& a = ring[i];
-    const QPointF& b = ring[j];
-    if (((a.y() > p.y()) != (b.y() > p.y())) &&
-        (p.x() < (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x())) {
-      inside = !inside;
-    }
-  }
-  return inside;
-}
-
-bool hits(const Geometry& g, QPointF p, double tolerance) {
-  for (const Geometry::Part& part : g.parts()) {
-    if (part.empty()) continue;
-    if (g.type() == Geometry::Type::Polygon) {
-      if (!ringContains(part.front(), p)) continue;
-      bool inHole = false;
-      for (std::size_t i = 1; i < part.size() && !inHole; ++i) inHole = ringContains(part[i], p);
-      if (!inHole) return true;
-    } else if (g.type() == Geometry::Type::Line) {
-      const Geometry::Ring& line = part.front();
-      for (std::size_t i = 1; i < line.size(); ++i) {
-        if (distanceToSegment(p, line[i - 1], line[i]) <= tolerance) return true;
-      }
-    } else if (!part.front().empty()) {
-      const QPointF q = part.front().front();
-      if (std::hypot(p.x() - q.x(), p.y() - q.y()) <= tolerance) return true;
-    }
-  }
-  return false;
-}
-
-}  // namespace
-
 Result<std::shared_ptr<const ProjectedLayer>> ProjectedLayer::build(
     std::shared_ptr<const VectorData> source, const Crs& layerCrs, const Crs& mapCrs,
     const std::atomic<bool>* cancel) {
@@ -109,7 +61,7 @@ std::vector<int> ProjectedLayer::featuresAt(QPointF point, double tolerance) con
   const QRectF probe(point.x() - tolerance, point.y() - tolerance, 2 * tolerance, 2 * tolerance);
   std::vector<int> result;
   for (int i : mIndex->query(probe)) {
-    if (hits((*mGeometries)[static_cast<std::size_t>(i)], point, tolerance)) result.push_back(i);
+    if (hitTest((*mGeometries)[static_cast<std::size_t>(i)], point, tolerance)) result.push_back(i);
   }
   return result;
 }

@@ -33,4 +33,8 @@ class Geometry {
   std::vector<Part> mParts;
 };
 
+// Whether the point is on the geometry: inside a polygon (not in a hole), within tolerance of a
+// line or of a point (the geometry's CRS units). A plain test for picking features with the mouse.
+bool hitTest(const Geometry& geometry, QPointF point, double tolerance);
+
 }  // namespace xiuhua::gis
