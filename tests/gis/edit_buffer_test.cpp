@@ -201,6 +201,13 @@ TEST(EditBuffer, AShapefileIsRewrittenBesideAndSwappedInInItsOwnEncoding) {
   auto data = read(path);
   ASSERT_EQ(data->attributes[0][0].toString(), QStringLiteral("架空"));
   const QString encoding = data->encoding.name;
+  auto fileBytes = [](const QString& file) {
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+  };
+  const QByteArray cpgBefore = fileBytes(dir.path(QStringLiteral("架空线.cpg")));
+  const QByteArray dbfHeaderBefore = fileBytes(dir.path(QStringLiteral("架空线.dbf"))).mid(29, 1);
+  ASSERT_FALSE(cpgBefore.isEmpty());
   auto buffer = EditBuffer::start(data).value();
   // The first section is buried this year; a new section is added.
   FeatureEditCommand::changeAttribute(buffer.get(), 0, 0, QStringLiteral("入地"), QStringLiteral("bury"))->redo();
@@ -212,6 +219,8 @@ TEST(EditBuffer, AShapefileIsRewrittenBesideAndSwappedInInItsOwnEncoding) {
   const auto after = read(path);
   ASSERT_EQ(after->featureCount(), 3U);
   EXPECT_EQ(after->encoding.name, encoding);  // still GBK: its .cpg and language id kept
+  EXPECT_EQ(fileBytes(dir.path(QStringLiteral("架空线.cpg"))), cpgBefore);  // the very same declaration
+  EXPECT_EQ(fileBytes(dir.path(QStringLiteral("架空线.dbf"))).mid(29, 1), dbfHeaderBefore);
   EXPECT_EQ(after->attributes[0][0].toString(), QStringLiteral("入地"));
   EXPECT_EQ(after->attributes[2][0].toString(), QStringLiteral("架空"));
   // Nothing left behind: no backups, no temporary folder.

@@ -12,6 +12,9 @@
 #include <QFileInfo>
 #include <QLockFile>
 
+#include <algorithm>
+#include <mutex>
+
 namespace xiuhua::gis {
 
 namespace {
@@ -30,50 +33,129 @@ bool keepsFids(const QString& driver) { return driver == QLatin1String("GPKG") |
 
 }  // namespace
 
-struct EditBuffer::Private {
+// One file's claim by this process: its lock, and the file's stamp as this process last left it.
+// Sessions on several layers of one GeoPackage share it (one lock per file, as another process
+// sees it); a save by one of them moves the stamp on for all, and their journals with it.
+struct FileClaim {
   std::unique_ptr<QLockFile> lock;
+  QString stamp;
+  std::vector<EditBuffer*> sessions;
+};
+
+namespace {
+
+std::mutex& claimsMutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::map<QString, std::weak_ptr<FileClaim>>& claims() {
+  static std::map<QString, std::weak_ptr<FileClaim>> c;
+  return c;
+}
+
+}  // namespace
+
+struct EditBuffer::Private {
+  std::shared_ptr<FileClaim> claim;
   QString journal;
-  QString stamp;  // fileStamp when the session started (or last saved)
+  QString& stamp() const { return claim->stamp; }  // fileStamp when the session started (or last saved)
 };
 
 EditBuffer::EditBuffer(std::unique_ptr<Private> priv, std::shared_ptr<const VectorData> base) : d(std::move(priv)), mBase(std::move(base)) {
-  for (std::size_t i = 0; i < mBase->fids.size(); ++i) mIndex[mBase->fids[i]] = i;
+  buildIndex();
 }
 
-EditBuffer::~EditBuffer() = default;  // the lock file goes with QLockFile
+void EditBuffer::buildIndex() {
+  mUnsortedIndex.clear();
+  if (std::is_sorted(mBase->fids.begin(), mBase->fids.end())) return;
+  mUnsortedIndex.reserve(mBase->fids.size());
+  for (std::size_t i = 0; i < mBase->fids.size(); ++i) mUnsortedIndex.emplace_back(mBase->fids[i], i);
+  std::sort(mUnsortedIndex.begin(), mUnsortedIndex.end());
+}
+
+std::optional<std::size_t> EditBuffer::rowOf(qint64 fid) const {
+  if (mUnsortedIndex.empty()) {
+    const auto it = std::lower_bound(mBase->fids.begin(), mBase->fids.end(), fid);
+    if (it == mBase->fids.end() || *it != fid) return std::nullopt;
+    return static_cast<std::size_t>(it - mBase->fids.begin());
+  }
+  const auto it = std::lower_bound(mUnsortedIndex.begin(), mUnsortedIndex.end(), std::pair<std::int64_t, std::size_t>(fid, 0));
+  if (it == mUnsortedIndex.end() || it->first != fid) return std::nullopt;
+  return it->second;
+}
+
+EditBuffer::~EditBuffer() {
+  // The lock file goes with the file's last session (QLockFile).
+  const std::lock_guard<std::mutex> guard(claimsMutex());
+  auto& sessions = d->claim->sessions;
+  sessions.erase(std::remove(sessions.begin(), sessions.end(), this), sessions.end());
+}
 
 bool EditBuffer::hasJournal(const QString& path, const QString& layer) { return QFileInfo::exists(detail::journalPath(path, layer)); }
 
 Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const VectorData> data, bool restoreJournal) {
   if (!data) return Error{ErrorCode::InvalidArgument, tr("There is no layer to edit.")};
-  detail::recoverInterruptedSwap(data->path);  // a save cut short by a crash: the old files back
+  auto priv = std::make_unique<Private>();
+  {
+    const std::lock_guard<std::mutex> guard(claimsMutex());
+    const QString key = QFileInfo(data->path).absoluteFilePath();
+    priv->claim = claims()[key].lock();
+    if (priv->claim) {
+      // Another layer of the file may be edited beside it; the same layer twice, never.
+      for (const EditBuffer* other : priv->claim->sessions) {
+        if (other->base().layerName == data->layerName) {
+          return Error{ErrorCode::IoFailed, tr("%1 (layer %2) is already being edited in this window (process %3).")
+                                                .arg(QFileInfo(data->path).fileName(), data->layerName)
+                                                .arg(QCoreApplication::applicationPid())};
+        }
+      }
+    } else {
+      auto claim = std::make_shared<FileClaim>();
+      claim->lock = std::make_unique<QLockFile>(lockPath(data->path));
+      claim->lock->setStaleLockTime(0);  // only a dead holder makes it stale, never its age
+      if (!claim->lock->tryLock(0) && claim->lock->error() != QLockFile::LockFailedError) {
+        // No lock file can be made (a read-only folder …): the editor check says why by name.
+        auto editor = VectorEditor::open(SourceRef{data->path, data->layerName, Crs()});
+        if (!editor.ok()) return editor.error();
+        return Error{ErrorCode::IoFailed, tr("%1 cannot be edited: no lock file can be written beside it in %2.")
+                                              .arg(QFileInfo(data->path).fileName(), QFileInfo(data->path).absolutePath())};
+      }
+      if (!claim->lock->isLocked()) {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        claim->lock->getLockInfo(&pid, &host, &app);
+        const QDateTime since = QFileInfo(lockPath(data->path)).lastModified();
+        return Error{ErrorCode::IoFailed, tr("%1 is being edited by %2 (process %3 on %4) since %5; try again when it is saved and closed.")
+                                              .arg(QFileInfo(data->path).fileName(), app.isEmpty() ? tr("another program") : app)
+                                              .arg(pid)
+                                              .arg(host, since.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
+      }
+      claims()[key] = claim;
+      priv->claim = std::move(claim);
+      // Under the lock (no other session is mid-save): a save cut short by a crash is undone, the
+      // old files back.
+      detail::recoverInterruptedSwap(data->path);
+      priv->claim->stamp = fileStamp(data->path);
+    }
+  }
   // Writable? (A read-only file, or a format GDAL cannot write, says so here, by name.)
   SourceRef source{data->path, data->layerName, Crs()};
   auto editor = VectorEditor::open(source);
   if (!editor.ok()) return editor.error();
   editor.value().reset();
-  auto priv = std::make_unique<Private>();
-  priv->lock = std::make_unique<QLockFile>(lockPath(data->path));
-  priv->lock->setStaleLockTime(0);  // only a dead holder makes it stale, never its age
-  if (!priv->lock->tryLock(0)) {
-    qint64 pid = 0;
-    QString host;
-    QString app;
-    priv->lock->getLockInfo(&pid, &host, &app);
-    const QDateTime since = QFileInfo(lockPath(data->path)).lastModified();
-    return Error{ErrorCode::IoFailed, tr("%1 is being edited by %2 (process %3 on %4) since %5; try again when it is saved and closed.")
-                                          .arg(QFileInfo(data->path).fileName(), app.isEmpty() ? tr("another program") : app)
-                                          .arg(pid)
-                                          .arg(host, since.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
-  }
   priv->journal = detail::journalPath(data->path, data->layerName);
-  priv->stamp = fileStamp(data->path);
   std::unique_ptr<EditBuffer> buffer(new EditBuffer(std::move(priv), std::move(data)));
+  {
+    const std::lock_guard<std::mutex> guard(claimsMutex());
+    buffer->d->claim->sessions.push_back(buffer.get());
+  }
   if (QFileInfo::exists(buffer->d->journal) && restoreJournal) {
     auto journal = detail::readJournal(buffer->d->journal, buffer->mBase->fields);
     if (!journal.ok()) {
       buffer->mJournalProblem = journal.error().message;
-    } else if (journal->stamp != buffer->d->stamp) {
+    } else if (journal->stamp != buffer->d->stamp()) {
       buffer->mJournalProblem = tr("%1: the unsaved edits of an earlier session were made to another version of the file (it "
                                    "changed since); they are kept in %2 but not restored.")
                                     .arg(buffer->mBase->path, buffer->d->journal);
@@ -89,9 +171,9 @@ Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const Vect
 std::optional<EditedFeature> EditBuffer::feature(qint64 fid) const {
   if (const auto o = mOverrides.find(fid); o != mOverrides.end() && o->second.present) return o->second.value;
   if (const auto o = mSaved.find(fid); o != mSaved.end() && o->second.present) return o->second.value;
-  const auto row = mIndex.find(fid);
-  if (row == mIndex.end()) return std::nullopt;
-  return EditedFeature{fid, mBase->geometries[row->second], mBase->attributes[row->second]};
+  const std::optional<std::size_t> row = rowOf(fid);
+  if (!row) return std::nullopt;
+  return EditedFeature{fid, mBase->geometries[*row], mBase->attributes[*row]};
 }
 
 std::vector<qint64> EditBuffer::fids() const {
@@ -110,7 +192,7 @@ std::vector<qint64> EditBuffer::fids() const {
   // Saved additions (under their fids in the file) not in the base yet, then unsaved ones in the
   // order made (-1, -2 …).
   for (const auto& [fid, o] : mSaved) {
-    if (fid >= 0 && o.value && mIndex.count(fid) == 0) out.push_back(fid);
+    if (fid >= 0 && o.value && !rowOf(fid)) out.push_back(fid);
   }
   std::vector<qint64> added;
   for (auto it = mOverrides.begin(); it != mOverrides.end() && it->first < 0; ++it) {
@@ -141,13 +223,13 @@ Status EditBuffer::writeJournal() const {
     QFile::remove(d->journal);
     return {};
   }
-  return detail::writeJournal(d->journal, detail::Journal{d->stamp, mNextFid, mOverrides});
+  return detail::writeJournal(d->journal, detail::Journal{d->stamp(), mNextFid, mOverrides});
 }
 
 Result<std::map<qint64, qint64>> EditBuffer::save() {
   if (mOverrides.empty()) return std::map<qint64, qint64>();
   // Nothing saved over changes made meanwhile by another program.
-  if (fileStamp(mBase->path) != d->stamp) {
+  if (fileStamp(mBase->path) != d->stamp()) {
     return Error{ErrorCode::IoFailed, tr("%1 changed on disk since editing started (another program wrote it); nothing was "
                                          "saved. Your edits are kept: export them, or stop editing and start again.")
                                           .arg(mBase->path)};
@@ -168,16 +250,19 @@ Result<std::map<qint64, qint64>> EditBuffer::save() {
   }
   mOverrides.clear();
   QFile::remove(d->journal);
-  d->stamp = fileStamp(mBase->path);
+  d->stamp() = fileStamp(mBase->path);
+  // The other sessions on this file go on from the file as saved now (their journals too).
+  for (EditBuffer* other : d->claim->sessions) {
+    if (other != this) static_cast<void>(other->writeJournal());
+  }
   return added;
 }
 
 void EditBuffer::rebase(std::shared_ptr<const VectorData> data) {
   mBase = std::move(data);
-  mIndex.clear();
-  for (std::size_t i = 0; i < mBase->fids.size(); ++i) mIndex[mBase->fids[i]] = i;
+  buildIndex();
   mSaved.clear();
-  d->stamp = fileStamp(mBase->path);
+  d->stamp() = fileStamp(mBase->path);
 }
 
 void EditBuffer::discard() {

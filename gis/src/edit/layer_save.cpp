@@ -3,6 +3,7 @@
 #include "atomic_file.h"
 #include "gdal_env.h"
 #include "ogr_convert.h"
+#include "xiuhua/gis/edit/format_limits.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -23,17 +24,61 @@ const char* const kBackup = ".xhbak";
 
 QString tr(const char* text) { return QCoreApplication::translate("EditBuffer", text); }
 
+std::function<void(const char*)>& saveHook() {
+  static std::function<void(const char*)> hook;
+  return hook;
+}
+
+void reachStage(const char* stage) {
+  if (const auto& hook = saveHook()) hook(stage);
+}
+
 Error saveFailure(const QString& path, const QString& why) {
   return Error{ErrorCode::IoFailed, tr("%1: the edits cannot be saved (%2); the file is as it was.").arg(path, why)};
 }
 
 bool isShapefile(const QString& path) { return QFileInfo(path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0; }
 
+// The side file of a shapefile with this suffix (any case), or an empty string.
+QString sideFile(const QDir& dir, const QString& baseName, const QString& suffix) {
+  for (const QFileInfo& f : dir.entryInfoList({baseName + QStringLiteral(".*")}, QDir::Files | QDir::Hidden)) {
+    if (f.suffix().compare(suffix, Qt::CaseInsensitive) == 0) return f.absoluteFilePath();
+  }
+  return {};
+}
+
+// The rewritten shapefile declares its encoding as the original did: the same .cpg text (GDAL
+// would write its own name for it, e.g. GB18030 for a 936), no .cpg when there was none, and the
+// original's dBASE language-driver byte — a file from a utility stays as its other readers know it.
+bool keepEncodingDeclaration(const QString& originalShp, const QDir& written) {
+  const QFileInfo original(originalShp);
+  const QString base = original.completeBaseName();
+  const QString oldCpg = sideFile(original.absoluteDir(), base, QStringLiteral("cpg"));
+  const QString newCpg = sideFile(written, base, QStringLiteral("cpg"));
+  if (!newCpg.isEmpty()) QFile::remove(newCpg);
+  if (!oldCpg.isEmpty() && !QFile::copy(oldCpg, written.filePath(QFileInfo(oldCpg).fileName()))) return false;
+  const QString oldDbf = sideFile(original.absoluteDir(), base, QStringLiteral("dbf"));
+  const QString newDbf = sideFile(written, base, QStringLiteral("dbf"));
+  if (oldDbf.isEmpty() || newDbf.isEmpty()) return true;
+  QFile in(oldDbf);
+  QFile out(newDbf);
+  if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::ReadWrite)) return false;
+  constexpr qint64 kLanguageDriverOffset = 29;
+  char ldid = 0;
+  return in.seek(kLanguageDriverOffset) && in.read(&ldid, 1) == 1 && out.seek(kLanguageDriverOffset) && out.write(&ldid, 1) == 1;
+}
+
 // Puts the feature's geometry and fields into an OGR feature of the layer.
 void fill(OGRFeature& out, const EditedFeature& f, const VectorData& base, OGRwkbGeometryType layerType) {
   if (std::unique_ptr<OGRGeometry> g = toOgr(f.geometry)) {
     OGRGeometry* typed = g.release();
-    if (layerType != wkbUnknown) typed = OGRGeometryFactory::forceTo(typed, layerType);
+    // The layer's own type, except that several parts stay a multi-geometry in a single-part layer
+    // (forced into one polygon they would be fused into an invalid one; GDAL writes them, with a
+    // warning for a GeoPackage, and a shapefile's polygons and lines are multi-part anyway).
+    const auto* collection = dynamic_cast<const OGRGeometryCollection*>(typed);
+    const bool severalParts = collection != nullptr && collection->getNumGeometries() > 1;
+    const bool singlePartLayer = !OGR_GT_IsSubClassOf(layerType, wkbGeometryCollection);
+    if (layerType != wkbUnknown && !(severalParts && singlePartLayer)) typed = OGRGeometryFactory::forceTo(typed, layerType);
     out.SetGeometryDirectly(typed);
   } else {
     out.SetGeometryDirectly(nullptr);
@@ -127,6 +172,7 @@ Result<std::map<qint64, qint64>> saveInTransaction(const VectorData& base, const
       added[fid] = feature->GetFID();
     }
   }
+  reachStage("transaction-written");
   if (ds->CommitTransaction() != OGRERR_NONE) return fail(errors.lastError());
   return added;
 }
@@ -181,6 +227,24 @@ Status rewriteLayer(const VectorData& base, const std::map<qint64, FeatureOverri
     }
   }
   source.reset();
+  if (isShapefile(base.path) && !keepEncodingDeclaration(base.path, folder)) {
+    cleanUp();
+    return saveFailure(base.path, tr("its encoding declaration (.cpg, .dbf header) cannot be copied to the new files"));
+  }
+  reachStage("new-files-written");
+  // A shapefile's .shp or .dbf over 2 GB is unreadable to much software (its offsets are 32-bit):
+  // refused before anything is swapped. Measured on the written files, not estimated.
+  if (isShapefile(base.path)) {
+    for (const QFileInfo& written : folder.entryInfoList(QDir::Files)) {
+      const QString suffix = written.suffix().toLower();
+      if ((suffix == QLatin1String("shp") || suffix == QLatin1String("dbf")) && written.size() > kShapefileMaxFileBytes) {
+        cleanUp();
+        return saveFailure(base.path, tr("%1 would be %2 MB, over the 2 GB a shapefile file can hold; save the layer as a GeoPackage instead")
+                                          .arg(written.fileName())
+                                          .arg(written.size() / (1024 * 1024)));
+      }
+    }
+  }
   // The swap: the old files become backups, the new ones move in; on failure the backups go back.
   const QStringList old = filesOf(base.path);
   QStringList backedUp;
@@ -198,6 +262,7 @@ Status rewriteLayer(const VectorData& base, const std::map<qint64, FeatureOverri
     }
     backedUp << f;
   }
+  reachStage("originals-backed-up");
   for (const QFileInfo& written : folder.entryInfoList(QDir::Files)) {
     const QString destination = target.absoluteDir().filePath(written.fileName());
     if (!QFile::rename(written.filePath(), destination)) {
@@ -205,6 +270,7 @@ Status rewriteLayer(const VectorData& base, const std::map<qint64, FeatureOverri
       return saveFailure(base.path, tr("%1 cannot be moved in").arg(written.fileName()));
     }
     movedIn << destination;
+    if (movedIn.size() == 1) reachStage("swap-half-done");
   }
   // A side file the new layer does not have (e.g. an old spatial index) would now be wrong: it goes
   // with the backups.
@@ -212,6 +278,8 @@ Status rewriteLayer(const VectorData& base, const std::map<qint64, FeatureOverri
   cleanUp();
   return {};
 }
+
+void setSaveHook(std::function<void(const char* stage)> hook) { saveHook() = std::move(hook); }
 
 void recoverInterruptedSwap(const QString& path) {
   const QFileInfo main(path);

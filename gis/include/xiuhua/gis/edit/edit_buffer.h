@@ -88,7 +88,11 @@ class EditBuffer {
 
   std::unique_ptr<Private> d;
   std::shared_ptr<const VectorData> mBase;
-  std::map<qint64, std::size_t> mIndex;  // fid → row of the base
+  // fid → row of the base: nothing when the base's fids ascend (as GDAL reads them: a binary
+  // search on them), else a sorted copy of (fid, row).
+  std::optional<std::size_t> rowOf(qint64 fid) const;
+  void buildIndex();
+  std::vector<std::pair<std::int64_t, std::size_t>> mUnsortedIndex;
   std::map<qint64, FeatureOverride> mOverrides;
   std::map<qint64, FeatureOverride> mSaved;  // saved, until rebase()
   qint64 mNextFid = -1;
