@@ -1738,6 +1738,34 @@ def write_gpkg_layer(ds, name, gtype, fields, rows, description, identifier):
     lyr.CommitTransaction()
 
 
+def add_field_domains(path):
+    """Attribute constraints the editor honours (GeoPackage gpkg_data_column_constraints, written by
+    GDAL as field domains): value lists for parks.park_type and beautiful_blocks.status, a range for
+    parks.open_year. The features are not touched."""
+    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    domains = [
+        ogr.CreateCodedFieldDomain("park_type", "公园类型", ogr.OFTString, ogr.OFSTNone,
+                                   {"综合公园": "综合公园", "社区公园": "社区公园", "口袋公园": "口袋公园",
+                                    "专类公园": "专类公园"}),
+        ogr.CreateRangeFieldDomain("open_year", "开放年份", ogr.OFTInteger, ogr.OFSTNone,
+                                   1949, True, 2100, True),
+        ogr.CreateCodedFieldDomain("block_status", "美丽街区状态", ogr.OFTString, ogr.OFSTNone,
+                                   {"已建成": "已建成", "在建": "在建", "规划": "规划"}),
+    ]
+    for d in domains:
+        if ds.GetFieldDomain(d.GetName()) is None:
+            ds.AddFieldDomain(d)
+    for layer, field, domain in [("parks", "park_type", "park_type"), ("parks", "open_year", "open_year"),
+                                 ("beautiful_blocks", "status", "block_status")]:
+        lyr = ds.GetLayerByName(layer)
+        defn = lyr.GetLayerDefn()
+        i = defn.GetFieldIndex(field)
+        fd = ogr.FieldDefn(field, defn.GetFieldDefn(i).GetType())
+        fd.SetDomainName(domain)
+        lyr.AlterFieldDefn(i, fd, ogr.ALTER_DOMAIN_FLAG)
+    ds = None
+
+
 def patch_dbf(path, ldid=None):
     with open(path, "r+b") as fh:
         fh.seek(1)
@@ -1903,6 +1931,7 @@ def main():
                                    b["area_m2"], 1)) for b in blocks],
                      SYNTH_NOTE, "美丽街区 (SYNTHETIC)")
     ds = None
+    add_field_domains(gpkg)
 
     # ---------------- roads shapefile (UTF-8) ----------------
     write_shapefile(os.path.join(OUT, "roads", "roads.shp"),

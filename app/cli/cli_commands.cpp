@@ -88,6 +88,7 @@ gis::LayerSpec layerFromSpec(const QJsonObject& l, const QDir& base, int n) {
   layer.declaredCrs = l.value(QStringLiteral("declaredCrs")).toString();
   layer.group = l.value(QStringLiteral("group")).toString();
   layer.visible = l.value(QStringLiteral("visible")).toBool(true);
+  layer.fieldConstraints = l.value(QStringLiteral("fieldConstraints")).toObject();
   layer.vectorStyle = gis::VectorStyle::fromJson(l.value(QStringLiteral("style")).toObject());
   layer.rasterStyle = gis::RasterStyle::fromJson(l.value(QStringLiteral("rasterStyle")).toObject());
   return layer;

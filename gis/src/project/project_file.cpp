@@ -37,6 +37,7 @@ QJsonObject layerToJson(const LayerSpec& l, const QDir& base) {
           {QStringLiteral("encoding"), l.encoding},
           {QStringLiteral("group"), l.group},
           {QStringLiteral("visible"), l.visible},
+          {QStringLiteral("fieldConstraints"), l.fieldConstraints},
           {QStringLiteral("vectorStyle"), l.vectorStyle.toJson()},
           {QStringLiteral("rasterStyle"), l.rasterStyle.toJson()}};
 }
@@ -53,6 +54,7 @@ LayerSpec layerFromJson(const QJsonObject& o, const QDir& base) {
   l.encoding = o.value(QStringLiteral("encoding")).toString();
   l.group = o.value(QStringLiteral("group")).toString();
   l.visible = o.value(QStringLiteral("visible")).toBool(true);
+  l.fieldConstraints = o.value(QStringLiteral("fieldConstraints")).toObject();
   l.vectorStyle = VectorStyle::fromJson(o.value(QStringLiteral("vectorStyle")).toObject());
   l.rasterStyle = RasterStyle::fromJson(o.value(QStringLiteral("rasterStyle")).toObject());
   return l;

@@ -5,6 +5,7 @@
 #include "xiuhua/gis/style.h"
 
 #include <QRectF>
+#include <QJsonObject>
 #include <QString>
 
 #include <vector>
@@ -24,6 +25,10 @@ struct LayerSpec {
   QString encoding;     // shapefile text encoding override; empty: decide automatically
   QString group;        // layer-tree group name; empty: top level
   bool visible = true;
+  // Attribute constraints the project adds to the source's own (a Shapefile has none), by field
+  // name: {"notNull": true, "values": ["架空", "入地"], "min": 0, "max": 2100, "default": "{year}",
+  // "description": "…"}. Applied when the layer is edited.
+  QJsonObject fieldConstraints;
   VectorStyle vectorStyle;
   RasterStyle rasterStyle;
 };
