@@ -74,6 +74,14 @@ QStringList LayerEditing::editedLayers() const {
   return ids;
 }
 
+QStringList LayerEditing::modifiedPaths() const {
+  QStringList paths;
+  for (const auto& [id, s] : mSessions) {
+    if (s->buffer->isModified() && !paths.contains(s->buffer->base().path)) paths << s->buffer->base().path;
+  }
+  return paths;
+}
+
 gis::EditBuffer* LayerEditing::buffer(const QString& layerId) const {
   const Session* s = session(layerId);
   return s != nullptr ? s->buffer.get() : nullptr;

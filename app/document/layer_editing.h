@@ -33,6 +33,8 @@ class LayerEditing : public QObject {
   bool isEditing(const QString& layerId) const;
   bool isModified(const QString& layerId) const;
   QStringList editedLayers() const;
+  // The files of the layers with unsaved edits.
+  QStringList modifiedPaths() const;
   gis::EditBuffer* buffer(const QString& layerId) const;
   QUndoStack* undoStack(const QString& layerId) const;
   int restoredEdits(const QString& layerId) const;

@@ -132,8 +132,29 @@ QVariant DashboardModel::headingData(const Group& group, int column, int role) c
   return {};
 }
 
+void DashboardModel::setStale(std::map<QString, QString> reasons) {
+  if (reasons == mStale) return;
+  mStale = std::move(reasons);
+  if (rowCount() > 0) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+  for (int g = 0; g < rowCount(); ++g) {
+    const QModelIndex heading = index(g, 0);
+    if (rowCount(heading) > 0) emit dataChanged(index(0, 0, heading), index(rowCount(heading) - 1, ColumnCount - 1, heading));
+  }
+}
+
 QVariant DashboardModel::indicatorData(const indicators::Indicator& ind, const Row& row, int column, int role) const {
   if (role == kCodeRole) return ind.code;
+  const auto stale = mStale.find(ind.code);
+  if (role == kStaleRole) return stale != mStale.end() ? stale->second : QString();
+  if (stale != mStale.end() && (column == Status || column == Latest)) {
+    if (role == Qt::ToolTipRole) return stale->second;
+    if (role == Qt::FontRole) {
+      QFont font;
+      font.setItalic(true);
+      return font;
+    }
+    if (role == Qt::DisplayRole && column == Status) return tr("Recompute · %1").arg(indicators::statusName(row.progress.status));
+  }
   if (role == kStatusRole) return static_cast<int>(row.progress.status);
   if (role == kProgressRole) return row.progress.percent ? QVariant(*row.progress.percent) : QVariant();
   if (role == kResponsibleRole) return ind.responsible;

@@ -24,6 +24,7 @@ class DashboardModel : public QAbstractItemModel {
   static constexpr int kProgressRole = Qt::UserRole + 2;     // double percent, or invalid
   static constexpr int kResponsibleRole = Qt::UserRole + 3;  // QStringList
   static constexpr int kCodeRole = Qt::UserRole + 4;         // the indicator code; empty on headings
+  static constexpr int kStaleRole = Qt::UserRole + 5;        // why its value is stale; empty when current
 
   explicit DashboardModel(QObject* parent = nullptr);
 
@@ -31,6 +32,10 @@ class DashboardModel : public QAbstractItemModel {
   // hand-assessed status of qualitative targets, by code.
   void setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year,
                std::map<QString, indicators::Assessment> assessments = {});
+  // Indicators whose computed value no longer matches their layers (code → why), shown beside
+  // their status until computed again.
+  void setStale(std::map<QString, QString> reasons);
+  const std::map<QString, QString>& stale() const { return mStale; }
   // The indicator of a row, or nullptr for a category heading (or an invalid index).
   const indicators::Indicator* indicatorAt(const QModelIndex& index) const;
   // The row of an indicator (column 0), or an invalid index.
@@ -67,6 +72,7 @@ class DashboardModel : public QAbstractItemModel {
   std::vector<Row> mRows;  // parallel to mCatalog.indicators
   std::vector<Group> mGroups;
   int mYear = 0;
+  std::map<QString, QString> mStale;
 };
 
 }  // namespace xiuhua::app

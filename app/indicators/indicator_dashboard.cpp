@@ -8,6 +8,7 @@
 #include "indicators/edit_target_command.h"
 #include "indicators/import_preview_dialog.h"
 #include "indicators/dashboard_model.h"
+#include "indicators/stale_indicators.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/progress_delegate.h"
 #include "indicators/spatial_compute_task.h"
@@ -245,7 +246,14 @@ void IndicatorDashboard::reload() {
   mTable->setColumnWidth(DashboardModel::Target, std::min(mTable->columnWidth(DashboardModel::Target), 260));
   mTable->setColumnWidth(DashboardModel::Progress, 110);
   refillDepartments();
+  refreshStale();
   if (!current.isEmpty()) selectIndicator(current);
+}
+
+void IndicatorDashboard::refreshStale() {
+  std::vector<gis::LayerSpec> layers;
+  for (const LayerState& l : mDocument->layers()) layers.push_back(l.spec);
+  mModel->setStale(findStaleIndicators(mDocument->projectPath(), mYear->value(), layers, mEditedSources ? mEditedSources() : QStringList()));
 }
 
 void IndicatorDashboard::refillDepartments() {

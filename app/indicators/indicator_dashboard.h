@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -65,6 +66,11 @@ class IndicatorDashboard : public QWidget {
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();
   void selectIndicator(const QString& code);
+  // The files with unsaved edits (for marking the indicators computed from them stale).
+  void setEditedSources(std::function<QStringList()> unsavedPaths) { mEditedSources = std::move(unsavedPaths); }
+  // Marks the computed indicators whose layers changed (or have unsaved edits) since; see
+  // findStaleIndicators.
+  void refreshStale();
 
   DashboardModel* model() const { return mModel; }
   DashboardFilter* filter() const { return mFilter; }
@@ -107,6 +113,7 @@ class IndicatorDashboard : public QWidget {
   QLabel* mMessage;
   MapCanvas* mCanvas = nullptr;
   QUndoStack* mUndo;
+  std::function<QStringList()> mEditedSources;
 };
 
 }  // namespace xiuhua::app

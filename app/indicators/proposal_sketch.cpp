@@ -28,13 +28,13 @@ void ProposalSketch::start() {
   connect(mTool, &SketchTool::finished, this, &ProposalSketch::add);
   connect(mTool, &SketchTool::refused, this, &ProposalSketch::problem);
   connect(mTool, &SketchTool::ended, this, &ProposalSketch::stop);
-  mCanvas->setSketch(mTool);
+  mCanvas->setMapTool(mTool);
   emit activeChanged(true);
 }
 
 void ProposalSketch::stop() {
   if (!mTool) return;
-  if (mCanvas && mCanvas->sketch() == mTool) mCanvas->setSketch(nullptr);
+  if (mCanvas && mCanvas->mapTool() == mTool) mCanvas->setMapTool(nullptr);
   mTool->deleteLater();
   mTool = nullptr;
   emit activeChanged(false);

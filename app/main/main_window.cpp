@@ -2,6 +2,7 @@
 
 #include "dialogs/crs_dialog.h"
 #include "dialogs/layer_properties_dialog.h"
+#include "document/layer_editing.h"
 #include "edit/editing_controller.h"
 #include "document/map_document.h"
 #include "indicators/indicator_dashboard.h"
@@ -47,6 +48,9 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   connect(mEditing, &EditingController::problem, this, [this](const QString& m) { mMessages->showMessage(m); });
   connect(mEditing, &EditingController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(mLayerView->selectionModel(), &QItemSelectionModel::currentChanged, mEditing, &EditingController::refresh);
+  mEditing->attachTable(mTable);
+  mDashboard->setEditedSources([this] { return mEditing->editing()->modifiedPaths(); });
+  connect(mEditing->editing(), &LayerEditing::editingChanged, mDashboard, &IndicatorDashboard::refreshStale);
   connectDocument();
   resize(1280, 820);
   setWindowIcon(QIcon(QStringLiteral(":/xiuhua/icons/xiuhua.svg")));

@@ -2,7 +2,6 @@
 
 #include "document/map_document.h"
 #include "map/map_decorations.h"
-#include "map/sketch_tool.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -159,7 +158,11 @@ void MapCanvas::paintEvent(QPaintEvent* /*event*/) {
     painter.setBrush(QColor(0, 90, 200, 40));
     painter.drawRect(QRect(mPressPos, mLastPos).normalized());
   }
-  if (mSketch) mSketch->paint(painter, mViewport);
+  if (mMapTool) {
+    mMapTool->paint(painter, mViewport);
+    paintSnapCue(painter);
+  }
+  paintMarkers(painter);
   drawScaleBar(painter, mViewport, metresPerUnit());
   drawNorthArrow(painter, mViewport);
 }
@@ -179,14 +182,16 @@ void MapCanvas::resizeEvent(QResizeEvent* /*event*/) {
   }
 }
 
-SketchTool* MapCanvas::sketch() const { return mSketch; }
+MapTool* MapCanvas::mapTool() const { return mMapTool; }
 
-void MapCanvas::setSketch(SketchTool* sketch) {
-  if (mSketch) disconnect(mSketch, nullptr, this, nullptr);
-  mSketch = sketch;
-  if (sketch != nullptr) {
-    connect(sketch, &SketchTool::changed, this, qOverload<>(&QWidget::update));
-    setCursor(Qt::CrossCursor);
+void MapCanvas::setMapTool(MapTool* tool) {
+  if (mMapTool) disconnect(mMapTool, nullptr, this, nullptr);
+  mMapTool = tool;
+  mToolDrag = false;
+  mSnapCue.reset();
+  if (tool != nullptr) {
+    connect(tool, &MapTool::changed, this, qOverload<>(&QWidget::update));
+    setCursor(tool->cursor());
     setFocus();
   } else {
     setTool(mTool);  // its cursor back
@@ -194,16 +199,86 @@ void MapCanvas::setSketch(SketchTool* sketch) {
   update();
 }
 
+void MapCanvas::setSnapping(SnapFunction snap) {
+  mSnap = std::move(snap);
+  mSnapCue.reset();
+  update();
+}
+
+MapToolEvent MapCanvas::toolEvent(QPointF pixel, Qt::KeyboardModifiers modifiers) {
+  MapToolEvent event;
+  event.cursor = event.map = mViewport.toMap(pixel);
+  event.unitsPerPixel = mViewport.unitsPerPixel();
+  event.modifiers = modifiers;
+  mSnapCue.reset();
+  if (mMapTool && mMapTool->snaps() && mSnap) {
+    mSnapCue = mSnap(event.cursor, event.unitsPerPixel, *mMapTool);
+    if (mSnapCue) event.map = mSnapCue->point;
+  }
+  event.snap = mSnapCue;
+  return event;
+}
+
+void MapCanvas::paintSnapCue(QPainter& painter) const {
+  if (!mSnapCue) return;
+  const QPointF p = mViewport.toPixel(mSnapCue->point);
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing);
+  painter.setPen(QPen(QColor(220, 0, 200), 2));
+  painter.setBrush(Qt::NoBrush);
+  if (mSnapCue->kind == SnapCue::Kind::Vertex) {
+    painter.drawRect(QRectF(p - QPointF(6, 6), QSizeF(12, 12)));
+  } else {
+    painter.drawLine(p + QPointF(-6, -6), p + QPointF(6, 6));
+    painter.drawLine(p + QPointF(-6, 6), p + QPointF(6, -6));
+  }
+  painter.restore();
+}
+
+void MapCanvas::setMarkers(std::vector<Marker> markers) {
+  mMarkers = std::move(markers);
+  update();
+}
+
+void MapCanvas::paintMarkers(QPainter& painter) const {
+  if (mMarkers.empty()) return;
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing);
+  const QColor red(215, 25, 28);
+  for (const Marker& m : mMarkers) {
+    const QPointF p = mViewport.toPixel(m.point);
+    if (!rect().contains(p.toPoint())) continue;
+    painter.setPen(QPen(red, 2));
+    painter.setBrush(QColor(215, 25, 28, 60));
+    painter.drawEllipse(p, 8, 8);
+    painter.drawLine(p + QPointF(-5, -5), p + QPointF(5, 5));
+    painter.drawLine(p + QPointF(-5, 5), p + QPointF(5, -5));
+    if (!m.text.isEmpty()) {
+      const QRectF box = painter.fontMetrics().boundingRect(m.text).toRectF().translated(p + QPointF(12, -4)).adjusted(-3, -2, 3, 2);
+      painter.setPen(Qt::NoPen);
+      painter.setBrush(QColor(255, 255, 255, 220));
+      painter.drawRect(box);
+      painter.setPen(red);
+      painter.drawText(p + QPointF(12, -4), m.text);
+    }
+  }
+  painter.restore();
+}
+
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
   if (event->button() != Qt::LeftButton) return;
   mDragging = true;
   mPressPos = mLastPos = event->position().toPoint();
-  if (mTool == Tool::Pan && !mSketch) setCursor(Qt::ClosedHandCursor);
+  if (mMapTool) {
+    mToolDrag = mMapTool->press(toolEvent(event->position(), event->modifiers()));
+    return;
+  }
+  if (mTool == Tool::Pan) setCursor(Qt::ClosedHandCursor);
 }
 
 void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
-  if (mSketch && event->button() == Qt::LeftButton) {
-    mSketch->doubleClick(mViewport.toMap(event->position()));
+  if (mMapTool && event->button() == Qt::LeftButton) {
+    mMapTool->doubleClick(toolEvent(event->position(), event->modifiers()));
     return;
   }
   QWidget::mouseDoubleClickEvent(event);
@@ -212,9 +287,18 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
 void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   const QPoint pos = event->position().toPoint();
   emit cursorMoved(mViewport.toMap(pos));
-  if (mSketch) mSketch->move(mViewport.toMap(pos));
+  if (mMapTool) {
+    const MapToolEvent toolMove = toolEvent(event->position(), event->modifiers());
+    if (mToolDrag) {
+      mMapTool->drag(toolMove);
+      update();
+      return;
+    }
+    mMapTool->hover(toolMove);
+    if (mSnap) update();  // the snap cue follows
+  }
   if (!mDragging) return;
-  if (mTool == Tool::Pan || mSketch) mPanOffset = QPointF(pos - mPressPos);
+  if (mTool == Tool::Pan || mMapTool) mPanOffset = QPointF(pos - mPressPos);
   mLastPos = pos;
   update();
 }
@@ -224,11 +308,16 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
   mDragging = false;
   const QPoint pos = event->position().toPoint();
   const bool isClick = (pos - mPressPos).manhattanLength() < 4;
-  if (mSketch) {  // clicks draw, drags pan
-    mPanOffset = QPointF();
-    if (isClick) {
-      mSketch->click(mViewport.toMap(pos), 6 * mViewport.unitsPerPixel());
+  if (mMapTool) {
+    const MapToolEvent toolRelease = toolEvent(event->position(), event->modifiers());
+    if (mToolDrag) {  // the tool's drag (a short one is a click too)
+      mToolDrag = false;
+      mMapTool->release(toolRelease);
+    } else if (isClick) {  // clicks act, other drags pan
+      mPanOffset = QPointF();
+      mMapTool->click(toolRelease);
     } else {
+      mPanOffset = QPointF();
       setViewport(mViewport.panned(QPointF(pos - mPressPos)));
     }
     update();
@@ -261,7 +350,7 @@ void MapCanvas::wheelEvent(QWheelEvent* event) {
 }
 
 void MapCanvas::keyPressEvent(QKeyEvent* event) {
-  if (mSketch && mSketch->key(event->key())) return;
+  if (mMapTool && mMapTool->key(event->key(), event->modifiers())) return;
   const int step = 60;
   switch (event->key()) {
     case Qt::Key_Left: setViewport(mViewport.panned(QPointF(step, 0))); break;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "map/map_tool.h"
 #include "xiuhua/gis/map_viewport.h"
 #include "xiuhua/gis/render_job.h"
 
@@ -12,11 +13,11 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace xiuhua::app {
 
 class MapDocument;
-class SketchTool;
 
 // Shows the document's map. Renders on a worker thread from an immutable snapshot; while a
 // render runs the last image is shown moved/scaled to the current view, and a newer request
@@ -34,10 +35,21 @@ class MapCanvas : public QWidget {
   void setViewport(const gis::MapViewport& viewport);
   void setTool(Tool tool);
   Tool tool() const { return mTool; }
-  // While a sketch is set, clicks go to it (drags still pan) and it draws over the map; nullptr
-  // ends it. The canvas does not own it.
-  void setSketch(SketchTool* sketch);
-  SketchTool* sketch() const;
+  // While a map tool is set (drawing, vertex editing …), the mouse and keys go to it (drags it does
+  // not take still pan) and it draws over the map; nullptr ends it. The canvas does not own it.
+  void setMapTool(MapTool* tool);
+  MapTool* mapTool() const;
+  // Snapping for tools that snap: asked on every move; the cue (a square on a vertex, a cross on a
+  // segment) is drawn where it snaps. An empty function: no snapping.
+  void setSnapping(SnapFunction snap);
+  // Points to show over the map with a short text each, e.g. where a geometry check found a
+  // problem (map CRS); an empty list clears them.
+  struct Marker {
+    QPointF point;
+    QString text;
+  };
+  void setMarkers(std::vector<Marker> markers);
+  const std::vector<Marker>& markers() const { return mMarkers; }
 
   void zoomToFullExtent();
   void zoomToRect(const QRectF& mapRect);
@@ -72,11 +84,18 @@ class MapCanvas : public QWidget {
   void startRender();
   void onRenderDone();
   double metresPerUnit() const;
+  MapToolEvent toolEvent(QPointF pixel, Qt::KeyboardModifiers modifiers);
+  void paintSnapCue(QPainter& painter) const;
+  void paintMarkers(QPainter& painter) const;
 
   MapDocument* mDocument;
   gis::MapViewport mViewport;
   Tool mTool = Tool::Pan;
-  QPointer<SketchTool> mSketch;
+  QPointer<MapTool> mMapTool;
+  SnapFunction mSnap;
+  std::optional<SnapCue> mSnapCue;
+  bool mToolDrag = false;  // the tool took the current press
+  std::vector<Marker> mMarkers;
 
   QImage mImage;                    // last finished render
   gis::MapViewport mImageViewport;  // the view it was rendered for

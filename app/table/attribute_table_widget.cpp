@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QFutureWatcher>
@@ -26,7 +27,7 @@ AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* paren
     : QWidget(parent), mDocument(document), mModel(new AttributeTableModel(this)),
       mProxy(new QSortFilterProxyModel(this)), mView(new QTableView(this)),
       mFilter(new QLineEdit(this)), mFilterField(new QComboBox(this)), mCount(new QLabel(this)),
-      mFilterTimer(new QTimer(this)) {
+      mFilterTimer(new QTimer(this)), mCalculator(new QPushButton(tr("Field calculator…"), this)) {
   // Filtering a million rows takes a moment: wait until the user pauses typing.
   mFilterTimer->setSingleShot(true);
   mFilterTimer->setInterval(250);
@@ -53,6 +54,13 @@ AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* paren
   bar->addWidget(mFilter, 1);
   bar->addWidget(zoom);
   bar->addWidget(clear);
+  bar->addWidget(mCalculator);
+  mCalculator->setObjectName(QStringLiteral("fieldCalculatorButton"));
+  mCalculator->setToolTip(tr("Set a field of many features at once from an expression (while the layer is edited)"));
+  mCalculator->hide();
+  connect(mCalculator, &QPushButton::clicked, this, [this] { emit fieldCalculatorRequested(mLayerId); });
+  connect(mModel, &AttributeTableModel::editRefused, this, &AttributeTableWidget::editRefused);
+  mView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
   bar->addWidget(mCount);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
@@ -74,12 +82,33 @@ AttributeTableWidget::AttributeTableWidget(MapDocument* document, QWidget* paren
   });
 }
 
+void AttributeTableWidget::setEditing(std::function<bool(const QString&)> isEdited, LayerEditHandler handler) {
+  mIsEdited = std::move(isEdited);
+  mEditHandler = std::move(handler);
+  refreshEditing();
+}
+
+void AttributeTableWidget::refreshEditing() {
+  const bool edited = mIsEdited && !mLayerId.isEmpty() && mIsEdited(mLayerId);
+  if (edited != mModel->isEditable()) showLayer(mLayerId);
+}
+
 void AttributeTableWidget::showLayer(const QString& layerId) {
+  // The same layer again (e.g. after an edit): stay where the planner was.
+  const bool same = layerId == mLayerId;
+  const int scrolled = mView->verticalScrollBar()->value();
   mLayerId = layerId;
   if (mSortCancel) mSortCancel->store(true);
   mSortColumn = -1;
   mView->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
   const LayerState* state = mDocument->layer(layerId);
+  const bool edited = mIsEdited && !layerId.isEmpty() && mIsEdited(layerId);
+  mCalculator->setVisible(edited);
+  if (!edited) {
+    mModel->setEditHandler({});
+  } else {
+    mModel->setEditHandler([this, layerId](qint64 fid, int field, const QVariant& value) { return mEditHandler(layerId, fid, field, value); });
+  }
   mModel->setLayerData(state != nullptr ? state->data : nullptr);
   mFilterField->blockSignals(true);
   mFilterField->clear();
@@ -91,7 +120,11 @@ void AttributeTableWidget::showLayer(const QString& layerId) {
   }
   mFilterField->blockSignals(false);
   applyFilter();
-  mView->resizeColumnsToContents();
+  if (same) {
+    mView->verticalScrollBar()->setValue(scrolled);
+  } else {
+    mView->resizeColumnsToContents();
+  }
   pullSelectionFromDocument(layerId);
 }
 

@@ -227,12 +227,31 @@
         <source>%1: the edit journal is damaged (%2).</source>
         <translation>%1：编辑日志已损坏（%2）。</translation>
     </message>
+    <message>
+        <source>%1 (layer %2) is already being edited in this window (process %3).</source>
+        <translation>%1（图层 %2）已在本窗口中编辑（进程 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be edited: no lock file can be written beside it in %2.</source>
+        <translation>%1 无法编辑：无法在 %2 中于其旁写入锁文件。</translation>
+    </message>
 </context>
 <context>
     <name>EditTargetCommand</name>
     <message>
         <source>Edit target of %1</source>
         <translation>修改 %1 的目标</translation>
+    </message>
+</context>
+<context>
+    <name>EditedLayerView</name>
+    <message>
+        <source>The edited feature cannot be put into the layer&apos;s coordinate system.</source>
+        <translation>编辑的要素无法转换到图层的坐标系。</translation>
+    </message>
+    <message>
+        <source>The point cannot be put into the layer&apos;s coordinate system.</source>
+        <translation>该点无法转换到图层的坐标系。</translation>
     </message>
 </context>
 <context>
@@ -256,6 +275,84 @@
     <message>
         <source>format (UTF-8)</source>
         <translation>格式规定（UTF-8）</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCalculator</name>
+    <message>
+        <source>The expression &quot;%1&quot; is not valid: %2</source>
+        <translation>表达式“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>The filter &quot;%1&quot; is not valid: %2</source>
+        <translation>筛选条件“%1”无效：%2</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>表达式为空。</translation>
+    </message>
+    <message>
+        <source>The field calculator cannot start: %1</source>
+        <translation>字段计算器无法启动：%1</translation>
+    </message>
+    <message>
+        <source>The field calculator was given %1 features but %2 attribute rows and %3 geometries.</source>
+        <translation>字段计算器收到 %1 个要素，但属性行 %2 条、几何 %3 个，数量不一致。</translation>
+    </message>
+    <message>
+        <source>The field calculator cannot load feature %1: %2</source>
+        <translation>字段计算器无法载入要素 %1：%2</translation>
+    </message>
+    <message>
+        <source>Feature %1: the value &quot;%2&quot; of &quot;%3&quot; is not %4.</source>
+        <translation>要素 %1：“%3”的值“%2”不是%4。</translation>
+    </message>
+    <message>
+        <source>The expression &quot;%1&quot; cannot be evaluated: %2</source>
+        <translation>表达式“%1”无法计算：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GeometryChecks</name>
+    <message>
+        <source>Self-intersection</source>
+        <translation>自相交</translation>
+    </message>
+    <message>
+        <source>Ring Self-intersection</source>
+        <translation>环自相交</translation>
+    </message>
+    <message>
+        <source>Hole lies outside shell</source>
+        <translation>内环位于外环之外</translation>
+    </message>
+    <message>
+        <source>Holes are nested</source>
+        <translation>内环相互嵌套</translation>
+    </message>
+    <message>
+        <source>Interior is disconnected</source>
+        <translation>内部不连通</translation>
+    </message>
+    <message>
+        <source>Nested shells</source>
+        <translation>外环相互嵌套</translation>
+    </message>
+    <message>
+        <source>Duplicate Rings</source>
+        <translation>重复的环</translation>
+    </message>
+    <message>
+        <source>Too few distinct points in geometry component</source>
+        <translation>几何部件的不同点过少</translation>
+    </message>
+    <message>
+        <source>Invalid Coordinate</source>
+        <translation>坐标无效</translation>
+    </message>
+    <message>
+        <source>Ring is not closed</source>
+        <translation>环未闭合</translation>
     </message>
 </context>
 <context>
@@ -588,6 +685,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>%1 at %2, %3</source>
+        <translation>%1，位于 %2, %3</translation>
+    </message>
+</context>
+<context>
     <name>RasterReader</name>
     <message>
         <source>%1: the file does not exist.</source>
@@ -858,6 +962,17 @@
     </message>
 </context>
 <context>
+    <name>detail</name>
+    <message>
+        <source>only one expression is allowed.</source>
+        <translation>只允许一个表达式。</translation>
+    </message>
+    <message>
+        <source>%1 is not a field.</source>
+        <translation>%1 不是字段。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Xiuhua 绣花 — desktop GIS for urban-management refinement</source>
@@ -874,6 +989,17 @@
     <message>
         <source>UI language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app</name>
+    <message>
+        <source>%1 has unsaved edits: save them, then compute again.</source>
+        <translation>%1 有未保存的编辑：请先保存，再重新计算。</translation>
+    </message>
+    <message>
+        <source>A layer it is computed from changed since the last computation: compute again.</source>
+        <translation>计算所用的图层在上次计算后已改变：请重新计算。</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1042,13 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::AttributeTableModel</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not a value of this field&apos;s type.</source>
+        <translation>%1：“%2”不是该字段类型的值。</translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::AttributeTableWidget</name>
     <message>
         <source>Filter…</source>
@@ -940,6 +1073,14 @@
     <message>
         <source>Sorting…</source>
         <translation>正在排序…</translation>
+    </message>
+    <message>
+        <source>Field calculator…</source>
+        <translation>字段计算器…</translation>
+    </message>
+    <message>
+        <source>Set a field of many features at once from an expression (while the layer is edited)</source>
+        <translation>用表达式一次设置多个要素的字段值（图层处于编辑状态时）</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1206,21 @@
             <numerusform>%1 — %n 项指标，%2 项已达标</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recompute · %1</source>
+        <translation>待重算 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::EditChecks</name>
+    <message>
+        <source>Feature %1 cannot be repaired: %2</source>
+        <translation>要素 %1 无法修复：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repair %n geometry(s)</source>
+        <translation><numerusform>修复 %n 个几何</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::EditingController</name>
@@ -1079,10 +1235,6 @@
     <message>
         <source>Add feature</source>
         <translation>添加要素</translation>
-    </message>
-    <message>
-        <source>Draw a new feature of the edited layer: click to place points; double-click or Enter to finish, Backspace takes a point back, Escape stops</source>
-        <translation>为正在编辑的图层绘制新要素：单击放置节点；双击或回车完成，退格键撤回一个节点，Esc 结束</translation>
     </message>
     <message>
         <source>Delete selected</source>
@@ -1148,6 +1300,106 @@
             <numerusform>删除 %1 的 %n 个要素</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Draw a new feature of the edited layer: click to place points; double-click or Enter to finish, Shift+Enter to start another part (a ring inside a polygon is its hole), Backspace takes a point back, Escape stops</source>
+        <translation>为编辑中的图层绘制新要素：单击放置节点；双击或回车结束，Shift+回车开始另一部分（画在面内的环即为洞），退格撤回一个点，Esc 停止</translation>
+    </message>
+    <message>
+        <source>Vertex tool</source>
+        <translation>节点工具</translation>
+    </message>
+    <message>
+        <source>Drag a vertex to move it; double-click a segment to add a vertex; click a vertex and press Delete to remove it</source>
+        <translation>拖动节点以移动；双击线段以添加节点；单击节点后按 Delete 删除</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Drag a feature (or the selected features) to move it</source>
+        <translation>拖动要素（或所选要素）以移动</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Drag a feature to turn it about its centre; hold Shift for steps of 15°</source>
+        <translation>拖动要素使其绕中心旋转；按住 Shift 以 15° 为步长</translation>
+    </message>
+    <message>
+        <source>Split line</source>
+        <translation>打断线</translation>
+    </message>
+    <message>
+        <source>Click on a line to cut it in two there (e.g. at both ends of a buried section)</source>
+        <translation>单击线要素，在该处将其一分为二（例如在入地段的两端）</translation>
+    </message>
+    <message>
+        <source>Type coordinates…</source>
+        <translation>输入坐标…</translation>
+    </message>
+    <message>
+        <source>Place the next vertex of the feature being drawn at typed coordinates</source>
+        <translation>按输入的坐标放置正在绘制要素的下一个节点</translation>
+    </message>
+    <message>
+        <source>Merge selected</source>
+        <translation>合并所选</translation>
+    </message>
+    <message>
+        <source>Copy features</source>
+        <translation>复制要素</translation>
+    </message>
+    <message>
+        <source>Paste features</source>
+        <translation>粘贴要素</translation>
+    </message>
+    <message>
+        <source>Snapping</source>
+        <translation>捕捉</translation>
+    </message>
+    <message>
+        <source>Snapping options…</source>
+        <translation>捕捉设置…</translation>
+    </message>
+    <message>
+        <source>Start editing the layer first.</source>
+        <translation>请先开始编辑该图层。</translation>
+    </message>
+    <message>
+        <source>The feature is no longer there.</source>
+        <translation>该要素已不存在。</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) updated.</source>
+        <translation><numerusform>已更新 %n 个要素。</numerusform></translation>
+    </message>
+    <message>
+        <source>Start drawing a feature first (Add feature).</source>
+        <translation>请先开始绘制要素（添加要素）。</translation>
+    </message>
+    <message>
+        <source>Type coordinates</source>
+        <translation>输入坐标</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>X (east)</source>
+        <translation>X（东）</translation>
+    </message>
+    <message>
+        <source>Y (north)</source>
+        <translation>Y（北）</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::FeatureForm</name>
@@ -1166,6 +1418,128 @@
     <message>
         <source>%1: &quot;%2&quot; is not a number.</source>
         <translation>%1：“%2”不是数值。</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>范围 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>pattern %1</source>
+        <translation>格式 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::FeatureOperations</name>
+    <message>
+        <source>Start editing the layer first.</source>
+        <translation>请先开始编辑该图层。</translation>
+    </message>
+    <message>
+        <source>Select two or more features of %1 to merge.</source>
+        <translation>请选择 %1 中两个或更多要素进行合并。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Merge features</source>
+        <translation>合并要素</translation>
+    </message>
+    <message>
+        <source>Keep the attributes of:</source>
+        <translation>保留以下要素的属性：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n feature(s) of %1</source>
+        <translation><numerusform>合并 %1 的 %n 个要素</numerusform></translation>
+    </message>
+    <message>
+        <source>Select the features to copy first.</source>
+        <translation>请先选择要复制的要素。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) of %1 copied.</source>
+        <translation><numerusform>已复制 %1 的 %n 个要素。</numerusform></translation>
+    </message>
+    <message>
+        <source>Start editing the layer to paste into first.</source>
+        <translation>请先开始编辑要粘贴到的图层。</translation>
+    </message>
+    <message>
+        <source>Nothing has been copied: select features and copy them first.</source>
+        <translation>尚未复制任何要素：请先选择并复制要素。</translation>
+    </message>
+    <message>
+        <source>%1 holds another kind of geometry than the copied features of %2; they cannot be pasted there.</source>
+        <translation>%1 的几何类型与所复制的 %2 要素不同，无法粘贴到其中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n feature(s) into %1</source>
+        <translation><numerusform>向 %1 粘贴 %n 个要素</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::FieldCalculatorDialog</name>
+    <message>
+        <source>Only the selected features</source>
+        <translation>仅所选要素</translation>
+    </message>
+    <message>
+        <source>Field calculator — %1</source>
+        <translation>字段计算器 — %1</translation>
+    </message>
+    <message>
+        <source>e.g. round($length / 1000, 3)   or   CASE WHEN status = &apos;buried&apos; THEN 1 ELSE 0 END</source>
+        <translation>例如 round($length / 1000, 3)   或   CASE WHEN 状态 = &apos;入地&apos; THEN 1 ELSE 0 END</translation>
+    </message>
+    <message>
+        <source>optional condition, e.g. street = &apos;安亭镇&apos;</source>
+        <translation>可选条件，例如 subdistrict = &apos;安亭镇&apos;</translation>
+    </message>
+    <message>
+        <source>SQLite expressions: fields by name (in double quotes when they contain spaces), + - * /, ||, CASE, round(), upper(), substr() …; $area (m²), $length (m), $x, $y, $id of each feature.</source>
+        <translation>SQLite 表达式：按名称引用字段（含空格时加双引号），+ - * /、||、CASE、round()、upper()、substr() 等；每个要素的 $area（平方米）、$length（米）、$x、$y、$id。</translation>
+    </message>
+    <message>
+        <source>Field to update</source>
+        <translation>要更新的字段</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>The layer is not being edited.</source>
+        <translation>该图层未处于编辑状态。</translation>
+    </message>
+    <message>
+        <source>The layer has no field to update.</source>
+        <translation>该图层没有可更新的字段。</translation>
+    </message>
+    <message>
+        <source>$area and $length need a projected coordinate system (metres); %1 is in degrees.</source>
+        <translation>$area 和 $length 需要投影坐标系（米）；%1 的单位是度。</translation>
+    </message>
+    <message>
+        <source>Feature %1: %2</source>
+        <translation>要素 %1：%2</translation>
+    </message>
+    <message>
+        <source>No feature&apos;s value changes.</source>
+        <translation>没有要素的值发生变化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Calculate %1 for %n feature(s)</source>
+        <translation><numerusform>为 %n 个要素计算 %1</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1655,61 @@
     <message>
         <source>Proposed sites</source>
         <translation>建议选址</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::GeometryCheckDialog</name>
+    <message>
+        <source>Invalid geometry</source>
+        <translation>几何无效</translation>
+    </message>
+    <message>
+        <source>Too few points</source>
+        <translation>点数过少</translation>
+    </message>
+    <message>
+        <source>Ring orientation</source>
+        <translation>环方向</translation>
+    </message>
+    <message>
+        <source>Duplicate vertex</source>
+        <translation>重复节点</translation>
+    </message>
+    <message>
+        <source>Sliver</source>
+        <translation>狭长碎面</translation>
+    </message>
+    <message>
+        <source>Geometry check</source>
+        <translation>几何检查</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>new (%1)</source>
+        <translation>新增（%1）</translation>
+    </message>
+    <message>
+        <source>Repair and save</source>
+        <translation>修复并保存</translation>
+    </message>
+    <message>
+        <source>Keep and save</source>
+        <translation>保留并保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the edited features of %1 (marked on the map). Repair them with GEOS, keep them on purpose, or go back to editing.</source>
+        <translation><numerusform>%1 的已编辑要素中有 %n 个问题（已在地图上标出）。可用 GEOS 修复、有意保留，或返回继续编辑。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2273,12 +2702,66 @@
         <translation>多边形至少需要三个顶点。</translation>
     </message>
     <message>
-        <source>The polygon is not valid (%1 at %2, %3): move or take back a corner.</source>
-        <translation>多边形无效（%1，位置 %2, %3）：请移动或撤回一个顶点。</translation>
-    </message>
-    <message>
         <source>A line needs at least two points.</source>
         <translation>线至少需要两个点。</translation>
+    </message>
+    <message>
+        <source>The polygon is not valid (%1): move or take back a corner.</source>
+        <translation>多边形无效（%1）：请移动或撤回一个角点。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::SnappingDialog</name>
+    <message>
+        <source>Snap while editing</source>
+        <translation>编辑时捕捉</translation>
+    </message>
+    <message>
+        <source>Vertices</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>线段</translation>
+    </message>
+    <message>
+        <source>Snapping</source>
+        <translation>捕捉</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>map units</source>
+        <translation>地图单位</translation>
+    </message>
+    <message>
+        <source>Snap to</source>
+        <translation>捕捉到</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>容差</translation>
+    </message>
+    <message>
+        <source>Layers to snap to:</source>
+        <translation>捕捉的图层：</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::SplitTool</name>
+    <message>
+        <source>Only lines can be split.</source>
+        <translation>只能打断线要素。</translation>
+    </message>
+    <message>
+        <source>Click on a line of the edited layer to split it there.</source>
+        <translation>请单击编辑图层中的线，在该处打断。</translation>
+    </message>
+    <message>
+        <source>Split a line of %1</source>
+        <translation>打断 %1 的一条线</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2890,21 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::TransformTool</name>
+    <message>
+        <source>A feature is no longer there.</source>
+        <translation>有要素已不存在。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n feature(s)</source>
+        <translation><numerusform>移动 %n 个要素</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rotate %n feature(s)</source>
+        <translation><numerusform>旋转 %n 个要素</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::ValueEntryDialog</name>
     <message>
         <source>Enter a value — %1</source>
@@ -2451,6 +2949,25 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::VertexTool</name>
+    <message>
+        <source>The feature is no longer there.</source>
+        <translation>该要素已不存在。</translation>
+    </message>
+    <message>
+        <source>Move a vertex</source>
+        <translation>移动节点</translation>
+    </message>
+    <message>
+        <source>Add a vertex</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <source>Delete a vertex</source>
+        <translation>删除节点</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +3131,274 @@
         <source>empty geometry</source>
         <translation>空几何</translation>
     </message>
+    <message>
+        <source>%1 is not a field; the geometry is $area, $length, $x, $y and $id.</source>
+        <translation>%1 不是字段；几何量为 $area、$length、$x、$y 和 $id。</translation>
+    </message>
+    <message>
+        <source>the parentheses do not match.</source>
+        <translation>括号不匹配。</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>a date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a date (YYYY-MM-DD)</source>
+        <translation>日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>a date and time (YYYY-MM-DD HH:MM:SS)</source>
+        <translation>日期时间（YYYY-MM-DD HH:MM:SS）</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>不小于 %1</translation>
+    </message>
+    <message>
+        <source>greater than %1</source>
+        <translation>大于 %1</translation>
+    </message>
+    <message>
+        <source>at most %1</source>
+        <translation>不大于 %1</translation>
+    </message>
+    <message>
+        <source>less than %1</source>
+        <translation>小于 %1</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3.</source>
+        <translation>%1 必须在 %2 与 %3 之间。</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 and %3.</source>
+        <translation>%1 必须%2且%3。</translation>
+    </message>
+    <message>
+        <source>%1 must be %2.</source>
+        <translation>%1 必须%2。</translation>
+    </message>
+    <message>
+        <source>%1: the file does not exist.</source>
+        <translation>%1：文件不存在。</translation>
+    </message>
+    <message>
+        <source>not a vector format GDAL can read</source>
+        <translation>不是 GDAL 可读取的矢量格式</translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be opened for writing: %2</source>
+        <translation>%1：无法以写入方式打开文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be read: %2</source>
+        <translation>%1：无法读取文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: the source has no vector layers.</source>
+        <translation>%1：数据源中没有矢量图层。</translation>
+    </message>
+    <message>
+        <source>%1: there is no layer named &quot;%2&quot;.</source>
+        <translation>%1：没有名为“%2”的图层。</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation>%1 不能为空。</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2.</source>
+        <translation>%1 必须是以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>%1 must match the pattern %2.</source>
+        <translation>%1 必须符合格式 %2。</translation>
+    </message>
+    <message>
+        <source>%1, field %2</source>
+        <translation>%1，字段 %2</translation>
+    </message>
+    <message>
+        <source>a range needs a numeric field</source>
+        <translation>范围约束需要数值字段</translation>
+    </message>
+    <message>
+        <source>a pattern needs a text field</source>
+        <translation>格式约束需要文本字段</translation>
+    </message>
+    <message>
+        <source>%1: a different constraint named %2 already exists.</source>
+        <translation>%1：已存在名为 %2 的不同约束。</translation>
+    </message>
+    <message>
+        <source>%1: this format cannot hold value lists, ranges or patterns.</source>
+        <translation>%1：此格式无法保存值列表、范围或格式约束。</translation>
+    </message>
+    <message>
+        <source>%1: the constraint cannot be written: %2</source>
+        <translation>%1：无法写入约束：%2</translation>
+    </message>
+    <message>
+        <source>%1: a field holds one kind of constraint: a value list, a range or a pattern.</source>
+        <translation>%1：一个字段只能有一种约束：值列表、范围或格式。</translation>
+    </message>
+    <message>
+        <source>%1: the default {year} cannot be stored in the file.</source>
+        <translation>%1：默认值 {year} 无法保存在文件中。</translation>
+    </message>
+    <message>
+        <source>%1: the default %2 is not a value of the field.</source>
+        <translation>%1：默认值 %2 不是该字段的有效值。</translation>
+    </message>
+    <message>
+        <source>%1: the default %2 is not allowed: %3</source>
+        <translation>%1：默认值 %2 不被允许：%3</translation>
+    </message>
+    <message>
+        <source>%1: there is no field named &quot;%2&quot;.</source>
+        <translation>%1：没有名为“%2”的字段。</translation>
+    </message>
+    <message>
+        <source>the format cannot hold it</source>
+        <translation>该格式无法保存</translation>
+    </message>
+    <message>
+        <source>%1: this format cannot hold the constraint.</source>
+        <translation>%1：此格式无法保存该约束。</translation>
+    </message>
+    <message>
+        <source>Save the layer as a GeoPackage to lift this limit.</source>
+        <translation>将图层另存为 GeoPackage 即可解除此限制。</translation>
+    </message>
+    <message>
+        <source>%1 cannot hold Chinese names at all</source>
+        <translation>%1 完全无法保存中文名称</translation>
+    </message>
+    <message>
+        <source>in %1 that is %2 Chinese characters; a longer name (%3 or more) is cut</source>
+        <translation>在 %1 中即 %2 个汉字；更长的名称（%3 个及以上）会被截断</translation>
+    </message>
+    <message>
+        <source>%1: a shapefile&apos;s field names are at most %2 bytes — %3. %4</source>
+        <translation>%1：Shapefile 的字段名最多 %2 字节 — %3。%4</translation>
+    </message>
+    <message>
+        <source>which cannot store Chinese characters at all</source>
+        <translation>完全无法保存汉字</translation>
+    </message>
+    <message>
+        <source>at most %1 Chinese characters</source>
+        <translation>最多 %1 个汉字</translation>
+    </message>
+    <message>
+        <source>%1: a text field of a shapefile holds at most %2 bytes in the file&apos;s encoding, %3 — %4; longer text cannot be saved. %5</source>
+        <translation>%1：Shapefile 的文本字段按文件编码 %3 最多 %2 字节 — %4；更长的文本无法保存。%5</translation>
+    </message>
+    <message>
+        <source>under 0.1%</source>
+        <translation>不到 0.1%</translation>
+    </message>
+    <message>
+        <source>%1: a shapefile&apos;s .shp and .dbf hold at most 2 GB each; the larger here, %2, is %3 MB (%4 of the limit). %5</source>
+        <translation>%1：Shapefile 的 .shp 和 .dbf 各最多 2 GB；其中较大的 %2 为 %3 MB（占上限的 %4）。%5</translation>
+    </message>
+    <message>
+        <source>%1: the character “%2” in field “%3” cannot be stored in the file&apos;s encoding %4. Leave it out, or save the layer as a GeoPackage.</source>
+        <translation>%1：字段“%3”中的字符“%2”无法以文件编码 %4 保存。请删去该字符，或将图层另存为 GeoPackage。</translation>
+    </message>
+    <message>
+        <source>%1: field “%2” holds at most %3 bytes in %4; this text takes %5. Shorten it, or save the layer as a GeoPackage.</source>
+        <translation>%1：字段“%2”按 %4 编码最多 %3 字节；此文本需要 %5 字节。请缩短，或将图层另存为 GeoPackage。</translation>
+    </message>
+    <message>
+        <source>Point without coordinates</source>
+        <translation>点没有坐标</translation>
+    </message>
+    <message>
+        <source>Line with %n point(s)</source>
+        <translation>线只有 %n 个点</translation>
+    </message>
+    <message>
+        <source>Line whose %n points are all at the same place</source>
+        <translation>线的 %n 个点全部重合</translation>
+    </message>
+    <message>
+        <source>Exterior ring with %n distinct point(s), at least 3 needed</source>
+        <translation>外环只有 %n 个不同的点，至少需要 3 个</translation>
+    </message>
+    <message>
+        <source>Hole with %n distinct point(s), at least 3 needed</source>
+        <translation>内环只有 %n 个不同的点，至少需要 3 个</translation>
+    </message>
+    <message>
+        <source>Duplicate vertex</source>
+        <translation>重复节点</translation>
+    </message>
+    <message>
+        <source>Vertex closer than %1 to its neighbour</source>
+        <translation>节点与相邻节点的距离小于 %1</translation>
+    </message>
+    <message>
+        <source>Exterior ring is clockwise; counter-clockwise is required</source>
+        <translation>外环为顺时针；要求逆时针</translation>
+    </message>
+    <message>
+        <source>Exterior ring is counter-clockwise; clockwise is required</source>
+        <translation>外环为逆时针；要求顺时针</translation>
+    </message>
+    <message>
+        <source>Hole oriented like its exterior</source>
+        <translation>内环与外环方向相同</translation>
+    </message>
+    <message>
+        <source>%1 at (%2, %3)</source>
+        <translation>%1，位于 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Nothing is left of the geometry after repair: every part is degenerate or a sliver.</source>
+        <translation>修复后几何已不剩任何部分：每个部分都是退化几何或狭长碎面。</translation>
+    </message>
+    <message>
+        <source>Part without coordinates</source>
+        <translation>部件没有坐标</translation>
+    </message>
+    <message>
+        <source>Sliver: %1 wide on average, less than %2</source>
+        <translation>狭长碎面：平均宽度 %1，小于 %2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Only features of one geometry type can be merged: feature %1 of the selection is not a %2.</source>
+        <translation>只能合并同一几何类型的要素：所选的第 %1 个要素不是%2。</translation>
+    </message>
+    <message>
+        <source>the result is not a %1</source>
+        <translation>结果不是%1</translation>
+    </message>
+    <message>
+        <source>The features cannot be merged: %1</source>
+        <translation>无法合并这些要素：%1</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::gis::detail</name>
@@ -2652,6 +3437,14 @@
     <message>
         <source>%1 cannot be moved in</source>
         <translation>%1 无法移入</translation>
+    </message>
+    <message>
+        <source>its encoding declaration (.cpg, .dbf header) cannot be copied to the new files</source>
+        <translation>无法将其编码声明（.cpg、.dbf 文件头）复制到新文件</translation>
+    </message>
+    <message>
+        <source>%1 would be %2 MB, over the 2 GB a shapefile file can hold; save the layer as a GeoPackage instead</source>
+        <translation>%1 将达 %2 MB，超过 Shapefile 单个文件 2 GB 的上限；请改存为 GeoPackage</translation>
     </message>
 </context>
 </TS>

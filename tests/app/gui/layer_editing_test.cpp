@@ -14,6 +14,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDate>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -68,7 +70,7 @@ class LayerEditingTest : public QObject {
     MapCanvas* canvas = mWindow->canvas();
     canvas->zoomToRect(QRectF(QPointF(611500, 3473000), QPointF(612500, 3474000)));
     editing->startAdding();
-    QVERIFY(canvas->sketch() != nullptr);
+    QVERIFY(canvas->mapTool() != nullptr);
     auto click = [&](double x, double y) { QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(QPointF(x, y)).toPoint()); };
     click(611950, 3473450);
     click(612050, 3473450);
@@ -85,11 +87,20 @@ class LayerEditingTest : public QObject {
       if (form == nullptr || filled) return;
       const auto& fields = mDoc.layer(QStringLiteral("parks"))->data->fields;
       for (std::size_t i = 0; i < fields.size(); ++i) {
-        auto* edit = qobject_cast<QLineEdit*>(form->editor(static_cast<int>(i)));
-        if (edit == nullptr) continue;
-        if (fields[i].name == QLatin1String("name")) edit->setText(QStringLiteral("外冈新公园"));
-        if (fields[i].name == QLatin1String("open_year")) edit->setText(QStringLiteral("2024"));
-        if (fields[i].name == QLatin1String("park_type")) edit->setText(QStringLiteral("社区公园"));
+        QWidget* editor = form->editor(static_cast<int>(i));
+        if (fields[i].name == QLatin1String("open_year")) {
+          // The default is this year (the project's constraint); the park opened in 2024.
+          QCOMPARE(qobject_cast<QLineEdit*>(editor)->text(), QString::number(QDate::currentDate().year()));
+          qobject_cast<QLineEdit*>(editor)->setText(QStringLiteral("2024"));
+        }
+        if (fields[i].name == QLatin1String("name")) qobject_cast<QLineEdit*>(editor)->setText(QStringLiteral("外冈新公园"));
+        if (fields[i].name == QLatin1String("park_type")) {
+          // A value list from the GeoPackage's data column constraints: a drop-down.
+          auto* combo = qobject_cast<QComboBox*>(editor);
+          QVERIFY(combo != nullptr);
+          QVERIFY(combo->findData(QStringLiteral("口袋公园")) >= 0);
+          combo->setCurrentIndex(combo->findData(QStringLiteral("社区公园")));
+        }
       }
       filled = true;
       form->accept();

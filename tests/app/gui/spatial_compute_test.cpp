@@ -421,7 +421,7 @@ class SpatialComputeTest : public QObject {
     QVERIFY(dialog != nullptr);
     ProposalSketch* sketch = dialog->sketch();
     sketch->start();
-    QVERIFY(canvas->sketch() != nullptr);
+    QVERIFY(canvas->mapTool() != nullptr);
     auto clickAt = [&](double x, double y) {
       QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(QPointF(x, y)).toPoint());
     };
@@ -433,7 +433,7 @@ class SpatialComputeTest : public QObject {
     QCOMPARE(sketch->count(), 0);
     QVERIFY2(dialog->summary()->text().contains(QStringLiteral("Self-intersection")), qPrintable(dialog->summary()->text()));
     for (int i = 0; i < 4; ++i) QTest::keyClick(canvas, Qt::Key_Backspace);
-    QVERIFY(canvas->sketch()->vertices().empty());
+    QVERIFY(qobject_cast<SketchTool*>(canvas->mapTool())->vertices().empty());
     // A 100 m × 80 m park: three clicks and a double click on the fourth corner.
     clickAt(611950, 3473450);
     clickAt(612050, 3473450);
@@ -441,7 +441,7 @@ class SpatialComputeTest : public QObject {
     QTest::mouseDClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(QPointF(611950, 3473530)).toPoint());
     QCOMPARE(sketch->count(), 1);
     QTest::keyClick(canvas, Qt::Key_Escape);  // done drawing
-    QVERIFY(canvas->sketch() == nullptr);
+    QVERIFY(canvas->mapTool() == nullptr);
     QCOMPARE(dialog->proposedLayer()->currentData().toString(), QStringLiteral("__sketch__"));
     QVERIFY2(dialog->compute(), qPrintable(dialog->summary()->text()));
     QCOMPARE(dialog->result()->added, 1);  // 8,000 m²: a 500 m park

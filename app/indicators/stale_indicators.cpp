@@ -1,0 +1,66 @@
+#include "indicators/stale_indicators.h"
+
+#include "document/layer_resolver.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
+#include "xiuhua/indicators/metrics/indicator_computation.h"
+#include "xiuhua/indicators/value_store.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonObject>
+
+namespace xiuhua::app {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("StaleIndicators", text); }
+
+QString layerName(const std::vector<gis::LayerSpec>& layers, const QString& id) {
+  for (const gis::LayerSpec& l : layers) {
+    if (l.id == id) return l.name;
+  }
+  return id;
+}
+
+}  // namespace
+
+std::map<QString, QString> findStaleIndicators(const QString& projectPath, int year, const std::vector<gis::LayerSpec>& layers,
+                                               const QStringList& editedPaths) {
+  std::map<QString, QString> stale;
+  if (projectPath.isEmpty()) return stale;
+  auto computations = indicators::ComputationStore::open(projectPath);
+  auto values = indicators::ValueStore::open(projectPath);
+  if (!computations.ok() || !values.ok()) return stale;
+  auto bindings = (*computations)->bindings();
+  if (!bindings.ok()) return stale;
+  const indicators::LayerResolver resolve = layerResolver(layers);
+  QStringList edited;
+  for (const QString& p : editedPaths) edited << QFileInfo(p).absoluteFilePath();
+  for (const indicators::MetricBinding& binding : bindings.value()) {
+    auto history = (*values)->history(binding.code);
+    if (!history.ok()) continue;
+    bool computed = false;
+    for (const indicators::IndicatorValue& v : history.value()) {
+      if (v.year == year && !v.month && v.subunit.isEmpty()) computed = v.source == indicators::ValueSource::Computed;
+    }
+    if (!computed) continue;
+    // Unsaved edits of a layer it reads.
+    const QJsonObject sources = indicators::bindingSources(binding, resolve);
+    QStringList editedNames;
+    for (auto it = sources.begin(); it != sources.end(); ++it) {
+      const std::optional<gis::SourceRef> source = resolve(it.key());
+      if (source && edited.contains(QFileInfo(source->path).absoluteFilePath())) editedNames << layerName(layers, it.key());
+    }
+    if (!editedNames.isEmpty()) {
+      stale[binding.code] = tr("%1 has unsaved edits: save them, then compute again.").arg(editedNames.join(QStringLiteral("、")));
+      continue;
+    }
+    auto unchanged = (*computations)->unchangedSince(binding, year, resolve);
+    if (unchanged.ok() && !unchanged.value()) {
+      stale[binding.code] = tr("A layer it is computed from changed since the last computation: compute again.");
+    }
+  }
+  return stale;
+}
+
+}  // namespace xiuhua::app
