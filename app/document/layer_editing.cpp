@@ -5,6 +5,8 @@
 
 #include <QUndoStack>
 
+#include <set>
+
 namespace xiuhua::app {
 
 struct LayerEditing::Session {
@@ -74,12 +76,12 @@ QStringList LayerEditing::editedLayers() const {
   return ids;
 }
 
-QStringList LayerEditing::modifiedPaths() const {
-  QStringList paths;
+QStringList LayerEditing::modifiedLayers() const {
+  QStringList ids;
   for (const auto& [id, s] : mSessions) {
-    if (s->buffer->isModified() && !paths.contains(s->buffer->base().path)) paths << s->buffer->base().path;
+    if (s->buffer->isModified()) ids << id;
   }
-  return paths;
+  return ids;
 }
 
 gis::EditBuffer* LayerEditing::buffer(const QString& layerId) const {
@@ -100,6 +102,7 @@ int LayerEditing::restoredEdits(const QString& layerId) const {
 void LayerEditing::push(const QString& layerId, std::unique_ptr<gis::FeatureEditCommand> command) {
   Session* s = session(layerId);
   if (s == nullptr || !command) return;
+  command->setReport([this](const QString& p) { emit problem(p); });  // the stack's owner outlives the tool
   s->undo->push(command.release());  // redo() runs; indexChanged shows it
 }
 
@@ -121,8 +124,7 @@ gis::Result<qint64> LayerEditing::addDrawn(const QString& layerId, const gis::Ge
       }
     }
   }
-  auto command = gis::FeatureEditCommand::addFeature(s->buffer.get(), std::move(geometry), std::move(attributes), text,
-                                                     [this](const QString& p) { emit problem(p); });
+  auto command = gis::FeatureEditCommand::addFeature(s->buffer.get(), std::move(geometry), std::move(attributes), text);
   const qint64 fid = command->fids().front();
   push(layerId, std::move(command));
   return fid;
@@ -165,7 +167,20 @@ void LayerEditing::show(const QString& layerId) {
   for (const gis::Geometry& g : data->geometries) {
     if (!g.isEmpty()) data->extent = data->extent.united(g.boundingBox());
   }
+  // The selection is rows of the data shown: the same features stay selected in the new rows.
+  std::set<qint64> selected;
+  const LayerState* layer = mDocument->layer(layerId);
+  if (layer != nullptr && layer->data && layer->selection) {
+    for (int row : *layer->selection) {
+      if (row >= 0 && static_cast<std::size_t>(row) < layer->data->fids.size()) selected.insert(layer->data->fids[static_cast<std::size_t>(row)]);
+    }
+  }
+  std::vector<int> rows;
+  for (std::size_t row = 0; row < data->fids.size() && !selected.empty(); ++row) {
+    if (selected.count(data->fids[row]) != 0) rows.push_back(static_cast<int>(row));
+  }
   mDocument->setLayerData(layerId, std::move(data));
+  if (!selected.empty()) mDocument->setSelection(layerId, std::move(rows));
 }
 
 gis::Status LayerEditing::save(const QString& layerId) {
@@ -174,10 +189,18 @@ gis::Status LayerEditing::save(const QString& layerId) {
   auto saved = s->buffer->save();
   if (!saved.ok()) return saved.error();
   s->undo->clear();
-  s->awaitingReload = true;
-  mDocument->reloadSource(s->buffer->base().path);
+  reloadFile(s->buffer->base().path);
   emit editingChanged(layerId);
   return {};
+}
+
+void LayerEditing::reloadFile(const QString& path) {
+  // Every layer of the file is read again: the sessions on its other layers go on from the file
+  // as read, their unsaved edits shown over it again.
+  for (auto& [id, session] : mSessions) {
+    if (session->buffer->base().path == path) session->awaitingReload = true;
+  }
+  mDocument->reloadSource(path);
 }
 
 void LayerEditing::stop(const QString& layerId) {
@@ -186,8 +209,8 @@ void LayerEditing::stop(const QString& layerId) {
   const QString path = it->second->buffer->base().path;
   const bool modified = it->second->buffer->isModified();
   it->second->buffer->discard();
-  mSessions.erase(it);  // the lock goes with it
-  if (modified) mDocument->reloadSource(path);  // the file's features again
+  mSessions.erase(it);  // the lock goes with it (unless another layer of the file is edited)
+  if (modified) reloadFile(path);  // the file's features again
   emit editingChanged(layerId);
 }
 

@@ -33,8 +33,8 @@ class LayerEditing : public QObject {
   bool isEditing(const QString& layerId) const;
   bool isModified(const QString& layerId) const;
   QStringList editedLayers() const;
-  // The files of the layers with unsaved edits.
-  QStringList modifiedPaths() const;
+  // The layers with unsaved edits.
+  QStringList modifiedLayers() const;
   gis::EditBuffer* buffer(const QString& layerId) const;
   QUndoStack* undoStack(const QString& layerId) const;
   int restoredEdits(const QString& layerId) const;
@@ -61,6 +61,7 @@ class LayerEditing : public QObject {
  private:
   struct Session;
   void show(const QString& layerId);  // the session's view on the map
+  void reloadFile(const QString& path);
   Session* session(const QString& layerId) const;
 
   MapDocument* mDocument;

@@ -142,8 +142,7 @@ bool EditChecks::repair(const QString& layerId, const std::vector<qint64>& fids)
   }
   if (changes.empty()) return true;
   const int n = static_cast<int>(changes.size());
-  mEditing->push(layerId, std::make_unique<gis::FeatureEditCommand>(buffer, std::move(changes), tr("Repair %n geometry(s)", nullptr, n), -1,
-                                                                   [this](const QString& p) { emit problem(p); }));
+  mEditing->push(layerId, std::make_unique<gis::FeatureEditCommand>(buffer, std::move(changes), tr("Repair %n geometry(s)", nullptr, n), -1));
   return true;
 }
 

@@ -62,13 +62,7 @@ std::vector<qint64> EditedLayerView::featuresAt(QPointF map, double tolerance) c
   if (mBuffer == nullptr) return found;
   // Candidates: what the map shows there (its index may lag an edit) and every feature the
   // session changed; each judged on its geometry as edited now.
-  std::set<qint64> candidates;
-  const LayerState* layer = mDocument->layer(mLayerId);
-  if (layer != nullptr && layer->projected) {
-    const auto& shownFids = layer->projected->source().fids;
-    for (int row : layer->projected->featuresAt(map, tolerance)) candidates.insert(shownFids[static_cast<std::size_t>(row)]);
-  }
-  for (const auto& [fid, change] : mBuffer->overrides()) candidates.insert(fid);
+  const std::set<qint64> candidates = candidatesAround(map, tolerance, false);
   // Nearest first (inside a polygon counts as on it); the selected ones before the others.
   std::vector<std::pair<double, qint64>> hits;
   for (qint64 fid : candidates) {
@@ -87,6 +81,37 @@ std::vector<qint64> EditedLayerView::featuresAt(QPointF map, double tolerance) c
   const std::vector<qint64> selected = selectedFids();
   std::stable_partition(found.begin(), found.end(),
                         [&](qint64 fid) { return std::find(selected.begin(), selected.end(), fid) != selected.end(); });
+  return found;
+}
+
+std::set<qint64> EditedLayerView::candidatesAround(QPointF map, double tolerance, bool boxesOnly) const {
+  std::set<qint64> candidates;
+  const LayerState* layer = mDocument->layer(mLayerId);
+  if (layer != nullptr && layer->projected) {
+    const auto& shownFids = layer->projected->source().fids;
+    const std::vector<int> rows = boxesOnly ? layer->projected->candidates(QRectF(map - QPointF(tolerance, tolerance), map + QPointF(tolerance, tolerance)))
+                                            : layer->projected->featuresAt(map, tolerance);
+    for (int row : rows) candidates.insert(shownFids[static_cast<std::size_t>(row)]);
+  }
+  for (const auto& [fid, change] : mBuffer->overrides()) candidates.insert(fid);
+  return candidates;
+}
+
+std::vector<qint64> EditedLayerView::featuresNear(QPointF map, double tolerance) const {
+  std::vector<std::pair<double, qint64>> hits;
+  if (mBuffer == nullptr) return {};
+  for (qint64 fid : candidatesAround(map, tolerance, true)) {
+    const std::optional<gis::Geometry> g = mapGeometry(fid);
+    if (!g) continue;
+    if (const auto v = gis::nearestVertex(*g, map, tolerance)) {
+      hits.emplace_back(v->distance, fid);
+    } else if (const auto s = gis::nearestSegment(*g, map, tolerance)) {
+      hits.emplace_back(s->distance, fid);
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<qint64> found;
+  for (const auto& hit : hits) found.push_back(hit.second);
   return found;
 }
 

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace xiuhua::app {
@@ -33,6 +34,9 @@ class EditedLayerView {
   // The features at a point (map CRS): containing it (polygons) or within tolerance (map units) of
   // it; the selected ones first.
   std::vector<qint64> featuresAt(QPointF map, double tolerance) const;
+  // The features whose outline (a vertex or segment) lies within tolerance of the point, nearest
+  // first — a polygon's corner is found from outside it as from inside.
+  std::vector<qint64> featuresNear(QPointF map, double tolerance) const;
   // A feature's geometry in the map CRS; nullopt for an unknown or deleted fid.
   std::optional<gis::Geometry> mapGeometry(qint64 fid) const;
   // Map CRS into the layer's CRS (an error says why PROJ could not).
@@ -45,6 +49,7 @@ class EditedLayerView {
   const MapDocument* mDocument;
   QString mLayerId;
   gis::EditBuffer* mBuffer = nullptr;
+  std::set<qint64> candidatesAround(QPointF map, double tolerance, bool boxesOnly) const;
   std::unique_ptr<gis::CoordinateTransform> mToMap;    // null: same CRS
   std::unique_ptr<gis::CoordinateTransform> mToLayer;  // null: same CRS
 };

@@ -124,8 +124,7 @@ void EditingController::attachTable(AttributeTableWidget* table) {
                       const QVariant& before = feature->attributes.at(static_cast<std::size_t>(field));
                       if (before == value && before.isValid() == value.isValid()) return std::nullopt;  // unchanged
                       const QString name = buffer->base().fields.at(static_cast<std::size_t>(field)).name;
-                      mEditing->push(id, gis::FeatureEditCommand::changeAttribute(buffer, fid, field, value, tr("Change %1").arg(name),
-                                                                                  [this](const QString& p) { emit problem(p); }));
+                      mEditing->push(id, gis::FeatureEditCommand::changeAttribute(buffer, fid, field, value, tr("Change %1").arg(name)));
                       return std::nullopt;
                     });
   connect(table, &AttributeTableWidget::fieldCalculatorRequested, this, &EditingController::openFieldCalculator);
@@ -292,7 +291,7 @@ void EditingController::typeCoordinates() {
   const QPointF centre = mCanvas->viewport().extent().center();
   for (auto [box, value] : {std::pair{x, centre.x()}, std::pair{y, centre.y()}}) {
     box->setRange(-1e9, 1e9);
-    box->setDecimals(3);
+    box->setDecimals(mDocument->mapCrs().isGeographic() ? 8 : 3);  // 1 mm either way
     box->setValue(sketch->vertices().empty() ? value : 0);
   }
   if (!sketch->vertices().empty()) {
@@ -339,8 +338,7 @@ void EditingController::deleteSelected() {
   for (int row : *layer->selection) fids.push_back(layer->data->fids.at(static_cast<std::size_t>(row)));
   mDocument->clearSelections();
   mEditing->push(id, gis::FeatureEditCommand::deleteFeatures(buffer, fids, tr("Delete %n feature(s) of %1", nullptr, static_cast<int>(fids.size()))
-                                                                              .arg(layer->spec.name),
-                                                             [this](const QString& p) { emit problem(p); }));
+                                                                              .arg(layer->spec.name)));
 }
 
 }  // namespace xiuhua::app

@@ -4,6 +4,8 @@
 #include "document/map_document.h"
 #include "edit/edited_layer_view.h"
 #include "xiuhua/gis/edit/feature_edit_command.h"
+#include "xiuhua/gis/edit/field_constraints.h"
+#include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/edit/geometry_edits.h"
 
 #include <QApplication>
@@ -95,30 +97,31 @@ bool FeatureOperations::mergeSelected(const QString& layerId, std::optional<qint
   mDocument->clearSelections();
   mEditing->push(layerId, std::make_unique<gis::FeatureEditCommand>(
                               layer.buffer(), std::move(changes),
-                              tr("Merge %n feature(s) of %1", nullptr, static_cast<int>(features.size())).arg(layerName(mDocument, layerId)), -1,
-                              [this](const QString& p) { emit problem(p); }));
+                              tr("Merge %n feature(s) of %1", nullptr, static_cast<int>(features.size())).arg(layerName(mDocument, layerId)), -1));
   return true;
 }
 
 bool FeatureOperations::copySelected(const QString& layerId) {
   const LayerState* layer = mDocument->layer(layerId);
-  if (layer == nullptr || !layer->data || !layer->projected || !layer->selection || layer->selection->empty()) {
+  if (layer == nullptr || !layer->data || !layer->selection || layer->selection->empty()) {
     emit problem(tr("Select the features to copy first."));
     return false;
   }
+  // Geometries and attributes from the same rows of the data shown (the selection's rows).
+  const gis::VectorData& data = *layer->data;
   CopiedFeatures copied;
-  copied.type = layer->data->geometryType;
+  copied.type = data.geometryType;
+  copied.crs = layer->effectiveCrs();
   copied.fromLayer = layer->spec.name;
   QStringList text;
-  const auto& projected = layer->projected->geometries();
   for (int row : *layer->selection) {
     const auto r = static_cast<std::size_t>(row);
-    if (r >= projected.size() || r >= layer->data->attributes.size()) continue;
-    copied.geometries.push_back(projected[r]);
+    if (r >= data.geometries.size() || r >= data.attributes.size()) continue;
+    copied.geometries.push_back(data.geometries[r]);
     std::map<QString, QVariant> attributes;
-    for (std::size_t i = 0; i < layer->data->fields.size(); ++i) attributes[layer->data->fields[i].name] = layer->data->attributes[r].at(i);
+    for (std::size_t i = 0; i < data.fields.size(); ++i) attributes[data.fields[i].name] = data.attributes[r].at(i);
     copied.attributes.push_back(std::move(attributes));
-    text << wkt(projected[r]);
+    text << wkt(data.geometries[r]);
   }
   mCopied = std::move(copied);
   QApplication::clipboard()->setText(text.join(QLatin1Char('\n')));
@@ -142,25 +145,40 @@ int FeatureOperations::paste(const QString& layerId) {
     return 0;
   }
   const std::vector<gis::Field>& fields = layer.buffer()->base().fields;
+  // From the copied layer's CRS straight into this one's (PROJ), when they differ.
+  const LayerState* target = mDocument->layer(layerId);
+  std::unique_ptr<gis::CoordinateTransform> transform;
+  if (mCopied.crs.isValid() && target->effectiveCrs().isValid() && !(mCopied.crs == target->effectiveCrs())) {
+    auto created = gis::CoordinateTransform::create(mCopied.crs, target->effectiveCrs());
+    if (!created.ok()) {
+      emit problem(created.error().message);
+      return 0;
+    }
+    transform = std::move(created).value();
+  }
   std::vector<gis::FeatureEditCommand::Change> changes;
   for (std::size_t i = 0; i < mCopied.geometries.size(); ++i) {
-    auto geometry = layer.toLayer(mCopied.geometries[i]);
-    if (!geometry.ok()) {
-      emit problem(geometry.error().message);
-      return 0;
+    gis::Geometry geometry = mCopied.geometries[i];
+    for (gis::Geometry::Part& part : geometry.parts()) {
+      for (gis::Geometry::Ring& ring : part) {
+        if (transform && !transform->transform(ring)) {
+          emit problem(tr("The copied features cannot be put into the coordinate system of %1.").arg(layerName(mDocument, layerId)));
+          return 0;
+        }
+      }
     }
     gis::AttributeRow row(fields.size());
     for (std::size_t f = 0; f < fields.size(); ++f) {
       const auto it = mCopied.attributes[i].find(fields[f].name);
-      if (it != mCopied.attributes[i].end()) row[f] = it->second;
+      if (it != mCopied.attributes[i].end()) row[f] = gis::convertToFieldType(fields[f], it->second);  // null when it does not fit
     }
     const qint64 fid = layer.buffer()->newFid();
-    changes.emplace_back(fid, gis::EditedFeature{fid, std::move(geometry).value(), std::move(row)});
+    changes.emplace_back(fid, gis::EditedFeature{fid, std::move(geometry), std::move(row)});
   }
   const int n = static_cast<int>(changes.size());
   mEditing->push(layerId, std::make_unique<gis::FeatureEditCommand>(
                               layer.buffer(), std::move(changes), tr("Paste %n feature(s) into %1", nullptr, n).arg(layerName(mDocument, layerId)),
-                              -1, [this](const QString& p) { emit problem(p); }));
+                              -1));
   return n;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xiuhua/gis/crs.h"
 #include "xiuhua/gis/field.h"
 #include "xiuhua/gis/geometry.h"
 
@@ -16,9 +17,11 @@ namespace xiuhua::app {
 class LayerEditing;
 class MapDocument;
 
-// Features copied from a layer: geometries in the map CRS, attributes by field name.
+// Features copied from a layer: geometries in that layer's CRS (`crs`; invalid: none known),
+// attributes by field name.
 struct CopiedFeatures {
   gis::Geometry::Type type = gis::Geometry::Type::Empty;
+  gis::Crs crs;
   std::vector<gis::Geometry> geometries;
   std::vector<std::map<QString, QVariant>> attributes;
   QString fromLayer;  // its name, for messages

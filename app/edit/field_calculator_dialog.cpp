@@ -91,7 +91,9 @@ bool FieldCalculatorDialog::apply() {
     rows.push_back(std::move(f->attributes));
     geometries.push_back(std::move(f->geometry));
   }
-  if (state->effectiveCrs().isGeographic() && mExpression->toPlainText().contains(QLatin1Char('$'))) {
+  const QString measures = mExpression->toPlainText() + QLatin1Char(' ') + mWhere->text();
+  if (state->effectiveCrs().isGeographic() &&
+      (measures.contains(QLatin1String("$area")) || measures.contains(QLatin1String("$length")))) {
     fail(tr("$area and $length need a projected coordinate system (metres); %1 is in degrees.").arg(state->spec.name));
     return false;
   }

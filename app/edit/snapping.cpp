@@ -3,6 +3,8 @@
 #include "document/map_document.h"
 #include "xiuhua/gis/edit/snapper.h"
 
+#include <algorithm>
+
 namespace xiuhua::app {
 
 Snapping::Snapping(MapDocument* document) : QObject(document), mDocument(document) {
@@ -52,11 +54,11 @@ std::optional<SnapCue> Snapping::snap(QPointF cursor, double unitsPerPixel, cons
   if (!mSettings.enabled || mSettings.layers.isEmpty() || (!mSettings.vertices && !mSettings.segments)) return std::nullopt;
   if (mDirty || !mSnapper) rebuild();
   const double tolerance = mSettings.inPixels ? mSettings.tolerance * unitsPerPixel : mSettings.tolerance;
-  const std::optional<std::pair<QString, qint64>> excluded = tool.snapExclusion();
+  const std::optional<std::pair<QString, std::vector<qint64>>> excluded = tool.snapExclusion();
   auto skip = [&](int source, std::size_t feature) {
     if (!excluded || mSourceLayers[static_cast<std::size_t>(source)] != excluded->first) return false;
     const auto& fids = mSourceData[static_cast<std::size_t>(source)]->source().fids;
-    return feature < fids.size() && fids[feature] == excluded->second;
+    return feature < fids.size() && std::find(excluded->second.begin(), excluded->second.end(), fids[feature]) != excluded->second.end();
   };
   const std::optional<gis::SnapResult> hit = mSnapper->snap(cursor, tolerance, skip);
   if (!hit) return std::nullopt;

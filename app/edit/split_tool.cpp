@@ -48,7 +48,7 @@ void SplitTool::click(const MapToolEvent& event) {
   const LayerState* state = mDocument->layer(mLayerId);
   mEditing->push(mLayerId, std::make_unique<gis::FeatureEditCommand>(
                                layer.buffer(), std::move(changes), tr("Split a line of %1").arg(state != nullptr ? state->spec.name : mLayerId),
-                               -1, [this](const QString& p) { emit problem(p); }));
+                               -1));
   emit split(fid, addedFid);
 }
 

@@ -20,6 +20,13 @@ TransformTool::TransformTool(Mode mode, MapDocument* document, LayerEditing* edi
 
 EditedLayerView TransformTool::view() const { return EditedLayerView(mDocument, mEditing, mLayerId); }
 
+std::optional<std::pair<QString, std::vector<qint64>>> TransformTool::snapExclusion() const {
+  if (mOriginals.empty()) return std::nullopt;
+  std::vector<qint64> fids;
+  for (const auto& [fid, g] : mOriginals) fids.push_back(fid);
+  return std::make_pair(mLayerId, std::move(fids));
+}
+
 bool TransformTool::press(const MapToolEvent& event) {
   const EditedLayerView layer = view();
   if (!layer.isValid()) return false;
@@ -85,8 +92,7 @@ void TransformTool::release(const MapToolEvent& event) {
   if (!moved || changes.empty()) return;
   const int n = static_cast<int>(changes.size());
   const QString text = mMode == Mode::Move ? tr("Move %n feature(s)", nullptr, n) : tr("Rotate %n feature(s)", nullptr, n);
-  mEditing->push(mLayerId, std::make_unique<gis::FeatureEditCommand>(layer.buffer(), std::move(changes), text, -1,
-                                                                    [this](const QString& p) { emit problem(p); }));
+  mEditing->push(mLayerId, std::make_unique<gis::FeatureEditCommand>(layer.buffer(), std::move(changes), text, -1));
 }
 
 bool TransformTool::key(int key, Qt::KeyboardModifiers /*modifiers*/) {

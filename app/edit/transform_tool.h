@@ -31,6 +31,8 @@ class TransformTool : public MapTool {
   void paint(QPainter& painter, const gis::MapViewport& viewport) const override;
   QCursor cursor() const override { return Qt::SizeAllCursor; }
   bool snaps() const override { return mMode == Mode::Move; }
+  // The features being moved (never onto their own old outline).
+  std::optional<std::pair<QString, std::vector<qint64>>> snapExclusion() const override;
 
  private:
   static constexpr double kPixels = 6;

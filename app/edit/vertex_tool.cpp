@@ -15,19 +15,20 @@ VertexTool::VertexTool(MapDocument* document, LayerEditing* editing, QString lay
 
 EditedLayerView VertexTool::view() const { return EditedLayerView(mDocument, mEditing, mLayerId); }
 
-std::optional<std::pair<QString, qint64>> VertexTool::snapExclusion() const {
+std::optional<std::pair<QString, std::vector<qint64>>> VertexTool::snapExclusion() const {
   if (!mDragging || !mFid) return std::nullopt;
-  return std::make_pair(mLayerId, *mFid);
+  return std::make_pair(mLayerId, std::vector<qint64>{*mFid});
 }
 
 bool VertexTool::grab(const MapToolEvent& event) {
   const EditedLayerView layer = view();
   if (!layer.isValid()) return false;
   const double tolerance = kPixels * event.unitsPerPixel;
+  // The shown feature first, then those whose outline passes near (a polygon's vertex is grabbed
+  // from outside it too).
   std::vector<qint64> candidates;
   if (mFid) candidates.push_back(*mFid);
-  for (qint64 fid : layer.featuresAt(event.cursor, tolerance)) candidates.push_back(fid);
-  // Also the features whose outline passes near (a polygon's vertex is grabbed from outside too).
+  for (qint64 fid : layer.featuresNear(event.cursor, tolerance)) candidates.push_back(fid);
   for (qint64 fid : candidates) {
     std::optional<gis::Geometry> g = layer.mapGeometry(fid);
     if (!g) continue;
@@ -76,6 +77,11 @@ void VertexTool::release(const MapToolEvent& event) {
     emit problem(to.ok() ? tr("The feature is no longer there.") : to.error().message);
     return;
   }
+  if (const auto at = gis::nearestVertex(*original, event.map, 0); at && at->ref == ref) {  // snapped back where it was
+    mShown = original;
+    emit changed();
+    return;
+  }
   auto moved = gis::moveVertex(feature->geometry, ref, *to);
   if (!moved.ok()) {
     emit problem(moved.error().message);
@@ -108,7 +114,9 @@ void VertexTool::doubleClick(const MapToolEvent& event) {
   const EditedLayerView layer = view();
   const std::optional<gis::Geometry> g = layer.mapGeometry(*mFid);
   if (!g) return;
-  const auto segment = gis::nearestSegment(*g, event.cursor, kPixels * event.unitsPerPixel);
+  const double tolerance = kPixels * event.unitsPerPixel;
+  if (gis::nearestVertex(*g, event.cursor, tolerance)) return;  // on a vertex: nothing to add there
+  const auto segment = gis::nearestSegment(*g, event.cursor, tolerance);
   if (!segment) return;
   std::optional<gis::EditedFeature> feature = layer.buffer()->feature(*mFid);
   const auto at = layer.toLayer(event.snap ? event.map : segment->point);
@@ -158,8 +166,7 @@ void VertexTool::hover(const MapToolEvent& event) {
 void VertexTool::commit(const gis::Geometry& layerGeometry, const QString& text) {
   gis::EditBuffer* buffer = mEditing->buffer(mLayerId);
   if (buffer == nullptr || !mFid) return;
-  mEditing->push(mLayerId, gis::FeatureEditCommand::changeGeometry(buffer, *mFid, layerGeometry, text, false,
-                                                                  [this](const QString& p) { emit problem(p); }));
+  mEditing->push(mLayerId, gis::FeatureEditCommand::changeGeometry(buffer, *mFid, layerGeometry, text, false));
   mShown = view().mapGeometry(*mFid);
   emit changed();
 }

@@ -31,7 +31,7 @@ class VertexTool : public MapTool {
   bool key(int key, Qt::KeyboardModifiers modifiers) override;
   void paint(QPainter& painter, const gis::MapViewport& viewport) const override;
   bool snaps() const override { return true; }
-  std::optional<std::pair<QString, qint64>> snapExclusion() const override;
+  std::optional<std::pair<QString, std::vector<qint64>>> snapExclusion() const override;
 
   std::optional<qint64> activeFeature() const { return mFid; }
   std::optional<gis::VertexRef> selectedVertex() const { return mSelected; }

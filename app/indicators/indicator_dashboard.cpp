@@ -253,7 +253,17 @@ void IndicatorDashboard::reload() {
 void IndicatorDashboard::refreshStale() {
   std::vector<gis::LayerSpec> layers;
   for (const LayerState& l : mDocument->layers()) layers.push_back(l.spec);
-  mModel->setStale(findStaleIndicators(mDocument->projectPath(), mYear->value(), layers, mEditedSources ? mEditedSources() : QStringList()));
+  mModel->setStale(findStaleIndicators(mDocument->projectPath(), mYear->value(), layers, mEditedLayers ? mEditedLayers() : QStringList()));
+}
+
+void IndicatorDashboard::scheduleStaleRefresh() {
+  if (mStaleTimer == nullptr) {
+    mStaleTimer = new QTimer(this);
+    mStaleTimer->setSingleShot(true);
+    mStaleTimer->setInterval(300);
+    connect(mStaleTimer, &QTimer::timeout, this, &IndicatorDashboard::refreshStale);
+  }
+  mStaleTimer->start();
 }
 
 void IndicatorDashboard::refillDepartments() {

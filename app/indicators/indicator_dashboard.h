@@ -66,11 +66,12 @@ class IndicatorDashboard : public QWidget {
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();
   void selectIndicator(const QString& code);
-  // The files with unsaved edits (for marking the indicators computed from them stale).
-  void setEditedSources(std::function<QStringList()> unsavedPaths) { mEditedSources = std::move(unsavedPaths); }
+  // The layers with unsaved edits (for marking the indicators computed from them stale).
+  void setEditedLayers(std::function<QStringList()> unsavedLayers) { mEditedLayers = std::move(unsavedLayers); }
   // Marks the computed indicators whose layers changed (or have unsaved edits) since; see
-  // findStaleIndicators.
+  // findStaleIndicators. scheduleStaleRefresh does it once edits pause (each reads the project).
   void refreshStale();
+  void scheduleStaleRefresh();
 
   DashboardModel* model() const { return mModel; }
   DashboardFilter* filter() const { return mFilter; }
@@ -113,7 +114,8 @@ class IndicatorDashboard : public QWidget {
   QLabel* mMessage;
   MapCanvas* mCanvas = nullptr;
   QUndoStack* mUndo;
-  std::function<QStringList()> mEditedSources;
+  std::function<QStringList()> mEditedLayers;
+  class QTimer* mStaleTimer = nullptr;
 };
 
 }  // namespace xiuhua::app

@@ -6,14 +6,11 @@
 #include "xiuhua/indicators/value_store.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonObject>
 
 namespace xiuhua::app {
 
 namespace {
-
-QString tr(const char* text) { return QCoreApplication::translate("StaleIndicators", text); }
 
 QString layerName(const std::vector<gis::LayerSpec>& layers, const QString& id) {
   for (const gis::LayerSpec& l : layers) {
@@ -25,7 +22,7 @@ QString layerName(const std::vector<gis::LayerSpec>& layers, const QString& id) 
 }  // namespace
 
 std::map<QString, QString> findStaleIndicators(const QString& projectPath, int year, const std::vector<gis::LayerSpec>& layers,
-                                               const QStringList& editedPaths) {
+                                               const QStringList& editedLayers) {
   std::map<QString, QString> stale;
   if (projectPath.isEmpty()) return stale;
   auto computations = indicators::ComputationStore::open(projectPath);
@@ -34,8 +31,6 @@ std::map<QString, QString> findStaleIndicators(const QString& projectPath, int y
   auto bindings = (*computations)->bindings();
   if (!bindings.ok()) return stale;
   const indicators::LayerResolver resolve = layerResolver(layers);
-  QStringList edited;
-  for (const QString& p : editedPaths) edited << QFileInfo(p).absoluteFilePath();
   for (const indicators::MetricBinding& binding : bindings.value()) {
     auto history = (*values)->history(binding.code);
     if (!history.ok()) continue;
@@ -48,16 +43,15 @@ std::map<QString, QString> findStaleIndicators(const QString& projectPath, int y
     const QJsonObject sources = indicators::bindingSources(binding, resolve);
     QStringList editedNames;
     for (auto it = sources.begin(); it != sources.end(); ++it) {
-      const std::optional<gis::SourceRef> source = resolve(it.key());
-      if (source && edited.contains(QFileInfo(source->path).absoluteFilePath())) editedNames << layerName(layers, it.key());
+      if (editedLayers.contains(it.key())) editedNames << layerName(layers, it.key());
     }
     if (!editedNames.isEmpty()) {
-      stale[binding.code] = tr("%1 has unsaved edits: save them, then compute again.").arg(editedNames.join(QStringLiteral("、")));
+      stale[binding.code] = QCoreApplication::translate("StaleIndicators", "%1 has unsaved edits: save them, then compute again.").arg(editedNames.join(QStringLiteral("、")));
       continue;
     }
     auto unchanged = (*computations)->unchangedSince(binding, year, resolve);
     if (unchanged.ok() && !unchanged.value()) {
-      stale[binding.code] = tr("A layer it is computed from changed since the last computation: compute again.");
+      stale[binding.code] = QCoreApplication::translate("StaleIndicators", "A layer it is computed from changed since the last computation: compute again.");
     }
   }
   return stale;

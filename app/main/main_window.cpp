@@ -49,8 +49,8 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   connect(mEditing, &EditingController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(mLayerView->selectionModel(), &QItemSelectionModel::currentChanged, mEditing, &EditingController::refresh);
   mEditing->attachTable(mTable);
-  mDashboard->setEditedSources([this] { return mEditing->editing()->modifiedPaths(); });
-  connect(mEditing->editing(), &LayerEditing::editingChanged, mDashboard, &IndicatorDashboard::refreshStale);
+  mDashboard->setEditedLayers([this] { return mEditing->editing()->modifiedLayers(); });
+  connect(mEditing->editing(), &LayerEditing::editingChanged, mDashboard, &IndicatorDashboard::scheduleStaleRefresh);
   connectDocument();
   resize(1280, 820);
   setWindowIcon(QIcon(QStringLiteral(":/xiuhua/icons/xiuhua.svg")));

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <utility>
+#include <vector>
 
 class QPainter;
 
@@ -54,8 +55,8 @@ class MapTool : public QObject {
   virtual QCursor cursor() const { return Qt::CrossCursor; }
   // Whether the tool uses snapping (the canvas snaps and shows the cue only for those).
   virtual bool snaps() const { return false; }
-  // A feature not to snap to (the one whose vertex is being dragged): layer id and fid.
-  virtual std::optional<std::pair<QString, qint64>> snapExclusion() const { return std::nullopt; }
+  // Features not to snap to (the ones being dragged): layer id and fids.
+  virtual std::optional<std::pair<QString, std::vector<qint64>>> snapExclusion() const { return std::nullopt; }
 
  signals:
   void changed();  // repaint

@@ -11,7 +11,7 @@ namespace xiuhua::app {
 namespace {
 
 QString describe(const gis::ValidityProblem& problem) {
-  return QObject::tr("%1 at %2, %3").arg(problem.reason).arg(problem.location.x(), 0, 'f', 1).arg(problem.location.y(), 0, 'f', 1);
+  return SketchTool::tr("%1 at %2, %3").arg(problem.reason).arg(problem.location.x(), 0, 'f', 1).arg(problem.location.y(), 0, 'f', 1);
 }
 
 }  // namespace

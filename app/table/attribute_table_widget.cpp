@@ -97,6 +97,9 @@ void AttributeTableWidget::showLayer(const QString& layerId) {
   // The same layer again (e.g. after an edit): stay where the planner was.
   const bool same = layerId == mLayerId;
   const int scrolled = mView->verticalScrollBar()->value();
+  const int sortColumn = mSortColumn;
+  const Qt::SortOrder sortOrder = mSortOrder;
+  const int filterField = mFilterField->currentIndex();
   mLayerId = layerId;
   if (mSortCancel) mSortCancel->store(true);
   mSortColumn = -1;
@@ -118,9 +121,16 @@ void AttributeTableWidget::showLayer(const QString& layerId) {
       mFilterField->addItem(data->fields[i].name, static_cast<int>(i));
     }
   }
+  if (same && filterField >= 0 && filterField < mFilterField->count()) mFilterField->setCurrentIndex(filterField);
   mFilterField->blockSignals(false);
   applyFilter();
   if (same) {
+    // The same order again (sortBy turns the order round on a repeated column).
+    if (sortColumn >= 0) {
+      mSortColumn = sortOrder == Qt::DescendingOrder ? sortColumn : -1;
+      mSortOrder = Qt::AscendingOrder;
+      sortBy(sortColumn);
+    }
     mView->verticalScrollBar()->setValue(scrolled);
   } else {
     mView->resizeColumnsToContents();

@@ -3,6 +3,7 @@
 #include "gdal_env.h"
 #include "ogr_convert.h"
 
+#include "translate.h"
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -20,7 +21,7 @@ struct RemovedFeatures {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("VectorEditor", text); }
+QString tr(const char* text) { return detail::translate("VectorEditor", text); }
 
 Error editFailure(const SourceRef& source, const QString& why) {
   return Error{ErrorCode::IoFailed, tr("%1: cannot edit the layer (%2).").arg(source.toString(), why)};

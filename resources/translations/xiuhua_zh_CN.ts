@@ -200,14 +200,6 @@
         <translation>没有可编辑的图层。</translation>
     </message>
     <message>
-        <source>%1 is being edited by %2 (process %3 on %4) since %5; try again when it is saved and closed.</source>
-        <translation>%1 正由 %2（%4 上的进程 %3）自 %5 起编辑；请待其保存并关闭后再试。</translation>
-    </message>
-    <message>
-        <source>another program</source>
-        <translation>另一程序</translation>
-    </message>
-    <message>
         <source>%1: the unsaved edits of an earlier session were made to another version of the file (it changed since); they are kept in %2 but not restored.</source>
         <translation>%1：上次会话未保存的编辑针对的是该文件的另一版本（文件已变化）；编辑保存在 %2 中，但未恢复。</translation>
     </message>
@@ -226,14 +218,6 @@
     <message>
         <source>%1: the edit journal is damaged (%2).</source>
         <translation>%1：编辑日志已损坏（%2）。</translation>
-    </message>
-    <message>
-        <source>%1 (layer %2) is already being edited in this window (process %3).</source>
-        <translation>%1（图层 %2）已在本窗口中编辑（进程 %3）。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be edited: no lock file can be written beside it in %2.</source>
-        <translation>%1 无法编辑：无法在 %2 中于其旁写入锁文件。</translation>
     </message>
 </context>
 <context>
@@ -685,13 +669,6 @@
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <source>%1 at %2, %3</source>
-        <translation>%1，位于 %2, %3</translation>
-    </message>
-</context>
-<context>
     <name>RasterReader</name>
     <message>
         <source>%1: the file does not exist.</source>
@@ -719,6 +696,17 @@
     <message>
         <source>%1: the folder cannot be created.</source>
         <translation>%1：无法创建该文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>StaleIndicators</name>
+    <message>
+        <source>%1 has unsaved edits: save them, then compute again.</source>
+        <translation>%1 有未保存的编辑：请先保存，再重新计算。</translation>
+    </message>
+    <message>
+        <source>A layer it is computed from changed since the last computation: compute again.</source>
+        <translation>计算所用的图层在上次计算后已改变：请重新计算。</translation>
     </message>
 </context>
 <context>
@@ -992,17 +980,6 @@
     </message>
 </context>
 <context>
-    <name>xiuhua::app</name>
-    <message>
-        <source>%1 has unsaved edits: save them, then compute again.</source>
-        <translation>%1 有未保存的编辑：请先保存，再重新计算。</translation>
-    </message>
-    <message>
-        <source>A layer it is computed from changed since the last computation: compute again.</source>
-        <translation>计算所用的图层在上次计算后已改变：请重新计算。</translation>
-    </message>
-</context>
-<context>
     <name>xiuhua::app::AssessmentDialog</name>
     <message>
         <source>Assess — %1</source>
@@ -1219,7 +1196,9 @@
     </message>
     <message numerus="yes">
         <source>Repair %n geometry(s)</source>
-        <translation><numerusform>修复 %n 个几何</numerusform></translation>
+        <translation>
+            <numerusform>修复 %n 个几何</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1357,9 @@
     </message>
     <message numerus="yes">
         <source>%n feature(s) updated.</source>
-        <translation><numerusform>已更新 %n 个要素。</numerusform></translation>
+        <translation>
+            <numerusform>已更新 %n 个要素。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Start drawing a feature first (Add feature).</source>
@@ -1456,7 +1437,9 @@
     </message>
     <message numerus="yes">
         <source>Merge %n feature(s) of %1</source>
-        <translation><numerusform>合并 %1 的 %n 个要素</numerusform></translation>
+        <translation>
+            <numerusform>合并 %1 的 %n 个要素</numerusform>
+        </translation>
     </message>
     <message>
         <source>Select the features to copy first.</source>
@@ -1464,7 +1447,9 @@
     </message>
     <message numerus="yes">
         <source>%n feature(s) of %1 copied.</source>
-        <translation><numerusform>已复制 %1 的 %n 个要素。</numerusform></translation>
+        <translation>
+            <numerusform>已复制 %1 的 %n 个要素。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Start editing the layer to paste into first.</source>
@@ -1480,7 +1465,13 @@
     </message>
     <message numerus="yes">
         <source>Paste %n feature(s) into %1</source>
-        <translation><numerusform>向 %1 粘贴 %n 个要素</numerusform></translation>
+        <translation>
+            <numerusform>向 %1 粘贴 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The copied features cannot be put into the coordinate system of %1.</source>
+        <translation>复制的要素无法转换到 %1 的坐标系。</translation>
     </message>
 </context>
 <context>
@@ -1539,7 +1530,9 @@
     </message>
     <message numerus="yes">
         <source>Calculate %1 for %n feature(s)</source>
-        <translation><numerusform>为 %n 个要素计算 %1</numerusform></translation>
+        <translation>
+            <numerusform>为 %n 个要素计算 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1709,7 +1702,9 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s) in the edited features of %1 (marked on the map). Repair them with GEOS, keep them on purpose, or go back to editing.</source>
-        <translation><numerusform>%1 的已编辑要素中有 %n 个问题（已在地图上标出）。可用 GEOS 修复、有意保留，或返回继续编辑。</numerusform></translation>
+        <translation>
+            <numerusform>%1 的已编辑要素中有 %n 个问题（已在地图上标出）。可用 GEOS 修复、有意保留，或返回继续编辑。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2709,6 +2704,10 @@
         <source>The polygon is not valid (%1): move or take back a corner.</source>
         <translation>多边形无效（%1）：请移动或撤回一个角点。</translation>
     </message>
+    <message>
+        <source>%1 at %2, %3</source>
+        <translation>%1，位于 %2, %3</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::SnappingDialog</name>
@@ -2897,11 +2896,15 @@
     </message>
     <message numerus="yes">
         <source>Move %n feature(s)</source>
-        <translation><numerusform>移动 %n 个要素</numerusform></translation>
+        <translation>
+            <numerusform>移动 %n 个要素</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Rotate %n feature(s)</source>
-        <translation><numerusform>旋转 %n 个要素</numerusform></translation>
+        <translation>
+            <numerusform>旋转 %n 个要素</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3317,7 +3320,7 @@
     </message>
     <message>
         <source>%1: a shapefile&apos;s .shp and .dbf hold at most 2 GB each; the larger here, %2, is %3 MB (%4 of the limit). %5</source>
-        <translation>%1：Shapefile 的 .shp 和 .dbf 各最多 2 GB；其中较大的 %2 为 %3 MB（占上限的 %4）。%5</translation>
+        <translation>%1：Shapefile 的 .shp 和 .dbf 各最多 2 GB；其中较大的 %2 为 %3 MB（占上限的%4）。%5</translation>
     </message>
     <message>
         <source>%1: the character “%2” in field “%3” cannot be stored in the file&apos;s encoding %4. Leave it out, or save the layer as a GeoPackage.</source>
@@ -3398,6 +3401,22 @@
     <message>
         <source>The features cannot be merged: %1</source>
         <translation>无法合并这些要素：%1</translation>
+    </message>
+    <message>
+        <source>%1 (layer %2) is already being edited in this window (process %3).</source>
+        <translation>%1（图层 %2）已在本窗口中编辑（进程 %3）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be edited: no lock file can be written beside it in %2.</source>
+        <translation>%1 无法编辑：无法在 %2 中于其旁写入锁文件。</translation>
+    </message>
+    <message>
+        <source>%1 is being edited by %2 (process %3 on %4) since %5; try again when it is saved and closed.</source>
+        <translation>%1 正由 %2（%4 上的进程 %3）自 %5 起编辑；请待其保存并关闭后再试。</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>另一程序</translation>
     </message>
 </context>
 <context>

@@ -1,15 +1,17 @@
 // The process edit_crash_test kills: edits a layer in an editing session, then stops at a
 // dangerous moment and waits to be killed (SIGKILL).
 //
-//   edit_crash_child <session|save> <layer file> <layer name> <ready file> [stage]
+//   edit_crash_child <session|save|full> <layer file> <layer name> <ready file> [stage]
 //
 // The edits, always the same (the test knows them): a feature added (name "新增", year 2026, at
 // 611000,3471000), the first feature's name set to "改名", the second feature's geometry replaced
 // (at 610000,3470000), the third feature deleted. Then, with "session", it writes the ready file
 // and sleeps; with "save", it saves and, when the save reaches `stage` (default: the GeoPackage's
 // transaction written but not committed, or a shapefile half swapped), writes the ready file and
-// sleeps there. Exit codes: 2 bad arguments, 3 the layer cannot be read or edited, 4 the save
-// ended without reaching the stage.
+// sleeps there. With "full", the disk is full for the save: no file may grow past 64 bytes
+// (RLIMIT_FSIZE; the writes fail as on a full disk), and the save's message goes to stderr.
+// Exit codes: 2 bad arguments, 3 the layer cannot be read or edited, 4 the save ended without
+// reaching the stage, 5 the save failed (full), 6 the save succeeded although the disk was full.
 #include "edit/layer_save.h"
 #include "xiuhua/gis/edit/edit_buffer.h"
 #include "xiuhua/gis/edit/feature_edit_command.h"
@@ -19,7 +21,10 @@
 #include <QFile>
 #include <QThread>
 
+#include <csignal>
 #include <cstdio>
+
+#include <sys/resource.h>
 
 namespace {
 
@@ -48,8 +53,8 @@ Geometry shapeAt(Geometry::Type type, double x, double y) {
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   const QStringList args = app.arguments();
-  if (args.size() < 5 || (args[1] != QLatin1String("session") && args[1] != QLatin1String("save"))) {
-    std::fputs("usage: edit_crash_child <session|save> <layer file> <layer name> <ready file> [stage]\n", stderr);
+  if (args.size() < 5 || (args[1] != QLatin1String("session") && args[1] != QLatin1String("save") && args[1] != QLatin1String("full"))) {
+    std::fputs("usage: edit_crash_child <session|save|full> <layer file> <layer name> <ready file> [stage]\n", stderr);
     return 2;
   }
   using namespace xiuhua::gis;
@@ -72,6 +77,16 @@ int main(int argc, char** argv) {
 
   const QString readyFile = args[4];
   if (args[1] == QLatin1String("session")) readyAndWait(readyFile);
+
+  if (args[1] == QLatin1String("full")) {
+    std::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails (EFBIG) instead of killing us
+    const rlimit limit{64, 64};
+    setrlimit(RLIMIT_FSIZE, &limit);
+    const auto saved = buffer->save();
+    if (saved.ok()) return 6;
+    std::fprintf(stderr, "%s\n", saved.error().message.toUtf8().constData());
+    return 5;
+  }
 
   const QString stage = args.size() > 5 ? args[5] : QString();
   detail::setSaveHook([&](const char* reached) {

@@ -273,6 +273,42 @@ INSTANTIATE_TEST_SUITE_P(KilledMidSessionOrSave, EditCrash,
                                            Case{"ShapefileHalfSwapped", true, "save", "swap-half-done"}),
                          [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
 
+// A full disk during the save (the child may not grow any file past 64 bytes): the save fails and
+// says so, naming the file; the layer is exactly as it was; the edits are still journaled and come
+// back in the next session.
+class EditFullDisk : public ::testing::TestWithParam<bool> {};
+
+TEST_P(EditFullDisk, TheSaveFailsTheFileIsIntactAndTheEditsAreKept) {
+  test::TempDir dir;
+  const bool shapefile = GetParam();
+  const QString path = shapefile ? makeShapefile(dir) : makeGeoPackage(dir);
+  const QString layer = shapefile ? QStringLiteral("架空线") : QStringLiteral("parks");
+  const auto before = read(path, layer);
+  const auto filesBefore = layerFiles(path);
+  QProcess child;
+  child.setProgram(QStringLiteral(EDIT_CRASH_CHILD));
+  child.setArguments({QStringLiteral("full"), path, layer, dir.path(QStringLiteral("ready"))});
+  child.start();
+  ASSERT_TRUE(child.waitForFinished(60000));
+  const QString message = QString::fromUtf8(child.readAllStandardError());
+  ASSERT_EQ(child.exitCode(), 5) << message.toStdString();
+  EXPECT_TRUE(message.contains(QFileInfo(path).fileName())) << message.toStdString();
+  expectSameFeatures(*read(path, layer), *before);
+  if (shapefile) {
+    // The next session's start leaves nothing of the failed save behind.
+    auto bare = std::make_shared<VectorData>(*before);
+    ASSERT_TRUE(EditBuffer::start(bare, false).ok());
+    EXPECT_EQ(layerFiles(path), filesBefore);
+  }
+  auto restored = EditBuffer::start(read(path, layer));
+  ASSERT_TRUE(restored.ok()) << restored.error().message.toStdString();
+  EXPECT_TRUE((*restored)->restoredFromJournal()) << (*restored)->journalProblem().toStdString();
+  EXPECT_EQ((*restored)->overrides().size(), 4U);
+}
+
+INSTANTIATE_TEST_SUITE_P(GeoPackageAndShapefile, EditFullDisk, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& info) { return info.param ? "Shapefile" : "GeoPackage"; });
+
 // Two planners, one file: while another process edits the layer, a session here is refused and
 // told that process's id; a save of that file's other edits is not possible from here either.
 TEST(EditConcurrency, ASecondProcessIsToldWhoHoldsTheFile) {

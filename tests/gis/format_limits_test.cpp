@@ -146,6 +146,43 @@ TEST(FormatLimits, ACharacterGbkLacksIsNamed) {
   EXPECT_EQ(checkValueFitsFormat(*read(declared), 0, name), std::nullopt);
 }
 
+// A shapefile's fields have their own widths (C(10), N(4)); a save writes the layer anew and GDAL
+// widens new fields to what they hold, so a longer text or a wider number is saved whole (only the
+// 254-byte DBF limit applies).
+TEST(FormatLimits, ValuesWiderThanTheirShapefileFieldAreSavedWhole) {
+  test::TempDir dir;
+  GDALAllRegister();
+  const QString path = dir.path(QStringLiteral("widths.shp"));
+  {
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("ESRI Shapefile")->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    const char* options[] = {"ENCODING=UTF-8", nullptr};
+    OGRLayer* layer = ds->CreateLayer("widths", nullptr, wkbPoint, const_cast<char**>(options));
+    OGRFieldDefn code("code", OFTString);
+    code.SetWidth(10);
+    OGRFieldDefn year("year", OFTInteger);
+    year.SetWidth(4);
+    ASSERT_EQ(layer->CreateField(&code), OGRERR_NONE);
+    ASSERT_EQ(layer->CreateField(&year), OGRERR_NONE);
+    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+    f->SetField(0, "JD01");
+    f->SetField(1, 2020);
+    OGRPoint p(600000, 3460000);
+    f->SetGeometry(&p);
+    ASSERT_EQ(layer->CreateFeature(f.get()), OGRERR_NONE);
+  }
+  const auto data = read(path);
+  const QString longer = QStringLiteral("嘉定新城核心区-01");  // 24 bytes in UTF-8, over C(10)
+  EXPECT_FALSE(checkValueFitsFormat(*data, 0, longer).has_value());
+  auto buffer = EditBuffer::start(data).value();
+  FeatureEditCommand::changeAttribute(buffer.get(), data->fids[0], 0, longer, QStringLiteral("code"))->redo();
+  FeatureEditCommand::changeAttribute(buffer.get(), data->fids[0], 1, 123456, QStringLiteral("year"))->redo();
+  ASSERT_TRUE(buffer->save().ok());
+  buffer.reset();
+  const auto saved = read(path);
+  EXPECT_EQ(saved->attributes[0][0].toString(), longer);
+  EXPECT_EQ(saved->attributes[0][1].toLongLong(), 123456);
+}
+
 TEST(FormatLimits, AGeoPackageHasNoSuchLimits) {
   test::TempDir dir;
   LayerToWrite layer;

@@ -5,6 +5,7 @@
 #include "xiuhua/gis/file_stamp.h"
 #include "xiuhua/gis/vector_editor.h"
 
+#include "translate.h"
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
@@ -19,7 +20,7 @@ namespace xiuhua::gis {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("EditBuffer", text); }
+QString tr(const char* text) { return detail::translate("EditBuffer", text); }
 
 // ".<file>.xhlock" beside the file: one editing session per file, across processes and machines
 // sharing the folder (QLockFile: the holder's pid, host and application; stale when that process
@@ -94,57 +95,72 @@ EditBuffer::~EditBuffer() {
 
 bool EditBuffer::hasJournal(const QString& path, const QString& layer) { return QFileInfo::exists(detail::journalPath(path, layer)); }
 
+namespace {
+
+// This process's claim of the layer's file: shared with the sessions on its other layers (a
+// GeoPackage), else new — its lock taken, a save cut short by a crash undone under it. Refused when
+// another process holds the file, or this one edits the same layer (or a file rewritten whole).
+Result<std::shared_ptr<FileClaim>> claimFile(const VectorData* data) {
+  std::shared_ptr<FileClaim> found;
+  const std::lock_guard<std::mutex> guard(claimsMutex());
+  const QString key = QFileInfo(data->path).absoluteFilePath();
+  found = claims()[key].lock();
+  if (found) {
+    // Another layer of a GeoPackage may be edited beside it (its saves touch only their own
+    // rows); the same layer twice, or a file that is rewritten whole on save, never.
+    for (const EditBuffer* other : found->sessions) {
+      if (other->base().layerName == data->layerName || !keepsFids(data->driver)) {
+        return Error{ErrorCode::IoFailed, tr("%1 (layer %2) is already being edited in this window (process %3).")
+                                              .arg(QFileInfo(data->path).fileName(), data->layerName)
+                                              .arg(QCoreApplication::applicationPid())};
+      }
+    }
+  } else {
+    auto claim = std::make_shared<FileClaim>();
+    claim->lock = std::make_unique<QLockFile>(lockPath(data->path));
+    claim->lock->setStaleLockTime(0);  // only a dead holder makes it stale, never its age
+    if (!claim->lock->tryLock(0) && claim->lock->error() != QLockFile::LockFailedError) {
+      // No lock file can be made (a read-only folder …): the editor check says why by name.
+      auto editor = VectorEditor::open(SourceRef{data->path, data->layerName, Crs()});
+      if (!editor.ok()) return editor.error();
+      return Error{ErrorCode::IoFailed, tr("%1 cannot be edited: no lock file can be written beside it in %2.")
+                                            .arg(QFileInfo(data->path).fileName(), QFileInfo(data->path).absolutePath())};
+    }
+    if (!claim->lock->isLocked()) {
+      qint64 pid = 0;
+      QString host;
+      QString app;
+      claim->lock->getLockInfo(&pid, &host, &app);
+      const QDateTime since = QFileInfo(lockPath(data->path)).lastModified();
+      return Error{ErrorCode::IoFailed, tr("%1 is being edited by %2 (process %3 on %4) since %5; try again when it is saved and closed.")
+                                            .arg(QFileInfo(data->path).fileName(), app.isEmpty() ? tr("another program") : app)
+                                            .arg(pid)
+                                            .arg(host, since.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
+    }
+    claims()[key] = claim;
+    found = std::move(claim);
+    // Under the lock (no other session is mid-save): a save cut short by a crash is undone, the
+    // old files back.
+    detail::recoverInterruptedSwap(data->path);
+  }
+  return found;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const VectorData> data, bool restoreJournal) {
   if (!data) return Error{ErrorCode::InvalidArgument, tr("There is no layer to edit.")};
   auto priv = std::make_unique<Private>();
-  {
-    const std::lock_guard<std::mutex> guard(claimsMutex());
-    const QString key = QFileInfo(data->path).absoluteFilePath();
-    priv->claim = claims()[key].lock();
-    if (priv->claim) {
-      // Another layer of the file may be edited beside it; the same layer twice, never.
-      for (const EditBuffer* other : priv->claim->sessions) {
-        if (other->base().layerName == data->layerName) {
-          return Error{ErrorCode::IoFailed, tr("%1 (layer %2) is already being edited in this window (process %3).")
-                                                .arg(QFileInfo(data->path).fileName(), data->layerName)
-                                                .arg(QCoreApplication::applicationPid())};
-        }
-      }
-    } else {
-      auto claim = std::make_shared<FileClaim>();
-      claim->lock = std::make_unique<QLockFile>(lockPath(data->path));
-      claim->lock->setStaleLockTime(0);  // only a dead holder makes it stale, never its age
-      if (!claim->lock->tryLock(0) && claim->lock->error() != QLockFile::LockFailedError) {
-        // No lock file can be made (a read-only folder …): the editor check says why by name.
-        auto editor = VectorEditor::open(SourceRef{data->path, data->layerName, Crs()});
-        if (!editor.ok()) return editor.error();
-        return Error{ErrorCode::IoFailed, tr("%1 cannot be edited: no lock file can be written beside it in %2.")
-                                              .arg(QFileInfo(data->path).fileName(), QFileInfo(data->path).absolutePath())};
-      }
-      if (!claim->lock->isLocked()) {
-        qint64 pid = 0;
-        QString host;
-        QString app;
-        claim->lock->getLockInfo(&pid, &host, &app);
-        const QDateTime since = QFileInfo(lockPath(data->path)).lastModified();
-        return Error{ErrorCode::IoFailed, tr("%1 is being edited by %2 (process %3 on %4) since %5; try again when it is saved and closed.")
-                                              .arg(QFileInfo(data->path).fileName(), app.isEmpty() ? tr("another program") : app)
-                                              .arg(pid)
-                                              .arg(host, since.toString(QStringLiteral("yyyy-MM-dd HH:mm")))};
-      }
-      claims()[key] = claim;
-      priv->claim = std::move(claim);
-      // Under the lock (no other session is mid-save): a save cut short by a crash is undone, the
-      // old files back.
-      detail::recoverInterruptedSwap(data->path);
-      priv->claim->stamp = fileStamp(data->path);
-    }
-  }
+  auto claim = claimFile(data.get());
+  if (!claim.ok()) return claim.error();
+  priv->claim = std::move(claim).value();
   // Writable? (A read-only file, or a format GDAL cannot write, says so here, by name.)
   SourceRef source{data->path, data->layerName, Crs()};
   auto editor = VectorEditor::open(source);
   if (!editor.ok()) return editor.error();
   editor.value().reset();
+  // The file as this session starts from (after the update-mode probe, which may touch it).
+  if (priv->claim->sessions.empty()) priv->claim->stamp = fileStamp(data->path);
   priv->journal = detail::journalPath(data->path, data->layerName);
   std::unique_ptr<EditBuffer> buffer(new EditBuffer(std::move(priv), std::move(data)));
   {

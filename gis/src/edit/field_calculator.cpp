@@ -1,5 +1,6 @@
 #include "xiuhua/gis/edit/field_calculator.h"
 
+#include "translate.h"
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
@@ -15,7 +16,7 @@
 namespace xiuhua::gis {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("FieldCalculator", text); }
+QString tr(const char* text) { return detail::translate("FieldCalculator", text); }
 
 // Internal columns of the in-memory table, before the fields. The "$" keeps them apart from
 // field names a planner would choose.

@@ -1,5 +1,6 @@
 #include "xiuhua/gis/edit/field_constraints.h"
 
+#include "translate.h"
 #include <gdal_priv.h>
 #include <ogr_api.h>
 #include <ogrsf_frmts.h>
@@ -22,7 +23,7 @@
 namespace xiuhua::gis {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("FieldConstraints", text); }
+QString tr(const char* text) { return detail::translate("FieldConstraints", text); }
 
 const QString kYearPlaceholder = QStringLiteral("{year}");
 

@@ -2,6 +2,7 @@
 
 #include "xiuhua/gis/text_encoding.h"
 
+#include "translate.h"
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -11,7 +12,7 @@ namespace xiuhua::gis {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("FormatLimits", text); }
+QString tr(const char* text) { return detail::translate("FormatLimits", text); }
 
 bool isShapefile(const VectorData& layer) {
   return layer.driver == QLatin1String("ESRI Shapefile") || QFileInfo(layer.path).suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0;

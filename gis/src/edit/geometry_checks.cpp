@@ -3,6 +3,7 @@
 #include "geos_context.h"
 #include "xiuhua/gis/geometry_validity.h"
 
+#include "translate.h"
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -20,7 +21,7 @@ using Part = Geometry::Part;
 using Kind = GeometryIssue::Kind;
 using Orientation = GeometryCheckOptions::Orientation;
 
-QString tr(const char* text, int n = -1) { return QCoreApplication::translate("GeometryChecks", text, nullptr, n); }
+QString tr(const char* text, int n = -1) { return detail::translate("GeometryChecks", text, n); }
 
 // GEOS's validity reasons (TopologyValidationError, IsValidOp), so they can be translated.
 [[maybe_unused]] constexpr const char* kGeosReasons[] = {

@@ -1,5 +1,6 @@
 #include "xiuhua/gis/edit/geometry_edits.h"
 
+#include "translate.h"
 #include <QCoreApplication>
 #include <algorithm>
 #include <array>
@@ -17,7 +18,7 @@ using detail::GeosGeomPtr;
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("GeometryEdits", text); }
+QString tr(const char* text) { return detail::translate("GeometryEdits", text); }
 
 Error refused(const char* text) { return Error{ErrorCode::InvalidArgument, tr(text)}; }
 

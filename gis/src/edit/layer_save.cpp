@@ -5,6 +5,7 @@
 #include "ogr_convert.h"
 #include "xiuhua/gis/edit/format_limits.h"
 
+#include "translate.h"
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -22,7 +23,7 @@ namespace {
 
 const char* const kBackup = ".xhbak";
 
-QString tr(const char* text) { return QCoreApplication::translate("EditBuffer", text); }
+QString tr(const char* text) { return detail::translate("EditBuffer", text); }
 
 std::function<void(const char*)>& saveHook() {
   static std::function<void(const char*)> hook;
@@ -124,9 +125,13 @@ GDALDatasetUniquePtr openSource(const VectorData& base, bool update, QString& fa
   return ds;
 }
 
+// The edited layer in the file: by its name (never another layer in its place), or the only one.
 OGRLayer* layerOf(GDALDataset& ds, const VectorData& base) {
-  OGRLayer* layer = base.layerName.isEmpty() ? nullptr : ds.GetLayerByName(base.layerName.toUtf8().constData());
-  return layer != nullptr ? layer : ds.GetLayer(0);
+  if (!base.layerName.isEmpty()) {
+    if (OGRLayer* named = ds.GetLayerByName(base.layerName.toUtf8().constData())) return named;
+    if (ds.GetLayerCount() != 1) return nullptr;
+  }
+  return ds.GetLayer(0);
 }
 
 // The files a layer is stored in: the file, and for a shapefile its side files that exist.

@@ -6,6 +6,7 @@
 #include "xiuhua/gis/overlay/geometry_measures.h"
 #include "xiuhua/gis/spatial_index.h"
 
+#include "translate.h"
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -20,7 +21,7 @@ namespace {
 
 constexpr double kMaxCandidates = 250000;  // a grid beyond this is a spacing mistake, not a search
 
-QString tr(const char* text) { return QCoreApplication::translate("Overlay", text); }
+QString tr(const char* text) { return detail::translate("Overlay", text); }
 
 bool finiteBox(const QRectF& b) {
   return std::isfinite(b.left()) && std::isfinite(b.top()) && std::isfinite(b.right()) && std::isfinite(b.bottom());

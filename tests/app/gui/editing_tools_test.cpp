@@ -194,6 +194,27 @@ class EditingToolsTest : public QObject {
     QVERIFY(!calculator.apply());
     QVERIFY(calculator.problem().contains(QStringLiteral("no_such_field")));
 
+    // A new line digitized from the end of this one: the click beside its end vertex snaps onto it.
+    editing->activate(EditingController::ToolKind::Add);
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(b).toPoint() + QPoint(2, 3));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(b + QPointF(60, 40)).toPoint());
+    answerForm([&](FeatureForm* form) {
+      form->findChild<QLineEdit*>(QStringLiteral("线路名称"))->setText(QStringLiteral("0.4kV安亭支路12-2号线"));
+      auto* status = form->findChild<QComboBox*>(QStringLiteral("状态"));
+      status->setCurrentIndex(status->findData(QStringLiteral("架空")));
+      auto* owner = form->findChild<QComboBox*>(QStringLiteral("权属单位"));
+      owner->setCurrentIndex(owner->findData(QStringLiteral("国网嘉定供电公司")));
+      form->findChild<QLineEdit*>(QStringLiteral("入地年份"))->setText(QStringLiteral("0"));
+    });
+    QTest::keyClick(canvas, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(mDoc.layer(id)->data->featureCount(), count + 3, 10000);
+    editing->activate(EditingController::ToolKind::Add);  // done drawing
+    const auto drawnLine = buffer->feature(-3);
+    QVERIFY(drawnLine.has_value());
+    QCOMPARE(drawnLine->geometry.parts().front().front().front(), b);  // snapped exactly onto the end vertex
+    editing->undoAction()->trigger();  // not this one after all
+    QTRY_COMPARE_WITH_TIMEOUT(mDoc.layer(id)->data->featureCount(), count + 2, 10000);
+
     // The indicators computed from this layer are now stale.
     QTRY_VERIFY(mWindow->dashboard()->model()->stale().count(QStringLiteral("JD14-10")) == 1);
     screenshot(QStringLiteral("editing-buried-section.png"));

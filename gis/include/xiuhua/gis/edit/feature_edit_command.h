@@ -39,6 +39,9 @@ class FeatureEditCommand : public QUndoCommand {
   void undo() override;
   int id() const override { return mMergeId; }
   bool mergeWith(const QUndoCommand* other) override;
+  // Where a problem of the step is told (e.g. the journal could not be written); whoever owns the
+  // undo stack sets it, so it outlives the tool that made the step.
+  void setReport(Report report) { mReport = std::move(report); }
   // The fids the step touches (for the map to redraw, the table to refresh).
   std::vector<qint64> fids() const;
 
