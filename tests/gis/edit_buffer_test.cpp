@@ -1,6 +1,7 @@
 // Editing sessions: undoable edits, saving only what changed (GeoPackage) or swapping in whole new
 // files (Shapefile, in its own encoding), the journal that survives a crash, the lock that keeps a
 // second planner out, and saves that never leave a file half written.
+#include "support/parks_fixture.h"
 #include "support/temp_dir.h"
 #include "xiuhua/gis/database.h"
 #include "xiuhua/gis/edit/edit_buffer.h"
@@ -23,24 +24,9 @@
 namespace xiuhua::gis {
 namespace {
 
-Geometry square(double x, double y, double size) {
-  return Geometry(Geometry::Type::Polygon,
-                  {Geometry::Part{Geometry::Ring{{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}, {x, y}}}});
-}
+using test::square;
 
-QString makeParks(const test::TempDir& dir) {
-  LayerToWrite layer;
-  layer.name = QStringLiteral("parks");
-  layer.crs = Crs::fromEpsg(4549);
-  layer.fields = {{QStringLiteral("name"), Field::Type::String}, {QStringLiteral("open_year"), Field::Type::Integer}};
-  for (int i = 0; i < 5; ++i) {
-    layer.geometries.push_back(square(600000 + 1000 * i, 3460000, 100));
-    layer.attributes.push_back({QStringLiteral("公园%1").arg(i + 1), 2020 + i});
-  }
-  const QString path = dir.path(QStringLiteral("设施.gpkg"));
-  EXPECT_TRUE(VectorWriter::writeGeoPackage(path, {layer}).ok());
-  return path;
-}
+QString makeParks(const test::TempDir& dir) { return test::writeParks(dir, QStringLiteral("设施.gpkg"), QStringLiteral("open_year"), 5); }
 
 std::shared_ptr<const VectorData> read(const QString& path, const QString& layer = {}) {
   ReadOptions options;

@@ -2,6 +2,7 @@
 // or at the dangerous moments of a save. Afterwards the file holds exactly what it held before,
 // its side files are byte-identical once the next session has recovered them, the dead process's
 // lock does not block the next session, and that session restores exactly the journaled edits.
+#include "support/parks_fixture.h"
 #include "support/temp_dir.h"
 #include "xiuhua/gis/edit/edit_buffer.h"
 #include "xiuhua/gis/vector_reader.h"
@@ -40,25 +41,9 @@ struct Case {
 
 std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.name; }
 
-Geometry square(double x, double y, double size) {
-  return Geometry(Geometry::Type::Polygon,
-                  {Geometry::Part{Geometry::Ring{{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}, {x, y}}}});
-}
+using test::square;
 
-// Four parks in a GeoPackage (fids 1–4).
-QString makeGeoPackage(const test::TempDir& dir) {
-  LayerToWrite layer;
-  layer.name = QStringLiteral("parks");
-  layer.crs = Crs::fromEpsg(4549);
-  layer.fields = {{QStringLiteral("name"), Field::Type::String}, {QStringLiteral("year"), Field::Type::Integer}};
-  for (int i = 0; i < 4; ++i) {
-    layer.geometries.push_back(square(600000 + 1000 * i, 3460000, 100));
-    layer.attributes.push_back({QStringLiteral("公园%1").arg(i + 1), 2020 + i});
-  }
-  const QString path = dir.path(QStringLiteral("公园.gpkg"));
-  EXPECT_TRUE(VectorWriter::writeGeoPackage(path, {layer}).ok());
-  return path;
-}
+QString makeGeoPackage(const test::TempDir& dir) { return test::writeParks(dir, QStringLiteral("公园.gpkg"), QStringLiteral("year"), 4); }
 
 // Four overhead-line sections in a GBK shapefile (fids 0–3), written by GDAL.
 QString makeShapefile(const test::TempDir& dir) {

@@ -31,9 +31,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDate>
+#include <QDialog>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QLineF>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -261,7 +264,26 @@ class EditingToolsTest : public QObject {
     QTest::mouseClick(canvas, Qt::LeftButton, {}, px(corner) + QPoint(3, -2));
     QTest::mouseClick(canvas, Qt::LeftButton, {}, px(corner + QPointF(-80, 0)));
     QTest::mouseClick(canvas, Qt::LeftButton, {}, px(corner + QPointF(-80, 70)));
-    QTest::mouseClick(canvas, Qt::LeftButton, {}, px(corner + QPointF(0, 70)));
+    // The last corner typed in (the dialog opens modal: answered as soon as it shows).
+    const QPointF typed = corner + QPointF(0.25, 70.125);
+    bool typedIn = false;
+    QTimer typing;
+    connect(&typing, &QTimer::timeout, this, [&] {
+      for (QWidget* w : QApplication::topLevelWidgets()) {
+        auto* x = w->findChild<QDoubleSpinBox*>(QStringLiteral("coordinateX"));
+        auto* dialog = qobject_cast<QDialog*>(w);
+        if (x == nullptr || dialog == nullptr || !dialog->isVisible() || typedIn) continue;
+        x->setValue(typed.x());
+        w->findChild<QDoubleSpinBox*>(QStringLiteral("coordinateY"))->setValue(typed.y());
+        typedIn = true;
+        dialog->accept();
+      }
+    });
+    typing.start(50);
+    QVERIFY(editing->toolAction(EditingController::ToolKind::Add)->isChecked());
+    editing->typeCoordinates();
+    typing.stop();
+    QVERIFY(typedIn);
     answerForm([](FeatureForm* form) {
       for (QLineEdit* edit : form->findChildren<QLineEdit*>()) {
         if (edit->objectName() == QLatin1String("name")) edit->setText(QStringLiteral("吸附测试绿地"));
@@ -275,6 +297,7 @@ class EditingToolsTest : public QObject {
     const qint64 fid = -1;
     gis::Geometry drawn = buffer->feature(fid)->geometry;
     QCOMPARE(drawn.parts().front().front().front(), corner);  // snapped exactly
+    QVERIFY(QLineF(drawn.parts().front().front()[3], typed).length() < 1e-6);  // typed (to the spin box's 1 mm)
     QCOMPARE(buffer->feature(fid)->attributes[static_cast<std::size_t>(parks->data->fieldIndex(QStringLiteral("open_year")))].toLongLong(),
              static_cast<qlonglong>(QDate::currentDate().year()));
 
