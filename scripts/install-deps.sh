@@ -9,7 +9,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev proj-data libgeos-dev libsqlite3-dev libboost-graph-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-noto-cjk xvfb xauth poppler-utils
+  fonts-noto-cjk fonts-wqy-microhei xvfb xauth poppler-utils
   python3 python3-gdal python3-shapely
 )
 

@@ -4,6 +4,7 @@
 #include "cli/gap_finder_command.h"
 #include "cli/indicator_commands.h"
 #include "cli/metric_commands.h"
+#include "cli/report_command.h"
 #include "cli/what_if_command.h"
 #include "l10n/localization.h"
 #include "xiuhua/gis/library_versions.h"
@@ -40,6 +41,8 @@ void printUsage(QTextStream& out) {
          "      the gap finder: the N best sites for a new facility, each counting what the others leave\n"
          "  compute --project FILE.xhp [--indicator CODE] [--year Y] [--dry-run] [--json]\n"
          "      compute the project's spatial indicators and store the values\n"
+         "  report --project FILE.xhp --out REPORT.pdf [--year Y] [--title T] [--author UNIT] [--landscape]\n"
+         "      the indicator report as a PDF (cover, summary table by category)\n"
          "  --version\n\n"
          "  --lang zh_CN|en   language of messages and status names (default: the GUI's setting, else the\n"
          "                    system locale); JSON keys and status codes never change\n";
@@ -48,9 +51,9 @@ void printUsage(QTextStream& out) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
-  // Drawing a map needs a QGuiApplication (the offscreen platform needs no display); the other
-  // commands start faster without loading a platform plugin.
-  const bool draws = argc > 1 && std::strcmp(argv[1], "render") == 0;
+  // Drawing a map or a report needs a QGuiApplication (the offscreen platform needs no display);
+  // the other commands start faster without loading a platform plugin.
+  const bool draws = argc > 1 && (std::strcmp(argv[1], "render") == 0 || std::strcmp(argv[1], "report") == 0);
   if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   const std::unique_ptr<QCoreApplication> app =
       draws ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
@@ -86,6 +89,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("compute")) return xiuhua::cli::runCompute(args, out, err);
   if (command == QLatin1String("whatif")) return xiuhua::cli::runWhatIf(args, out, err);
   if (command == QLatin1String("gaps")) return xiuhua::cli::runGapFinder(args, out, err);
+  if (command == QLatin1String("report")) return xiuhua::cli::runReport(args, out, err);
   if (xiuhua::cli::isMetricCommand(command)) return xiuhua::cli::runMetric(command, args, out, err);
   err << "xiuhua-cli: unknown command \"" << command << "\"\n";
   printUsage(err);

@@ -3,6 +3,7 @@
 #include "cli/cli_args.h"
 
 #include "xiuhua/indicators/progress.h"
+#include "xiuhua/indicators/status_table.h"
 #include "xiuhua/indicators/value_exchange.h"
 #include "xiuhua/indicators/value_store.h"
 #include "xiuhua/indicators/value_validator.h"
@@ -99,49 +100,31 @@ int setValue(indicators::ValueStore& store, const indicators::Catalog& catalog, 
   return 0;
 }
 
-// Latest value at or before the year, with the year it is for.
-std::optional<std::pair<int, double>> latestBy(const std::map<int, double>& series, int year) {
-  std::optional<std::pair<int, double>> latest;
-  for (const auto& [y, v] : series) {
-    if (y <= year) latest = std::pair{y, v};
-  }
-  return latest;
-}
-
-int status(indicators::ValueStore& store, const indicators::Catalog& catalog, const QStringList& args,
-           QTextStream& out, QTextStream& err) {
+int status(indicators::ValueStore& store, const QStringList& args, QTextStream& out, QTextStream& err) {
   const int year = option(args, QStringLiteral("--year")).toInt();
   if (year <= 0) {
     err << "usage: xiuhua-cli indicators status --project FILE --year YEAR [--json]\n";
     return 2;
   }
-  auto assessments = store.latestAssessments(year);
-  if (!assessments.ok()) {
-    err << "xiuhua-cli: " << assessments.error().message << "\n";
+  auto statuses = indicators::indicatorStatuses(store, year);
+  if (!statuses.ok()) {
+    err << "xiuhua-cli: " << statuses.error().message << "\n";
     return 1;
   }
   QJsonArray rows;
-  for (const Indicator& i : catalog.indicators) {
-    auto series = store.series(i.code);
-    if (!series.ok()) {
-      err << "xiuhua-cli: " << series.error().message << "\n";
-      return 1;
-    }
-    const auto latest = latestBy(series.value(), year);
-    indicators::Progress p =
-        indicators::computeProgress(i, latest ? latest->first : year, latest ? std::optional(latest->second) : std::nullopt);
-    const auto assessed = assessments->find(i.code);
-    if (i.isQualitative() && assessed != assessments->end()) p.status = assessed->second.status;
+  for (const indicators::IndicatorStatus& s : statuses.value()) {
+    const Indicator& i = s.indicator;
+    const indicators::Progress& p = s.progress;
     QJsonObject row = describe(i);
-    row.insert(QStringLiteral("valueYear"), latest ? QJsonValue(latest->first) : QJsonValue());
-    row.insert(QStringLiteral("value"), latest ? QJsonValue(latest->second) : QJsonValue());
+    row.insert(QStringLiteral("valueYear"), s.latest ? QJsonValue(s.latest->first) : QJsonValue());
+    row.insert(QStringLiteral("value"), s.latest ? QJsonValue(s.latest->second) : QJsonValue());
     row.insert(QStringLiteral("progress"), number(p.percent));
     row.insert(QStringLiteral("expected"), number(p.expectedValue));
     row.insert(QStringLiteral("status"), statusCode(p.status));
     row.insert(QStringLiteral("statusName"), indicators::statusName(p.status));
     rows.append(row);
     if (!args.contains(QStringLiteral("--json"))) {
-      out << i.code << "\t" << i.nameZh << "\t" << (latest ? QString::number(latest->second) : QStringLiteral("-")) << " "
+      out << i.code << "\t" << i.nameZh << "\t" << (s.latest ? QString::number(s.latest->second) : QStringLiteral("-")) << " "
           << i.unit << "\t" << indicators::statusName(p.status) << "\n";
     }
   }
@@ -210,7 +193,7 @@ int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
     return 0;
   }
   if (sub == QLatin1String("set")) return setValue(**store, catalog.value(), args, out, err);
-  if (sub == QLatin1String("status")) return status(**store, catalog.value(), args, out, err);
+  if (sub == QLatin1String("status")) return status(**store, args, out, err);
   if (sub == QLatin1String("import")) return importValues(**store, catalog.value(), args, out, err);
   if (sub == QLatin1String("export")) {
     const QString file = option(args, QStringLiteral("--out"));

@@ -1,5 +1,7 @@
 #include "indicators/dashboard_model.h"
 
+#include "report/status_colors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -19,17 +21,7 @@ QString formatNumber(const std::optional<double>& v, const QString& unit) {
 
 DashboardModel::DashboardModel(QObject* parent) : QAbstractItemModel(parent) {}
 
-QColor DashboardModel::statusColor(indicators::Status status) {
-  switch (status) {
-    case indicators::Status::Achieved: return QColor(0x1a, 0x98, 0x50);
-    case indicators::Status::OnTrack: return QColor(0x66, 0xbd, 0x63);
-    case indicators::Status::Behind: return QColor(0xfd, 0xae, 0x61);
-    case indicators::Status::SeverelyBehind: return QColor(0xd7, 0x30, 0x27);
-    case indicators::Status::NoData: return QColor(0xbd, 0xbd, 0xbd);
-    case indicators::Status::Manual: return QColor(0x74, 0xad, 0xd1);
-  }
-  return Qt::gray;
-}
+QColor DashboardModel::statusColor(indicators::Status status) { return app::statusColor(status); }
 
 void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year,
                              std::map<QString, indicators::Assessment> assessments) {

@@ -44,6 +44,9 @@ class MainWindow : public QMainWindow {
   // Asks for a file (GeoPackage, Shapefile, GeoJSON) and exports the layer to it; with a path
   // given, exports there without asking. Problems go to the message bar.
   bool exportLayerTo(const QString& layerId, QString path = {});
+  // Exports the indicator report of the project for the dashboard's year as a PDF (asks where when
+  // no path is given); problems go to the message bar.
+  bool exportReport(QString path = {});
 
  signals:
   // The user picked another UI language ("zh_CN" or "en").

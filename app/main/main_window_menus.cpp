@@ -2,18 +2,22 @@
 #include "document/layer_export.h"
 #include "document/map_document.h"
 #include "edit/editing_controller.h"
+#include "indicators/dashboard_model.h"
+#include "indicators/indicator_dashboard.h"
 #include "layers/layer_tree_model.h"
 #include "main/main_window.h"
 #include "map/map_canvas.h"
 #include "map/message_bar.h"
-
+#include "report/indicator_report.h"
 #include "xiuhua/gis/library_versions.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -84,6 +88,7 @@ void MainWindow::createMenus() {
   QMenu* indicatorsMenu = menuBar()->addMenu(tr("&Indicators"));
   QAction* dashboard = indicatorsMenu->addAction(tr("&Dashboard"), QKeySequence(tr("F7")), this, &MainWindow::showDashboard);
   tools->addAction(dashboard);
+  indicatorsMenu->addAction(tr("Export &report (PDF)…"), this, [this] { exportReport(); });
 
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   QMenu* language = settings->addMenu(tr("&Language"));
@@ -214,6 +219,33 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   } else {
     event->ignore();
   }
+}
+
+bool MainWindow::exportReport(QString path) {
+  const QString project = mDocument->projectPath();
+  if (project.isEmpty()) {
+    mMessages->showMessage(tr("Save the project first: the report is made from the indicators kept in the project file."));
+    return false;
+  }
+  const int year = mDashboard->model()->year() > 0 ? mDashboard->model()->year() : QDate::currentDate().year();
+  if (path.isEmpty()) {
+    const QFileInfo file(project);
+    path = QFileDialog::getSaveFileName(this, tr("Export indicator report"),
+                                        file.absoluteDir().filePath(tr("%1 indicator report %2.pdf").arg(file.completeBaseName()).arg(year)),
+                                        tr("PDF document (*.pdf)"));
+    if (path.isEmpty()) return false;
+  }
+  ReportOptions options;
+  options.year = year;
+  QApplication::setOverrideCursor(Qt::WaitCursor);
+  const gis::Status written = IndicatorReport::write(project, options, path);
+  QApplication::restoreOverrideCursor();
+  if (!written) {
+    mMessages->showMessage(written.error().message);
+    return false;
+  }
+  statusBar()->showMessage(tr("Report written to %1.").arg(QDir::toNativeSeparators(path)), 8000);
+  return true;
 }
 
 }  // namespace xiuhua::app

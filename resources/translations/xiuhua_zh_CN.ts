@@ -340,6 +340,113 @@
     </message>
 </context>
 <context>
+    <name>IndicatorReport</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>约束性</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期性</translation>
+    </message>
+    <message>
+        <source>The report font %1 is not installed (Debian package fonts-wqy-microhei); without it the report&apos;s Chinese text would not come out of the PDF as written.</source>
+        <translation>报告字体 %1 未安装（Debian 软件包 fonts-wqy-microhei）；没有它，报告中的中文无法从 PDF 中按原文提取。</translation>
+    </message>
+    <message>
+        <source>%1 — indicator progress report</source>
+        <translation>%1 — 指标进展报告</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (is the folder writable?).</source>
+        <translation>无法写入 %1（文件夹是否可写？）。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>Project: %1</source>
+        <translation>项目：%1</translation>
+    </message>
+    <message>
+        <source>Reporting year: %1</source>
+        <translation>报告年份：%1</translation>
+    </message>
+    <message>
+        <source>Author: %1</source>
+        <translation>编制单位：%1</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Produced: %1</source>
+        <translation>生成日期：%1</translation>
+    </message>
+    <message>
+        <source>%1 report</source>
+        <translation>%1 年度报告</translation>
+    </message>
+    <message>
+        <source>Summary of indicators</source>
+        <translation>指标汇总</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (disk full?).</source>
+        <translation>无法写入 %1（磁盘已满？）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be replaced (is it open in another program?).</source>
+        <translation>无法替换 %1（是否被其他程序打开？）。</translation>
+    </message>
+</context>
+<context>
     <name>LayerExport</name>
     <message>
         <source>%1: only a loaded vector layer can be exported.</source>
@@ -2527,6 +2634,30 @@
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export &amp;report (PDF)…</source>
+        <translation>导出指标报告（PDF）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the project first: the report is made from the indicators kept in the project file.</source>
+        <translation>请先保存项目：报告依据项目文件中的指标数据生成。</translation>
+    </message>
+    <message>
+        <source>Export indicator report</source>
+        <translation>导出指标报告</translation>
+    </message>
+    <message>
+        <source>%1 indicator report %2.pdf</source>
+        <translation>%1 指标报告 %2.pdf</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>报告已写入 %1。</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,7 @@
 #include <QLineEdit>
 #include <QLineF>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -435,6 +436,19 @@ class EditingToolsTest : public QObject {
     double area = 0;
     for (const auto& part : saved.parts()) area += ringArea(part.front());
     QVERIFY2(std::abs(area - bowTieArea) < 1e-3, qPrintable(QStringLiteral("%1 vs %2").arg(area).arg(bowTieArea)));
+  }
+
+  // 指标 → 导出指标报告: the PDF for the dashboard's year has the buried line's indicator computed.
+  void theIndicatorReportIsExportedFromTheMenu() {
+    const QString pdf = mDir.path() + QStringLiteral("/指标报告.pdf");
+    QVERIFY(mWindow->exportReport(pdf));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(60000));
+    const QString content = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY(content.contains(QStringLiteral("架空线入地")));
+    const double buried = mWindow->dashboard()->model()->seriesOf(QStringLiteral("JD14-10")).at(2025);
+    QVERIFY2(content.contains(QString::number(buried, 'g', 6)), qPrintable(QString::number(buried, 'g', 6)));
   }
 
   void cleanupTestCase() { delete mWindow; }

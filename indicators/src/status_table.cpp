@@ -1,0 +1,29 @@
+#include "xiuhua/indicators/status_table.h"
+
+namespace xiuhua::indicators {
+
+gis::Result<std::vector<IndicatorStatus>> indicatorStatuses(ValueStore& store, int year) {
+  auto catalog = store.catalog();
+  if (!catalog.ok()) return catalog.error();
+  auto assessments = store.latestAssessments(year);
+  if (!assessments.ok()) return assessments.error();
+  std::vector<IndicatorStatus> rows;
+  for (const Indicator& indicator : catalog->indicators) {
+    auto series = store.series(indicator.code);
+    if (!series.ok()) return series.error();
+    IndicatorStatus row{indicator, std::nullopt, {}, std::nullopt};
+    for (const auto& [y, v] : series.value()) {
+      if (y <= year) row.latest = std::pair{y, v};
+    }
+    row.progress = computeProgress(indicator, row.latest ? row.latest->first : year,
+                                   row.latest ? std::optional(row.latest->second) : std::nullopt);
+    if (const auto assessed = assessments->find(indicator.code); assessed != assessments->end() && indicator.isQualitative()) {
+      row.assessment = assessed->second;
+      row.progress.status = assessed->second.status;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace xiuhua::indicators
