@@ -11,9 +11,11 @@ gis::Result<std::vector<IndicatorStatus>> indicatorStatuses(ValueStore& store, i
   for (const Indicator& indicator : catalog->indicators) {
     auto series = store.series(indicator.code);
     if (!series.ok()) return series.error();
-    IndicatorStatus row{indicator, std::nullopt, {}, std::nullopt};
+    IndicatorStatus row{indicator, std::nullopt, {}, {}, std::nullopt};
     for (const auto& [y, v] : series.value()) {
-      if (y <= year) row.latest = std::pair{y, v};
+      if (y > year) continue;
+      row.latest = std::pair{y, v};
+      row.series[y] = v;
     }
     row.progress = computeProgress(indicator, row.latest ? row.latest->first : year,
                                    row.latest ? std::optional(row.latest->second) : std::nullopt);

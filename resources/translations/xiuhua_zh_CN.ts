@@ -445,6 +445,34 @@
         <source>%1 cannot be replaced (is it open in another program?).</source>
         <translation>无法替换 %1（是否被其他程序打开？）。</translation>
     </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标值：%1</translation>
+    </message>
+    <message>
+        <source>Latest value: %1</source>
+        <translation>最新值：%1</translation>
+    </message>
+    <message>
+        <source>Progress: %1</source>
+        <translation>进度：%1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Nature: %1</source>
+        <translation>属性：%1</translation>
+    </message>
+    <message>
+        <source>Responsible: %1</source>
+        <translation>责任单位：%1</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
 </context>
 <context>
     <name>LayerExport</name>

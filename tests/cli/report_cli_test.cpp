@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -41,6 +42,11 @@ class CliReport : public ::testing::Test {
       mComputed[c.toObject().value(QStringLiteral("code")).toString()] = c.toObject().value(QStringLiteral("value")).toDouble();
     }
     ASSERT_FALSE(mComputed.empty());
+    // A year before, entered by hand: JD14-10's chart has a line (blue) to its 2024 value.
+    const CliRun earlier = cli({QStringLiteral("indicators"), QStringLiteral("set"), QStringLiteral("--project"), mProject,
+                                QStringLiteral("--code"), QStringLiteral("JD14-10"), QStringLiteral("--year"), QStringLiteral("2023"),
+                                QStringLiteral("--value"), QStringLiteral("38.5")});
+    ASSERT_EQ(earlier.exitCode, 0) << earlier.err.toStdString();
   }
 
   xiuhua::test::TempDir mDir;
@@ -90,6 +96,29 @@ TEST_F(CliReport, ThePdfHasItsPagesTitleEmbeddedFontsAndTheExactText) {
     EXPECT_TRUE(flat.contains(QString::number(value, 'g', 6))) << code.toStdString() << " " << value;
   }
   EXPECT_TRUE(text.contains(QStringLiteral("无数据")));  // indicators without values still have their row
+
+  // The charts are vectors (no image in the PDF), drawn in their colours: the dashed red target
+  // and the blue values, found on the pages rendered by pdftoppm.
+  const QStringList images = poppler(QStringLiteral("pdfimages"), {QStringLiteral("-list"), pdf}).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  EXPECT_EQ(images.size(), 2) << images.join(QLatin1Char('\n')).toStdString();  // the two header lines only
+  const QString prefix = mDir.path(QStringLiteral("page"));
+  poppler(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("100"), QStringLiteral("-png"), pdf, prefix});
+  auto near = [](QRgb pixel, QColor colour) {
+    return std::abs(qRed(pixel) - colour.red()) < 40 && std::abs(qGreen(pixel) - colour.green()) < 40 && std::abs(qBlue(pixel) - colour.blue()) < 40;
+  };
+  int red = 0;
+  int blue = 0;
+  for (const QString& png : QDir(QFileInfo(prefix).path()).entryList({QStringLiteral("page-*.png")})) {
+    const QImage page(QFileInfo(prefix).path() + QLatin1Char('/') + png);
+    for (int y = 0; y < page.height(); ++y) {
+      for (int x = 0; x < page.width(); ++x) {
+        red += near(page.pixel(x, y), QColor(0xd7, 0x30, 0x27)) ? 1 : 0;
+        blue += near(page.pixel(x, y), QColor(0x1f, 0x78, 0xb4)) ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_GT(red, 100);
+  EXPECT_GT(blue, 10);
 }
 
 TEST_F(CliReport, AFailedExportLeavesNoFileAndAnOldReportIsReplacedWhole) {

@@ -5,6 +5,7 @@
 #include "xiuhua/indicators/progress.h"
 #include "xiuhua/indicators/value_store.h"
 
+#include <map>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -16,6 +17,7 @@ namespace xiuhua::indicators {
 struct IndicatorStatus {
   Indicator indicator;
   std::optional<std::pair<int, double>> latest;  // (year, value), yearly district values only
+  std::map<int, double> series;                  // every year's latest district value, up to `year`
   Progress progress;
   std::optional<Assessment> assessment;
 };
