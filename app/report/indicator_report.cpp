@@ -82,20 +82,24 @@ struct Page {
   std::vector<std::pair<bool, std::size_t>> items;  // (heading?, category index or indicator index)
 };
 
+QFont bodyFont() {
+  QFont font(QString::fromLatin1(IndicatorReport::kFontFamily));
+  font.setPointSizeF(8.5);
+  return font;
+}
+
 // Draws the laid-out report onto the PDF writer's pages.
 class ReportPainter {
  public:
   ReportPainter(QPdfWriter& writer, QPainter& painter, const std::vector<indicators::IndicatorStatus>& statuses, QString title,
                 const ReportOptions& options, QString project)
       : mWriter(writer), mPainter(painter), mStatuses(statuses), mTitle(std::move(title)), mOptions(options), mProject(std::move(project)),
-        mBody(QString::fromLatin1(IndicatorReport::kFontFamily)), mTable(summaryTable(statuses, mBody)) {
-    mBody.setPointSizeF(8.5);
+        mBody(bodyFont()), mTable(summaryTable(statuses, mBody)) {
     mHeading = mBody;
     mHeading.setPointSizeF(14);
     mHeading.setBold(true);
     mSmall = mBody;
     mSmall.setPointSizeF(7.5);
-    mTable = summaryTable(statuses, mBody);
     const QRectF page = writer.pageLayout().paintRectPixels(writer.resolution());
     mArea = QRectF(0, 0, page.width(), page.height());
     mTable.measure(writer, mArea.width());
