@@ -2,6 +2,7 @@
 // files (Shapefile, in its own encoding), the journal that survives a crash, the lock that keeps a
 // second planner out, and saves that never leave a file half written.
 #include "support/parks_fixture.h"
+#include "support/shapefile_fixture.h"
 #include "support/temp_dir.h"
 #include "xiuhua/gis/database.h"
 #include "xiuhua/gis/edit/edit_buffer.h"
@@ -156,30 +157,7 @@ TEST(EditBuffer, UnsavedEditsComeBackFromTheJournalAfterACrash) {
   EXPECT_FALSE(later->isModified());
 }
 
-// A shapefile in GBK (code page 936), written by GDAL as a planner's shapefile would be.
-QString makeGbkShapefile(const test::TempDir& dir) {
-  const QString path = dir.path(QStringLiteral("架空线.shp"));
-  GDALAllRegister();  // this test may run alone, before anything else has registered the drivers
-  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
-  if (driver == nullptr) return {};
-  GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
-  OGRSpatialReference srs;
-  srs.importFromEPSG(4549);
-  const char* options[] = {"ENCODING=CP936", nullptr};
-  OGRLayer* layer = ds->CreateLayer("架空线", &srs, wkbLineString, const_cast<char**>(options));
-  OGRFieldDefn status("status", OFTString);
-  layer->CreateField(&status);
-  for (int i = 0; i < 3; ++i) {
-    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-    f->SetField(0, i == 0 ? "架空" : "入地");
-    OGRLineString line;
-    line.addPoint(600000 + 100 * i, 3460000);
-    line.addPoint(600050 + 100 * i, 3460050);
-    f->SetGeometry(&line);
-    EXPECT_EQ(layer->CreateFeature(f.get()), OGRERR_NONE);
-  }
-  return path;
-}
+QString makeGbkShapefile(const test::TempDir& dir) { return test::writeGbkSections(dir, 3, false); }
 
 TEST(EditBuffer, AShapefileIsRewrittenBesideAndSwappedInInItsOwnEncoding) {
   test::TempDir dir;

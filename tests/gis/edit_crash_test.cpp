@@ -3,6 +3,7 @@
 // its side files are byte-identical once the next session has recovered them, the dead process's
 // lock does not block the next session, and that session restores exactly the journaled edits.
 #include "support/parks_fixture.h"
+#include "support/shapefile_fixture.h"
 #include "support/temp_dir.h"
 #include "xiuhua/gis/edit/edit_buffer.h"
 #include "xiuhua/gis/vector_reader.h"
@@ -45,33 +46,8 @@ using test::square;
 
 QString makeGeoPackage(const test::TempDir& dir) { return test::writeParks(dir, QStringLiteral("公园.gpkg"), QStringLiteral("year"), 4); }
 
-// Four overhead-line sections in a GBK shapefile (fids 0–3), written by GDAL.
-QString makeShapefile(const test::TempDir& dir) {
-  GDALAllRegister();
-  const QString path = dir.path(QStringLiteral("架空线.shp"));
-  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
-  if (driver == nullptr) return {};
-  GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
-  OGRSpatialReference srs;
-  srs.importFromEPSG(4549);
-  const char* options[] = {"ENCODING=CP936", nullptr};
-  OGRLayer* layer = ds->CreateLayer("架空线", &srs, wkbLineString, const_cast<char**>(options));
-  OGRFieldDefn name("name", OFTString);
-  OGRFieldDefn year("year", OFTInteger);
-  layer->CreateField(&name);
-  layer->CreateField(&year);
-  for (int i = 0; i < 4; ++i) {
-    OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-    f->SetField(0, i % 2 == 0 ? "架空" : "入地");
-    f->SetField(1, 2020 + i);
-    OGRLineString line;
-    line.addPoint(600000 + 100 * i, 3460000);
-    line.addPoint(600050 + 100 * i, 3460050);
-    f->SetGeometry(&line);
-    EXPECT_EQ(layer->CreateFeature(f.get()), OGRERR_NONE);
-  }
-  return path;
-}
+// Four overhead-line sections in a GBK shapefile (fids 0–3).
+QString makeShapefile(const test::TempDir& dir) { return test::writeGbkSections(dir, 4, true); }
 
 std::shared_ptr<const VectorData> read(const QString& path, const QString& layer) {
   ReadOptions options;
