@@ -149,6 +149,7 @@ Result<QList<SourceLayerInfo>> VectorReader::listLayers(const QString& path) {
     info.name = QString::fromUtf8(layer->GetName());
     info.featureCount = layer->GetFeatureCount(FALSE);
     info.geometryType = QString::fromUtf8(OGRGeometryTypeToName(layer->GetGeomType()));
+    info.description = QString::fromUtf8(layer->GetMetadataItem("DESCRIPTION"));
     layers.append(info);
   }
   if (layers.isEmpty()) {
@@ -166,6 +167,7 @@ std::shared_ptr<VectorData> describeLayer(const QString& path, GDALDataset& ds, 
   data->path = QFileInfo(path).absoluteFilePath();
   data->layerName = QString::fromUtf8(layer.GetName());
   data->driver = QString::fromUtf8(ds.GetDriverName());
+  data->description = QString::fromUtf8(layer.GetMetadataItem("DESCRIPTION"));
   const bool shapefile = data->driver == QLatin1String("ESRI Shapefile");
   if (shapefile && !hasSidecar(QFileInfo(path), "dbf")) {
     data->warnings << QCoreApplication::translate("VectorReader", "%1: the attribute file (.dbf) is missing; the layer has no attributes.")

@@ -91,7 +91,7 @@ void drawLabels(QPainter& painter, const RenderLayer& layer, const std::vector<i
   QFont font = painter.font();
   font.setPointSize(layer.vectorStyle.labelPointSize);
   painter.setFont(font);
-  const QFontMetricsF metrics(font);
+  const QFontMetricsF metrics(font, painter.device());
   std::vector<QRectF> placed;
   const QRectF canvas(QPointF(0, 0), QSizeF(vp.size()));
   for (int i : visible) {
@@ -177,24 +177,37 @@ void drawRaster(QPainter& painter, const RenderLayer& layer, const MapViewport& 
 
 }  // namespace
 
-QImage renderMap(const RenderSnapshot& snapshot, const std::atomic<bool>& cancel,
-                 RenderStats* statsOut) {
+RenderStats paintMap(QPainter& painter, const RenderSnapshot& snapshot, const std::atomic<bool>& cancel) {
   RenderStats stats;
   const MapViewport& vp = snapshot.viewport;
-  QImage image(vp.size().isEmpty() ? QSize(1, 1) : vp.size(), QImage::Format_ARGB32_Premultiplied);
+  if (!vp.isValid()) return stats;
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  for (const RenderLayer& layer : snapshot.layers) {
+    if (cancel.load()) {
+      stats.cancelled = true;
+      break;
+    }
+    if (layer.raster) drawRaster(painter, layer, vp);
+    if (layer.vector) drawVector(painter, layer, vp, cancel, stats);
+    if (stats.cancelled) break;
+  }
+  painter.restore();
+  return stats;
+}
+
+QImage renderMap(const RenderSnapshot& snapshot, const std::atomic<bool>& cancel,
+                 RenderStats* statsOut) {
+  const MapViewport& vp = snapshot.viewport;
+  const double ratio = snapshot.pixelRatio > 0 ? snapshot.pixelRatio : 1.0;
+  const QSize size = vp.size().isEmpty() ? QSize(1, 1) : vp.size();
+  QImage image((QSizeF(size) * ratio).toSize(), QImage::Format_ARGB32_Premultiplied);
+  image.setDevicePixelRatio(ratio);
   image.fill(snapshot.background);
+  RenderStats stats;
   if (vp.isValid()) {
     QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    for (const RenderLayer& layer : snapshot.layers) {
-      if (cancel.load()) {
-        stats.cancelled = true;
-        break;
-      }
-      if (layer.raster) drawRaster(painter, layer, vp);
-      if (layer.vector) drawVector(painter, layer, vp, cancel, stats);
-      if (stats.cancelled) break;
-    }
+    stats = paintMap(painter, snapshot, cancel);
   }
   if (statsOut != nullptr) *statsOut = stats;
   return image;

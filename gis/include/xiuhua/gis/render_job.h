@@ -31,6 +31,9 @@ struct RenderSnapshot {
   std::vector<RenderLayer> layers;  // drawn in order: first is the bottom
   QColor background = Qt::white;
   std::uint64_t generation = 0;     // newer snapshots have larger numbers
+  // Device pixels per viewport pixel: 1 on screen; e.g. 300/96 for a map printed at 300 dpi, where
+  // line widths, point sizes and labels keep their size on paper and only get sharper.
+  double pixelRatio = 1.0;
 };
 
 struct RenderStats {
@@ -41,7 +44,11 @@ struct RenderStats {
 
 // Draws the snapshot into an ARGB image. Polls cancel between features; a cancelled render
 // returns a partial image with stats.cancelled set. Safe to call on any thread.
+// The image has viewport.size() × pixelRatio device pixels (its devicePixelRatio set).
 QImage renderMap(const RenderSnapshot& snapshot, const std::atomic<bool>& cancel,
                  RenderStats* stats = nullptr);
+// Draws the snapshot's layers (not its background) with a painter whose coordinates are the
+// viewport's pixels: onto an SVG generator the map stays vectors. Same cancellation as renderMap.
+RenderStats paintMap(QPainter& painter, const RenderSnapshot& snapshot, const std::atomic<bool>& cancel);
 
 }  // namespace xiuhua::gis

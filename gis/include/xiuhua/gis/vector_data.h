@@ -20,6 +20,8 @@ struct VectorData {
   QString path;        // absolute file path
   QString layerName;   // layer name inside the source
   QString driver;      // GDAL driver short name
+  QString description;  // the layer's own description (a GeoPackage's gpkg_contents.description:
+                        // its provenance or attribution); empty when the format has none
   Geometry::Type geometryType = Geometry::Type::Empty;
   Crs crs;             // from the source, or invalid when the source has none
   QString crsProblem;  // why the source's CRS could not be used, when it could not

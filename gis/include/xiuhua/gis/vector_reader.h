@@ -16,6 +16,7 @@ struct SourceLayerInfo {
   QString name;
   long long featureCount = -1;
   QString geometryType;
+  QString description;  // the layer's own description (GeoPackage: its provenance/attribution)
 };
 
 struct ReadOptions {
