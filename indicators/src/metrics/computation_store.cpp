@@ -120,6 +120,18 @@ gis::Result<QJsonObject> ComputationStore::computation(qint64 id) {
   return QJsonDocument::fromJson(rows->front()[0].toString().toUtf8()).object();
 }
 
+gis::Result<std::optional<ComputationStore::Record>> ComputationStore::latestRecord(const QString& code, int year) {
+  auto rows = mDb->query(QStringLiteral("SELECT id, year, time, record FROM xh_computations WHERE code = ? AND year <= ? "
+                                        "ORDER BY year DESC, id DESC LIMIT 1"),
+                         {code, year});
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<Record>();
+  const gis::Database::Row& row = rows->front();
+  Record r{row[0].toLongLong(), row[1].toInt(), QDateTime::fromString(row[2].toString(), Qt::ISODateWithMs),
+           QJsonDocument::fromJson(row[3].toString().toUtf8()).object()};
+  return std::optional<Record>(std::move(r));
+}
+
 gis::Result<std::optional<ComputationStore::Unchanged>> ComputationStore::unchangedSince(const MetricBinding& binding, int year,
                                                                                        const LayerResolver& layers) {
   auto rows = mDb->query(QStringLiteral("SELECT id, record FROM xh_computations WHERE code = ? AND year = ? ORDER BY id DESC LIMIT 1"),

@@ -4,6 +4,7 @@
 #include "xiuhua/indicators/metrics/indicator_computation.h"
 #include "xiuhua/indicators/metrics/metric_binding.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -44,6 +45,15 @@ class ComputationStore {
   };
   gis::Result<Recorded> recordValues(const IndicatorComputation& computation);
   gis::Result<QJsonObject> computation(qint64 id);
+  // The latest computation of an indicator for the latest year at or before `year` (what a report
+  // of that year shows); nullopt when it was never computed.
+  struct Record {
+    qint64 id = 0;
+    int year = 0;
+    QDateTime time;  // UTC
+    QJsonObject record;
+  };
+  gis::Result<std::optional<Record>> latestRecord(const QString& code, int year);
   // The map layers of the latest computation of an indicator for a year that kept some: the
   // GeoPackage (absolute path) and its layer names; nullopt when there is none or its file is gone.
   struct StoredLayers {
