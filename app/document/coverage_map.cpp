@@ -1,4 +1,4 @@
-#include "indicators/coverage_map.h"
+#include "document/coverage_map.h"
 
 #include "xiuhua/gis/style.h"
 #include "xiuhua/gis/vector_reader.h"

@@ -1,4 +1,4 @@
-#include "map/map_decorations.h"
+#include "document/map_decorations.h"
 
 #include <QCoreApplication>
 #include <QPainter>

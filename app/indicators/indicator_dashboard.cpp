@@ -3,7 +3,7 @@
 #include "document/map_document.h"
 #include "indicators/add_values_command.h"
 #include "indicators/assessment_dialog.h"
-#include "indicators/coverage_map.h"
+#include "document/coverage_map.h"
 #include "indicators/dashboard_filter.h"
 #include "indicators/edit_target_command.h"
 #include "indicators/import_preview_dialog.h"

@@ -1,7 +1,7 @@
 #include "map/map_canvas.h"
 
 #include "document/map_document.h"
-#include "map/map_decorations.h"
+#include "document/map_decorations.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>

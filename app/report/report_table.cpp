@@ -17,10 +17,8 @@ constexpr int kTextFlags = Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignVCenter;
 ReportTable::ReportTable(QStringList header, std::vector<double> widths, QFont font)
     : mHeader(std::move(header)), mFractions(std::move(widths)), mFont(std::move(font)) {}
 
-double ReportTable::cellHeight(const QPaintDevice& device, const QString& text, double width, bool bold) const {
-  QFont font = mFont;
-  font.setBold(bold);
-  const QFontMetricsF metrics(font, &device);
+double ReportTable::cellHeight(const QPaintDevice& device, const QString& text, double width) const {
+  const QFontMetricsF metrics(mFont, &device);
   const QRectF box = metrics.boundingRect(QRectF(0, 0, std::max(width - 2 * mPadding, 1.0), 1e6), kTextFlags, text);
   return std::max(box.height(), metrics.height()) + 2 * mPadding;
 }
@@ -32,16 +30,16 @@ void ReportTable::measure(const QPaintDevice& device, double width) {
   mPadding = QFontMetricsF(mFont, &device).height() * 0.25;
   mHeaderHeight = 0;
   for (int c = 0; c < mHeader.size(); ++c) {
-    mHeaderHeight = std::max(mHeaderHeight, cellHeight(device, mHeader[c], mWidths.at(static_cast<std::size_t>(c)), true));
+    mHeaderHeight = std::max(mHeaderHeight, cellHeight(device, mHeader[c], mWidths.at(static_cast<std::size_t>(c))));
   }
   mHeights.clear();
   for (const Row& row : mRows) {
     double height = 0;
     if (row.heading) {
-      height = cellHeight(device, row.cells.value(0), width, true);
+      height = cellHeight(device, row.cells.value(0), width);
     } else {
       for (int c = 0; c < row.cells.size() && static_cast<std::size_t>(c) < mWidths.size(); ++c) {
-        height = std::max(height, cellHeight(device, row.cells[c], mWidths[static_cast<std::size_t>(c)], false));
+        height = std::max(height, cellHeight(device, row.cells[c], mWidths[static_cast<std::size_t>(c)]));
       }
     }
     mHeights.push_back(height);
@@ -51,9 +49,9 @@ void ReportTable::measure(const QPaintDevice& device, double width) {
 void ReportTable::paintRow(QPainter& painter, double left, double top, double height, const QStringList& cells,
                            const std::vector<std::optional<QColor>>& backgrounds, bool header) const {
   double x = left;
-  QFont font = mFont;
-  font.setBold(header);
-  painter.setFont(font);
+  // No bold: the made-up bold of a face without one is each character drawn twice, found twice by a
+  // PDF reader's search; the header stands out by its shading.
+  painter.setFont(mFont);
   for (std::size_t c = 0; c < mWidths.size(); ++c) {
     const QRectF cell(x, top, mWidths[c], height);
     if (header) {
@@ -81,9 +79,7 @@ double ReportTable::paint(QPainter& painter, double left, double top, std::size_
       painter.fillRect(cell, QColor(0xf4, 0xf4, 0xf4));
       painter.setPen(QPen(QColor(0x9e, 0x9e, 0x9e), 0));
       painter.drawRect(cell);
-      QFont font = mFont;
-      font.setBold(true);
-      painter.setFont(font);
+      painter.setFont(mFont);
       painter.setPen(Qt::black);
       painter.drawText(cell.adjusted(mPadding, mPadding, -mPadding, -mPadding), kTextFlags, row.cells.value(0));
     } else {

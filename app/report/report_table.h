@@ -37,7 +37,7 @@ class ReportTable {
   double paint(QPainter& painter, double left, double top, std::size_t first, std::size_t last) const;
 
  private:
-  double cellHeight(const QPaintDevice& device, const QString& text, double width, bool bold) const;
+  double cellHeight(const QPaintDevice& device, const QString& text, double width) const;
   void paintRow(QPainter& painter, double left, double top, double height, const QStringList& cells,
                 const std::vector<std::optional<QColor>>& backgrounds, bool header) const;
 

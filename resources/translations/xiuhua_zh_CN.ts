@@ -398,10 +398,6 @@
         <translation>报告字体 %1 未安装（Debian 软件包 fonts-wqy-microhei）；没有它，报告中的中文无法从 PDF 中按原文提取。</translation>
     </message>
     <message>
-        <source>%1 — indicator progress report</source>
-        <translation>%1 — 指标进展报告</translation>
-    </message>
-    <message>
         <source>%1 cannot be written (is the folder writable?).</source>
         <translation>无法写入 %1（文件夹是否可写？）。</translation>
     </message>
@@ -432,10 +428,6 @@
     <message>
         <source>%1 report</source>
         <translation>%1 年度报告</translation>
-    </message>
-    <message>
-        <source>Summary of indicators</source>
-        <translation>指标汇总</translation>
     </message>
     <message>
         <source>%1 cannot be written (disk full?).</source>
@@ -472,6 +464,14 @@
     <message>
         <source>Target %1</source>
         <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>The report was cancelled; %1 was not written.</source>
+        <translation>报告已取消；未写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 indicator progress, %2</source>
+        <translation>%1 指标进展，%2 年</translation>
     </message>
 </context>
 <context>
@@ -732,6 +732,29 @@
     </message>
 </context>
 <context>
+    <name>PdfOutline</name>
+    <message>
+        <source>%1: a bookmark points to a page that does not exist.</source>
+        <translation>%1：书签指向不存在的页面。</translation>
+    </message>
+    <message>
+        <source>%1: a bookmark has no parent at the level above it.</source>
+        <translation>%1：书签缺少上一级的父书签。</translation>
+    </message>
+    <message>
+        <source>%1: the PDF file does not exist.</source>
+        <translation>%1：PDF 文件不存在。</translation>
+    </message>
+    <message>
+        <source>%1: the PDF cannot be read or rewritten; it may be damaged.</source>
+        <translation>%1：无法读取或重写该 PDF，文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF.</source>
+        <translation>%1：无法写入 PDF。</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Achieved</source>
@@ -827,6 +850,349 @@
     </message>
 </context>
 <context>
+    <name>ReportContent</name>
+    <message>
+        <source>%1 — indicator progress report</source>
+        <translation>%1 — 指标进展报告</translation>
+    </message>
+    <message>
+        <source>%1: the project has no indicator %2.</source>
+        <translation>%1：项目中没有指标 %2。</translation>
+    </message>
+    <message>
+        <source>%1: no indicator is broken down by %2 (levels: %3).</source>
+        <translation>%1：没有指标按%2分解（现有层级：%3）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <source>area</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <source>candidate land</source>
+        <translation>候选用地</translation>
+    </message>
+    <message>
+        <source>facilities</source>
+        <translation>设施</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>线要素</translation>
+    </message>
+    <message>
+        <source>street network</source>
+        <translation>道路网络</translation>
+    </message>
+    <message>
+        <source>sub-units</source>
+        <translation>分区单元</translation>
+    </message>
+    <message>
+        <source>target land</source>
+        <translation>目标用地</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>限定范围</translation>
+    </message>
+    <message>
+        <source>Summary of indicators</source>
+        <translation>指标汇总</translation>
+    </message>
+    <message>
+        <source>Figure: %1 %2, map of the %3 computation</source>
+        <translation>图：%1 %2（%3 年计算结果）</translation>
+    </message>
+    <message>
+        <source>Figure: %1 %2 (not computed)</source>
+        <translation>图：%1 %2（尚未计算）</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>%1 by %2, as of %3:</source>
+        <translation>%1 按%2（截至 %3 年）：</translation>
+    </message>
+    <message>
+        <source>Atlas by %1</source>
+        <translation>分%1图集</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <source>Appendix: how the computed values were obtained</source>
+        <translation>附录：计算值的来源</translation>
+    </message>
+    <message>
+        <source>Metric: %1; coordinate system of the computation: %2; value: %3.</source>
+        <translation>方法：%1；计算坐标系：%2；结果：%3。</translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation>参数：%1</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>No indicator of this report was computed from the map layers.</source>
+        <translation>本报告中没有由图层计算得到的指标。</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>excluded land</source>
+        <translation>排除用地</translation>
+    </message>
+    <message>
+        <source>proposed facilities</source>
+        <translation>规划设施</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Computation #%1 for %2, run %3 (Beijing time).</source>
+        <translation>计算 #%1（%2 年），计算时间 %3（北京时间）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExports</name>
+    <message>
+        <source>%1 cannot be written (%2).</source>
+        <translation>无法写入 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>指标汇总</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Baseline year</source>
+        <translation>基期年</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <source>Target year</source>
+        <translation>目标年</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Target wording</source>
+        <translation>目标表述</translation>
+    </message>
+    <message>
+        <source>Latest year</source>
+        <translation>最新年份</translation>
+    </message>
+    <message>
+        <source>Latest value</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>Progress (%)</source>
+        <translation>进度（%）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Nature</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>约束性</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期性</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Atlas %1</source>
+        <translation>%1图集</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>共</translation>
+    </message>
+    <message>
+        <source>Computations</source>
+        <translation>计算记录</translation>
+    </message>
+    <message>
+        <source>Computation ID</source>
+        <translation>计算编号</translation>
+    </message>
+    <message>
+        <source>Computation year</source>
+        <translation>计算年份</translation>
+    </message>
+    <message>
+        <source>Computed at (UTC)</source>
+        <translation>计算时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>要素数</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>图像无法编码</translation>
+    </message>
+    <message>
+        <source>the drawing could not start</source>
+        <translation>无法开始绘制</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>%1: tables are written as .xlsx or .csv.</source>
+        <translation>%1：表格只能导出为 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>无法创建文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ReportMap</name>
+    <message>
+        <source>Data: %1</source>
+        <translation>数据来源：%1</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>The preview was cancelled.</source>
+        <translation>预览已取消。</translation>
+    </message>
+</context>
+<context>
     <name>ResultLayerGroup</name>
     <message>
         <source>%1: the folder cannot be created.</source>
@@ -880,6 +1246,22 @@
     <message>
         <source>use a .csv or .xlsx file name</source>
         <translation>请使用 .csv 或 .xlsx 文件名</translation>
+    </message>
+    <message>
+        <source>there is no table to write</source>
+        <translation>没有要写入的表格</translation>
+    </message>
+    <message>
+        <source>a CSV file holds one table, not %1</source>
+        <translation>一个 CSV 文件只能保存一张表，而不是 %1 张</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>the folder cannot be written</source>
+        <translation>文件夹不可写</translation>
     </message>
 </context>
 <context>
@@ -2664,28 +3046,12 @@
         <translation>导出…</translation>
     </message>
     <message>
-        <source>Export &amp;report (PDF)…</source>
-        <translation>导出指标报告（PDF）(&amp;R)…</translation>
-    </message>
-    <message>
         <source>Save the project first: the report is made from the indicators kept in the project file.</source>
         <translation>请先保存项目：报告依据项目文件中的指标数据生成。</translation>
     </message>
     <message>
-        <source>Export indicator report</source>
-        <translation>导出指标报告</translation>
-    </message>
-    <message>
-        <source>%1 indicator report %2.pdf</source>
-        <translation>%1 指标报告 %2.pdf</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF 文档 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Report written to %1.</source>
-        <translation>报告已写入 %1。</translation>
+        <source>&amp;Report builder…</source>
+        <translation>报告生成器(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +3114,216 @@
     <message>
         <source>Drawn proposals</source>
         <translation>绘制的规划设施</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::ReportBuilderDialog</name>
+    <message>
+        <source>Report builder — %1</source>
+        <translation>报告生成器 — %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Refresh preview</source>
+        <translation>刷新预览</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export tables…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Export maps and charts…</source>
+        <translation>导出地图与图表…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The project&apos;s title and &quot;indicator progress report&quot;</source>
+        <translation>项目名称加“城市管理精细化指标进展报告”</translation>
+    </message>
+    <message>
+        <source>Printed on the cover and kept in the PDF</source>
+        <translation>印在封面并写入 PDF 元数据</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Compiled by:</source>
+        <translation>编制单位：</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>页面：</translation>
+    </message>
+    <message>
+        <source>Atlas:</source>
+        <translation>图集：</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <source>Summary table of the indicators</source>
+        <translation>指标汇总表</translation>
+    </message>
+    <message>
+        <source>A section per category, with trend charts</source>
+        <translation>按类别分章，含趋势图</translation>
+    </message>
+    <message>
+        <source>Coverage maps and per-sub-unit tables</source>
+        <translation>覆盖图与分街镇表</translation>
+    </message>
+    <message>
+        <source>Appendix: how computed values were obtained</source>
+        <translation>附录：计算值的来源</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>No atlas</source>
+        <translation>不含图集</translation>
+    </message>
+    <message>
+        <source>One page per %1</source>
+        <translation>每个%1一页</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（未分类）</translation>
+    </message>
+    <message>
+        <source>Laying out the report…</source>
+        <translation>正在排版报告…</translation>
+    </message>
+    <message>
+        <source>The preview has %1 pages.</source>
+        <translation>预览共 %1 页。</translation>
+    </message>
+    <message>
+        <source>Export indicator report</source>
+        <translation>导出指标报告</translation>
+    </message>
+    <message>
+        <source>%1 indicator report %2.pdf</source>
+        <translation>%1 指标报告 %2.pdf</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>报告已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Export report tables</source>
+        <translation>导出报告表格</translation>
+    </message>
+    <message>
+        <source>%1 report tables %2.xlsx</source>
+        <translation>%1 报告表格 %2.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, a file per table (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，每表一个文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1: the tables are written as .xlsx or .csv.</source>
+        <translation>%1：表格只能导出为 .xlsx 或 .csv。</translation>
+    </message>
+    <message>
+        <source>Cancelled; %1 was not written.</source>
+        <translation>已取消；未写入 %1。</translation>
+    </message>
+    <message>
+        <source>Tables written to %1.</source>
+        <translation>表格已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Folder for the maps and charts</source>
+        <translation>地图与图表的保存文件夹</translation>
+    </message>
+    <message>
+        <source>Writing the maps and charts to %1…</source>
+        <translation>正在将地图与图表写入 %1…</translation>
+    </message>
+    <message>
+        <source>Maps and charts written to %1.</source>
+        <translation>地图与图表已写入 %1。</translation>
+    </message>
+    <message>
+        <source>Wait for the running job to finish, or cancel it.</source>
+        <translation>请等待当前任务完成，或取消它。</translation>
+    </message>
+    <message>
+        <source>Choose at least one indicator.</source>
+        <translation>请至少选择一个指标。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::ReportPreview</name>
+    <message>
+        <source>Previous page</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Refresh the preview to see the report&apos;s pages.</source>
+        <translation>刷新预览以查看报告页面。</translation>
+    </message>
+    <message>
+        <source>Painting the page…</source>
+        <translation>正在绘制页面…</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
     </message>
 </context>
 <context>
@@ -3576,6 +4152,14 @@
     <message>
         <source>another program</source>
         <translation>另一程序</translation>
+    </message>
+    <message>
+        <source>cannot add the sheet %1</source>
+        <translation>无法添加工作表 %1</translation>
+    </message>
+    <message>
+        <source>cannot add a row to %1</source>
+        <translation>无法向 %1 添加行</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 // the whole computation is one undoable step.
 #include "document/map_document.h"
 #include "support/demo_copy.h"
-#include "indicators/coverage_map.h"
+#include "document/coverage_map.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
 #include "indicators/indicator_dashboard.h"
