@@ -41,8 +41,11 @@ void printUsage(QTextStream& out) {
          "      the gap finder: the N best sites for a new facility, each counting what the others leave\n"
          "  compute --project FILE.xhp [--indicator CODE] [--year Y] [--dry-run] [--json]\n"
          "      compute the project's spatial indicators and store the values\n"
-         "  report --project FILE.xhp --out REPORT.pdf [--year Y] [--title T] [--author UNIT] [--landscape]\n"
-         "      the indicator report as a PDF (cover, summary table by category)\n"
+         "  report --project FILE.xhp [--out REPORT.pdf] [--tables FILE.xlsx|FILE.csv] [--figures DIR] [--saved]\n"
+         "         [--year Y] [--title T] [--author UNIT] [--landscape] [--atlas LEVEL] [--indicators CODE,CODE]\n"
+         "         [--no-summary] [--no-sections] [--no-maps] [--no-appendix]\n"
+         "      the indicator report as a PDF; its tables as XLSX/CSV, its charts and maps as PNG and SVG;\n"
+         "      --saved starts from the choice saved in the project\n"
          "  --version\n\n"
          "  --lang zh_CN|en   language of messages and status names (default: the GUI's setting, else the\n"
          "                    system locale); JSON keys and status codes never change\n";
