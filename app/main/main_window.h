@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QCloseEvent;
 class QMenu;
@@ -18,6 +19,7 @@ class MapCanvas;
 class MapDocument;
 class MapStatusBar;
 class MessageBar;
+class ReportBuilderDialog;
 
 // Wires the document, the map canvas, the docks and the actions together. Handlers here only
 // forward to the pieces that do the work.
@@ -44,9 +46,9 @@ class MainWindow : public QMainWindow {
   // Asks for a file (GeoPackage, Shapefile, GeoJSON) and exports the layer to it; with a path
   // given, exports there without asking. Problems go to the message bar.
   bool exportLayerTo(const QString& layerId, QString path = {});
-  // Exports the indicator report of the project for the dashboard's year as a PDF (asks where when
-  // no path is given); problems go to the message bar.
-  bool exportReport(QString path = {});
+  // Shows the report builder for the project (non-modal; the one already open is raised); nullptr,
+  // with a message, when the project was never saved.
+  ReportBuilderDialog* openReportBuilder();
 
  signals:
   // The user picked another UI language ("zh_CN" or "en").
@@ -87,6 +89,7 @@ class MainWindow : public QMainWindow {
   EditingController* mEditing = nullptr;
   QMenu* mRecentMenu = nullptr;
   QString mCurrentLayerBeforeReset;
+  QPointer<ReportBuilderDialog> mReportBuilder;
 };
 
 }  // namespace xiuhua::app

@@ -1,4 +1,5 @@
 // MainWindow: menus, toolbar, context menu and the project-file actions.
+#include "dialogs/report_builder_dialog.h"
 #include "document/layer_export.h"
 #include "document/map_document.h"
 #include "edit/editing_controller.h"
@@ -8,11 +9,9 @@
 #include "main/main_window.h"
 #include "map/map_canvas.h"
 #include "map/message_bar.h"
-#include "report/indicator_report.h"
 #include "xiuhua/gis/library_versions.h"
 
 #include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDate>
 #include <QDir>
@@ -88,7 +87,7 @@ void MainWindow::createMenus() {
   QMenu* indicatorsMenu = menuBar()->addMenu(tr("&Indicators"));
   QAction* dashboard = indicatorsMenu->addAction(tr("&Dashboard"), QKeySequence(tr("F7")), this, &MainWindow::showDashboard);
   tools->addAction(dashboard);
-  indicatorsMenu->addAction(tr("Export &report (PDF)…"), this, [this] { exportReport(); });
+  indicatorsMenu->addAction(tr("&Report builder…"), this, [this] { openReportBuilder(); });
 
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   QMenu* language = settings->addMenu(tr("&Language"));
@@ -221,31 +220,23 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   }
 }
 
-bool MainWindow::exportReport(QString path) {
+ReportBuilderDialog* MainWindow::openReportBuilder() {
   const QString project = mDocument->projectPath();
   if (project.isEmpty()) {
     mMessages->showMessage(tr("Save the project first: the report is made from the indicators kept in the project file."));
-    return false;
+    return nullptr;
+  }
+  if (mReportBuilder && mReportBuilder->isVisible() && mReportBuilder->projectPath() != project) mReportBuilder->close();
+  if (mReportBuilder && mReportBuilder->isVisible()) {
+    mReportBuilder->raise();
+    mReportBuilder->activateWindow();
+    return mReportBuilder;
   }
   const int year = mDashboard->model()->year() > 0 ? mDashboard->model()->year() : QDate::currentDate().year();
-  if (path.isEmpty()) {
-    const QFileInfo file(project);
-    path = QFileDialog::getSaveFileName(this, tr("Export indicator report"),
-                                        file.absoluteDir().filePath(tr("%1 indicator report %2.pdf").arg(file.completeBaseName()).arg(year)),
-                                        tr("PDF document (*.pdf)"));
-    if (path.isEmpty()) return false;
-  }
-  ReportOptions options;
-  options.year = year;
-  QApplication::setOverrideCursor(Qt::WaitCursor);
-  const gis::Status written = IndicatorReport::write(project, options, path);
-  QApplication::restoreOverrideCursor();
-  if (!written) {
-    mMessages->showMessage(written.error().message);
-    return false;
-  }
-  statusBar()->showMessage(tr("Report written to %1.").arg(QDir::toNativeSeparators(path)), 8000);
-  return true;
+  mReportBuilder = new ReportBuilderDialog(project, year, this);
+  mReportBuilder->setAttribute(Qt::WA_DeleteOnClose);
+  mReportBuilder->show();
+  return mReportBuilder;
 }
 
 }  // namespace xiuhua::app

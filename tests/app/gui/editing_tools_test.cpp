@@ -3,6 +3,7 @@
 // shapefile) and see 架空线入地 computed again; snap, drag a vertex, add and delete vertices, move,
 // rotate, merge, copy and paste, the field calculator, constraints refusing values, and the
 // geometry check before saving with repair.
+#include "dialogs/report_builder_dialog.h"
 #include "document/layer_editing.h"
 #include "document/map_document.h"
 #include "edit/edit_checks.h"
@@ -38,6 +39,7 @@
 #include <QLineEdit>
 #include <QLineF>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -438,17 +440,29 @@ class EditingToolsTest : public QObject {
     QVERIFY2(std::abs(area - bowTieArea) < 1e-3, qPrintable(QStringLiteral("%1 vs %2").arg(area).arg(bowTieArea)));
   }
 
-  // 指标 → 导出指标报告: the PDF for the dashboard's year has the buried line's indicator computed.
-  void theIndicatorReportIsExportedFromTheMenu() {
+  // 指标 → 报告生成器 → PDF: the report for 2025 has the buried line's indicator as computed.
+  void theIndicatorReportIsExportedFromTheBuilder() {
+    QPointer<ReportBuilderDialog> builder = mWindow->openReportBuilder();
+    QVERIFY(builder != nullptr);
+    ReportOptions options = builder->options();
+    options.year = 2025;
+    builder->setOptions(options);
     const QString pdf = mDir.path() + QStringLiteral("/指标报告.pdf");
-    QVERIFY(mWindow->exportReport(pdf));
+    QSignalSpy finished(builder.data(), &ReportBuilderDialog::jobFinished);
+    QVERIFY2(builder->exportPdf(pdf), qPrintable(builder->lastMessage()));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(builder->lastMessage()));
+    builder->close();
+    QTRY_VERIFY(builder.isNull());
     QProcess text;
     text.start(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), pdf, QStringLiteral("-")});
     QVERIFY(text.waitForFinished(60000));
     const QString content = QString::fromUtf8(text.readAllStandardOutput());
     QVERIFY(content.contains(QStringLiteral("架空线入地")));
+    // The computed length as the report prints kilometres from 1 to 100: two decimals.
     const double buried = mWindow->dashboard()->model()->seriesOf(QStringLiteral("JD14-10")).at(2025);
-    QVERIFY2(content.contains(QString::number(buried, 'g', 6)), qPrintable(QString::number(buried, 'g', 6)));
+    QVERIFY2(buried >= 1 && buried < 100, qPrintable(QString::number(buried)));
+    QVERIFY2(content.contains(QString::number(buried, 'f', 2) + QStringLiteral(" 公里")), qPrintable(QString::number(buried, 'f', 2)));
   }
 
   void cleanupTestCase() { delete mWindow; }
