@@ -185,12 +185,8 @@ void ReportBuilderDialog::loadChoices() {
                       : gis::Result<std::vector<indicators::MetricBinding>>(computations.error());
   if (bindings.ok()) {
     for (const indicators::MetricBinding& binding : *bindings) {
-      for (const QJsonValue& v : binding.parameters.value(QStringLiteral("per")).toArray()) {
-        const QJsonObject per = v.toObject();
-        QString level = per.value(QStringLiteral("level")).toString();
-        if (level.isEmpty()) level = per.value(QStringLiteral("layer")).toString();
-        if (!level.isEmpty() && mAtlas->findData(level) < 0)
-          mAtlas->addItem(tr("One page per %1").arg(level), level);
+      for (const indicators::Breakdown& per : indicators::breakdowns(binding)) {
+        if (!per.level.isEmpty() && mAtlas->findData(per.level) < 0) mAtlas->addItem(tr("One page per %1").arg(per.level), per.level);
       }
     }
   } else {

@@ -25,10 +25,7 @@ gis::Result<std::shared_ptr<const ReportPreviewPages>> ReportPreviewPages::build
   auto pages = std::make_shared<ReportPreviewPages>();
   pages->content = std::move(content.value());
   // The layout is measured at print resolution so the preview breaks pages as the PDF does.
-  pages->measure = QImage(1, 1, QImage::Format_ARGB32_Premultiplied);
-  const int dotsPerMetre = qRound(ReportDocument::kPrintDpi / 0.0254);
-  pages->measure.setDotsPerMeterX(dotsPerMetre);
-  pages->measure.setDotsPerMeterY(dotsPerMetre);
+  pages->measure = ReportDocument::printResolutionImage();
   pages->document = std::make_unique<ReportDocument>(
       pages->content, pages->measure,
       IndicatorReport::printableArea(options.landscape, ReportDocument::kPrintDpi),

@@ -96,10 +96,7 @@ WhatIfDialog::WhatIfDialog(MapDocument* document, const indicators::Indicator& i
   proposedRow->addWidget(mDrawButton);
   // The change by 街镇 or by 网格: the binding's breakdowns.
   mLevel = new QComboBox(this);
-  for (const QJsonValue& v : binding.parameters.value(QStringLiteral("per")).toArray()) {
-    const QJsonObject per = v.toObject();
-    mLevel->addItem(per.value(QStringLiteral("level")).toString(per.value(QStringLiteral("layer")).toString()));
-  }
+  for (const indicators::Breakdown& per : indicators::breakdowns(binding)) mLevel->addItem(per.level);
   mLevel->setEnabled(mLevel->count() > 1);
   auto* form = new QFormLayout;
   form->addRow(tr("Proposed facilities"), proposedRow);

@@ -51,10 +51,7 @@ QImage IndicatorReport::previewPage(const ReportDocument& document, int page, do
   // Drawn at the layout's resolution (text measured there), scaled to the preview's.
   const double scale = dpi / ReportDocument::kPrintDpi;
   const QSizeF area = QSizeF(document.area()) * scale;
-  QImage image(area.toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
-  const int dotsPerMetre = qRound(ReportDocument::kPrintDpi / 0.0254);
-  image.setDotsPerMeterX(dotsPerMetre);
-  image.setDotsPerMeterY(dotsPerMetre);
+  QImage image = ReportDocument::printResolutionImage(area.toSize().expandedTo(QSize(1, 1)));
   image.fill(Qt::white);
   QPainter painter(&image);
   painter.setRenderHint(QPainter::Antialiasing);

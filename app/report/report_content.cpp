@@ -35,16 +35,6 @@ std::vector<SubunitRank> ranked(const std::map<QString, std::pair<int, double>>&
   return rows;
 }
 
-// The breakdown levels of a binding ("per": [{"layer", "field", "level"}]), in order.
-std::vector<QJsonObject> breakdowns(const indicators::MetricBinding& binding) {
-  std::vector<QJsonObject> out;
-  for (const QJsonValue& v : binding.parameters.value(QStringLiteral("per")).toArray()) {
-    QJsonObject per = v.toObject();
-    if (per.value(QStringLiteral("level")).toString().isEmpty()) per.insert(QStringLiteral("level"), per.value(QStringLiteral("layer")));
-    out.push_back(per);
-  }
-  return out;
-}
 
 // The attribution of a computation's inputs: each input layer's own description (a GeoPackage's
 // gpkg_contents.description, e.g. 边界数据：高德开放平台 DataV.GeoAtlas), once each.
@@ -120,8 +110,8 @@ gis::Result<ReportContent> ReportContent::load(const QString& projectPath, const
     }
     // The per-sub-unit table: the breakdown with the fewest sub-units that has values.
     std::size_t fewest = 0;
-    for (const QJsonObject& per : breakdowns(*binding)) {
-      const QString level = per.value(QStringLiteral("level")).toString();
+    for (const indicators::Breakdown& per : indicators::breakdowns(*binding)) {
+      const QString& level = per.level;
       levels.insert(level);
       auto values = (*store)->subunitValues(ind.code, options.year, level);
       if (!values.ok()) return values.error();
@@ -137,11 +127,11 @@ gis::Result<ReportContent> ReportContent::load(const QString& projectPath, const
   if (!options.atlasLevel.isEmpty()) {
     // The sub-unit layer of the level: from any binding, chosen indicators or not.
     for (const auto& binding : *bindings) {
-      for (const QJsonObject& per : breakdowns(binding)) {
-        levels.insert(per.value(QStringLiteral("level")).toString());
-        if (per.value(QStringLiteral("level")).toString() == options.atlasLevel && content.atlasLayerId.isEmpty()) {
-          content.atlasLayerId = per.value(QStringLiteral("layer")).toString();
-          content.atlasField = per.value(QStringLiteral("field")).toString();
+      for (const indicators::Breakdown& per : indicators::breakdowns(binding)) {
+        levels.insert(per.level);
+        if (per.level == options.atlasLevel && content.atlasLayerId.isEmpty()) {
+          content.atlasLayerId = per.layer;
+          content.atlasField = per.field;
         }
       }
     }

@@ -51,6 +51,14 @@ ReportDocument::ReportDocument(const ReportContent& content, const QPaintDevice&
 
 ReportDocument::~ReportDocument() = default;
 
+QImage ReportDocument::printResolutionImage(const QSize& size) {
+  QImage image(size, QImage::Format_ARGB32_Premultiplied);
+  const int dotsPerMetre = qRound(kPrintDpi / 0.0254);
+  image.setDotsPerMeterX(dotsPerMetre);
+  image.setDotsPerMeterY(dotsPerMetre);
+  return image;
+}
+
 int ReportDocument::pageCount() const { return static_cast<int>(mPages.size()); }
 
 double ReportDocument::blockHeight(const Block& block) const {

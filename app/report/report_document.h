@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFont>
+#include <QImage>
 #include <QSizeF>
 
 #include <atomic>
@@ -65,6 +66,9 @@ class ReportDocument {
   double bodyHeight() const;  // the room between the page header and footer, device units
 
   static constexpr double kPrintDpi = 300;
+  // An image that claims the print resolution (text on it is measured as on the PDF): a report
+  // laid out on one without a PDF (the preview, checks) breaks its pages as the PDF does.
+  static QImage printResolutionImage(const QSize& size = QSize(1, 1));
 
  public:  // the parts of a layout, defined in the source
   struct Block;

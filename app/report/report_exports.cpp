@@ -1,5 +1,7 @@
 #include "report/report_exports.h"
 
+#include "report/report_text.h"
+
 #include "report/indicator_report.h"
 #include "report/report_map.h"
 #include "report/trend_chart.h"
@@ -56,7 +58,7 @@ gis::TableSheet summarySheet(const ReportContent& content) {
                           number(i.baselineValue), QString::number(i.targetYear), number(i.targetValue), i.targetText,
                           s.latest ? QString::number(s.latest->first) : QString(), s.latest ? number(s.latest->second) : QString(),
                           number(s.progress.percent), indicators::statusName(s.progress.status),
-                          i.nature == indicators::Nature::Binding ? ReportExports::tr("Binding") : ReportExports::tr("Expected"),
+                          natureText(i),
                           i.responsible.join(QStringLiteral("、"))});
   }
   return sheet;

@@ -100,9 +100,7 @@ void BM_ReportLayout(benchmark::State& state) {
     state.SkipWithError("the demo project could not be computed");
     return;
   }
-  QImage device(1, 1, QImage::Format_ARGB32_Premultiplied);
-  device.setDotsPerMeterX(qRound(app::ReportDocument::kPrintDpi / 0.0254));
-  device.setDotsPerMeterY(qRound(app::ReportDocument::kPrintDpi / 0.0254));
+  const QImage device = app::ReportDocument::printResolutionImage();
   int pages = 0;
   for (auto _ : state) {
     auto content = app::ReportContent::load(project, options(true));

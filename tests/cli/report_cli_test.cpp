@@ -108,6 +108,16 @@ TEST_F(CliReport, ThePdfHasItsPagesTitleEmbeddedFontsAndTheExactText) {
   // 1, 2 or 3 decimals by size (66.7054… % → 66.7 %, 2.87109… 公里/平方公里 → 2.87).
   std::map<QString, QString> units;
   for (const QJsonValue& i : indicators) units[i.toObject().value(QStringLiteral("code")).toString()] = i.toObject().value(QStringLiteral("unit")).toString();
+  // Every numeric target with its unit and year, as the summary prints it ("90 % · 2025").
+  for (const QJsonValue& i : indicators) {
+    const QJsonObject o = i.toObject();
+    if (!o.value(QStringLiteral("target")).isDouble()) continue;
+    const double target = o.value(QStringLiteral("target")).toDouble();
+    const QString unit = o.value(QStringLiteral("unit")).toString();
+    const int decimals = std::abs(target - std::round(target)) < 1e-9 ? 0 : unit == QStringLiteral("%") ? 1 : std::abs(target) >= 100 ? 1 : std::abs(target) >= 1 ? 2 : 3;
+    EXPECT_TRUE(flat.contains(QString::number(target, 'f', decimals) + unit)) << o.value(QStringLiteral("code")).toString().toStdString();
+    EXPECT_TRUE(flat.contains(QStringLiteral("·%1").arg(o.value(QStringLiteral("targetYear")).toInt())));
+  }
   for (const auto& [code, value] : mComputed) {
     const QString unit = units[code];
     const int decimals = std::abs(value - std::round(value)) < 1e-9 ? 0 : unit == QStringLiteral("%") ? 1 : std::abs(value) >= 100 ? 1 : std::abs(value) >= 1 ? 2 : 3;

@@ -199,13 +199,11 @@ gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, c
   // The breakdowns: each runs the metric once (its whole value is the district's).
   std::vector<std::pair<QString, ZoneRequest>> breakdowns;
   std::vector<QString> levels;  // the kind of sub-unit of each breakdown: "level", else the layer id
-  for (const QJsonValue& v : binding.parameters.value(QStringLiteral("per")).toArray()) {
-    const QJsonObject per = v.toObject();
-    const QString id = per.value(QStringLiteral("layer")).toString();
-    const std::optional<gis::SourceRef> source = layers(id);
-    if (!source) return BindingReader::problem(Metrics::tr("%1: the project has no layer \"%2\" (parameter \"per\").").arg(binding.code, id));
-    breakdowns.push_back({id, ZoneRequest{*source, per.value(QStringLiteral("field")).toString(), QString()}});
-    levels.push_back(per.value(QStringLiteral("level")).toString(id));
+  for (const Breakdown& per : indicators::breakdowns(binding)) {
+    const std::optional<gis::SourceRef> source = layers(per.layer);
+    if (!source) return BindingReader::problem(Metrics::tr("%1: the project has no layer \"%2\" (parameter \"per\").").arg(binding.code, per.layer));
+    breakdowns.push_back({per.layer, ZoneRequest{*source, per.field, QString()}});
+    levels.push_back(per.level);
   }
   IndicatorComputation c;
   c.code = binding.code;

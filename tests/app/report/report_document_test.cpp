@@ -73,12 +73,7 @@ ReportContent awkwardContent() {
   return c;
 }
 
-QImage measuringDevice() {
-  QImage device(1, 1, QImage::Format_ARGB32_Premultiplied);
-  device.setDotsPerMeterX(qRound(ReportDocument::kPrintDpi / 0.0254));
-  device.setDotsPerMeterY(qRound(ReportDocument::kPrintDpi / 0.0254));
-  return device;
-}
+QImage measuringDevice() { return ReportDocument::printResolutionImage(); }
 
 void expectSoundLayout(const ReportDocument& document) {
   std::map<std::size_t, std::size_t> nextRow;  // per table: the row the next chunk must start at

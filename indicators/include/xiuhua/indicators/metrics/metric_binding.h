@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace xiuhua::indicators {
 
@@ -22,6 +23,16 @@ struct MetricBinding {
   QString metric;
   QJsonObject parameters;
 };
+
+// One breakdown of a binding ("per": [{"layer", "field", "level"}]): the sub-unit layer (a project
+// layer id), its name field, and the level its values are stored under (the layer id when the
+// binding gives none).
+struct Breakdown {
+  QString layer;
+  QString field;
+  QString level;
+};
+std::vector<Breakdown> breakdowns(const MetricBinding& binding);
 
 // The source of a project layer, by id (with its declared CRS); nullopt when there is none.
 using LayerResolver = std::function<std::optional<gis::SourceRef>(const QString& layerId)>;
