@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth poppler-utils
   python3 python3-gdal python3-shapely
+  dpkg-dev file lintian desktop-file-utils appstream xdg-utils   # the .deb: scripts/test-package.sh
 )
 
 missing=()
