@@ -124,21 +124,18 @@ int runReport(const QStringList& args, QTextStream& out, QTextStream& err) {
   if (!options) return failed;
   QElapsedTimer timer;
   timer.start();
-  // The content is read once for the tables and figures, and first, so that a wrong choice (an
-  // atlas level or an indicator the project does not have) is refused before anything is written.
-  std::optional<app::ReportContent> content;
-  if (!tables.isEmpty() || !figures.isEmpty() || !options->atlasLevel.isEmpty() || !options->indicators.isEmpty()) {
-    auto loaded = app::ReportContent::load(project, *options);
-    if (!loaded.ok()) {
-      err << "xiuhua-cli: " << loaded.error().message << "\n";
-      return 1;
-    }
-    content = std::move(loaded).value();
+  // The content is read once, for the PDF, the tables and the figures, and first, so that a wrong
+  // choice (an atlas level or an indicator the project does not have) is refused before anything is
+  // written.
+  auto content = app::ReportContent::load(project, *options);
+  if (!content.ok()) {
+    err << "xiuhua-cli: " << content.error().message << "\n";
+    return 1;
   }
   QStringList warned;
   if (!pdf.isEmpty()) {
     QStringList warnings;
-    const gis::Status s = app::IndicatorReport::write(project, *options, pdf, {}, nullptr, &warnings);
+    const gis::Status s = app::IndicatorReport::write(*content, pdf, {}, nullptr, &warnings);
     printWarnings(warnings, warned, err);
     if (!s) {
       err << "xiuhua-cli: " << s.error().message << "\n";

@@ -63,9 +63,15 @@ QImage IndicatorReport::previewPage(const ReportDocument& document, int page, do
 
 gis::Status IndicatorReport::write(const QString& projectPath, const ReportOptions& options, const QString& pdfPath,
                                    const Progress& progress, const std::atomic<bool>* cancel, QStringList* warnings) {
-  if (gis::Status font = checkFont(); !font) return font;
   auto content = ReportContent::load(projectPath, options);
   if (!content.ok()) return content.error();
+  return write(*content, pdfPath, progress, cancel, warnings);
+}
+
+gis::Status IndicatorReport::write(const ReportContent& content, const QString& pdfPath, const Progress& progress,
+                                   const std::atomic<bool>* cancel, QStringList* warnings) {
+  if (gis::Status font = checkFont(); !font) return font;
+  const ReportOptions& options = content.options;
   const auto cancelled = [&] { return cancel != nullptr && cancel->load(); };
   const gis::Error cancelError{gis::ErrorCode::Cancelled, tr("The report was cancelled; %1 was not written.").arg(pdfPath)};
 
@@ -79,7 +85,7 @@ gis::Status IndicatorReport::write(const QString& projectPath, const ReportOptio
   std::vector<PdfOutlineEntry> outline;
   {
     QPdfWriter writer(partial.paths[0]);
-    writer.setTitle(content->title);
+    writer.setTitle(content.title);
     writer.setCreator(QStringLiteral("Xiuhua"));
     writer.setResolution(static_cast<int>(ReportDocument::kPrintDpi));
     writer.setPageLayout(pageLayout(options.landscape));
@@ -88,7 +94,7 @@ gis::Status IndicatorReport::write(const QString& projectPath, const ReportOptio
       return gis::Error{gis::ErrorCode::IoFailed, tr("%1 cannot be written (is the folder writable?).").arg(pdfPath)};
     }
     const QRectF area = writer.pageLayout().paintRectPixels(writer.resolution());
-    ReportDocument document(*content, writer, area.size(), ReportDocument::kPrintDpi, cancel);
+    ReportDocument document(content, writer, area.size(), ReportDocument::kPrintDpi, cancel);
     bool written = true;
     for (int p = 0; p < document.pageCount() && written; ++p) {
       if (cancelled()) {
@@ -106,7 +112,7 @@ gis::Status IndicatorReport::write(const QString& projectPath, const ReportOptio
     if (warnings != nullptr) *warnings << document.problems();
   }
   if (cancelled()) return cancelError;
-  const PdfInfo info{content->title, options.author, tr("%1 indicator progress, %2").arg(content->project.title).arg(options.year),
+  const PdfInfo info{content.title, options.author, tr("%1 indicator progress, %2").arg(content.project.title).arg(options.year),
                      QStringLiteral("城市管理精细化; 十四五"), QStringLiteral("Xiuhua")};
   if (gis::Status s = writePdfOutline(partial.paths[0], partial.paths[1], outline, info); !s) return s;
   // rename(2) replaces the old report in one step: a reader sees the old file or the new one.

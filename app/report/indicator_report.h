@@ -14,6 +14,7 @@
 namespace xiuhua::app {
 
 class ReportDocument;
+struct ReportContent;
 
 // The indicator report of a project as a PDF an office can print (see ReportDocument for what is
 // in it): A4 portrait or landscape, page header, "第 x 页 共 y 页", contents page, PDF bookmarks per
@@ -34,6 +35,9 @@ class IndicatorReport {
   // that could not be read (its map then shows what remains, or 无数据).
   static gis::Status write(const QString& projectPath, const ReportOptions& options, const QString& pdfPath,
                            const Progress& progress = {}, const std::atomic<bool>* cancel = nullptr, QStringList* warnings = nullptr);
+  // The same from content already read (ReportContent::load), e.g. when its tables are exported too.
+  static gis::Status write(const ReportContent& content, const QString& pdfPath, const Progress& progress = {},
+                           const std::atomic<bool>* cancel = nullptr, QStringList* warnings = nullptr);
   // The report font, or an error naming its Debian package when it is missing.
   static gis::Status checkFont();
   // The pages of a report for a preview: each page of the printable area at `dpi` on white.
