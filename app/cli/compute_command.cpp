@@ -2,6 +2,7 @@
 
 #include "cli/cli_args.h"
 #include "document/layer_resolver.h"
+#include "xiuhua/gis/database.h"
 #include "xiuhua/gis/project.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/metrics/metric_json.h"
@@ -41,6 +42,10 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
   auto computations = values.ok() ? indicators::ComputationStore::open(path) : gis::Result<std::unique_ptr<indicators::ComputationStore>>(values.error());
   if (!computations.ok()) {
     err << "xiuhua-cli compute: " << computations.error().message << "\n";
+    return 1;
+  }
+  if (!args.contains(QStringLiteral("--dry-run")) && !gis::Database::isWritable(path)) {
+    err << "xiuhua-cli compute: " << gis::Database::readOnlyMessage(path) << "\n";
     return 1;
   }
   auto catalog = (*values)->catalog();

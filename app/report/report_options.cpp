@@ -44,7 +44,7 @@ ReportOptions ReportOptions::fromJson(const QJsonObject& json) {
 gis::Result<ReportOptions> ReportOptions::load(const QString& projectPath) {
   auto db = gis::Database::open(projectPath);
   if (!db.ok()) return db.error();
-  if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s.error();
+  if (gis::Status s = (*db)->ensureSchema(QString::fromLatin1(kSchema)); !s) return s.error();
   auto rows = (*db)->query(QStringLiteral("SELECT json FROM xh_report_options WHERE id = 1"));
   if (!rows.ok()) return rows.error();
   if (rows->empty()) return ReportOptions{};
@@ -54,7 +54,7 @@ gis::Result<ReportOptions> ReportOptions::load(const QString& projectPath) {
 gis::Status ReportOptions::save(const ReportOptions& options, const QString& projectPath) {
   auto db = gis::Database::open(projectPath);
   if (!db.ok()) return db.error();
-  if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s;
+  if (gis::Status s = (*db)->ensureSchema(QString::fromLatin1(kSchema)); !s) return s;
   auto done = (*db)->query(QStringLiteral("INSERT OR REPLACE INTO xh_report_options(id, json) VALUES(1, ?1)"),
                            {QString::fromUtf8(QJsonDocument(options.toJson()).toJson(QJsonDocument::Compact))});
   if (!done.ok()) return done.error();

@@ -122,6 +122,22 @@ TEST(EditBuffer, ASecondSessionIsToldWhoHoldsTheLayerAndChangesOnDiskAreNotOverw
   EXPECT_TRUE(EditBuffer::start(read(path, QStringLiteral("parks")), false).ok());
 }
 
+TEST(EditBuffer, AFileMarkedReadOnlyIsNotEditedEvenByRoot) {
+  test::TempDir dir;
+  const QString path = makeParks(dir);
+  ASSERT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+  const QByteArray before = hashOf(path);
+  const QStringList filesBefore = QDir(dir.path(QString())).entryList(QDir::Files | QDir::Hidden);
+  const auto refused = EditBuffer::start(read(path, QStringLiteral("parks")));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.error().message.contains(path)) << refused.error().message.toStdString();
+  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("read-only"))) << refused.error().message.toStdString();
+  EXPECT_EQ(hashOf(path), before);
+  EXPECT_EQ(QDir(dir.path(QString())).entryList(QDir::Files | QDir::Hidden), filesBefore);  // not even a lock file
+  ASSERT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+  EXPECT_TRUE(EditBuffer::start(read(path, QStringLiteral("parks"))).ok());
+}
+
 TEST(EditBuffer, UnsavedEditsComeBackFromTheJournalAfterACrash) {
   test::TempDir dir;
   const QString path = makeParks(dir);

@@ -2,6 +2,7 @@
 
 #include "edit/edit_journal.h"
 #include "edit/layer_save.h"
+#include "xiuhua/gis/file_access.h"
 #include "xiuhua/gis/file_stamp.h"
 #include "xiuhua/gis/vector_editor.h"
 
@@ -150,6 +151,11 @@ Result<std::shared_ptr<FileClaim>> claimFile(const VectorData* data) {
 
 Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const VectorData> data, bool restoreJournal) {
   if (!data) return Error{ErrorCode::InvalidArgument, tr("There is no layer to edit.")};
+  if (isMarkedReadOnly(data->path)) {
+    return Error{ErrorCode::IoFailed, tr("%1 is marked read-only (no write permission): it cannot be edited. Copy it, or the "
+                                         "project with its data, to a folder of your own to edit it.")
+                                          .arg(data->path)};
+  }
   auto priv = std::make_unique<Private>();
   auto claim = claimFile(data.get());
   if (!claim.ok()) return claim.error();

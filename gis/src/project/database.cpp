@@ -1,10 +1,12 @@
 #include "xiuhua/gis/database.h"
 
 #include "atomic_file.h"
+#include "xiuhua/gis/file_access.h"
 #include "sqlite_db.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace xiuhua::gis {
 
@@ -12,8 +14,21 @@ struct Database::Impl {
   detail::SqliteDb db;
 };
 
-Database::Database(std::unique_ptr<Impl> impl, QString path) : mImpl(std::move(impl)), mPath(std::move(path)) {}
+Database::Database(std::unique_ptr<Impl> impl, QString path, bool readOnly)
+    : mImpl(std::move(impl)), mPath(std::move(path)), mReadOnly(readOnly) {}
 Database::~Database() = default;
+
+bool Database::isWritable(const QString& path) {
+  const QFileInfo file(path);
+  return file.isWritable() && !isMarkedReadOnly(path) && QFileInfo(file.absolutePath()).isWritable();
+}
+
+QString Database::readOnlyMessage(const QString& path) {
+  return QCoreApplication::translate("Database",
+                                     "%1 is read-only (the file or its folder cannot be written, or the file is marked "
+                                     "read-only): nothing was changed. Save the project under another name to change it.")
+      .arg(path);
+}
 
 Result<std::unique_ptr<Database>> Database::open(const QString& path) {
   if (!QFileInfo(path).isFile()) {
@@ -21,17 +36,44 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path) {
   }
   QString error;
   auto impl = std::make_unique<Impl>();
+  if (!isWritable(path)) {
+    impl->db = detail::openSqliteReadOnly(path, error);
+    if (!impl->db) {
+      return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot open the database for reading (%2).").arg(path, error)};
+    }
+    return std::unique_ptr<Database>(new Database(std::move(impl), path, true));
+  }
   impl->db = detail::openSqlite(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, error);
   if (!impl->db || !detail::execSql(impl->db.get(), "PRAGMA journal_mode=WAL;", error)) {
     return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot open the database for writing (%2).").arg(path, error)};
   }
-  return std::unique_ptr<Database>(new Database(std::move(impl), path));
+  return std::unique_ptr<Database>(new Database(std::move(impl), path, false));
+}
+
+Error Database::failure(const QString& sqliteMessage) const {
+  if ((sqlite3_errcode(mImpl->db.get()) & 0xff) == SQLITE_READONLY) return Error{ErrorCode::IoFailed, readOnlyMessage(mPath)};
+  return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, sqliteMessage)};
 }
 
 Status Database::exec(const QString& sql) {
   QString error;
-  if (!detail::execSql(mImpl->db.get(), sql.toUtf8().constData(), error)) {
-    return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, error)};
+  if (!detail::execSql(mImpl->db.get(), sql.toUtf8().constData(), error)) return failure(error);
+  return {};
+}
+
+Status Database::ensureSchema(const QString& sql) {
+  if (!mReadOnly) return exec(sql);
+  static const QRegularExpression createTable(QStringLiteral(R"(^\s*CREATE\s+TABLE\s+IF\s+NOT\s+EXISTS\s+(\w+))"),
+                                              QRegularExpression::CaseInsensitiveOption);
+  for (const QString& statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+    const QRegularExpressionMatch m = createTable.match(statement);
+    if (!m.hasMatch()) continue;  // indexes: nothing to find faster in an empty table
+    auto present = query(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"), {m.captured(1)});
+    if (!present.ok()) return present.error();
+    if (present->front().front().toInt() > 0) continue;
+    QString temporary = statement;
+    temporary.replace(m.capturedStart(0), m.capturedLength(0), QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS ") + m.captured(1));
+    if (Status s = exec(temporary); !s) return s;
   }
   return {};
 }
@@ -40,7 +82,7 @@ Result<std::vector<Database::Row>> Database::query(const QString& sql, const std
   QString error;
   const QByteArray text = sql.toUtf8();
   detail::SqliteStmt st = detail::prepareSql(mImpl->db.get(), text.constData(), error);
-  if (!st) return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, error)};
+  if (!st) return failure(error);
   for (std::size_t i = 0; i < params.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
     const QVariant& v = params[i];
@@ -69,13 +111,19 @@ Result<std::vector<Database::Row>> Database::query(const QString& sql, const std
     }
     rows.push_back(std::move(row));
   }
-  if (rc != SQLITE_DONE) {
-    return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, QString::fromUtf8(sqlite3_errmsg(mImpl->db.get())))};
-  }
+  if (rc != SQLITE_DONE) return failure(QString::fromUtf8(sqlite3_errmsg(mImpl->db.get())));
   return rows;
 }
 
-Status Database::beginWrite() { return exec(QStringLiteral("BEGIN IMMEDIATE;")); }
+Status Database::requireWritable() const {
+  if (mReadOnly) return Error{ErrorCode::IoFailed, readOnlyMessage(mPath)};
+  return {};
+}
+
+Status Database::beginWrite() {
+  if (Status s = requireWritable(); !s) return s;
+  return exec(QStringLiteral("BEGIN IMMEDIATE;"));
+}
 Status Database::commit() { return exec(QStringLiteral("COMMIT;")); }
 void Database::rollback() { (void)exec(QStringLiteral("ROLLBACK;")); }
 qint64 Database::lastInsertId() const { return sqlite3_last_insert_rowid(mImpl->db.get()); }

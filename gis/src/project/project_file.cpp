@@ -1,5 +1,7 @@
 #include "xiuhua/gis/project.h"
 
+#include "xiuhua/gis/database.h"
+
 #include "../gdal_env.h"
 #include "sqlite_db.h"
 
@@ -158,6 +160,7 @@ Status saveNew(const Project& project, const QString& path) {
 // An existing project: rewritten in one SQLite transaction (WAL), so the indicator values other
 // instances write into the same file are kept, and a failure leaves it as it was.
 Status saveInPlace(const Project& project, const QString& path) {
+  if (!Database::isWritable(path)) return Error{ErrorCode::IoFailed, Database::readOnlyMessage(path)};
   QString error;
   detail::SqliteDb db = detail::openSqlite(path, SQLITE_OPEN_READWRITE, error);
   auto fail = [&](const QString& what) {
@@ -180,7 +183,7 @@ Result<Project> ProjectFile::load(const QString& path) {
     return Error{ErrorCode::FileNotFound, QCoreApplication::translate("ProjectFile", "%1: the project file does not exist.").arg(path)};
   }
   QString error;
-  detail::SqliteDb db = detail::openSqlite(path, SQLITE_OPEN_READONLY, error);
+  detail::SqliteDb db = detail::openSqliteReadOnly(path, error);
   auto invalid = [&](const QString& why) {
     return Error{ErrorCode::ProjectInvalid, QCoreApplication::translate("ProjectFile", "%1: not a readable Xiuhua project (%2).").arg(path, why)};
   };

@@ -1,5 +1,9 @@
 #include "sqlite_db.h"
 
+#include "xiuhua/gis/file_access.h"
+
+#include <QUrl>
+
 namespace xiuhua::gis::detail {
 
 SqliteDb openSqlite(const QString& path, int flags, QString& error) {
@@ -13,6 +17,28 @@ SqliteDb openSqlite(const QString& path, int flags, QString& error) {
   }
   sqlite3_busy_timeout(db.get(), 5000);
   return db;
+}
+
+SqliteDb openSqliteReadOnly(const QString& path, QString& error) {
+  // A file marked read-only (no write permission bit) is not being written by anyone but root:
+  // read it as immutable, so that not even a -shm is created beside it (root may create one in
+  // /usr/share and leave it behind).
+  if (!isMarkedReadOnly(path)) {
+    SqliteDb db = openSqlite(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, error);
+    // Opening reads nothing yet: a WAL file whose -shm cannot be created fails on the first read.
+    if (db && execSql(db.get(), "SELECT COUNT(*) FROM sqlite_master;", error)) return db;
+  }
+  QString immutableError;
+  const QByteArray uri = QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded).toUtf8() + "?immutable=1";
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(uri.constData(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr);
+  SqliteDb immutable(raw);
+  if (rc != SQLITE_OK || !execSql(immutable.get(), "SELECT COUNT(*) FROM sqlite_master;", immutableError)) {
+    if (error.isEmpty()) error = immutableError;
+    return nullptr;
+  }
+  error.clear();
+  return immutable;
 }
 
 bool execSql(sqlite3* db, const char* sql, QString& error) {

@@ -38,7 +38,7 @@ ComputationStore::~ComputationStore() = default;
 gis::Result<std::unique_ptr<ComputationStore>> ComputationStore::open(const QString& projectPath) {
   auto db = gis::Database::open(projectPath);
   if (!db.ok()) return db.error();
-  if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s.error();
+  if (gis::Status s = (*db)->ensureSchema(QString::fromLatin1(kSchema)); !s) return s.error();
   return std::unique_ptr<ComputationStore>(new ComputationStore(std::move(db).value(), projectPath));
 }
 
@@ -72,6 +72,7 @@ gis::Result<qint64> ComputationStore::record(const IndicatorComputation& computa
 }
 
 gis::Result<ComputationStore::Recorded> ComputationStore::recordValues(const IndicatorComputation& computation) {
+  if (gis::Status s = mDb->requireWritable(); !s) return s.error();
   QJsonObject json = computationToJson(computation);
   const std::vector<gis::LayerToWrite> layers = computationLayers(computation);
   QString relative;

@@ -64,7 +64,7 @@ ScenarioStore::~ScenarioStore() = default;
 gis::Result<std::unique_ptr<ScenarioStore>> ScenarioStore::open(const QString& projectPath) {
   auto db = gis::Database::open(projectPath);
   if (!db.ok()) return db.error();
-  if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s.error();
+  if (gis::Status s = (*db)->ensureSchema(QString::fromLatin1(kSchema)); !s) return s.error();
   return std::unique_ptr<ScenarioStore>(new ScenarioStore(std::move(db).value(), projectPath));
 }
 
@@ -86,6 +86,7 @@ gis::Result<qint64> ScenarioStore::save(const QString& name, const QString& code
   if (takenAway != nullptr) {
     for (const gis::AttributeRow& row : takenAway->attributes) removed.append(row.at(0).toLongLong());  // the fid
   }
+  if (gis::Status s = mDb->requireWritable(); !s) return s.error();
   QString layerName;
   if (proposed != nullptr && !proposed->geometries.empty()) {
     gis::LayerToWrite copy = *proposed;

@@ -45,11 +45,11 @@ ValueStore::ValueStore(std::unique_ptr<gis::Database> db) : mDb(std::move(db)) {
 gis::Result<std::unique_ptr<ValueStore>> ValueStore::open(const QString& projectPath) {
   auto db = gis::Database::open(projectPath);
   if (!db.ok()) return db.error();
-  if (gis::Status s = (*db)->exec(QString::fromLatin1(kSchema)); !s) return s.error();
+  if (gis::Status s = (*db)->ensureSchema(QString::fromLatin1(kSchema)); !s) return s.error();
   // Projects written before sub-unit levels existed get the column (empty: unknown level).
   auto columns = (*db)->query(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('xh_values') WHERE name = 'level'"));
   if (!columns.ok()) return columns.error();
-  if (!columns->empty() && columns->front()[0].toInt() == 0) {
+  if (!columns->empty() && columns->front()[0].toInt() == 0 && !(*db)->isReadOnly()) {
     if (gis::Status s = (*db)->exec(QStringLiteral("ALTER TABLE xh_values ADD COLUMN level TEXT NOT NULL DEFAULT ''")); !s) return s.error();
   }
   return std::unique_ptr<ValueStore>(new ValueStore(std::move(db).value()));

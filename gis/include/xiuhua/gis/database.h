@@ -12,19 +12,37 @@ namespace xiuhua::gis {
 
 // A SQLite database (the project file) opened for reading and writing by several processes at
 // once: WAL journal and a busy timeout, so a second writer waits instead of failing or
-// corrupting the file. One connection per thread; not copyable.
+// corrupting the file. A project this process may not change is opened read-only instead: its
+// reads work and every write fails with a message saying so. One connection per thread; not
+// copyable.
 class Database {
  public:
   using Row = std::vector<QVariant>;
 
-  // Opens an existing file read-write (WAL); errors name the file.
+  // Opens an existing file read-write (WAL), or read-only when isWritable() says no; errors name
+  // the file.
   static Result<std::unique_ptr<Database>> open(const QString& path);
+  // Whether a project at path can be changed: the file and its folder (WAL writes its -wal and
+  // -shm beside it) are writable by this process, and the file is not marked read-only (no write
+  // permission bit at all, as the demo installed under /usr/share: read-only even for root).
+  static bool isWritable(const QString& path);
+  // The message every write to a read-only project fails with.
+  static QString readOnlyMessage(const QString& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  bool isReadOnly() const { return mReadOnly; }
+  // Fails with readOnlyMessage() on a read-only project: for writers that write files beside the
+  // project before the database, to refuse before anything is written.
+  Status requireWritable() const;
+
   // Runs statements without parameters or results (schema, BEGIN/COMMIT …).
   Status exec(const QString& sql);
+  // Creates the tables and indexes of a schema (CREATE … IF NOT EXISTS statements). Read-only, a
+  // table the file lacks is made empty in memory (TEMP), so reading it finds no rows instead of
+  // failing; indexes are left out.
+  Status ensureSchema(const QString& sql);
   // Runs one statement with positional parameters (?1, ?2 … or ?); returns its rows.
   // Null QVariants bind NULL; integers, doubles and strings bind as such.
   Result<std::vector<Row>> query(const QString& sql, const std::vector<QVariant>& params = {});
@@ -40,9 +58,11 @@ class Database {
 
  private:
   struct Impl;
-  Database(std::unique_ptr<Impl> impl, QString path);
+  Database(std::unique_ptr<Impl> impl, QString path, bool readOnly);
+  Error failure(const QString& sqliteMessage) const;
   std::unique_ptr<Impl> mImpl;
   QString mPath;
+  bool mReadOnly = false;
 };
 
 }  // namespace xiuhua::gis
