@@ -26,6 +26,7 @@
 #include "report/indicator_report.h"
 #include "report/report_content.h"
 #include "report/report_exports.h"
+#include "xiuhua/gis/database.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/value_store.h"
 
@@ -469,6 +470,8 @@ void ReportBuilderDialog::done(int result) {
 
 bool ReportBuilderDialog::saveOptions() {
   const ReportOptions o = options();
+  // A read-only project (the installed demo) still gives its report; the choice is not kept.
+  if (!gis::Database::isWritable(mProject)) return true;
   if (gis::Status s = ReportOptions::save(o, mProject); !s) {
     showMessage(s.error().message, true);
     return false;

@@ -92,6 +92,8 @@ gis::Status MapDocument::saveProject(const QString& path) {
   return {};
 }
 
+bool MapDocument::isReadOnly() const { return !mProjectPath.isEmpty() && !gis::Database::isWritable(mProjectPath); }
+
 QString MapDocument::title() const {
   if (!mTitle.isEmpty()) return mTitle;
   if (!mProjectPath.isEmpty()) return QFileInfo(mProjectPath).completeBaseName();

@@ -34,6 +34,9 @@ class MapDocument : public QObject {
   // The project's title, else its file name, else "Untitled".
   QString title() const;
   bool isModified() const { return mModified; }
+  // The project file cannot be changed (gis::Database::isWritable): it is shown and reported
+  // from, and saving it means saving under another name.
+  bool isReadOnly() const;
 
   // Adds every layer of the file (all layers of a GeoPackage). Returns the new layer ids, or
   // the error naming the file; nothing already open changes on failure. Opens the file on the

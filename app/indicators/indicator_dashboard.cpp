@@ -16,6 +16,7 @@
 #include "indicators/value_entry_dialog.h"
 #include "indicators/gap_finder_dialog.h"
 #include "indicators/what_if_dialog.h"
+#include "xiuhua/gis/database.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 #include "xiuhua/indicators/value_exchange.h"
 
@@ -446,6 +447,10 @@ void IndicatorDashboard::chooseCatalog() {
 bool IndicatorDashboard::computeSpatial(bool wait, bool force) {
   if (!mStore) {
     emit problem(tr("Save the project first: its indicators and values are kept in the project file."));
+    return false;
+  }
+  if (!gis::Database::isWritable(mStore->path())) {
+    emit problem(gis::Database::readOnlyMessage(mStore->path()));
     return false;
   }
   auto computations = indicators::ComputationStore::open(mStore->path());

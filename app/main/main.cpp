@@ -3,6 +3,7 @@
 #include "l10n/localization.h"
 #include "main/main_window.h"
 #include "main/screenshot.h"
+#include "map/message_bar.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QFileInfo>
 #include <QPointer>
 #include <QSettings>
+#include <QTextStream>
 
 #include <functional>
 
@@ -22,6 +24,8 @@ int main(int argc, char* argv[]) {
   QApplication::setOrganizationName(QStringLiteral("Xiuhua"));
   QApplication::setApplicationName(QStringLiteral("Xiuhua"));
   QApplication::setApplicationVersion(QStringLiteral(XIUHUA_VERSION));
+  // The installed xiuhua.desktop: its icon and name for the window (Wayland matches them by this).
+  QGuiApplication::setDesktopFileName(QStringLiteral("xiuhua"));
 
   // The language first, so that --help is translated too.
   const QStringList args = QApplication::arguments();
@@ -39,7 +43,10 @@ int main(int argc, char* argv[]) {
                                       QStringLiteral("file"));
   const QCommandLineOption language(QStringLiteral("lang"), QApplication::translate("main", "UI language: zh_CN or en."),
                                     QStringLiteral("language"));
-  parser.addOptions({screenshot, language});
+  const QCommandLineOption demo(QStringLiteral("demo"),
+                                QApplication::translate("main", "Open the demo project (your copy of it in your documents folder; "
+                                                                "made on first use)."));
+  parser.addOptions({screenshot, language, demo});
   parser.process(app);
 
   MapDocument document;
@@ -63,14 +70,23 @@ int main(int argc, char* argv[]) {
   };
   createWindow();
 
+  bool opened = true;
   for (const QString& arg : parser.positionalArguments()) {
     const QString path = QFileInfo(arg).absoluteFilePath();
     if (path.endsWith(QLatin1String(".xhp"), Qt::CaseInsensitive)) {
-      window->openProject(path);
+      opened = window->openProject(path) && opened;
     } else {
       window->addLayers({path});
     }
   }
+  if (parser.isSet(demo)) opened = window->openDemoProject() && opened;
+  if (parser.isSet(screenshot) && !opened) {
+    // Nothing to wait for: say why instead of rendering an empty window.
+    QTextStream(stderr) << "xiuhua: " << window->messageBar()->currentText() << "\n";
+    delete window;
+    return 1;
+  }
+  if (parser.positionalArguments().isEmpty() && !parser.isSet(demo)) window->suggestDemoProject();
   window->show();
   if (parser.isSet(screenshot)) {
     new xiuhua::app::ScreenshotTaker(window, &document, QFileInfo(parser.value(screenshot)).absoluteFilePath(), &app);

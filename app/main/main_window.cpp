@@ -26,6 +26,10 @@
 
 namespace xiuhua::app {
 
+// Message-bar action keys beside the layer ids (which are 8 hex digits).
+const char* const MainWindow::kSaveAsAction = "project:save-as";
+const char* const MainWindow::kOpenDemoAction = "project:open-demo";
+
 MainWindow::MainWindow(MapDocument* document, QWidget* parent)
     : QMainWindow(parent), mDocument(document), mCanvas(new MapCanvas(document, this)),
       mMessages(new MessageBar(this)), mStatus(nullptr), mLayerModel(new LayerTreeModel(document, this)),
@@ -105,8 +109,14 @@ void MainWindow::connectDocument() {
     const LayerState* s = mDocument->layer(id);
     if (s != nullptr && s->lacksCrs()) warnAboutMissingCrs(id);
   });
-  connect(mMessages, &MessageBar::actionTriggered, this, [this](const QString& id) {
-    showLayerProperties(id, static_cast<int>(LayerPropertiesDialog::Page::CoordinateSystem));
+  connect(mMessages, &MessageBar::actionTriggered, this, [this](const QString& key) {
+    if (key == QLatin1String(kSaveAsAction)) {
+      saveProject(true);
+    } else if (key == QLatin1String(kOpenDemoAction)) {
+      openDemoProject();
+    } else {
+      showLayerProperties(key, static_cast<int>(LayerPropertiesDialog::Page::CoordinateSystem));  // a layer's id
+    }
   });
   connect(mCanvas, &MapCanvas::identifyRequested, this, [this](QPointF p, double tolerance) {
     mIdentifyDock->show();
@@ -115,9 +125,23 @@ void MainWindow::connectDocument() {
   new SubunitHoverTip(mCanvas, mDocument);  // owned by the canvas
   connect(mStatus, &MapStatusBar::crsButtonClicked, this, &MainWindow::chooseMapCrs);
   auto updateTitle = [this] {
-    setWindowTitle(tr("%1 — Xiuhua 绣花").arg(mDocument->title()));
+    setWindowTitle(mDocument->isReadOnly() ? tr("%1 (read-only) — Xiuhua 绣花").arg(mDocument->title())
+                                           : tr("%1 — Xiuhua 绣花").arg(mDocument->title()));
   };
   connect(mDocument, &MapDocument::projectReset, this, updateTitle);
+  auto noteReadOnly = [this] {
+    if (!mDocument->isReadOnly()) {
+      mMessages->withdraw(QLatin1String(kSaveAsAction));
+      return;
+    }
+    mMessages->showMessage(tr("%1 is read-only: you can look at it and write reports from it, but nothing can be saved "
+                              "into it. To edit its layers or compute its indicators, save it under another name.")
+                               .arg(QDir::toNativeSeparators(mDocument->projectPath())),
+                           tr("Save as…"), QLatin1String(kSaveAsAction));
+  };
+  connect(mDocument, &MapDocument::projectReset, mMessages, &MessageBar::clear);  // they were about the last project
+  connect(mDocument, &MapDocument::projectReset, this, noteReadOnly);
+  connect(mDocument, &MapDocument::projectSaved, this, noteReadOnly);
   connect(mDocument, &MapDocument::projectSaved, this, updateTitle);
   updateTitle();
   // The tree is rebuilt from the document on every change: keep the user's current layer.
@@ -165,13 +189,14 @@ void MainWindow::zoomToSelection(const QString& layerId) {
   mCanvas->zoomToRect(box.rect());
 }
 
-void MainWindow::openProject(const QString& path) {
-  if (!maybeSave()) return;
+bool MainWindow::openProject(const QString& path) {
+  if (!maybeSave()) return false;
   if (gis::Status s = mDocument->openProject(path); !s) {
     mMessages->showMessage(s.error().message);
-    return;
+    return false;
   }
   rememberRecent(path);
+  return true;
 }
 
 void MainWindow::addLayers(const QStringList& paths) {

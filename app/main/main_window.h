@@ -39,7 +39,14 @@ class MainWindow : public QMainWindow {
   EditingController* editing() const { return mEditing; }
   void showDashboard();
 
-  void openProject(const QString& path);
+  // Opens the project; false (the reason in the message bar) when it could not be opened.
+  bool openProject(const QString& path);
+  // Opens the user's copy of the shipped demo project, copying it to the documents folder first
+  // when there is none yet (the installed demo is read-only). False, with the reason in the
+  // message bar, when there is no demo or it cannot be copied.
+  bool openDemoProject();
+  // The message bar's hint on a first start: nothing opened and nothing opened before.
+  void suggestDemoProject();
   void addLayers(const QStringList& paths);
   void openAttributeTable(const QString& layerId);
   void showLayerProperties(const QString& layerId, int page = 0);
@@ -73,6 +80,9 @@ class MainWindow : public QMainWindow {
   void warnAboutMissingCrs(const QString& layerId);
   // Asks whether to save unsaved changes; false when the user cancels (or saving failed).
   bool maybeSave();
+
+  static const char* const kSaveAsAction;
+  static const char* const kOpenDemoAction;
 
   MapDocument* mDocument;
   MapCanvas* mCanvas;

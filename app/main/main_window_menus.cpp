@@ -1,5 +1,6 @@
 // MainWindow: menus, toolbar, context menu and the project-file actions.
 #include "dialogs/report_builder_dialog.h"
+#include "document/demo_project.h"
 #include "document/layer_export.h"
 #include "document/map_document.h"
 #include "edit/editing_controller.h"
@@ -12,6 +13,7 @@
 #include "xiuhua/gis/library_versions.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QCloseEvent>
 #include <QDate>
 #include <QDir>
@@ -21,6 +23,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
@@ -49,6 +52,9 @@ void MainWindow::createMenus() {
   });
   mRecentMenu = project->addMenu(tr("Open &recent"));
   updateRecentMenu();
+  QAction* demo = project->addAction(tr("Open the &demo project"), this, &MainWindow::openDemoProject);
+  demo->setEnabled(!demo_project::shippedProject().isEmpty());
+  demo->setStatusTip(tr("Jiading District with synthetic layers and the district plan's indicators, copied to your documents"));
   project->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveProject(false); });
   project->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveProject(true); });
   project->addSeparator();
@@ -157,6 +163,11 @@ void MainWindow::layerContextMenu(const QPoint& pos) {
 
 bool MainWindow::saveProject(bool askForPath) {
   QString path = mDocument->projectPath();
+  if (mDocument->isReadOnly()) {
+    // Suggested beside the user's documents, not in the read-only folder.
+    askForPath = true;
+    path = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(QFileInfo(path).fileName());
+  }
   if (askForPath || path.isEmpty()) {
     path = QFileDialog::getSaveFileName(this, tr("Save project"), path, tr("Xiuhua projects (*.xhp)"));
     if (path.isEmpty()) return false;
@@ -169,6 +180,31 @@ bool MainWindow::saveProject(bool askForPath) {
   rememberRecent(path);
   statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
   return true;
+}
+
+bool MainWindow::openDemoProject() {
+  const QString shipped = demo_project::shippedProject();
+  if (shipped.isEmpty()) {
+    mMessages->showMessage(tr("The demo project is not installed (looked for share/xiuhua/demo beside %1).")
+                               .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
+    return false;
+  }
+  if (!maybeSave()) return false;
+  auto copy = demo_project::copyTo(shipped, demo_project::defaultCopyFolder());
+  if (!copy.ok()) {
+    mMessages->showMessage(copy.error().message);
+    return false;
+  }
+  if (!openProject(copy.value())) return false;
+  statusBar()->showMessage(tr("Opened your copy of the demo project: %1").arg(QDir::toNativeSeparators(copy.value())), 8000);
+  return true;
+}
+
+void MainWindow::suggestDemoProject() {
+  if (demo_project::shippedProject().isEmpty() || !QSettings().value(kRecentKey).toStringList().isEmpty()) return;
+  mMessages->showMessage(tr("No project is open. The demo project (Jiading District, synthetic data) shows what Xiuhua "
+                            "does: coverage maps, the district plan's indicators and the report."),
+                         tr("Open the demo project"), QLatin1String(kOpenDemoAction));
 }
 
 void MainWindow::rememberRecent(const QString& path) {

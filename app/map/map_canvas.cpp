@@ -101,6 +101,8 @@ void MapCanvas::setScaleDenominator(double denominator) {
 }
 
 bool MapCanvas::isRenderComplete() const {
+  // No layer yet and so no view: the empty canvas is all there is to show.
+  if (!mViewport.isValid() && mDocument->layerCount() == 0) return !mRenderPending;
   return !mRenderPending && mImageGeneration == mGeneration && mImageViewport == mViewport &&
          !mImage.isNull();
 }

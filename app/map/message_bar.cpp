@@ -41,7 +41,21 @@ void MessageBar::showMessage(const QString& text, const QString& actionText, con
   else if (!mQueue.isEmpty()) mClose->setText(tr("Next (%1)").arg(mQueue.size()));
 }
 
-QString MessageBar::currentText() const { return isVisible() ? mText->text() : QString(); }
+void MessageBar::clear() {
+  mQueue.clear();
+  hide();
+}
+
+void MessageBar::withdraw(const QString& actionKey) {
+  mQueue.removeIf([&](const Message& m) { return m.actionKey == actionKey; });
+  if (!isHidden() && mActionKey == actionKey) {
+    showNext();
+  } else if (!isHidden()) {
+    mClose->setText(mQueue.isEmpty() ? tr("Dismiss") : tr("Next (%1)").arg(mQueue.size()));
+  }
+}
+
+QString MessageBar::currentText() const { return isHidden() ? QString() : mText->text(); }  // also before the window is shown
 
 void MessageBar::showNext() {
   if (mQueue.isEmpty()) {

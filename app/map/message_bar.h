@@ -16,6 +16,10 @@ class MessageBar : public QFrame {
   explicit MessageBar(QWidget* parent = nullptr);
   // actionText non-empty adds a button that emits actionTriggered(actionKey).
   void showMessage(const QString& text, const QString& actionText = {}, const QString& actionKey = {});
+  // Drops every message (another project was opened: they were about the last one).
+  void clear();
+  // Takes back the messages with this action key, shown or waiting (a notice no longer true).
+  void withdraw(const QString& actionKey);
   QString currentText() const;
   int pendingCount() const { return static_cast<int>(mQueue.size()); }
 

@@ -192,6 +192,14 @@
         <source>%1: cannot copy the project there (%2).</source>
         <translation>%1：无法将项目复制到此处（%2）。</translation>
     </message>
+    <message>
+        <source>%1 is read-only (the file or its folder cannot be written, or the file is marked read-only): nothing was changed. Save the project under another name to change it.</source>
+        <translation>%1 是只读的（文件或其所在文件夹不可写，或文件被标为只读）：未做任何更改。要修改，请将项目另存为其他名称。</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the database for reading (%2).</source>
+        <translation>%1：无法以只读方式打开数据库（%2）。</translation>
+    </message>
 </context>
 <context>
     <name>EditBuffer</name>
@@ -218,6 +226,10 @@
     <message>
         <source>%1: the edit journal is damaged (%2).</source>
         <translation>%1：编辑日志已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is marked read-only (no write permission): it cannot be edited. Copy it, or the project with its data, to a folder of your own to edit it.</source>
+        <translation>%1 被标为只读（无写权限），不能编辑。请将它（或项目连同数据）复制到自己的文件夹后再编辑。</translation>
     </message>
 </context>
 <context>
@@ -1078,14 +1090,6 @@
         <translation>责任单位</translation>
     </message>
     <message>
-        <source>Binding</source>
-        <translation>约束性</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>预期性</translation>
-    </message>
-    <message>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
@@ -1478,6 +1482,13 @@
     </message>
 </context>
 <context>
+    <name>gis</name>
+    <message>
+        <source>%1: cannot copy the demo file to %2.</source>
+        <translation>%1：无法将示例文件复制到 %2。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Xiuhua 绣花 — desktop GIS for urban-management refinement</source>
@@ -1494,6 +1505,10 @@
     <message>
         <source>UI language: zh_CN or en.</source>
         <translation>界面语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>Open the demo project (your copy of it in your documents folder; made on first use).</source>
+        <translation>打开示例项目（位于“文档”文件夹中的个人副本；首次使用时创建）。</translation>
     </message>
 </context>
 <context>
@@ -3053,6 +3068,42 @@
         <source>&amp;Report builder…</source>
         <translation>报告生成器(&amp;R)…</translation>
     </message>
+    <message>
+        <source>%1 (read-only) — Xiuhua 绣花</source>
+        <translation>%1（只读）— Xiuhua 绣花</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: you can look at it and write reports from it, but nothing can be saved into it. To edit its layers or compute its indicators, save it under another name.</source>
+        <translation>%1 是只读的：可以查看并生成报告，但无法保存任何更改。要编辑图层或计算指标，请另存为其他名称。</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo project</source>
+        <translation>打开示例项目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Jiading District with synthetic layers and the district plan&apos;s indicators, copied to your documents</source>
+        <translation>嘉定区示例（合成图层与区规划指标），复制到您的“文档”文件夹</translation>
+    </message>
+    <message>
+        <source>The demo project is not installed (looked for share/xiuhua/demo beside %1).</source>
+        <translation>未安装示例项目（已在 %1 旁查找 share/xiuhua/demo）。</translation>
+    </message>
+    <message>
+        <source>Opened your copy of the demo project: %1</source>
+        <translation>已打开示例项目的个人副本：%1</translation>
+    </message>
+    <message>
+        <source>No project is open. The demo project (Jiading District, synthetic data) shows what Xiuhua does: coverage maps, the district plan&apos;s indicators and the report.</source>
+        <translation>尚未打开项目。示例项目（嘉定区，合成数据）展示绣花的功能：覆盖图、区规划指标与报告。</translation>
+    </message>
+    <message>
+        <source>Open the demo project</source>
+        <translation>打开示例项目</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::MapDocument</name>
@@ -3825,6 +3876,21 @@
     <message>
         <source>Change by</source>
         <translation>变化按</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::demo_project</name>
+    <message>
+        <source>%1 exists but holds no copy of the demo project: choose another folder.</source>
+        <translation>%1 已存在，但其中没有示例项目的副本：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder for the demo project.</source>
+        <translation>%1：无法为示例项目创建文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the copied demo project there.</source>
+        <translation>%1：无法将复制的示例项目移到该处。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,87 @@
+#include "document/demo_project.h"
+
+#include "xiuhua/gis/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QUuid>
+
+namespace xiuhua::app::demo_project {
+namespace {
+
+const char* const kProjectFile = "jiading-demo.xhp";
+
+QString tr(const char* text) { return QCoreApplication::translate("DemoProject", text); }
+
+bool isSqliteSideFile(const QString& name) {
+  return name.endsWith(QLatin1String("-wal")) || name.endsWith(QLatin1String("-shm")) || name.endsWith(QLatin1String("-journal"));
+}
+
+// Copies every file under from (but the project and SQLite's side files) to to, writable by the user.
+gis::Status copyFiles(const QDir& from, const QDir& to, const QString& project) {
+  QDirIterator it(from.absolutePath(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+  while (it.hasNext()) {
+    const QFileInfo source(it.next());
+    if (source.absoluteFilePath() == project || isSqliteSideFile(source.fileName())) continue;
+    const QString target = to.filePath(from.relativeFilePath(source.absoluteFilePath()));
+    if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source.absoluteFilePath(), target) ||
+        !QFile::setPermissions(target, QFile::permissions(target) | QFile::ReadOwner | QFile::WriteOwner)) {
+      return gis::Error{gis::ErrorCode::IoFailed, tr("%1: cannot copy the demo file to %2.").arg(source.absoluteFilePath(), target)};
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+QString shippedProject() {
+  QStringList folders;
+  if (!qEnvironmentVariableIsEmpty("XIUHUA_DEMO_DIR")) folders << qEnvironmentVariable("XIUHUA_DEMO_DIR");
+  const QDir bin(QCoreApplication::applicationDirPath());
+  folders << bin.filePath(QStringLiteral("../share/xiuhua/demo")) << bin.filePath(QStringLiteral("../../data/demo"));
+  for (const QString& folder : folders) {
+    const QString path = QDir::cleanPath(QDir(folder).filePath(QLatin1String(kProjectFile)));
+    if (QFileInfo(path).isFile()) return path;
+  }
+  return {};
+}
+
+QString defaultCopyFolder() {
+  const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+  return QDir(documents.isEmpty() ? QDir::homePath() : documents).filePath(QStringLiteral("Xiuhua/jiading-demo"));
+}
+
+gis::Result<QString> copyTo(const QString& shippedProject, const QString& folder) {
+  const QFileInfo project(shippedProject);
+  const QDir target(folder);
+  const QString copiedProject = target.filePath(project.fileName());
+  if (QFileInfo(copiedProject).isFile()) return copiedProject;
+  if (target.exists()) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      tr("%1 exists but holds no copy of the demo project: choose another folder.").arg(QDir::toNativeSeparators(folder))};
+  }
+  const QString parent = QFileInfo(target.absolutePath()).absolutePath();
+  const QString temporary = QDir(parent).filePath(QStringLiteral(".%1.partial-%2").arg(target.dirName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
+  if (!QDir().mkpath(temporary)) {
+    return gis::Error{gis::ErrorCode::IoFailed, tr("%1: cannot create the folder for the demo project.").arg(QDir::toNativeSeparators(parent))};
+  }
+  auto fail = [&](const gis::Error& error) -> gis::Result<QString> {
+    QDir(temporary).removeRecursively();
+    return error;
+  };
+  auto db = gis::Database::open(project.absoluteFilePath());
+  if (!db.ok()) return fail(db.error());
+  if (gis::Status s = (*db)->copyTo(QDir(temporary).filePath(project.fileName())); !s) return fail(s.error());
+  db.value().reset();
+  if (gis::Status s = copyFiles(project.absoluteDir(), QDir(temporary), project.absoluteFilePath()); !s) return fail(s.error());
+  if (!QDir().rename(temporary, target.absolutePath())) {
+    return fail(gis::Error{gis::ErrorCode::IoFailed, tr("%1: cannot move the copied demo project there.").arg(QDir::toNativeSeparators(folder))});
+  }
+  return copiedProject;
+}
+
+}  // namespace xiuhua::app::demo_project
