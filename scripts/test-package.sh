@@ -161,6 +161,67 @@ else
   fail "GUI screenshot under xvfb ($shot_bytes bytes)"; tail -20 "$tmp/gui.log" | sed 's/^/    /'
 fi
 
+# The installed demo used where it is, by root (this script) and by an ordinary user: read-only
+# (its files carry no write bit), so reading and reporting work, computing is refused, and not a file
+# in /usr/share/xiuhua/demo changes or appears (no SQLite -wal/-shm, no lock, no results).
+demo_dir=/usr/share/xiuhua/demo
+demo_project=$demo_dir/jiading-demo.xhp
+demo_state() { (cd "$demo_dir" && find . -printf '%p %m %s\n' | sort && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+if [[ -z $(find "$demo_dir" -type f -perm /222) ]]; then pass "installed demo files carry no write permission bit"
+else fail "installed demo files carry no write permission bit: $(find "$demo_dir" -type f -perm /222 | head -3 | tr '\n' ' ')"; fi
+demo_before=$(demo_state)
+user_home="$tmp/user"
+mkdir -p "$user_home/runtime" && chmod 711 "$tmp" && chown -R nobody:nogroup "$user_home" && chmod 700 "$user_home/runtime"
+# run_as WHO COMMAND...: runs the command as root or as the unprivileged user nobody.
+run_as() {
+  local who=$1
+  shift
+  if [[ $who == root ]]; then "$@"; return; fi
+  "${sudo_cmd[@]}" setpriv --reuid=nobody --regid=nogroup --clear-groups \
+    env HOME="$user_home" XDG_CONFIG_HOME="$user_home/config" XDG_CACHE_HOME="$user_home/cache" \
+        XDG_DATA_HOME="$user_home/data" XDG_RUNTIME_DIR="$user_home/runtime" "$@"
+}
+for who in root nobody; do
+  out_dir=$([[ $who == root ]] && echo "$tmp" || echo "$user_home")
+  check "$who: xiuhua-cli project-info on the installed demo in place" \
+    run_as "$who" sh -c "/usr/bin/xiuhua-cli project-info --project '$demo_project' | grep -q jiading.gpkg"
+  if run_as "$who" timeout 600 /usr/bin/xiuhua-cli report --project "$demo_project" --year 2024 --out "$out_dir/in-place.pdf" \
+       >"$tmp/in-place-$who.log" 2>&1 && [[ $(pdfinfo "$out_dir/in-place.pdf" | awk '/^Pages:/ {print $2}') -ge 5 ]]; then
+    pass "$who: xiuhua-cli report on the installed demo in place"
+  else
+    fail "$who: xiuhua-cli report on the installed demo in place"; tail -5 "$tmp/in-place-$who.log" | sed 's/^/    /'
+  fi
+  if run_as "$who" /usr/bin/xiuhua-cli compute --project "$demo_project" --year 2024 >"$tmp/refused-$who.log" 2>&1; then
+    fail "$who: xiuhua-cli compute refuses the read-only demo (it computed)"
+  elif grep -q "$demo_project is read-only" "$tmp/refused-$who.log"; then
+    pass "$who: xiuhua-cli compute refuses the read-only demo, naming it"
+  else
+    fail "$who: xiuhua-cli compute refuses the read-only demo, naming it"; tail -5 "$tmp/refused-$who.log" | sed 's/^/    /'
+  fi
+done
+in_place_shot="$user_home/in-place.png"
+run_as nobody timeout 300 xvfb-run -a /usr/bin/xiuhua "$demo_project" --lang zh_CN --screenshot "$in_place_shot" >"$tmp/gui-in-place.log" 2>&1 || true
+if [[ $(stat -c %s "$in_place_shot" 2>/dev/null || echo 0) -gt 50000 ]]; then
+  pass "GUI opens the installed demo in place (read-only) as an ordinary user"
+  cp "$in_place_shot" "$root/$build/installed-demo-in-place.png"
+else
+  fail "GUI opens the installed demo in place"; tail -10 "$tmp/gui-in-place.log" | sed 's/^/    /'
+fi
+if [[ "$(demo_state)" == "$demo_before" ]]; then pass "nothing in $demo_dir changed or appeared"
+else fail "nothing in $demo_dir changed or appeared:"; diff <(echo "$demo_before") <(demo_state) | head -10 | sed 's/^/    /'; fi
+
+# xiuhua --demo (Project -> Open the demo project, the menu entry's action): the user's own copy.
+demo_shot="$user_home/demo-copy.png"
+run_as nobody timeout 300 xvfb-run -a /usr/bin/xiuhua --demo --screenshot "$demo_shot" >"$tmp/gui-demo.log" 2>&1 || true
+copy="$user_home/Documents/Xiuhua/jiading-demo/jiading-demo.xhp"
+if [[ -f $copy && $(stat -c %U "$copy") == nobody && $(stat -c %s "$demo_shot" 2>/dev/null || echo 0) -gt 50000 ]]; then
+  pass "xiuhua --demo copies the demo to ~/Documents/Xiuhua/jiading-demo and opens it"
+else
+  fail "xiuhua --demo copies the demo to ~/Documents/Xiuhua/jiading-demo and opens it"; tail -10 "$tmp/gui-demo.log" | sed 's/^/    /'
+fi
+check "the user's copy of the demo computes" run_as nobody timeout 600 /usr/bin/xiuhua-cli compute --project "$copy" --year 2024 --indicator JD14-13
+check "xiuhua.desktop offers the demo action" grep -qx 'Exec=xiuhua --demo' /usr/share/applications/xiuhua.desktop
+
 check "desktop-file-validate xiuhua.desktop" desktop-file-validate /usr/share/applications/xiuhua.desktop
 appstream_out=$(appstreamcli validate --no-net /usr/share/metainfo/xiuhua.metainfo.xml 2>&1 || true)
 if grep -q '^E:' <<<"$appstream_out"; then fail "appstreamcli validate: no errors"; printf '%s\n' "$appstream_out" | sed 's/^/    /'
