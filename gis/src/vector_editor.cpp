@@ -1,5 +1,7 @@
 #include "xiuhua/gis/vector_editor.h"
 
+#include "xiuhua/gis/file_access.h"
+
 #include "gdal_env.h"
 #include "ogr_convert.h"
 
@@ -103,8 +105,8 @@ Result<std::unique_ptr<VectorEditor>> VectorEditor::open(const SourceRef& source
   detail::ensureGdalRegistered();
   const QFileInfo file(source.path);
   if (!file.exists()) return Error{ErrorCode::FileNotFound, tr("%1: the file does not exist.").arg(source.path)};
-  // The owner's write bit too: a file marked read-only stays so, even for an administrator.
-  if (!file.isWritable() || !file.permission(QFile::WriteOwner)) {
+  // A protected file (no write bit, or installed under /usr/share) stays as it is, even for root.
+  if (!file.isWritable() || isProtectedFile(source.path)) {
     return Error{ErrorCode::IoFailed, tr("%1: the file is read-only, so its layers cannot be edited.").arg(source.path)};
   }
   detail::GdalErrorCollector errors;

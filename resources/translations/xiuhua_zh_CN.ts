@@ -193,12 +193,12 @@
         <translation>%1：无法将项目复制到此处（%2）。</translation>
     </message>
     <message>
-        <source>%1 is read-only (the file or its folder cannot be written, or the file is marked read-only): nothing was changed. Save the project under another name to change it.</source>
-        <translation>%1 是只读的（文件或其所在文件夹不可写，或文件被标为只读）：未做任何更改。要修改，请将项目另存为其他名称。</translation>
-    </message>
-    <message>
         <source>%1: cannot open the database for reading (%2).</source>
         <translation>%1：无法以只读方式打开数据库（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (the file or its folder cannot be written, the file is marked read-only, or it is installed in a system folder such as /usr/share): nothing was changed. Save the project under another name to change it.</source>
+        <translation>%1 是只读的（文件或其所在文件夹不可写、文件被标为只读，或它安装在 /usr/share 等系统文件夹中）：未做任何更改。要修改，请将项目另存为其他名称。</translation>
     </message>
 </context>
 <context>
@@ -228,8 +228,8 @@
         <translation>%1：编辑日志已损坏（%2）。</translation>
     </message>
     <message>
-        <source>%1 is marked read-only (no write permission): it cannot be edited. Copy it, or the project with its data, to a folder of your own to edit it.</source>
-        <translation>%1 被标为只读（无写权限），不能编辑。请将它（或项目连同数据）复制到自己的文件夹后再编辑。</translation>
+        <source>%1 is read-only (marked so, or installed in a system folder such as /usr/share): it cannot be edited. Copy it, or the project with its data, to a folder of your own to edit it.</source>
+        <translation>%1 是只读的（被标为只读，或安装在 /usr/share 等系统文件夹中），不能编辑。请将它（或项目连同数据）复制到自己的文件夹后再编辑。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // naming the file, and nothing is created beside it.
 #include "support/temp_dir.h"
 #include "xiuhua/gis/database.h"
+#include "xiuhua/gis/file_access.h"
 #include "xiuhua/gis/project.h"
 
 #include <gtest/gtest.h>
@@ -102,6 +103,35 @@ TEST(ReadOnlyDatabase, AFileMarkedReadOnlyIsReadButNeverWrittenNorAccompanied) {
   db.value().reset();
   EXPECT_EQ(contentsOf(path), before);
   EXPECT_EQ(filesIn(QFileInfo(path).absolutePath()), filesBefore);  // no -wal, -shm or -journal
+}
+
+TEST(ReadOnlyDatabase, AProjectInstalledInASystemDataFolderIsReadOnlyForRootToo) {
+  test::TempDir dir;
+  const QString installed = writeDatabase(dir, QStringLiteral("share/xiuhua/demo/项目.xhp"));  // rw-r--r--, as dpkg installs it
+  const QString mine = writeDatabase(dir, QStringLiteral("home/项目.xhp"));
+  const QByteArray previous = qgetenv("XDG_DATA_DIRS");
+  qputenv("XDG_DATA_DIRS", dir.path(QStringLiteral("share")).toUtf8());  // as /usr/share is by default
+  EXPECT_TRUE(isProtectedFile(installed));
+  EXPECT_FALSE(Database::isWritable(installed));
+  EXPECT_FALSE(isProtectedFile(mine));
+  EXPECT_TRUE(Database::isWritable(mine));
+  const QStringList filesBefore = filesIn(QFileInfo(installed).absolutePath());
+  {
+    auto db = Database::open(installed);
+    ASSERT_TRUE(db.ok()) << db.error().message.toStdString();
+    EXPECT_TRUE((*db)->isReadOnly());
+    auto rows = (*db)->query(QStringLiteral("SELECT COUNT(*) FROM xh_things"));
+    ASSERT_TRUE(rows.ok());
+    EXPECT_EQ(rows->front().front().toInt(), 2);
+    EXPECT_FALSE((*db)->exec(QStringLiteral("DELETE FROM xh_things")).ok());
+  }
+  EXPECT_EQ(filesIn(QFileInfo(installed).absolutePath()), filesBefore);
+  if (previous.isNull()) {
+    qunsetenv("XDG_DATA_DIRS");
+  } else {
+    qputenv("XDG_DATA_DIRS", previous);
+  }
+  EXPECT_FALSE(isProtectedFile(installed));
 }
 
 TEST(ReadOnlyDatabase, AWalProjectInAFolderItMayNotWriteIsReadWithoutItsSideFiles) {

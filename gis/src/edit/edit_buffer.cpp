@@ -151,9 +151,9 @@ Result<std::shared_ptr<FileClaim>> claimFile(const VectorData* data) {
 
 Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const VectorData> data, bool restoreJournal) {
   if (!data) return Error{ErrorCode::InvalidArgument, tr("There is no layer to edit.")};
-  if (isMarkedReadOnly(data->path)) {
-    return Error{ErrorCode::IoFailed, tr("%1 is marked read-only (no write permission): it cannot be edited. Copy it, or the "
-                                         "project with its data, to a folder of your own to edit it.")
+  if (isProtectedFile(data->path)) {
+    return Error{ErrorCode::IoFailed, tr("%1 is read-only (marked so, or installed in a system folder such as /usr/share): it "
+                                         "cannot be edited. Copy it, or the project with its data, to a folder of your own to edit it.")
                                           .arg(data->path)};
   }
   auto priv = std::make_unique<Private>();

@@ -20,13 +20,14 @@ Database::~Database() = default;
 
 bool Database::isWritable(const QString& path) {
   const QFileInfo file(path);
-  return file.isWritable() && !isMarkedReadOnly(path) && QFileInfo(file.absolutePath()).isWritable();
+  return file.isWritable() && !isProtectedFile(path) && QFileInfo(file.absolutePath()).isWritable();
 }
 
 QString Database::readOnlyMessage(const QString& path) {
   return QCoreApplication::translate("Database",
-                                     "%1 is read-only (the file or its folder cannot be written, or the file is marked "
-                                     "read-only): nothing was changed. Save the project under another name to change it.")
+                                     "%1 is read-only (the file or its folder cannot be written, the file is marked read-only, "
+                                     "or it is installed in a system folder such as /usr/share): nothing was changed. Save the "
+                                     "project under another name to change it.")
       .arg(path);
 }
 

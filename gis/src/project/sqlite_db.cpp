@@ -20,10 +20,10 @@ SqliteDb openSqlite(const QString& path, int flags, QString& error) {
 }
 
 SqliteDb openSqliteReadOnly(const QString& path, QString& error) {
-  // A file marked read-only (no write permission bit) is not being written by anyone but root:
-  // read it as immutable, so that not even a -shm is created beside it (root may create one in
+  // A protected file (no write bit, or installed under /usr/share) is not being written by anyone:
+  // read it as immutable, so that not even a -shm is created beside it (root could create one in
   // /usr/share and leave it behind).
-  if (!isMarkedReadOnly(path)) {
+  if (!isProtectedFile(path)) {
     SqliteDb db = openSqlite(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, error);
     // Opening reads nothing yet: a WAL file whose -shm cannot be created fails on the first read.
     if (db && execSql(db.get(), "SELECT COUNT(*) FROM sqlite_master;", error)) return db;

@@ -20,8 +20,9 @@ using SqliteStmt = std::unique_ptr<sqlite3_stmt, SqliteFinalizer>;
 
 // Opens a database; on failure returns null and sets error to SQLite's message.
 SqliteDb openSqlite(const QString& path, int flags, QString& error);
-// Opens a database for reading only. A file marked read-only, or a WAL database in a folder it may
-// not write (no -shm to create), is opened as immutable: SQLite then creates nothing beside it.
+// Opens a database for reading only. A protected file (gis::isProtectedFile), or a WAL database in
+// a folder it may not write (no -shm to create), is opened as immutable: SQLite then creates
+// nothing beside it.
 // On failure returns null and sets error to SQLite's message.
 SqliteDb openSqliteReadOnly(const QString& path, QString& error);
 // Runs SQL without results; returns false and sets error on failure.

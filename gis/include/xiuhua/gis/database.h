@@ -23,8 +23,8 @@ class Database {
   // the file.
   static Result<std::unique_ptr<Database>> open(const QString& path);
   // Whether a project at path can be changed: the file and its folder (WAL writes its -wal and
-  // -shm beside it) are writable by this process, and the file is not marked read-only (no write
-  // permission bit at all, as the demo installed under /usr/share: read-only even for root).
+  // -shm beside it) are writable by this process, and the file is not protected
+  // (gis::isProtectedFile: no write bit, or installed under /usr/share — read-only even for root).
   static bool isWritable(const QString& path);
   // The message every write to a read-only project fails with.
   static QString readOnlyMessage(const QString& path);
