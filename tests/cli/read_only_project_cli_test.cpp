@@ -2,11 +2,11 @@
 // what reads works, what writes is refused with the file named, and not a byte changes.
 #include "cli/cli_runner.h"
 #include "support/demo_copy.h"
+#include "support/folder_snapshot.h"
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -17,18 +17,8 @@
 namespace {
 
 using xiuhua::test::cli;
+using xiuhua::test::snapshotOf;
 using xiuhua::test::CliRun;
-
-QMap<QString, QByteArray> snapshotOf(const QString& folder) {
-  QMap<QString, QByteArray> files;
-  QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-  while (it.hasNext()) {
-    QFile f(it.next());
-    files[QDir(folder).relativeFilePath(f.fileName())] =
-        f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray("?");
-  }
-  return files;
-}
 
 void setWritable(const QString& folder, bool writable) {
   QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);

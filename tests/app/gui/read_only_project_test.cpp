@@ -10,13 +10,12 @@
 #include "map/map_tool.h"
 #include "map/message_bar.h"
 #include "support/demo_copy.h"
+#include "support/folder_snapshot.h"
 #include "xiuhua/gis/database.h"
 #include "xiuhua/gis/project.h"
 #include "xiuhua/gis/source_ref.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QPushButton>
@@ -26,20 +25,9 @@
 #include <QTest>
 
 using namespace xiuhua::app;
+using xiuhua::test::snapshotOf;
 
 namespace {
-
-// Every file under folder with a hash of its bytes: what "nothing changed" means.
-QMap<QString, QByteArray> snapshotOf(const QString& folder) {
-  QMap<QString, QByteArray> files;
-  QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-  while (it.hasNext()) {
-    QFile f(it.next());
-    files[QDir(folder).relativeFilePath(f.fileName())] =
-        f.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) : QByteArray("?");
-  }
-  return files;
-}
 
 const LayerState* layerNamed(const MapDocument& doc, const QString& name) {
   for (const LayerState& s : doc.layers()) {
