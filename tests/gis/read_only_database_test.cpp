@@ -105,6 +105,26 @@ TEST(ReadOnlyDatabase, AFileMarkedReadOnlyIsReadButNeverWrittenNorAccompanied) {
   EXPECT_EQ(filesIn(QFileInfo(path).absolutePath()), filesBefore);  // no -wal, -shm or -journal
 }
 
+TEST(ReadOnlyDatabase, AProtectedFileIsReadWithWhatItsWalHolds) {
+  test::TempDir dir;
+  const QString path = writeDatabase(dir, QStringLiteral("项目.xhp"));
+  // Another program has it open and has written a row that is still only in the -wal.
+  auto writer = Database::open(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->exec(QStringLiteral("PRAGMA wal_autocheckpoint=0; INSERT INTO xh_things(name) VALUES('第三');")).ok());
+  ASSERT_GT(QFileInfo(path + QStringLiteral("-wal")).size(), 0);
+  markReadOnly(path);
+  auto reader = Database::open(path);
+  ASSERT_TRUE(reader.ok()) << reader.error().message.toStdString();
+  EXPECT_TRUE((*reader)->isReadOnly());
+  auto rows = (*reader)->query(QStringLiteral("SELECT COUNT(*) FROM xh_things"));
+  ASSERT_TRUE(rows.ok()) << rows.error().message.toStdString();
+  EXPECT_EQ(rows->front().front().toInt(), 3);  // not the 2 of the main file alone
+  reader.value().reset();
+  writer.value().reset();
+  ASSERT_TRUE(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+}
+
 TEST(ReadOnlyDatabase, AProjectInstalledInASystemDataFolderIsReadOnlyForRootToo) {
   test::TempDir dir;
   const QString installed = writeDatabase(dir, QStringLiteral("share/xiuhua/demo/项目.xhp"));  // rw-r--r--, as dpkg installs it

@@ -2,6 +2,7 @@
 
 #include "xiuhua/gis/file_access.h"
 
+#include <QFileInfo>
 #include <QUrl>
 
 namespace xiuhua::gis::detail {
@@ -22,8 +23,9 @@ SqliteDb openSqlite(const QString& path, int flags, QString& error) {
 SqliteDb openSqliteReadOnly(const QString& path, QString& error) {
   // A protected file (no write bit, or installed under /usr/share) is not being written by anyone:
   // read it as immutable, so that not even a -shm is created beside it (root could create one in
-  // /usr/share and leave it behind).
-  if (!isProtectedFile(path)) {
+  // /usr/share and leave it behind) — unless a -wal beside it holds data immutable would not see.
+  const QFileInfo wal(path + QStringLiteral("-wal"));
+  if (!isProtectedFile(path) || wal.size() > 0) {
     SqliteDb db = openSqlite(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, error);
     // Opening reads nothing yet: a WAL file whose -shm cannot be created fails on the first read.
     if (db && execSql(db.get(), "SELECT COUNT(*) FROM sqlite_master;", error)) return db;
@@ -33,6 +35,7 @@ SqliteDb openSqliteReadOnly(const QString& path, QString& error) {
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(uri.constData(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, nullptr);
   SqliteDb immutable(raw);
+  if (rc != SQLITE_OK) immutableError = QString::fromUtf8(sqlite3_errstr(rc));
   if (rc != SQLITE_OK || !execSql(immutable.get(), "SELECT COUNT(*) FROM sqlite_master;", immutableError)) {
     if (error.isEmpty()) error = immutableError;
     return nullptr;
