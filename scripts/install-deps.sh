@@ -12,6 +12,7 @@ packages=(
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth poppler-utils
   python3 python3-gdal python3-shapely
   dpkg-dev file lintian desktop-file-utils appstream xdg-utils   # the .deb: scripts/test-package.sh
+  debootstrap                                                    # a fresh Debian 12: scripts/test-package-fresh.sh
 )
 
 missing=()

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 build=build-package
 
-if [[ $(id -u) -ne 0 ]]; then exec sudo "$0" "$@"; fi
+if [[ $(id -u) -ne 0 ]]; then exec sudo "$root/scripts/test-package-fresh.sh" "$@"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 version=$(sed -n 's/^project(Xiuhua VERSION \([0-9][0-9.]*\).*/\1/p' CMakeLists.txt)
@@ -26,44 +26,62 @@ failed=0
 pass() { echo "PASS: $*"; passed=$((passed + 1)); }
 fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
-if ! command -v debootstrap >/dev/null; then apt-get install -y -q debootstrap >/dev/null; fi
+scripts/install-deps.sh  # debootstrap among them
 work=$(mktemp -d /tmp/xiuhua-fresh.XXXXXX)
 system="$work/root"
 cleanup() {
   # Unmount before removing anything: rm -rf must never reach through a mount into the host.
-  if mountpoint -q "$system/proc" 2>/dev/null; then umount "$system/proc" || umount -l "$system/proc"; fi
-  if findmnt -rn -o TARGET | grep -qF "$system"; then
+  if mountpoint -q "$system/proc" 2>/dev/null; then umount "$system/proc" || umount -l "$system/proc" || true; fi
+  local mounts
+  mounts=$(findmnt -rn -o TARGET || true)
+  if grep -qF -- "$system" <<<"$mounts"; then
     echo "test-package-fresh: $system still has mounts; left in place" >&2
   else
-    rm -rf "$work"
+    rm -rf --one-file-system "$work"
   fi
 }
 trap cleanup EXIT
+network_trouble() { grep -qiE 'Temporary failure|Could not resolve|Failed to fetch|Connection (timed out|refused)|Network is unreachable|Couldn.t download|Failed getting release file' "$1"; }
 
 # --- A fresh Debian 12 ---------------------------------------------------------------------------------
-mirror=$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)
+mirror=""
+if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
+  mirror=$(sed -n 's/^URIs: *\(http[^ ]*debian\)$/\1/p' /etc/apt/sources.list.d/debian.sources | head -1 || true)
+elif [[ -f /etc/apt/sources.list ]]; then
+  mirror=$(awk '$1 == "deb" && $2 ~ /^http/ && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list || true)
+fi
 mirror=${mirror:-http://deb.debian.org/debian}
-if ! debootstrap --variant=minbase bookworm "$system" "$mirror" >"$work/debootstrap.log" 2>&1; then
+if ! timeout 1800 debootstrap --variant=minbase bookworm "$system" "$mirror" >"$work/debootstrap.log" 2>&1; then
   tail -5 "$work/debootstrap.log" | sed 's/^/    /'
-  echo "SKIP: debootstrap could not make a Debian 12 from $mirror (network?); the fresh-machine install was not tested"
-  exit 0
+  if network_trouble "$work/debootstrap.log"; then
+    echo "SKIP: debootstrap could not download Debian 12 from $mirror; the fresh-machine install was not tested"
+    exit 0
+  fi
+  fail "debootstrap: a minimal Debian 12 from $mirror"
+  echo "test-package-fresh: $passed passed, $failed failed"
+  exit 1
 fi
 # The same archive as this machine (updates and security too), not only what debootstrap chose.
 if [[ -f /etc/apt/sources.list.d/debian.sources ]]; then
   cp /etc/apt/sources.list.d/debian.sources "$system/etc/apt/sources.list.d/" && rm -f "$system/etc/apt/sources.list"
+elif [[ -f /etc/apt/sources.list ]]; then
+  cp /etc/apt/sources.list "$system/etc/apt/sources.list"
 fi
 cp /etc/resolv.conf "$system/etc/resolv.conf" 2>/dev/null || true
-mount -t proc proc "$system/proc"
+if ! mount -t proc proc "$system/proc" 2>"$work/mount.log"; then
+  echo "SKIP: /proc cannot be mounted in the new system here ($(cat "$work/mount.log")); the fresh-machine install was not tested"
+  exit 0
+fi
 in_system() { chroot "$system" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
-as_user() { chroot "$system" su - planner -c "$1"; }
-pass "debootstrap: a minimal Debian 12 ($(in_system dpkg-query -W -f='${Status}\n' | grep -c 'install ok installed') packages)"
+as_user() { timeout 900 chroot "$system" su - planner -c "$1"; }
+pass "debootstrap: a minimal Debian 12 ($(in_system dpkg-query -W -f='${Status}\n' | grep -c 'install ok installed' || true) packages)"
 
 # --- Install: Depends alone must bring what it needs ---------------------------------------------------
 cp "$deb" "$system/tmp/"
-if in_system sh -c "apt-get update -q && apt-get install -y -q /tmp/$(basename "$deb")" >"$work/install.log" 2>&1; then
-  pass "apt-get install ./$(basename "$deb") into the fresh system ($(grep -o '[0-9]* newly installed' "$work/install.log"))"
+if in_system timeout 1800 sh -c "apt-get update -q && apt-get install -y -q /tmp/$(basename "$deb")" >"$work/install.log" 2>&1; then
+  pass "apt-get install ./$(basename "$deb") into the fresh system ($(grep -o '[0-9]* newly installed' "$work/install.log" || true))"
 else
-  if grep -qE 'Temporary failure|Could not resolve|Failed to fetch' "$work/install.log"; then
+  if network_trouble "$work/install.log"; then
     tail -5 "$work/install.log" | sed 's/^/    /'
     echo "SKIP: the Debian mirror could not be reached while installing; the fresh-machine install was not tested"
     exit 0
@@ -91,7 +109,7 @@ elif grep -q "jiading-demo.xhp is read-only" <<<"$out"; then pass "compute refus
 else fail "compute refuses the installed demo, naming it"; printf '%s\n' "$out" | tail -5 | sed 's/^/    /'; fi
 
 # The display is not part of the package: a desktop has one; here xvfb stands in, installed after.
-if in_system apt-get install -y -q xvfb xauth >"$work/xvfb.log" 2>&1; then
+if in_system timeout 1200 apt-get install -y -q xvfb xauth >"$work/xvfb.log" 2>&1; then
   as_user "xvfb-run -a -s '-screen 0 1400x900x24' xiuhua --demo --lang zh_CN --screenshot ~/demo.png" >"$work/gui.log" 2>&1 || true
   copy="$system/home/planner/Documents/Xiuhua/jiading-demo/jiading-demo.xhp"
   if [[ -f $copy && $(stat -c %s "$system/home/planner/demo.png" 2>/dev/null || echo 0) -gt 50000 ]]; then

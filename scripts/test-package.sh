@@ -162,19 +162,21 @@ else
 fi
 
 # The installed demo used where it is, by root (this script) and by an ordinary user: read-only
-# (Xiuhua writes nothing under /usr/share, even as root), so reading and reporting work, computing is refused, and not a file
-# in /usr/share/xiuhua/demo changes or appears (no SQLite -wal/-shm, no lock, no results).
+# (Xiuhua writes nothing under /usr/share, even as root), so reading and reporting work, computing
+# is refused, and not a file in /usr/share/xiuhua/demo changes or appears (no SQLite -wal/-shm, no
+# lock, no results).
 demo_dir=/usr/share/xiuhua/demo
 demo_project=$demo_dir/jiading-demo.xhp
 demo_state() { (cd "$demo_dir" && find . -printf '%p %m %s\n' | sort && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 demo_before=$(demo_state)
 user_home="$tmp/user"
-mkdir -p "$user_home/runtime" && chmod 711 "$tmp" && chown -R nobody:nogroup "$user_home" && chmod 700 "$user_home/runtime"
+mkdir -p "$user_home/runtime" && chmod 711 "$tmp" && chmod 700 "$user_home/runtime"
+"${sudo_cmd[@]}" chown -R nobody:nogroup "$user_home"
 # run_as WHO COMMAND...: runs the command as root or as the unprivileged user nobody.
 run_as() {
   local who=$1
   shift
-  if [[ $who == root ]]; then "$@"; return; fi
+  if [[ $who == root ]]; then "${sudo_cmd[@]}" "$@"; return; fi
   "${sudo_cmd[@]}" setpriv --reuid=nobody --regid=nogroup --clear-groups \
     env HOME="$user_home" XDG_CONFIG_HOME="$user_home/config" XDG_CACHE_HOME="$user_home/cache" \
         XDG_DATA_HOME="$user_home/data" XDG_RUNTIME_DIR="$user_home/runtime" "$@"
@@ -205,9 +207,6 @@ if [[ $(stat -c %s "$in_place_shot" 2>/dev/null || echo 0) -gt 50000 ]]; then
 else
   fail "GUI opens the installed demo in place"; tail -10 "$tmp/gui-in-place.log" | sed 's/^/    /'
 fi
-if [[ "$(demo_state)" == "$demo_before" ]]; then pass "nothing in $demo_dir changed or appeared"
-else fail "nothing in $demo_dir changed or appeared:"; diff <(echo "$demo_before") <(demo_state) | head -10 | sed 's/^/    /'; fi
-
 # xiuhua --demo (Project -> Open the demo project, the menu entry's action): the user's own copy.
 demo_shot="$user_home/demo-copy.png"
 run_as nobody timeout 300 xvfb-run -a /usr/bin/xiuhua --demo --screenshot "$demo_shot" >"$tmp/gui-demo.log" 2>&1 || true
@@ -219,6 +218,9 @@ else
 fi
 check "the user's copy of the demo computes" run_as nobody timeout 600 /usr/bin/xiuhua-cli compute --project "$copy" --year 2024 --indicator JD14-13
 check "xiuhua.desktop offers the demo action" grep -qx 'Exec=xiuhua --demo' /usr/share/applications/xiuhua.desktop
+# After every use of the installed demo above (in place, and as the source of the copy).
+if [[ "$(demo_state)" == "$demo_before" ]]; then pass "nothing in $demo_dir changed or appeared"
+else fail "nothing in $demo_dir changed or appeared:"; { diff <(echo "$demo_before") <(demo_state) || true; } | head -10 | sed 's/^/    /'; fi
 
 check "desktop-file-validate xiuhua.desktop" desktop-file-validate /usr/share/applications/xiuhua.desktop
 appstream_out=$(appstreamcli validate --no-net /usr/share/metainfo/xiuhua.metainfo.xml 2>&1 || true)

@@ -15,8 +15,6 @@ namespace {
 
 const char* const kProjectFile = "jiading-demo.xhp";
 
-QString tr(const char* text) { return QCoreApplication::translate("DemoProject", text); }
-
 bool isSqliteSideFile(const QString& name) {
   return name.endsWith(QLatin1String("-wal")) || name.endsWith(QLatin1String("-shm")) || name.endsWith(QLatin1String("-journal"));
 }
@@ -30,7 +28,7 @@ gis::Status copyFiles(const QDir& from, const QDir& to, const QString& project) 
     const QString target = to.filePath(from.relativeFilePath(source.absoluteFilePath()));
     if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source.absoluteFilePath(), target) ||
         !QFile::setPermissions(target, QFile::permissions(target) | QFile::ReadOwner | QFile::WriteOwner)) {
-      return gis::Error{gis::ErrorCode::IoFailed, tr("%1: cannot copy the demo file to %2.").arg(source.absoluteFilePath(), target)};
+      return gis::Error{gis::ErrorCode::IoFailed, QCoreApplication::translate("DemoProject", "%1: cannot copy the demo file to %2.").arg(source.absoluteFilePath(), target)};
     }
   }
   return {};
@@ -62,24 +60,30 @@ gis::Result<QString> copyTo(const QString& shippedProject, const QString& folder
   if (QFileInfo(copiedProject).isFile()) return copiedProject;
   if (target.exists()) {
     return gis::Error{gis::ErrorCode::InvalidArgument,
-                      tr("%1 exists but holds no copy of the demo project: choose another folder.").arg(QDir::toNativeSeparators(folder))};
+                      QCoreApplication::translate("DemoProject", "%1 exists but holds no copy of the demo project: choose another folder.").arg(QDir::toNativeSeparators(folder))};
   }
   const QString parent = QFileInfo(target.absolutePath()).absolutePath();
   const QString temporary = QDir(parent).filePath(QStringLiteral(".%1.partial-%2").arg(target.dirName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
   if (!QDir().mkpath(temporary)) {
-    return gis::Error{gis::ErrorCode::IoFailed, tr("%1: cannot create the folder for the demo project.").arg(QDir::toNativeSeparators(parent))};
+    return gis::Error{gis::ErrorCode::IoFailed, QCoreApplication::translate("DemoProject", "%1: cannot create the folder for the demo project.").arg(QDir::toNativeSeparators(parent))};
   }
   auto fail = [&](const gis::Error& error) -> gis::Result<QString> {
     QDir(temporary).removeRecursively();
     return error;
   };
-  auto db = gis::Database::open(project.absoluteFilePath());
+  auto db = gis::Database::openReadOnly(project.absoluteFilePath());  // the source stays as it is
   if (!db.ok()) return fail(db.error());
   if (gis::Status s = (*db)->copyTo(QDir(temporary).filePath(project.fileName())); !s) return fail(s.error());
   db.value().reset();
   if (gis::Status s = copyFiles(project.absoluteDir(), QDir(temporary), project.absoluteFilePath()); !s) return fail(s.error());
   if (!QDir().rename(temporary, target.absolutePath())) {
-    return fail(gis::Error{gis::ErrorCode::IoFailed, tr("%1: cannot move the copied demo project there.").arg(QDir::toNativeSeparators(folder))});
+    // Another Xiuhua made the copy meanwhile: that one is the user's.
+    if (QFileInfo(copiedProject).isFile()) {
+      QDir(temporary).removeRecursively();
+      return copiedProject;
+    }
+    return fail(gis::Error{gis::ErrorCode::IoFailed, QCoreApplication::translate("DemoProject", "%1: cannot move the copied demo project there.")
+                                                         .arg(QDir::toNativeSeparators(folder))});
   }
   return copiedProject;
 }

@@ -197,7 +197,7 @@ void GapFinderDialog::showResult(const indicators::GapFinderResult& r) {
 
 QStringList GapFinderDialog::showOnMap() {
   if (!mResult) return {};
-  const QString file = indicators::layersFileFor(mDocument->projectPath(), mIndicator.code + QStringLiteral("_gaps"), mYear);
+  const QString file = explorationFileFor(mDocument, mIndicator.code + QStringLiteral("_gaps"), mYear);
   const std::vector<ResultLayerLook> looks = {  // bottom first
       {QStringLiteral("site_service_areas"), tr("Service areas of the proposed sites"), QColor(255, 127, 0, 50), QColor(230, 85, 13)},
       {QStringLiteral("sites"), tr("Proposed sites"), QColor(230, 85, 13), QColor(255, 255, 255), 9}};

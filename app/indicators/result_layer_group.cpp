@@ -1,14 +1,26 @@
 #include "indicators/result_layer_group.h"
 
 #include "document/map_document.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 #include <algorithm>
 
 namespace xiuhua::app {
+
+QString explorationFileFor(const MapDocument* document, const QString& name, int year) {
+  const QString beside = indicators::layersFileFor(document->projectPath(), name, year);
+  if (!document->isReadOnly()) return beside;
+  // One folder per project, named after a hash of its path.
+  const QByteArray key = QCryptographicHash::hash(document->projectPath().toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+  return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+      .filePath(QStringLiteral("results/%1/%2").arg(QString::fromLatin1(key), QFileInfo(beside).fileName()));
+}
 
 gis::Result<std::vector<QString>> showResultLayerGroup(MapDocument* document, const QString& file,
                                                        const std::vector<gis::LayerToWrite>& layers, const QString& group,

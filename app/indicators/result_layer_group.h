@@ -21,6 +21,11 @@ struct ResultLayerLook {
   double pointSize = 7;
 };
 
+// Where the exploration layers named `name` for a year go: beside the project
+// (indicators::layersFileFor), or, for a read-only project (the installed demo), in the user's cache
+// folder — the project's folder is not written.
+QString explorationFileFor(const MapDocument* document, const QString& name, int year);
+
 // Writes computed layers (a what-if, the gap finder's sites…) to a GeoPackage beside the project
 // and shows those with a look as one layer group of the map, bottom first, replacing the group's
 // earlier layers. Returns the ids of the layers added; fails, naming the file, when it cannot write.

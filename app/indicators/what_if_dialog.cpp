@@ -71,7 +71,7 @@ WhatIfDialog::WhatIfDialog(MapDocument* document, const indicators::Indicator& i
   const LayerState* facilityLayer = document->layer(facilitiesId);
   const bool points = facilityLayer != nullptr && facilityLayer->data && facilityLayer->data->geometryType == gis::Geometry::Type::Point;
   mSketch = new ProposalSketch(document, nullptr, points ? SketchTool::Shape::Point : SketchTool::Shape::Polygon,
-                               indicators::layersFileFor(document->projectPath(), indicator.code + QStringLiteral("_sketch"), year),
+                               explorationFileFor(document, indicator.code + QStringLiteral("_sketch"), year),
                                tr("Sketch · %1 · %2").arg(indicator.code).arg(year), this);
   mDrawButton = new QPushButton(points ? tr("Draw stops on the map") : tr("Draw parks on the map"), this);
   mDrawButton->setCheckable(true);
@@ -203,7 +203,7 @@ QString WhatIfDialog::groupName(const indicators::Indicator& indicator, int year
 
 bool WhatIfDialog::showOnMap() {
   if (!mResult) return false;
-  const QString file = indicators::layersFileFor(mDocument->projectPath(), mIndicator.code + QStringLiteral("_whatif"), mYear);
+  const QString file = explorationFileFor(mDocument, mIndicator.code + QStringLiteral("_whatif"), mYear);
   const QString group = groupName(mIndicator, mYear);
   const std::vector<ResultLayerLook> looks = {  // bottom first
       {QStringLiteral("newly_uncovered"), tr("No longer covered"), QColor(215, 48, 39), QColor(165, 0, 38)},

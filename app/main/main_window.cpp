@@ -135,13 +135,15 @@ void MainWindow::connectDocument() {
       return;
     }
     mMessages->showMessage(tr("%1 is read-only: you can look at it and write reports from it, but nothing can be saved "
-                              "into it. To edit its layers or compute its indicators, save it under another name.")
+                              "into it. To compute its indicators, save it under another name; to edit its layers too, "
+                              "copy its folder with the data (the demo: Project → Open the demo project).")
                                .arg(QDir::toNativeSeparators(mDocument->projectPath())),
                            tr("Save as…"), QLatin1String(kSaveAsAction));
   };
   connect(mDocument, &MapDocument::projectReset, mMessages, &MessageBar::clear);  // they were about the last project
   connect(mDocument, &MapDocument::projectReset, this, noteReadOnly);
   connect(mDocument, &MapDocument::projectSaved, this, noteReadOnly);
+  noteReadOnly();  // a window made anew (another language) on a read-only project
   connect(mDocument, &MapDocument::projectSaved, this, updateTitle);
   updateTitle();
   // The tree is rebuilt from the document on every change: keep the user's current layer.

@@ -189,8 +189,7 @@ bool MainWindow::openDemoProject() {
                                .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
     return false;
   }
-  if (!maybeSave()) return false;
-  auto copy = demo_project::copyTo(shipped, demo_project::defaultCopyFolder());
+  auto copy = demo_project::copyTo(shipped, demo_project::defaultCopyFolder());  // openProject asks about unsaved changes
   if (!copy.ok()) {
     mMessages->showMessage(copy.error().message);
     return false;

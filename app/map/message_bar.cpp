@@ -35,9 +35,10 @@ void MessageBar::showMessage(const QString& text, const QString& actionText, con
   for (const Message& m : std::as_const(mQueue)) {
     if (m.text == text) return;
   }
-  if (isVisible() && mText->text().startsWith(text)) return;
+  // isHidden, not isVisible: before the window is shown, a second message must queue, not replace.
+  if (!isHidden() && mText->text().startsWith(text)) return;
   mQueue.append({text, actionText, actionKey});
-  if (!isVisible()) showNext();
+  if (isHidden()) showNext();
   else if (!mQueue.isEmpty()) mClose->setText(tr("Next (%1)").arg(mQueue.size()));
 }
 

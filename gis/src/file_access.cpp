@@ -7,13 +7,23 @@
 namespace xiuhua::gis {
 namespace {
 
+// The file's canonical path; for a file not there yet, its folder's canonical path and its name.
+QString canonicalPath(const QFileInfo& file) {
+  if (file.exists()) return file.canonicalFilePath();
+  const QString folder = QFileInfo(file.absolutePath()).canonicalFilePath();
+  return folder.isEmpty() ? QString() : folder + QLatin1Char('/') + file.fileName();
+}
+
 bool inSystemDataFolder(const QFileInfo& file) {
-  const QString canonical = file.canonicalFilePath();
+  const QString canonical = canonicalPath(file);
   if (canonical.isEmpty()) return false;
-  const QString own = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);  // ~/.local/share
-  for (const QString& folder : QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation)) {
+  const QString own = QFileInfo(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).canonicalFilePath();  // ~/.local/share
+  // Debian's own, whatever $XDG_DATA_DIRS says (sudo -E, a desktop session that sets its own).
+  QStringList folders = QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation);
+  folders << QStringLiteral("/usr/share") << QStringLiteral("/usr/local/share");
+  for (const QString& folder : folders) {
     const QString system = QFileInfo(folder).canonicalFilePath();
-    if (system.isEmpty() || folder == own || system == QFileInfo(own).canonicalFilePath()) continue;
+    if (system.isEmpty() || system == own) continue;
     if (canonical.startsWith(system + QLatin1Char('/'))) return true;
   }
   return false;
@@ -23,8 +33,8 @@ bool inSystemDataFolder(const QFileInfo& file) {
 
 bool isProtectedFile(const QString& path) {
   const QFileInfo file(path);
-  if (!file.exists()) return false;
-  return !file.permissions().testAnyFlags(QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther) || inSystemDataFolder(file);
+  if (file.exists() && !file.permissions().testAnyFlags(QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther)) return true;
+  return inSystemDataFolder(file);
 }
 
 }  // namespace xiuhua::gis

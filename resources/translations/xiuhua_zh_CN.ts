@@ -202,6 +202,25 @@
     </message>
 </context>
 <context>
+    <name>DemoProject</name>
+    <message>
+        <source>%1: cannot copy the demo file to %2.</source>
+        <translation>%1：无法将示例文件复制到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 exists but holds no copy of the demo project: choose another folder.</source>
+        <translation>%1 已存在，但其中没有示例项目的副本：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder for the demo project.</source>
+        <translation>%1：无法为示例项目创建文件夹。</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the copied demo project there.</source>
+        <translation>%1：无法将复制的示例项目移到该处。</translation>
+    </message>
+</context>
+<context>
     <name>EditBuffer</name>
     <message>
         <source>There is no layer to edit.</source>
@@ -1479,13 +1498,6 @@
     <message>
         <source>%1 is not a field.</source>
         <translation>%1 不是字段。</translation>
-    </message>
-</context>
-<context>
-    <name>gis</name>
-    <message>
-        <source>%1: cannot copy the demo file to %2.</source>
-        <translation>%1：无法将示例文件复制到 %2。</translation>
     </message>
 </context>
 <context>
@@ -3073,10 +3085,6 @@
         <translation>%1（只读）— Xiuhua 绣花</translation>
     </message>
     <message>
-        <source>%1 is read-only: you can look at it and write reports from it, but nothing can be saved into it. To edit its layers or compute its indicators, save it under another name.</source>
-        <translation>%1 是只读的：可以查看并生成报告，但无法保存任何更改。要编辑图层或计算指标，请另存为其他名称。</translation>
-    </message>
-    <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -3103,6 +3111,10 @@
     <message>
         <source>Open the demo project</source>
         <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: you can look at it and write reports from it, but nothing can be saved into it. To compute its indicators, save it under another name; to edit its layers too, copy its folder with the data (the demo: Project → Open the demo project).</source>
+        <translation>%1 是只读的：可以查看并生成报告，但无法保存任何更改。要计算指标，请另存为其他名称；要同时编辑图层，请连同数据复制整个文件夹（示例项目：项目 → 打开示例项目）。</translation>
     </message>
 </context>
 <context>
@@ -3876,21 +3888,6 @@
     <message>
         <source>Change by</source>
         <translation>变化按</translation>
-    </message>
-</context>
-<context>
-    <name>xiuhua::app::demo_project</name>
-    <message>
-        <source>%1 exists but holds no copy of the demo project: choose another folder.</source>
-        <translation>%1 已存在，但其中没有示例项目的副本：请选择其他文件夹。</translation>
-    </message>
-    <message>
-        <source>%1: cannot create the folder for the demo project.</source>
-        <translation>%1：无法为示例项目创建文件夹。</translation>
-    </message>
-    <message>
-        <source>%1: cannot move the copied demo project there.</source>
-        <translation>%1：无法将复制的示例项目移到该处。</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,12 @@ TEST(ReadOnlyDatabase, AFileMarkedReadOnlyIsReadButNeverWrittenNorAccompanied) {
   ASSERT_TRUE(things.ok() && more.ok());
   EXPECT_EQ(things->front().front().toInt(), 2);
   EXPECT_EQ(more->front().front().toInt(), 0);
+  // … and cannot be written into, though it is only in memory: the write would vanish unseen.
+  auto intoMemory = (*db)->query(QStringLiteral("INSERT INTO xh_more VALUES('JD14-13', 66.7)"));
+  ASSERT_FALSE(intoMemory.ok());
+  EXPECT_EQ(intoMemory.error().message, Database::readOnlyMessage(path));
+  EXPECT_FALSE((*db)->exec(QStringLiteral("SELECT 1; DELETE FROM xh_more;")).ok());
+  EXPECT_FALSE((*db)->createTemporary(QStringLiteral("DELETE FROM xh_things")).ok());
 
   // Every kind of write is refused with the file named.
   const Status begin = (*db)->beginWrite();
@@ -144,6 +150,11 @@ TEST(ReadOnlyDatabase, AProjectInstalledInASystemDataFolderIsReadOnlyForRootToo)
     ASSERT_TRUE(rows.ok());
     EXPECT_EQ(rows->front().front().toInt(), 2);
     EXPECT_FALSE((*db)->exec(QStringLiteral("DELETE FROM xh_things")).ok());
+    // Nor is a copy of it saved into the system folder.
+    const QString beside = dir.path(QStringLiteral("share/xiuhua/demo/副本.xhp"));
+    const Status copied = (*db)->copyTo(beside);
+    ASSERT_FALSE(copied.ok());
+    EXPECT_EQ(copied.error().message, Database::readOnlyMessage(beside));
   }
   EXPECT_EQ(filesIn(QFileInfo(installed).absolutePath()), filesBefore);
   if (previous.isNull()) {

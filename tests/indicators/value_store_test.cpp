@@ -1,9 +1,12 @@
 #include "support/temp_dir.h"
+#include "xiuhua/gis/database.h"
 #include "xiuhua/gis/project.h"
 #include "xiuhua/indicators/value_store.h"
 #include "xiuhua/indicators/value_validator.h"
 
 #include <gtest/gtest.h>
+
+#include <QFile>
 
 #include <thread>
 
@@ -183,6 +186,52 @@ TEST(ValueValidator, RefusesBadValuesWithAReason) {
   EXPECT_FALSE(validateValue(*coverage, QStringLiteral("90"), QString(), 2015).ok());          // before it
   EXPECT_FALSE(validateValue(*blocks, QStringLiteral("-3"), QString(), 2023).ok());            // negative count
   EXPECT_TRUE(validateValue(*blocks, QStringLiteral("12"), QString(), 2023).ok());
+}
+
+}  // namespace
+}  // namespace xiuhua::indicators
+
+namespace xiuhua::indicators {
+namespace {
+
+// A project from before sub-unit levels (xh_values without its level column), on a read-only
+// share: read as it is, the missing column shown as unknown, the file unchanged.
+TEST(ValueStore, AnOldProjectReadOnlyIsReadWithoutBeingMigrated) {
+  test::TempDir dir;
+  const QString project = makeProject(dir);
+  {
+    auto store = ValueStore::open(project).value();
+    IndicatorValue v;
+    v.code = QStringLiteral("JD14-04");
+    v.year = 2023;
+    v.value = 95.5;
+    ASSERT_TRUE(store->addValue(v).ok());
+  }
+  {
+    auto db = gis::Database::open(project).value();
+    ASSERT_TRUE(db->exec(QStringLiteral("ALTER TABLE xh_values DROP COLUMN level")).ok());
+  }
+  ASSERT_TRUE(QFile::setPermissions(project, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+  auto store = ValueStore::open(project);
+  ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+  auto history = (*store)->history(QStringLiteral("JD14-04"));
+  ASSERT_TRUE(history.ok()) << history.error().message.toStdString();
+  ASSERT_EQ(history->size(), 1U);
+  EXPECT_DOUBLE_EQ(history->front().value, 95.5);
+  EXPECT_TRUE(history->front().level.isEmpty());
+  IndicatorValue more;
+  more.code = QStringLiteral("JD14-04");
+  more.year = 2024;
+  more.value = 96;
+  const auto refused = (*store)->addValue(more);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message, gis::Database::readOnlyMessage(project));
+  store.value().reset();
+  auto columns = gis::Database::open(project).value()->query(
+      QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('xh_values') WHERE name = 'level'"));
+  ASSERT_TRUE(columns.ok());
+  EXPECT_EQ(columns->front().front().toInt(), 0);  // not migrated
+  ASSERT_TRUE(QFile::setPermissions(project, QFile::ReadOwner | QFile::WriteOwner));
 }
 
 }  // namespace

@@ -20,7 +20,9 @@ Database::~Database() = default;
 
 bool Database::isWritable(const QString& path) {
   const QFileInfo file(path);
-  return file.isWritable() && !isProtectedFile(path) && QFileInfo(file.absolutePath()).isWritable();
+  // The folder SQLite writes -wal and -shm into: the real file's, when path is a link.
+  const QFileInfo real(file.exists() ? file.canonicalFilePath() : file.absoluteFilePath());
+  return file.isWritable() && !isProtectedFile(path) && QFileInfo(real.absolutePath()).isWritable();
 }
 
 QString Database::readOnlyMessage(const QString& path) {
@@ -35,15 +37,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path) {
   if (!QFileInfo(path).isFile()) {
     return Error{ErrorCode::FileNotFound, QCoreApplication::translate("Database", "%1: the file does not exist.").arg(path)};
   }
+  if (!isWritable(path)) return openReadOnly(path);
   QString error;
   auto impl = std::make_unique<Impl>();
-  if (!isWritable(path)) {
-    impl->db = detail::openSqliteReadOnly(path, error);
-    if (!impl->db) {
-      return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot open the database for reading (%2).").arg(path, error)};
-    }
-    return std::unique_ptr<Database>(new Database(std::move(impl), path, true));
-  }
   impl->db = detail::openSqlite(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, error);
   if (!impl->db || !detail::execSql(impl->db.get(), "PRAGMA journal_mode=WAL;", error)) {
     return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot open the database for writing (%2).").arg(path, error)};
@@ -51,14 +47,32 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path) {
   return std::unique_ptr<Database>(new Database(std::move(impl), path, false));
 }
 
+Result<std::unique_ptr<Database>> Database::openReadOnly(const QString& path) {
+  if (!QFileInfo(path).isFile()) {
+    return Error{ErrorCode::FileNotFound, QCoreApplication::translate("Database", "%1: the file does not exist.").arg(path)};
+  }
+  QString error;
+  auto impl = std::make_unique<Impl>();
+  impl->db = detail::openSqliteReadOnly(path, error);
+  if (!impl->db) {
+    return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot open the database for reading (%2).").arg(path, error)};
+  }
+  return std::unique_ptr<Database>(new Database(std::move(impl), path, true));
+}
+
 Error Database::failure(const QString& sqliteMessage) const {
-  if ((sqlite3_errcode(mImpl->db.get()) & 0xff) == SQLITE_READONLY) return Error{ErrorCode::IoFailed, readOnlyMessage(mPath)};
+  if (mReadOnly && (sqlite3_errcode(mImpl->db.get()) & 0xff) == SQLITE_READONLY) return Error{ErrorCode::IoFailed, readOnlyMessage(mPath)};
   return Error{ErrorCode::IoFailed, QStringLiteral("%1: %2").arg(mPath, sqliteMessage)};
 }
 
 Status Database::exec(const QString& sql) {
   QString error;
-  if (!detail::execSql(mImpl->db.get(), sql.toUtf8().constData(), error)) return failure(error);
+  const QByteArray text = sql.toUtf8();
+  // Read-only, a write could land in a TEMP table (ensureSchema) and seem to succeed: refused.
+  if (mReadOnly && !detail::onlyReads(mImpl->db.get(), text, error)) {
+    return error.isEmpty() ? Error{ErrorCode::IoFailed, readOnlyMessage(mPath)} : failure(error);
+  }
+  if (!detail::execSql(mImpl->db.get(), text.constData(), error)) return failure(error);
   return {};
 }
 
@@ -74,7 +88,20 @@ Status Database::ensureSchema(const QString& sql) {
     if (present->front().front().toInt() > 0) continue;
     QString temporary = statement;
     temporary.replace(m.capturedStart(0), m.capturedLength(0), QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS ") + m.captured(1));
-    if (Status s = exec(temporary); !s) return s;
+    if (Status s = createTemporary(temporary); !s) return s;
+  }
+  return {};
+}
+
+Status Database::createTemporary(const QString& sql) {
+  static const QRegularExpression temporary(QStringLiteral(R"(^\s*CREATE\s+TEMP(ORARY)?\s)"), QRegularExpression::CaseInsensitiveOption);
+  for (const QString& statement : sql.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+    if (statement.trimmed().isEmpty()) continue;
+    if (!temporary.match(statement).hasMatch()) {
+      return Error{ErrorCode::InvalidArgument, QStringLiteral("%1: not a CREATE TEMP statement: %2").arg(mPath, statement.trimmed())};
+    }
+    QString error;
+    if (!detail::execSql(mImpl->db.get(), statement.toUtf8().constData(), error)) return failure(error);
   }
   return {};
 }
@@ -84,6 +111,7 @@ Result<std::vector<Database::Row>> Database::query(const QString& sql, const std
   const QByteArray text = sql.toUtf8();
   detail::SqliteStmt st = detail::prepareSql(mImpl->db.get(), text.constData(), error);
   if (!st) return failure(error);
+  if (mReadOnly && sqlite3_stmt_readonly(st.get()) == 0) return Error{ErrorCode::IoFailed, readOnlyMessage(mPath)};
   for (std::size_t i = 0; i < params.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
     const QVariant& v = params[i];
@@ -130,10 +158,18 @@ void Database::rollback() { (void)exec(QStringLiteral("ROLLBACK;")); }
 qint64 Database::lastInsertId() const { return sqlite3_last_insert_rowid(mImpl->db.get()); }
 
 Status Database::copyTo(const QString& path) {
+  if (isProtectedFile(path)) return Error{ErrorCode::IoFailed, readOnlyMessage(path)};
   const QFileInfo target(path);
   const QString temp = detail::temporaryBeside(target, target.suffix());
-  auto copied = query(QStringLiteral("VACUUM INTO ?"), {temp});
-  const QString reason = detail::replaceWith(temp, target, copied.ok() ? QString() : copied.error().message);
+  // Not through query(): VACUUM counts as a write there, but INTO writes only the new file, so a
+  // read-only project can be copied too.
+  QString error;
+  detail::SqliteStmt st = detail::prepareSql(mImpl->db.get(), "VACUUM INTO ?", error);
+  if (st) {
+    detail::bindText(st.get(), 1, temp);
+    if (sqlite3_step(st.get()) != SQLITE_DONE) error = QString::fromUtf8(sqlite3_errmsg(mImpl->db.get()));
+  }
+  const QString reason = detail::replaceWith(temp, target, error.isEmpty() ? QString() : error);
   if (!reason.isEmpty()) {
     return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot copy the project there (%2).").arg(path, reason)};
   }

@@ -1,6 +1,7 @@
 #include "xiuhua/gis/project.h"
 
 #include "xiuhua/gis/database.h"
+#include "xiuhua/gis/file_access.h"
 
 #include "../gdal_env.h"
 #include "sqlite_db.h"
@@ -127,6 +128,7 @@ Status writeRows(sqlite3* db, const Project& project, const QString& target) {
 
 // A new project: a complete file written beside the target, then renamed over it.
 Status saveNew(const Project& project, const QString& path) {
+  if (isProtectedFile(path)) return Error{ErrorCode::IoFailed, Database::readOnlyMessage(path)};
   const QFileInfo target(path);
   const QString temp = target.absoluteDir().filePath(
       QStringLiteral(".%1.saving-%2").arg(target.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));

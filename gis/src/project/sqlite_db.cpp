@@ -24,11 +24,13 @@ SqliteDb openSqliteReadOnly(const QString& path, QString& error) {
   // A protected file (no write bit, or installed under /usr/share) is not being written by anyone:
   // read it as immutable, so that not even a -shm is created beside it (root could create one in
   // /usr/share and leave it behind) — unless a -wal beside it holds data immutable would not see.
-  const QFileInfo wal(path + QStringLiteral("-wal"));
-  if (!isProtectedFile(path) || wal.size() > 0) {
+  const bool walHoldsData = QFileInfo(path + QStringLiteral("-wal")).size() > 0;
+  if (!isProtectedFile(path) || walHoldsData) {
     SqliteDb db = openSqlite(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, error);
     // Opening reads nothing yet: a WAL file whose -shm cannot be created fails on the first read.
     if (db && execSql(db.get(), "SELECT COUNT(*) FROM sqlite_master;", error)) return db;
+    // Immutable would read the file without what its -wal holds: an error rather than old data.
+    if (walHoldsData) return nullptr;
   }
   QString immutableError;
   const QByteArray uri = QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded).toUtf8() + "?immutable=1";
@@ -42,6 +44,22 @@ SqliteDb openSqliteReadOnly(const QString& path, QString& error) {
   }
   error.clear();
   return immutable;
+}
+
+bool onlyReads(sqlite3* db, const QByteArray& sql, QString& error) {
+  const char* next = sql.constData();
+  while (next != nullptr && *next != '\0') {
+    sqlite3_stmt* raw = nullptr;
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(db, next, -1, &raw, &tail) != SQLITE_OK) {
+      error = QString::fromUtf8(sqlite3_errmsg(db));
+      return false;
+    }
+    const SqliteStmt st(raw);  // null for a stretch of only white space or comments
+    if (st && sqlite3_stmt_readonly(st.get()) == 0) return false;
+    next = tail;
+  }
+  return true;
 }
 
 bool execSql(sqlite3* db, const char* sql, QString& error) {

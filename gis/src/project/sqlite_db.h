@@ -25,6 +25,9 @@ SqliteDb openSqlite(const QString& path, int flags, QString& error);
 // nothing beside it.
 // On failure returns null and sets error to SQLite's message.
 SqliteDb openSqliteReadOnly(const QString& path, QString& error);
+// Whether every statement of sql only reads (sqlite3_stmt_readonly; BEGIN/COMMIT count as reads).
+// False with error set when a statement does not compile, false with error empty when one writes.
+bool onlyReads(sqlite3* db, const QByteArray& sql, QString& error);
 // Runs SQL without results; returns false and sets error on failure.
 bool execSql(sqlite3* db, const char* sql, QString& error);
 SqliteStmt prepareSql(sqlite3* db, const char* sql, QString& error);

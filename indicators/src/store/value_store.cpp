@@ -49,8 +49,12 @@ gis::Result<std::unique_ptr<ValueStore>> ValueStore::open(const QString& project
   // Projects written before sub-unit levels existed get the column (empty: unknown level).
   auto columns = (*db)->query(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('xh_values') WHERE name = 'level'"));
   if (!columns.ok()) return columns.error();
-  if (!columns->empty() && columns->front()[0].toInt() == 0 && !(*db)->isReadOnly()) {
-    if (gis::Status s = (*db)->exec(QStringLiteral("ALTER TABLE xh_values ADD COLUMN level TEXT NOT NULL DEFAULT ''")); !s) return s.error();
+  if (!columns->empty() && columns->front()[0].toInt() == 0) {
+    // Read-only, the file stays as it is and a view in memory shows the column.
+    gis::Status added = (*db)->isReadOnly()
+                            ? (*db)->createTemporary(QStringLiteral("CREATE TEMP VIEW xh_values AS SELECT *, '' AS level FROM main.xh_values"))
+                            : (*db)->exec(QStringLiteral("ALTER TABLE xh_values ADD COLUMN level TEXT NOT NULL DEFAULT ''"));
+    if (!added) return added.error();
   }
   return std::unique_ptr<ValueStore>(new ValueStore(std::move(db).value()));
 }

@@ -126,9 +126,10 @@ class ReadOnlyProjectTest : public QObject {
 
   void theDemoProjectIsTheUsersOwnCopy() {
     qputenv("XIUHUA_DEMO_DIR", QFileInfo(mInstalled).absolutePath().toUtf8());
+    mHome = qgetenv("HOME");
     qputenv("HOME", QDir(mDir.path()).filePath(QStringLiteral("home")).toUtf8());
     QSettings settings;
-    const QVariant recent = settings.value(QStringLiteral("recentProjects"));
+    mRecent = settings.value(QStringLiteral("recentProjects"));  // put back in cleanupTestCase
     settings.remove(QStringLiteral("recentProjects"));
     // A first start: the bar offers the demo.
     mDoc.newProject();
@@ -162,13 +163,18 @@ class ReadOnlyProjectTest : public QObject {
     QVERIFY(rows.ok());
     QCOMPARE(rows->front().front().toInt(), 1);
     QCOMPARE(snapshotOf(QFileInfo(mInstalled).absolutePath()), mBefore);
-    if (recent.isValid()) settings.setValue(QStringLiteral("recentProjects"), recent);
-    qunsetenv("XIUHUA_DEMO_DIR");
   }
 
   void cleanupTestCase() {
     delete mWindow;
+    if (mRecent.isValid()) QSettings().setValue(QStringLiteral("recentProjects"), mRecent);
     qunsetenv("XDG_DATA_DIRS");
+    qunsetenv("XIUHUA_DEMO_DIR");
+    if (mHome.isNull()) {
+      qunsetenv("HOME");
+    } else {
+      qputenv("HOME", mHome);
+    }
   }
 
  private:
@@ -185,6 +191,8 @@ class ReadOnlyProjectTest : public QObject {
   MainWindow* mWindow = nullptr;
   QString mInstalled;
   QMap<QString, QByteArray> mBefore;
+  QVariant mRecent;
+  QByteArray mHome;
 };
 
 QTEST_MAIN(ReadOnlyProjectTest)

@@ -22,6 +22,8 @@ class Database {
   // Opens an existing file read-write (WAL), or read-only when isWritable() says no; errors name
   // the file.
   static Result<std::unique_ptr<Database>> open(const QString& path);
+  // Opens an existing file read-only whether or not it could be written (a source to copy from).
+  static Result<std::unique_ptr<Database>> openReadOnly(const QString& path);
   // Whether a project at path can be changed: the file and its folder (WAL writes its -wal and
   // -shm beside it) are writable by this process, and the file is not protected
   // (gis::isProtectedFile: no write bit, or installed under /usr/share — read-only even for root).
@@ -43,6 +45,9 @@ class Database {
   // table the file lacks is made empty in memory (TEMP), so reading it finds no rows instead of
   // failing; indexes are left out.
   Status ensureSchema(const QString& sql);
+  // Runs CREATE TEMP … statements: objects of this connection, in memory, allowed read-only too
+  // (e.g. a view that shows an old project's table with a column it lacks). Anything else is refused.
+  Status createTemporary(const QString& sql);
   // Runs one statement with positional parameters (?1, ?2 … or ?); returns its rows.
   // Null QVariants bind NULL; integers, doubles and strings bind as such.
   Result<std::vector<Row>> query(const QString& sql, const std::vector<QVariant>& params = {});
@@ -53,6 +58,7 @@ class Database {
   qint64 lastInsertId() const;
   // A consistent copy of the whole database (WAL content included) at path, written beside it and
   // renamed over it (SQLite VACUUM INTO): e.g. a project saved under another name keeps its data.
+  // Refused, with nothing written, where path is protected (gis::isProtectedFile).
   Status copyTo(const QString& path);
   const QString& path() const { return mPath; }
 
