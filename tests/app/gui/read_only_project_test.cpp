@@ -5,6 +5,7 @@
 #include "edit/editing_controller.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_dashboard.h"
+#include "indicators/result_layer_group.h"
 #include "l10n/localization.h"
 #include "main/main_window.h"
 #include "map/map_tool.h"
@@ -21,6 +22,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -91,6 +93,11 @@ class ReadOnlyProjectTest : public QObject {
     QCOMPARE(editProblems.size(), 1);
     QVERIFY2(editProblems.front().front().toString().contains(QStringLiteral("jiading.gpkg")),
              qPrintable(editProblems.front().front().toString()));
+    // Exploration layers (what-if, gap finder) go to the user's cache instead of beside it.
+    const QString exploration = explorationFileFor(&mDoc, QStringLiteral("JD14-13_whatif"), 2024);
+    QVERIFY2(exploration.startsWith(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)), qPrintable(exploration));
+    QVERIFY(showResultLayerGroup(&mDoc, exploration, {}, QStringLiteral("what-if"), {}).ok());
+    QVERIFY(QFileInfo::exists(exploration));
     QCOMPARE(snapshotOf(QFileInfo(mInstalled).absolutePath()), mBefore);  // not a byte, not a side file
   }
 
