@@ -39,7 +39,7 @@ void MessageBar::showMessage(const QString& text, const QString& actionText, con
   if (!isHidden() && mText->text().startsWith(text)) return;
   mQueue.append({text, actionText, actionKey});
   if (isHidden()) showNext();
-  else if (!mQueue.isEmpty()) mClose->setText(tr("Next (%1)").arg(mQueue.size()));
+  else updateCloseButton();
 }
 
 void MessageBar::clear() {
@@ -52,7 +52,7 @@ void MessageBar::withdraw(const QString& actionKey) {
   if (!isHidden() && mActionKey == actionKey) {
     showNext();
   } else if (!isHidden()) {
-    mClose->setText(mQueue.isEmpty() ? tr("Dismiss") : tr("Next (%1)").arg(mQueue.size()));
+    updateCloseButton();
   }
 }
 
@@ -68,8 +68,12 @@ void MessageBar::showNext() {
   mActionKey = m.actionKey;
   mAction->setText(m.actionText);
   mAction->setVisible(!m.actionText.isEmpty());
-  mClose->setText(mQueue.isEmpty() ? tr("Dismiss") : tr("Next (%1)").arg(mQueue.size()));
+  updateCloseButton();
   show();
+}
+
+void MessageBar::updateCloseButton() {
+  mClose->setText(mQueue.isEmpty() ? tr("Dismiss") : tr("Next (%1)").arg(mQueue.size()));
 }
 
 }  // namespace xiuhua::app

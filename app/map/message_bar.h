@@ -33,6 +33,8 @@ class MessageBar : public QFrame {
     QString actionKey;
   };
   void showNext();
+  // "Dismiss", or "Next (n)" while n more wait.
+  void updateCloseButton();
   QList<Message> mQueue;
   QLabel* mText;
   QPushButton* mAction;

@@ -169,7 +169,7 @@ Status Database::copyTo(const QString& path) {
     detail::bindText(st.get(), 1, temp);
     if (sqlite3_step(st.get()) != SQLITE_DONE) error = QString::fromUtf8(sqlite3_errmsg(mImpl->db.get()));
   }
-  const QString reason = detail::replaceWith(temp, target, error.isEmpty() ? QString() : error);
+  const QString reason = detail::replaceWith(temp, target, error);
   if (!reason.isEmpty()) {
     return Error{ErrorCode::IoFailed, QCoreApplication::translate("Database", "%1: cannot copy the project there (%2).").arg(path, reason)};
   }
