@@ -1,6 +1,7 @@
 #include "xiuhua/gis/coordinate_transform.h"
 
 #include "proj_context.h"
+#include "xiuhua/gis/library_messages.h"
 #include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/china_offsets.h"
 
@@ -54,6 +55,7 @@ Result<std::unique_ptr<CoordinateTransform>> CoordinateTransform::create(const C
   if (src != dst) {
     const QByteArray s = src.toUtf8();
     const QByteArray d = dst.toUtf8();
+    const MessageCollector expected;  // a failure is returned with PROJ's words, not also reported
     PjPtr raw(proj_create_crs_to_crs(projContext(), s.constData(), d.constData(), nullptr));
     if (!raw) {
       return Error{ErrorCode::TransformFailed,

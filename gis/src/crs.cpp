@@ -1,6 +1,7 @@
 #include "xiuhua/gis/crs.h"
 
 #include "proj_context.h"
+#include "xiuhua/gis/library_messages.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +38,7 @@ Result<Crs> Crs::fromUserInput(const QString& definition) {
     text += QStringLiteral(" +type=crs");
   }
   const QByteArray utf8 = text.toUtf8();
+  const MessageCollector expected;  // a failure is returned with PROJ's words, not also reported
   PjPtr pj(proj_create(projContext(), utf8.constData()));
   if (!pj) {
     return Error{ErrorCode::CrsInvalid,
@@ -78,13 +80,6 @@ Crs Crs::fromEpsg(int code) {
 QString Crs::projDefinition() const {
   if (mKind == Kind::Gcj02 || mKind == Kind::Bd09) return QStringLiteral("EPSG:4326");
   return mDefinition;
-}
-
-Crs metricCrsForLongitude(double longitude) {
-  // CGCS2000 3-degree Gauss-Kruger zones with the CM in the name: EPSG:4534 (75°E) … 4554 (135°E).
-  const int cm = static_cast<int>(std::lround(longitude / 3.0)) * 3;
-  const int clamped = std::clamp(cm, 75, 135);
-  return Crs::fromEpsg(4534 + (clamped - 75) / 3);
 }
 
 }  // namespace xiuhua::gis

@@ -8,20 +8,22 @@
 namespace xiuhua::gis::detail {
 namespace {
 
-void CPL_STDCALL collectError(CPLErr level, CPLErrorNum /*code*/, const char* message) {
-  auto* messages = static_cast<GdalErrorCollector::Messages*>(CPLGetErrorHandlerUserData());
-  if (messages == nullptr || message == nullptr || level < CE_Warning) return;
-  (level >= CE_Failure ? messages->failure : messages->warning) = QString::fromUtf8(message);
+void CPL_STDCALL onGdalMessage(CPLErr level, CPLErrorNum /*code*/, const char* message) {
+  if (message == nullptr || level == CE_None) return;
+  const LibraryMessage::Level l = level >= CE_Failure ? LibraryMessage::Level::Failure
+                                  : level == CE_Warning ? LibraryMessage::Level::Warning
+                                                        : LibraryMessage::Level::Debug;
+  reportLibraryMessage(l, QStringLiteral("GDAL"), QString::fromUtf8(message));
 }
 
 }  // namespace
 
 void ensureGdalRegistered() {
   static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
+  std::call_once(once, [] {
+    CPLSetErrorHandler(onGdalMessage);
+    GDALAllRegister();
+  });
 }
-
-GdalErrorCollector::GdalErrorCollector() { CPLPushErrorHandlerEx(collectError, &mMessages); }
-GdalErrorCollector::~GdalErrorCollector() { CPLPopErrorHandler(); }
 
 }  // namespace xiuhua::gis::detail

@@ -1,5 +1,6 @@
 #include "geos_context.h"
 
+#include "xiuhua/gis/library_messages.h"
 
 namespace xiuhua::gis::detail {
 namespace {
@@ -15,8 +16,11 @@ struct GeosHolder {
   ~GeosHolder() { GEOS_finish_r(ctx); }
   GeosHolder(const GeosHolder&) = delete;
   GeosHolder& operator=(const GeosHolder&) = delete;
+  // GEOS notices and errors are kept for the wrappers (which turn failures into errors with the file
+  // named) and pass through Xiuhua's handler as debug messages: the overlay repairs and retries.
   static void onMessage(const char* message, void* userdata) {
     static_cast<GeosHolder*>(userdata)->lastMessage = message != nullptr ? message : "";
+    if (message != nullptr) reportLibraryMessage(LibraryMessage::Level::Debug, QStringLiteral("GEOS"), QString::fromUtf8(message));
   }
 };
 
