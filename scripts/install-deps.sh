@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-  libgdal-dev gdal-bin libproj-dev proj-data libgeos-dev libsqlite3-dev libboost-graph-dev libqpdf-dev
+  libgdal-dev gdal-bin libproj-dev proj-data libgeos-dev libsqlite3-dev libicu-dev libboost-graph-dev libqpdf-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth poppler-utils

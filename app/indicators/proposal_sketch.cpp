@@ -42,7 +42,7 @@ void ProposalSketch::stop() {
 
 gis::SourceRef ProposalSketch::source() const {
   if (mGeometries.empty()) return {};
-  return gis::SourceRef{mFile, QStringLiteral("proposed"), gis::Crs()};
+  return gis::SourceRef{mFile, QStringLiteral("proposed"), gis::Crs(), {}};
 }
 
 bool ProposalSketch::add(const gis::Geometry& geometry) {

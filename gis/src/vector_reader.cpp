@@ -1,9 +1,11 @@
 #include "xiuhua/gis/vector_reader.h"
 
+#include "csv_numbers.h"
 #include "gdal_env.h"
 #include "ogr_convert.h"
 #include "xiuhua/gis/bounds.h"
 
+#include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -12,6 +14,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <utility>
 
@@ -45,8 +48,26 @@ Status precheck(const QString& path) {
   return {};
 }
 
-GDALDatasetUniquePtr openDataset(const QString& path, QString& failure) {
-  detail::ensureGdalRegistered();
+// The path GDAL opens: a .zip (a zipped shapefile, as departments hand them in) through /vsizip/.
+QString gdalPath(const QString& path) {
+  if (path.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive) && !path.startsWith(QLatin1String("/vsi"))) {
+    return QStringLiteral("/vsizip/") + QFileInfo(path).absoluteFilePath();
+  }
+  return path;
+}
+
+// True when GDAL's shapefile driver will open the path: a .shp or .dbf, or a folder (also a zip's
+// inside) of shapefiles.
+bool opensAsShapefile(const QByteArray& path) {
+  if (GDALDriverH driver = GDALIdentifyDriverEx(path.constData(), GDAL_OF_VECTOR, nullptr, nullptr)) {
+    return EQUAL(GDALGetDriverShortName(driver), "ESRI Shapefile");
+  }
+  VSIStatBufL stat;
+  return VSIStatL(path.constData(), &stat) == 0 && VSI_ISDIR(stat.st_mode);
+}
+
+GDALDatasetUniquePtr openDataset(const QString& path, const detail::GdalErrorCollector& errors, QString& failure) {
+  const QByteArray utf8 = gdalPath(path).toUtf8();
   CPLStringList openOptions;
   if (isCsv(path)) {
     openOptions.SetNameValue("X_POSSIBLE_NAMES", "lon,lng,long,longitude,x,经度,X坐标");
@@ -54,11 +75,10 @@ GDALDatasetUniquePtr openDataset(const QString& path, QString& failure) {
     openOptions.SetNameValue("GEOM_POSSIBLE_NAMES", "wkt,geom,geometry,the_geom,shape");
     openOptions.SetNameValue("AUTODETECT_TYPE", "YES");
   }
-  if (isShapefile(path)) openOptions.SetNameValue("ENCODING", "");
-  detail::GdalErrorCollector errors;
-  const QByteArray utf8 = path.toUtf8();
-  GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                            nullptr, openOptions.List(), nullptr));
+  // The DBF's bytes as they are, however the shapefile is reached: its text is decoded once, by
+  // Xiuhua (text_encoding.h), never by GDAL first and Xiuhua again.
+  if (opensAsShapefile(utf8)) openOptions.SetNameValue("ENCODING", "");
+  GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, openOptions.List(), nullptr));
   if (!ds) {
     const bool known = GDALIdentifyDriver(utf8.constData(), nullptr) != nullptr;
     const QString detail = errors.lastError().isEmpty() ? errors.lastWarning() : errors.lastError();
@@ -84,24 +104,70 @@ Field::Type fieldType(OGRFieldType t) {
   }
 }
 
-// Raw bytes of names and text values from the first features, to detect a shapefile's encoding.
+// Raw bytes of names and text values from the first features, to detect the text's encoding. The
+// geometries are not read (nor warned about) here.
 QByteArray encodingSample(OGRLayer* layer) {
   QByteArray sample;
   OGRFeatureDefn* defn = layer->GetLayerDefn();
-  for (int i = 0; i < defn->GetFieldCount(); ++i) sample += defn->GetFieldDefn(i)->GetNameRef();
+  for (int i = 0; i < defn->GetFieldCount(); ++i) {
+    sample += defn->GetFieldDefn(i)->GetNameRef();
+    sample += '\n';
+  }
+  const char* const ignore[] = {"OGR_GEOMETRY", "OGR_STYLE", nullptr};
+  layer->SetIgnoredFields(const_cast<const char**>(ignore));
   layer->ResetReading();
   int n = 0;
   for (auto&& feature : *layer) {
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
       if (defn->GetFieldDefn(i)->GetType() == OFTString && feature->IsFieldSetAndNotNull(i)) {
         sample += feature->GetFieldAsString(i);
-        sample += ' ';
+        sample += '\n';
       }
     }
     if (++n >= 2000) break;
   }
+  layer->SetIgnoredFields(nullptr);
   layer->ResetReading();
   return sample;
+}
+
+// Drivers that hand text over as the file's bytes, in whatever encoding it was written.
+bool hasLegacyText(const QString& driver) { return driver == QLatin1String("ESRI Shapefile") || driver == QLatin1String("CSV"); }
+
+// The encoding of a shapefile's or CSV's text: the user's choice, else what the file declares (the
+// .cpg and the DBF language id, as GDAL reads them from the file however it is reached), else
+// detected. Fails on a chosen encoding Xiuhua does not know.
+Result<TextEncoding> layerEncoding(const QString& path, OGRLayer& layer, const ReadOptions& options) {
+  if (!options.encodingOverride.isEmpty()) {
+    const QString name = canonicalEncodingName(options.encodingOverride).value_or(options.encodingOverride);
+    if (!isKnownEncoding(name)) {
+      return Error{ErrorCode::InvalidArgument,
+                   QCoreApplication::translate("VectorReader", "%1: the text encoding \"%2\" is not one Xiuhua knows.").arg(path, options.encodingOverride)};
+    }
+    return TextEncoding{name, EncodingSource::Override, 100, {}, {}, {}};
+  }
+  EncodingEvidence evidence;
+  evidence.file = path;
+  if (const char* cpg = layer.GetMetadataItem("CPG_VALUE", "SHAPEFILE")) evidence.cpg = QByteArray(cpg);
+  if (const char* ldid = layer.GetMetadataItem("LDID_VALUE", "SHAPEFILE")) evidence.languageDriver = static_cast<unsigned char>(std::atoi(ldid));
+  evidence.sample = encodingSample(&layer);
+  return decideEncoding(evidence);
+}
+
+// What the user should know about how the text was decoded: a guess on little evidence, or a
+// declaration that was wrong.
+QStringList encodingWarnings(const QString& path, const TextEncoding& e) {
+  QStringList out;
+  if (e.isWeak() && !e.runnerUp.isEmpty()) {
+    out << QCoreApplication::translate("VectorReader",
+                                       "%1: the text encoding is uncertain: it was read as %2, but it may be %3 (confidence %4 %). "
+                                       "Check the text; choose the encoding in the layer's properties (command line: %1|encoding=NAME).")
+               .arg(path, encodingDisplayName(e.name), encodingDisplayName(e.runnerUp))
+               .arg(e.confidence);
+  } else if (!e.note.isEmpty()) {
+    out << QCoreApplication::translate("VectorReader", "%1: %2; the text was read as %3 instead.").arg(path, e.note, encodingDisplayName(e.name));
+  }
+  return out;
 }
 
 QVariant readValue(const OGRFeature& f, int i, Field::Type type, const QString& encoding) {
@@ -140,8 +206,9 @@ int VectorData::fieldIndex(const QString& name) const {
 
 Result<QList<SourceLayerInfo>> VectorReader::listLayers(const QString& path) {
   if (Status s = precheck(path); !s) return s.error();
+  detail::GdalErrorCollector messages;
   QString failure;
-  GDALDatasetUniquePtr ds = openDataset(path, failure);
+  GDALDatasetUniquePtr ds = openDataset(path, messages, failure);
   if (!ds) return Error{ErrorCode::CorruptFile, failure};
   QList<SourceLayerInfo> layers;
   for (OGRLayer* layer : ds->GetLayers()) {
@@ -161,37 +228,62 @@ Result<QList<SourceLayerInfo>> VectorReader::listLayers(const QString& path) {
 namespace {
 
 // Describes the layer: name, driver, text encoding, CRS and fields (no features yet).
-std::shared_ptr<VectorData> describeLayer(const QString& path, GDALDataset& ds, OGRLayer& layer,
-                                          const ReadOptions& options) {
+Result<std::shared_ptr<VectorData>> describeLayer(const QString& path, GDALDataset& ds, OGRLayer& layer, const ReadOptions& options) {
   auto data = std::make_shared<VectorData>();
   data->path = QFileInfo(path).absoluteFilePath();
   data->layerName = QString::fromUtf8(layer.GetName());
   data->driver = QString::fromUtf8(ds.GetDriverName());
   data->description = QString::fromUtf8(layer.GetMetadataItem("DESCRIPTION"));
   const bool shapefile = data->driver == QLatin1String("ESRI Shapefile");
-  if (shapefile && !hasSidecar(QFileInfo(path), "dbf")) {
+  if (shapefile && isShapefile(path) && !hasSidecar(QFileInfo(path), "dbf")) {
     data->warnings << QCoreApplication::translate("VectorReader", "%1: the attribute file (.dbf) is missing; the layer has no attributes.")
                           .arg(path);
   }
-  if (shapefile) {
-    data->encoding = options.encodingOverride.isEmpty()
-                         ? decideShapefileEncoding(path, encodingSample(&layer))
-                         : TextEncoding{options.encodingOverride, EncodingSource::Override};
+  if (hasLegacyText(data->driver)) {
+    auto encoding = layerEncoding(path, layer, options);
+    if (!encoding.ok()) return encoding.error();
+    data->encoding = std::move(encoding).value();
+    data->warnings << encodingWarnings(path, data->encoding);
   } else {
-    data->encoding = {QStringLiteral("UTF-8"), EncodingSource::Native};
+    data->encoding = {QStringLiteral("UTF-8"), EncodingSource::Native, 100, {}, {}, {}};
   }
   data->crs = detail::crsFromOgr(layer.GetSpatialRef(), data->crsProblem);
-  if (!data->crs.isValid() && data->crsProblem.isEmpty() && shapefile &&
-      hasSidecar(QFileInfo(path), "prj")) {
+  if (!data->crs.isValid() && data->crsProblem.isEmpty() && shapefile && isShapefile(path) && hasSidecar(QFileInfo(path), "prj")) {
     data->crsProblem = QCoreApplication::translate("VectorReader", "the .prj file cannot be parsed");
   }
   OGRFeatureDefn* defn = layer.GetLayerDefn();
   for (int i = 0; i < defn->GetFieldCount(); ++i) {
     const OGRFieldDefn* fd = defn->GetFieldDefn(i);
-    data->fields.push_back({decodeText(QByteArray(fd->GetNameRef()), data->encoding.name),
-                            fieldType(fd->GetType())});
+    data->fields.push_back({decodeText(QByteArray(fd->GetNameRef()), data->encoding.name), fieldType(fd->GetType())});
   }
   return data;
+}
+
+// OGR SQL reads a bare identifier in ASCII letters only: a field named in Chinese (状态 = '入地') is
+// quoted for it, as the user would otherwise have to ("状态" = '入地'). Strings and quoted names stay.
+QString quoteNonAsciiIdentifiers(const QString& where) {
+  auto isWordChar = [](QChar c) { return !c.isSpace() && (c.isLetterOrNumber() || c == QLatin1Char('_') || c.unicode() >= 0x80); };
+  QString out;
+  for (qsizetype i = 0; i < where.size();) {
+    const QChar c = where[i];
+    if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {  // a string or a quoted name, '' and "" inside
+      qsizetype j = i + 1;
+      while (j < where.size() && !(where[j] == c && (j + 1 >= where.size() || where[j + 1] != c))) j += where[j] == c ? 2 : 1;
+      out += where.mid(i, j + 1 - i);
+      i = j + 1;
+    } else if (isWordChar(c)) {
+      qsizetype j = i;
+      bool nonAscii = false;
+      for (; j < where.size() && isWordChar(where[j]); ++j) nonAscii = nonAscii || where[j].unicode() >= 0x80;
+      const QString word = where.mid(i, j - i);
+      out += nonAscii ? QLatin1Char('"') + word + QLatin1Char('"') : word;
+      i = j;
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
 }
 
 // Applies the attribute filter and the choice of fields; the error names the file and the problem.
@@ -221,8 +313,8 @@ Status prepareLayer(const QString& path, OGRLayer& layer, const VectorData& data
   if (!options.where.trimmed().isEmpty()) {
     detail::GdalErrorCollector errors;
     // GDAL compares the filter with the file's bytes: a GBK shapefile needs a GBK filter.
-    const QByteArray where = data.driver == QLatin1String("ESRI Shapefile") ? encodeText(options.where, data.encoding.name)
-                                                                            : options.where.toUtf8();
+    const QString sql = quoteNonAsciiIdentifiers(options.where);
+    const QByteArray where = hasLegacyText(data.driver) ? encodeText(sql, data.encoding.name) : sql.toUtf8();
     if (layer.SetAttributeFilter(where.constData()) != OGRERR_NONE) {
       return Error{ErrorCode::InvalidArgument,
                    QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" cannot be used on layer %3: %4")
@@ -232,8 +324,20 @@ Status prepareLayer(const QString& path, OGRLayer& layer, const VectorData& data
   return {};
 }
 
-// Reads every feature into data (only the wanted fields' values). Returns false when cancelled.
-bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wanted, const std::atomic<bool>* cancel) {
+// Drivers that read a feature when asked for it, so that what GDAL says meanwhile is about that
+// feature (GeoJSON, KML and GML parse ahead).
+bool readsFeatureByFeature(const QString& driver) {
+  static const QStringList kDrivers = {QStringLiteral("ESRI Shapefile"), QStringLiteral("CSV"), QStringLiteral("GPKG"),
+                                       QStringLiteral("SQLite"), QStringLiteral("OSM"), QStringLiteral("FlatGeobuf"),
+                                       QStringLiteral("OpenFileGDB")};
+  return kDrivers.contains(driver);
+}
+
+// Reads every feature into data (only the wanted fields' values); the messages GDAL raises while
+// reading a feature name it, where the driver reads feature by feature. Returns false when cancelled.
+bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wanted, const std::atomic<bool>* cancel,
+                  detail::GdalErrorCollector& messages) {
+  const bool attribute = readsFeatureByFeature(data.driver);
   const auto [xColumn, yColumn] = layer.GetGeomType() == wkbNone && data.driver != QLatin1String("CSV")
                                       ? coordinateColumns(data.fields)
                                       : std::pair{-1, -1};
@@ -241,7 +345,11 @@ bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wa
   std::size_t n = 0;
   const bool anyWanted = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
   layer.ResetReading();
-  for (auto&& feature : layer) {
+  for (;;) {
+    const std::size_t before = messages.messages().size();
+    OGRFeatureUniquePtr feature(layer.GetNextFeature());
+    if (!feature) break;
+    if (attribute) messages.assignFeature(before, feature->GetFID());
     if (cancel != nullptr && (++n % 1024) == 0 && cancel->load()) return false;
     Geometry geometry = detail::fromOgr(feature->GetGeometryRef());
     if (xColumn >= 0 && feature->IsFieldSetAndNotNull(xColumn) && feature->IsFieldSetAndNotNull(yColumn)) {
@@ -268,47 +376,66 @@ bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wa
 
 }  // namespace
 
-Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path,
-                                                             const ReadOptions& options) {
+Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path, const ReadOptions& options) {
   if (Status s = precheck(path); !s) return s.error();
+  // The OpenStreetMap driver yields nothing layer by layer when interleaved reading is on (a GDAL
+  // setting a user may have in the environment); a read here takes one layer, so it is off.
+  const CPLConfigOptionSetter notInterleaved("OGR_INTERLEAVED_READING", "NO", false);
+  detail::GdalErrorCollector messages;  // all GDAL says while the layer is read, named by feature
+  const MessageContext file(path);
   QString failure;
-  GDALDatasetUniquePtr ds = openDataset(path, failure);
+  GDALDatasetUniquePtr ds = openDataset(path, messages, failure);
   if (!ds) return Error{ErrorCode::CorruptFile, failure};
-  OGRLayer* layer = options.layerName.isEmpty()
-                        ? ds->GetLayer(0)
-                        : ds->GetLayerByName(options.layerName.toUtf8().constData());
+  OGRLayer* layer = options.layerName.isEmpty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layerName.toUtf8().constData());
   if (layer == nullptr) {
     return Error{ErrorCode::EmptySource,
                  options.layerName.isEmpty()
                      ? QCoreApplication::translate("VectorReader", "%1: the source has no vector layers.").arg(path)
                      : QCoreApplication::translate("VectorReader", "%1: there is no layer named \"%2\".").arg(path, options.layerName)};
   }
-  std::shared_ptr<VectorData> data = describeLayer(path, *ds, *layer, options);
+  const MessageContext context(path, QString::fromUtf8(layer->GetName()));
+  auto described = describeLayer(path, *ds, *layer, options);
+  if (!described.ok()) return described.error();
+  std::shared_ptr<VectorData> data = std::move(described).value();
   std::vector<bool> wanted;
   if (Status s = prepareLayer(path, *layer, *data, options, wanted); !s) return s.error();
-  detail::GdalErrorCollector errors;
-  if (!readFeatures(*layer, *data, wanted, options.cancel)) {
+  if (!readFeatures(*layer, *data, wanted, options.cancel, messages)) {
     return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(path)};
   }
-  if (!errors.lastError().isEmpty() && data->geometries.empty() && !options.where.trimmed().isEmpty()) {
+  const bool filtered = !options.where.trimmed().isEmpty();
+  if (!messages.lastError().isEmpty() && data->geometries.empty() && filtered) {
     // Drivers that hand the filter to their database (GeoPackage, SQLite) fail only when reading.
     return Error{ErrorCode::InvalidArgument,
                  QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" cannot be used on layer %3: %4")
-                     .arg(path, options.where, data->layerName, errors.lastError())};
+                     .arg(path, options.where, data->layerName, messages.lastError())};
   }
-  if (!errors.lastError().isEmpty() && data->geometries.empty()) {
+  if (!messages.lastError().isEmpty() && data->geometries.empty()) {
     return Error{ErrorCode::CorruptFile,
                  QCoreApplication::translate("VectorReader", "%1: the features cannot be read; the file may be truncated. GDAL says: %2")
-                     .arg(path, errors.lastError())};
+                     .arg(path, messages.lastError())};
   }
-  if (!errors.lastError().isEmpty()) {
-    data->warnings << QCoreApplication::translate("VectorReader", "%1: some features could not be read: %2").arg(path, errors.lastError());
-  } else if (!errors.lastWarning().isEmpty()) {
-    data->warnings << QCoreApplication::translate("VectorReader", "%1: GDAL warns: %2").arg(path, errors.lastWarning());
-  }
-  if (data->geometries.empty() && options.where.trimmed().isEmpty()) {
+  if (data->geometries.empty() && !filtered) {
+    // A layer that yields nothing although its source counts features: the read failed silently.
+    const GIntBig counted = layer->GetFeatureCount(FALSE);
+    if (counted > 0) {
+      return Error{ErrorCode::CorruptFile, QCoreApplication::translate("VectorReader", "%1: layer %2 has %3 features, but GDAL returned none of them.")
+                                               .arg(path, data->layerName)
+                                               .arg(counted)};
+    }
     data->warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
   }
+  if (data->driver == QLatin1String("CSV")) {
+    auto checked = detail::checkCsvNumbers(gdalPath(path), *data);
+    if (!checked.ok()) return checked.error();
+    data->warnings << checked->warnings;
+    // GDAL's own words on those values ("parsed incompletely") would contradict what was read.
+    messages.discard([&](const LibraryMessage& m) {
+      return std::any_of(checked->fields.begin(), checked->fields.end(), [&](const QString& field) {
+        return m.raw.contains(QStringLiteral("of field %1 parsed incompletely").arg(field));
+      });
+    });
+  }
+  data->warnings << messages.summary();
   return std::shared_ptr<const VectorData>(std::move(data));
 }
 

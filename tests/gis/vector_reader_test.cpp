@@ -1,3 +1,4 @@
+#include "support/dbf_fixture.h"
 #include "support/temp_dir.h"
 #include "xiuhua/gis/geometry_validity.h"
 #include "xiuhua/gis/vector_reader.h"
@@ -5,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include <QFile>
+
+#include <cpl_conv.h>
 
 namespace xiuhua::gis {
 namespace {
@@ -241,6 +244,55 @@ TEST(VectorReaderFilter, BadFiltersAndFieldsAreRefusedNamingTheFile) {
   data = VectorReader::read(path, options);
   ASSERT_FALSE(data.ok());
   EXPECT_TRUE(data.error().message.contains(QStringLiteral("nope")));
+}
+
+// A small OpenStreetMap extract: two ways (a road and a closed park outline) and a tagged node.
+const QByteArray kOsm = R"(<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="xiuhua-test">
+  <node id="1" lat="31.230" lon="121.470"/>
+  <node id="2" lat="31.231" lon="121.472"/>
+  <node id="3" lat="31.233" lon="121.473"><tag k="amenity" v="bench"/></node>
+  <node id="4" lat="31.232" lon="121.470"/>
+  <way id="10"><nd ref="1"/><nd ref="2"/><nd ref="3"/><tag k="highway" v="primary"/><tag k="name" v="人民大道"/></way>
+  <way id="11"><nd ref="1"/><nd ref="2"/><nd ref="4"/><nd ref="1"/><tag k="leisure" v="park"/><tag k="name" v="人民公园"/></way>
+</osm>
+)";
+
+// With OGR_INTERLEAVED_READING=YES in the environment (a documented GDAL setting for the OSM
+// driver), reading layer by layer yielded nothing; Xiuhua then said "no feature matches".
+TEST(VectorReader, OsmLayersAreReadWhateverInterleavedReadingSays) {
+  test::TempDir dir;
+  const QString osm = dir.write(QStringLiteral("extract.osm"), kOsm);
+  for (const char* interleaved : {"NO", "YES"}) {
+    CPLSetConfigOption("OGR_INTERLEAVED_READING", interleaved);
+    ReadOptions options;
+    options.layerName = QStringLiteral("lines");
+    auto lines = VectorReader::read(osm, options);
+    options.layerName = QStringLiteral("multipolygons");
+    auto parks = VectorReader::read(osm, options);
+    CPLSetConfigOption("OGR_INTERLEAVED_READING", nullptr);
+    ASSERT_TRUE(lines.ok()) << interleaved << ": " << lines.error().message.toStdString();
+    ASSERT_TRUE(parks.ok()) << interleaved << ": " << parks.error().message.toStdString();
+    EXPECT_EQ(lines.value()->featureCount(), 1U) << interleaved;
+    EXPECT_EQ(parks.value()->featureCount(), 1U) << interleaved;
+    const int name = lines.value()->fieldIndex(QStringLiteral("name"));
+    ASSERT_GE(name, 0);
+    EXPECT_EQ(lines.value()->attributes[0][static_cast<std::size_t>(name)].toString(), QStringLiteral("人民大道"));
+  }
+}
+
+// A zipped shapefile (as departments send them) opens like its folder would.
+TEST(VectorReader, AZippedShapefileOpens) {
+  test::TempDir dir;
+  dir.copy(kOverheadLines);
+  const QString zip = test::zipShapefile(dir, QStringLiteral("overhead_lines"), QStringLiteral("架空线.zip"));
+  auto layers = VectorReader::listLayers(zip);
+  ASSERT_TRUE(layers.ok()) << layers.error().message.toStdString();
+  auto data = VectorReader::read(zip);
+  ASSERT_TRUE(data.ok()) << data.error().message.toStdString();
+  auto direct = VectorReader::read(kOverheadLines);
+  EXPECT_EQ(data.value()->featureCount(), direct.value()->featureCount());
+  EXPECT_GE(data.value()->fieldIndex(QStringLiteral("状态")), 0);
 }
 
 }  // namespace

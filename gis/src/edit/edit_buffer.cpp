@@ -122,7 +122,7 @@ Result<std::shared_ptr<FileClaim>> claimFile(const VectorData* data) {
     claim->lock->setStaleLockTime(0);  // only a dead holder makes it stale, never its age
     if (!claim->lock->tryLock(0) && claim->lock->error() != QLockFile::LockFailedError) {
       // No lock file can be made (a read-only folder …): the editor check says why by name.
-      auto editor = VectorEditor::open(SourceRef{data->path, data->layerName, Crs()});
+      auto editor = VectorEditor::open(SourceRef{data->path, data->layerName, Crs(), {}});
       if (!editor.ok()) return editor.error();
       return Error{ErrorCode::IoFailed, tr("%1 cannot be edited: no lock file can be written beside it in %2.")
                                             .arg(QFileInfo(data->path).fileName(), QFileInfo(data->path).absolutePath())};
@@ -161,7 +161,7 @@ Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const Vect
   if (!claim.ok()) return claim.error();
   priv->claim = std::move(claim).value();
   // Writable? (A read-only file, or a format GDAL cannot write, says so here, by name.)
-  SourceRef source{data->path, data->layerName, Crs()};
+  SourceRef source{data->path, data->layerName, Crs(), {}};
   auto editor = VectorEditor::open(source);
   if (!editor.ok()) return editor.error();
   editor.value().reset();

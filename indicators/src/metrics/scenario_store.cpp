@@ -140,7 +140,7 @@ gis::Status ScenarioStore::setPromoted(qint64 id, const QDateTime& when) {
 
 gis::SourceRef ScenarioStore::proposedSource(const Scenario& scenario) const {
   if (scenario.proposedLayer.isEmpty()) return {};
-  return gis::SourceRef{mProjectPath, scenario.proposedLayer, gis::Crs()};
+  return gis::SourceRef{mProjectPath, scenario.proposedLayer, gis::Crs(), {}};
 }
 
 WhatIfParams ScenarioStore::whatIfParams(const Scenario& scenario, const CoverageParams& coverage) const {
