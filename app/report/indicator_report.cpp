@@ -109,7 +109,7 @@ gis::Status IndicatorReport::write(const ReportContent& content, const QString& 
       return gis::Error{gis::ErrorCode::IoFailed, tr("%1 cannot be written (disk full?).").arg(pdfPath)};
     }
     outline = document.outline();
-    if (warnings != nullptr) *warnings << document.problems();
+    if (warnings != nullptr) *warnings << content.missingLayerWarnings() << document.problems();
   }
   if (cancelled()) return cancelError;
   const PdfInfo info{content.title, options.author, tr("%1 indicator progress, %2").arg(content.project.title).arg(options.year),

@@ -5,6 +5,7 @@
 #include "xiuhua/gis/vector_reader.h"
 #include "xiuhua/indicators/metrics/computation_store.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -54,6 +55,14 @@ QStringList inputAttribution(const QJsonObject& record) {
 
 }  // namespace
 
+QStringList ReportContent::missingLayerWarnings() const {
+  QStringList out;
+  for (const MissingLayer& m : missingLayers) {
+    out << tr("%1: the file of layer %2 is missing (%3); the report leaves out what is drawn from it.").arg(projectPath, m.name, m.path);
+  }
+  return out;
+}
+
 QStringList ReportContent::categories() const {
   QStringList out;
   for (const auto& s : statuses) {
@@ -70,6 +79,9 @@ gis::Result<ReportContent> ReportContent::load(const QString& projectPath, const
   if (!project.ok()) return project.error();
   content.project = std::move(project).value();
   content.title = options.title.isEmpty() ? tr("%1 — indicator progress report").arg(content.project.title) : options.title;
+  for (const gis::LayerSpec& l : content.project.layers) {
+    if (!QFileInfo::exists(gis::SourceRef::parse(l.source).path)) content.missingLayers.push_back({l.name, l.source});
+  }
 
   auto store = indicators::ValueStore::open(projectPath);
   if (!store.ok()) return store.error();

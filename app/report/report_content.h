@@ -59,6 +59,14 @@ struct ReportContent {
   QString atlasLayerId;                               // the sub-unit layer of options.atlasLevel
   QString atlasField;                                 // its name field
   std::vector<AtlasUnit> atlas;                       // in the layer's order of names (sorted)
+  // The project's layers whose files are gone (a project copied without its data): the report is
+  // still written, without their maps, and says so (warnings, appendix).
+  struct MissingLayer {
+    QString name;
+    QString path;
+  };
+  std::vector<MissingLayer> missingLayers;
+  QStringList missingLayerWarnings() const;
 
   // Errors name the project file; a missing atlas level is an error naming the levels there are.
   static gis::Result<ReportContent> load(const QString& projectPath, const ReportOptions& options);

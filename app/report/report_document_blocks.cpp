@@ -47,21 +47,23 @@ QString valueOrNoData(const std::optional<double>& v, const QString& unit) {
   return v ? formatValue(v, unit) : IndicatorReport::tr("No data");
 }
 
-// "key = value" lines of a computation's parameters, in a stable order.
-QString parameterText(const QJsonObject& parameters) {
+// "key = value" lines of a computation's parameters, in a stable order, as the computation used
+// them ({year} in a filter is the year computed).
+QString parameterText(const QJsonObject& parameters, int year) {
   QStringList lines;
   for (auto it = parameters.begin(); it != parameters.end(); ++it) {
     const QJsonValue v = it.value();
     QString text;
     if (v.isString()) {
-      text = v.toString();
+      text = v.toString().replace(QLatin1String("{year}"), QString::number(year));
     } else if (v.isDouble()) {
       text = QString::number(v.toDouble(), 'g', 10);
     } else if (v.isBool()) {
       text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     } else {
       text = QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
-                                           : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+                                           : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact))
+                 .replace(QLatin1String("{year}"), QString::number(year));
     }
     lines << QStringLiteral("%1 = %2").arg(it.key(), text);
   }
@@ -234,15 +236,16 @@ void ReportDocument::addAppendix() {
         tr("Metric: %1; coordinate system of the computation: %2; value: %3.")
             .arg(binding.value(QStringLiteral("metric")).toString(), whole.value(QStringLiteral("crs")).toString(),
                  formatValue(record.value(QStringLiteral("indicator_value")).toDouble(), s.indicator.unit)),
-        tr("Parameters: %1").arg(parameterText(binding.value(QStringLiteral("parameters")).toObject()))};
+        tr("Parameters: %1").arg(parameterText(binding.value(QStringLiteral("parameters")).toObject(), sp.computationYear))};
     mBlocks.push_back(block(Block::Kind::Text, facts.join(QLatin1Char('\n'))));
     ReportTable inputs({tr("Role"), tr("Layer"), tr("File"), tr("Features"), tr("Filter"), tr("SHA-256")}, {0.1, 0.14, 0.2, 0.08, 0.2, 0.28},
                        mSmall);
     for (const QJsonValue& v : whole.value(QStringLiteral("inputs")).toArray()) {
       const QJsonObject in = v.toObject();
       const QString sha = in.value(QStringLiteral("sha256")).toString();
+      const QFileInfo file(gis::SourceRef::parse(in.value(QStringLiteral("source")).toString()).path);
       inputs.addRow({{roleName(in.value(QStringLiteral("role")).toString()), in.value(QStringLiteral("layer")).toString(),
-                      QFileInfo(gis::SourceRef::parse(in.value(QStringLiteral("source")).toString()).path).fileName(),
+                      file.exists() ? file.fileName() : tr("%1 (missing)").arg(file.fileName()),
                       QString::number(in.value(QStringLiteral("features")).toInt()), in.value(QStringLiteral("where")).toString(),
                       sha.left(32) + QLatin1Char('\n') + sha.mid(32)},
                      false,
@@ -252,6 +255,14 @@ void ReportDocument::addAppendix() {
     mBlocks.push_back(block(Block::Kind::Table, name, mTables.size() - 1));
   }
   if (!any) mBlocks.push_back(block(Block::Kind::Text, tr("No indicator of this report was computed from the map layers.")));
+  if (!mContent.missingLayers.empty()) {
+    const QString missing = tr("Missing layers");
+    mBlocks.push_back(block(Block::Kind::SubHeading, missing, 0, false, 1, missing));
+    QStringList lines{tr("These layers of the project have no file where the project says; what is drawn from them is left out of this "
+                         "report, and values computed from them cannot be checked against their files:")};
+    for (const ReportContent::MissingLayer& m : mContent.missingLayers) lines << QStringLiteral("• %1 — %2").arg(m.name, m.path);
+    mBlocks.push_back(block(Block::Kind::Text, lines.join(QLatin1Char('\n'))));
+  }
 }
 
 

@@ -15,6 +15,7 @@
 #include <QPainter>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QUuid>
 #include <QSvgGenerator>
 
 #include <cmath>
@@ -155,10 +156,17 @@ gis::TableSheet computationSheet(const ReportContent& content) {
   return sheet;
 }
 
+// The CSV files of a report's tables replace the older set all or nothing: each is written under a
+// hidden name first; only when all are written do the old files step aside (kept until the new
+// ones are in) and the new ones take their names; a failure puts the old set back.
 gis::Status writeCsvTables(const std::vector<gis::TableSheet>& sheets, const QString& path) {
   const QFileInfo target(path);
+  const QString unique = QUuid::createUuid().toString(QUuid::Id128).left(8);
   std::set<QString> taken;
-  QStringList created;
+  std::vector<std::pair<QString, QString>> staged;  // (written under a hidden name, final name)
+  auto removeStaged = [&] {
+    for (const auto& [temp, final] : staged) QFile::remove(temp);
+  };
   for (std::size_t i = 0; i < sheets.size(); ++i) {
     QString file = path;
     if (i > 0) {
@@ -167,13 +175,32 @@ gis::Status writeCsvTables(const std::vector<gis::TableSheet>& sheets, const QSt
       taken.insert(stem);
       file = target.absoluteDir().filePath(stem + QStringLiteral(".csv"));
     }
-    const bool existed = QFileInfo::exists(file);
-    if (gis::Status s = gis::TableWriter::writeSheets(file, {sheets[i]}); !s) {
-      for (const QString& written : created) QFile::remove(written);
-      return s;
+    const QString temp = target.absoluteDir().filePath(QStringLiteral(".%1.%2.new.csv").arg(QFileInfo(file).completeBaseName(), unique));
+    if (gis::Status s = gis::TableWriter::writeSheets(temp, {sheets[i]}); !s) {
+      QFile::remove(temp);
+      removeStaged();
+      return gis::Error{s.error().code, QString(s.error().message).replace(temp, file)};
     }
-    if (!existed) created << file;
+    staged.emplace_back(temp, file);
   }
+  std::vector<std::pair<QString, QString>> backups;  // (old file, its backup)
+  QStringList movedIn;
+  auto rollBack = [&](const QString& file) {
+    for (const QString& f : movedIn) QFile::remove(f);
+    for (const auto& [old, backup] : backups) QFile::rename(backup, old);
+    removeStaged();
+    return ioError(file, ReportExports::tr("it cannot be replaced; the earlier tables are as they were"));
+  };
+  for (const auto& [temp, final] : staged) {
+    if (QFileInfo::exists(final)) {
+      const QString backup = target.absoluteDir().filePath(QStringLiteral(".%1.%2.old").arg(QFileInfo(final).fileName(), unique));
+      if (!QFile::rename(final, backup)) return rollBack(final);
+      backups.emplace_back(final, backup);
+    }
+    if (!QFile::rename(temp, final)) return rollBack(final);
+    movedIn << final;
+  }
+  for (const auto& [old, backup] : backups) QFile::remove(backup);
   return {};
 }
 
