@@ -1,6 +1,8 @@
 #include "cli/compute_command.h"
 
 #include "cli/cli_args.h"
+#include "cli/message_log.h"
+#include "cli/metric_commands.h"
 #include "document/layer_resolver.h"
 #include "xiuhua/gis/database.h"
 #include "xiuhua/gis/project.h"
@@ -8,6 +10,7 @@
 #include "xiuhua/indicators/metrics/metric_json.h"
 #include "xiuhua/indicators/value_store.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -62,6 +65,8 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
   run.resultLayers = !args.contains(QStringLiteral("--dry-run"));  // stored beside the project, for maps
   QJsonArray computed;
   QJsonArray failures;
+  QStringList warnings;
+  const MessageLog stray;  // what the libraries say outside a reader
   int matched = 0;
   for (const indicators::MetricBinding& binding : bindings.value()) {
     if (!only.isEmpty() && binding.code != only) continue;
@@ -75,6 +80,19 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
     if (!c.ok()) {
       failures.append(c.error().message);
       continue;
+    }
+    if (!c->whole.value) {
+      failures.append(QCoreApplication::translate("Cli", "%1: the computation gave no value for the district.").arg(binding.code));
+      continue;
+    }
+    QStringList rowWarnings = c->whole.warnings;
+    for (const auto& [id, result] : c->breakdowns) {
+      for (const QString& w : result.warnings) {
+        if (!rowWarnings.contains(w)) rowWarnings << w;
+      }
+    }
+    for (const QString& w : rowWarnings) {
+      if (!warnings.contains(w)) warnings << w;
     }
     qint64 id = 0;
     QString layersFile;
@@ -101,20 +119,27 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
                     {QStringLiteral("computation"), id > 0 ? QJsonValue(id) : QJsonValue()},
                     {QStringLiteral("layers_file"), layersFile.isEmpty() ? QJsonValue() : QJsonValue(layersFile)},
                     {QStringLiteral("layers"), QJsonArray::fromStringList(layers)},
+                    {QStringLiteral("notes"), QJsonArray::fromStringList(c->whole.notes)},
+                    {QStringLiteral("warnings"), QJsonArray::fromStringList(rowWarnings)},
                     {QStringLiteral("result"), indicators::computationToJson(c.value())}};
     computed.append(row);
     if (!args.contains(QStringLiteral("--json"))) {
       out << binding.code << "\t" << indicator->nameZh << "\t" << (c->whole.value ? QString::number(value, 'f', 3) : QStringLiteral("-"))
           << " " << indicator->unit << "\t" << c->values.size() << " values" << (id > 0 ? QStringLiteral(" (computation #%1)").arg(id) : QString())
           << "\n";
+      for (const QString& note : c->whole.notes) out << "  " << QCoreApplication::translate("Cli", "note: %1").arg(note) << "\n";
     }
   }
   if (!only.isEmpty() && matched == 0) failures.append(QStringLiteral("%1: the project has no metric binding for it").arg(only));
+  for (const QString& w : stray.lines()) {
+    if (!warnings.contains(w)) warnings << w;
+  }
   if (args.contains(QStringLiteral("--json"))) {
     out << QJsonDocument(QJsonObject{{QStringLiteral("year"), year}, {QStringLiteral("computed"), computed},
-                                     {QStringLiteral("failed"), failures}})
+                                     {QStringLiteral("failed"), failures}, {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}})
                .toJson(QJsonDocument::Indented);
   }
+  printWarnings(QStringLiteral("compute"), warnings, err);
   for (const QJsonValue& f : failures) err << "xiuhua-cli compute: " << f.toString() << "\n";
   return failures.isEmpty() ? 0 : 1;
 }

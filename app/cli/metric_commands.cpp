@@ -1,11 +1,13 @@
 #include "cli/metric_commands.h"
 
 #include "cli/cli_args.h"
+#include "cli/message_log.h"
 #include "xiuhua/indicators/metrics/feature_metrics.h"
 #include "xiuhua/indicators/metrics/line_metrics.h"
 #include "xiuhua/indicators/metrics/metric_json.h"
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +24,14 @@ const QStringList kCommonOptions = {QStringLiteral("--per"), QStringLiteral("--p
                                     QStringLiteral("--crs"), QStringLiteral("--threads"), QStringLiteral("--out")};
 const QStringList kCommonFlags = {QStringLiteral("--json")};
 
+// The options that name a source (SRC, with its |layername=, |crs=, |encoding= options).
+const QStringList kSourceOptions = {QStringLiteral("--facilities"), QStringLiteral("--target"), QStringLiteral("--exclude"),
+                                    QStringLiteral("--network"), QStringLiteral("--lines"), QStringLiteral("--within"),
+                                    QStringLiteral("--area"), QStringLiteral("--features"), QStringLiteral("--per"),
+                                    QStringLiteral("--add"), QStringLiteral("--candidates")};
+
+QString percentOf(double fraction) { return QString::number(fraction * 100, 'f', 3); }
+
 void printText(const MetricResult& r, QTextStream& out) {
   const indicators::MetricKeys keys = indicators::metricKeys(r.metric);
   auto format = [&](const std::optional<double>& v) {
@@ -32,7 +42,13 @@ void printText(const MetricResult& r, QTextStream& out) {
   out << r.metric << "\t" << keys.value << "\t" << format(r.value) << "\n";
   for (const ZoneValue& z : r.zones) out << "  " << z.name << "\t" << format(z.value) << "\n";
   if (r.outside) out << "  " << r.outside->name << "\t" << format(r.outside->value) << "\n";
-  out << "crs " << r.crs << ", " << r.repaired << " invalid geometries repaired, " << QString::number(r.seconds, 'f', 3) << " s\n";
+  if (r.crs.isEmpty()) {
+    out << "crs: " << r.crsReason << "\n";
+  } else {
+    out << "crs " << r.crs << " (" << r.crsReason << "; scale error " << percentOf(r.scaleError.length) << " %)\n";
+  }
+  for (const QString& note : r.notes) out << "note: " << note << "\n";
+  out << r.repaired << " invalid geometries repaired, " << QString::number(r.seconds, 'f', 3) << " s\n";
 }
 
 std::optional<indicators::ZoneRequest> zoneRequest(const QStringList& args) {
@@ -202,9 +218,26 @@ std::optional<Command> commandFor(const QString& name) {
 
 bool isMetricCommand(const QString& command) { return commandFor(command).has_value(); }
 
+std::optional<QString> badSourceOption(const QStringList& args) {
+  for (const QString& name : kSourceOptions) {
+    const QString text = option(args, name);
+    if (text.isEmpty()) continue;
+    if (auto ref = gis::SourceRef::parseChecked(text); !ref.ok()) return QStringLiteral("%1: %2").arg(name, ref.error().message);
+  }
+  return std::nullopt;
+}
+
+void printWarnings(const QString& command, const QStringList& warnings, QTextStream& err) {
+  for (const QString& w : warnings) err << "xiuhua-cli " << command << ": " << QCoreApplication::translate("Cli", "warning: %1").arg(w) << "\n";
+}
+
 std::optional<indicators::MetricRun> metricRun(const QString& command, const QStringList& args, QTextStream& err) {
   if (!option(args, QStringLiteral("--per")).isEmpty() && option(args, QStringLiteral("--per-field")).isEmpty()) {
     err << "xiuhua-cli " << command << ": --per needs --per-field (the field that names each sub-unit)\n";
+    return std::nullopt;
+  }
+  if (const std::optional<QString> bad = badSourceOption(args)) {
+    err << "xiuhua-cli " << command << ": " << *bad << "\n";
     return std::nullopt;
   }
   indicators::MetricRun run;
@@ -260,11 +293,14 @@ int runMetric(const QString& name, const QStringList& args, QTextStream& out, QT
   }
   const std::optional<indicators::MetricRun> run = metricRun(name, args, err);
   if (!run) return 2;
+  const MessageLog stray;  // what GDAL, PROJ or GEOS say outside a reader also counts as a warning
   auto result = (*compute)(*run);
   if (!result.ok()) {
     err << "xiuhua-cli " << name << ": " << result.error().message << "\n";
     return 1;
   }
+  result->warnings << stray.lines();
+  printWarnings(name, result->warnings, err);
   if (const QString path = option(args, QStringLiteral("--out")); !path.isEmpty()) {
     if (gis::Status s = gis::VectorWriter::writeGeoPackage(path, result->layers); !s) {
       err << "xiuhua-cli " << name << ": " << s.error().message << "\n";

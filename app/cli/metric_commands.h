@@ -29,5 +29,10 @@ struct CoverageRequest {
   indicators::CoverageParams coverage;
 };
 std::optional<CoverageRequest> coverageRequest(const QString& command, const QStringList& args, QTextStream& err);
+// The first source option whose "|…" options cannot be read (an unknown option, a CRS or encoding
+// that is not one), with the reason; nullopt when all can.
+std::optional<QString> badSourceOption(const QStringList& args);
+// Writes each warning on its own line of err, "xiuhua-cli COMMAND: warning: …".
+void printWarnings(const QString& command, const QStringList& warnings, QTextStream& err);
 
 }  // namespace xiuhua::cli

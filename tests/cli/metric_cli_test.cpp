@@ -296,4 +296,28 @@ TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
   EXPECT_TRUE(r.err.contains(QStringLiteral("JD14-02")));
 }
 
+// The issue: `compute` of the untouched demo for the current year exited 1 ("no feature matches the
+// filter … 入地年份 = 2026") although the six other indicators computed. No overhead line buried
+// this year is a value — 0 km — stored with a note, and the exit code says success.
+TEST(CliCompute, ALegitimateZeroIsAValueWithANote) {
+  xiuhua::test::TempDir dir;
+  const QString project = copyDemo(dir);
+  CliRun r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--indicator"), QStringLiteral("JD14-34"),
+                  QStringLiteral("--year"), QStringLiteral("2026"), QStringLiteral("--json")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const QJsonObject o = json(r.out);
+  EXPECT_TRUE(o.value(QStringLiteral("failed")).toArray().isEmpty());
+  const QJsonObject row = o.value(QStringLiteral("computed")).toArray().at(0).toObject();
+  EXPECT_EQ(row.value(QStringLiteral("value")).toDouble(-1), 0.0);
+  const QString notes = row.value(QStringLiteral("notes")).toVariant().toStringList().join(QLatin1Char('\n'));
+  EXPECT_TRUE(notes.contains(QStringLiteral("入地年份")) && notes.contains(QStringLiteral("2026"))) << notes.toStdString();
+  r = cli({QStringLiteral("indicators"), QStringLiteral("history"), QStringLiteral("--project"), project, QStringLiteral("--code"),
+           QStringLiteral("JD14-34")});
+  EXPECT_TRUE(r.out.contains(QStringLiteral("入地年份"))) << r.out.toStdString();  // the stored value says why it is 0
+  // Every indicator of the demo for the current year: all get a value, the exit code is 0.
+  r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--json")});
+  EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_EQ(json(r.out).value(QStringLiteral("computed")).toArray().size(), 7);
+}
+
 }  // namespace

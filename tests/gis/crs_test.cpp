@@ -56,12 +56,6 @@ TEST(Crs, RejectsGarbageWithAReason) {
   EXPECT_FALSE(Crs::fromUserInput(QString()).ok());
 }
 
-TEST(Crs, MetricCrsFollowsTheThreeDegreeZones) {
-  EXPECT_EQ(metricCrsForLongitude(121.25).definition(), QStringLiteral("EPSG:4549"));  // Jiading
-  EXPECT_EQ(metricCrsForLongitude(121.6).definition(), QStringLiteral("EPSG:4550"));   // Pudong
-  EXPECT_EQ(metricCrsForLongitude(120.1).definition(), QStringLiteral("EPSG:4549"));  // Hangzhou
-}
-
 TEST(CoordinateTransform, CentralMeridianMapsToFalseEasting) {
   auto t = CoordinateTransform::create(Crs::fromEpsg(4490), Crs::fromEpsg(4549));
   ASSERT_TRUE(t.ok());

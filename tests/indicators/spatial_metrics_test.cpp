@@ -135,20 +135,23 @@ TEST(ServiceCoverage, BadInputIsRefusedNamingTheFileAndProblem) {
   EXPECT_TRUE(r.error().message.contains(roads) && r.error().message.contains(QStringLiteral("polygons")))
       << r.error().message.toStdString();
   p.target = gis::SourceRef::parse(land);
+  // No facility matches: nothing is covered — a value (0), with a note that says why.
   p.facilityWhere = QStringLiteral("kind = '广场'");
   r = computeCoverage(p);
-  ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(r.error().message.contains(QStringLiteral("广场"))) << r.error().message.toStdString();
+  ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+  EXPECT_EQ(r->value, 0.0);
+  EXPECT_TRUE(r->notes.join(QString()).contains(QStringLiteral("广场"))) << r->notes.join(QString()).toStdString();
   p.facilityWhere = QStringLiteral("no_such_field = 1");
   r = computeCoverage(p);
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(r.error().message.contains(parks)) << r.error().message.toStdString();
   p.facilityWhere.clear();
-  p.tiers = parseRadiusTiers(QStringLiteral("5000:500")).value();  // the only park is 100 m²
+  p.tiers = parseRadiusTiers(QStringLiteral("5000:500")).value();  // the only park is 100 m²: too small to count
   p.radius.reset();
   r = computeCoverage(p);
-  ASSERT_FALSE(r.ok());
-  EXPECT_TRUE(r.error().message.contains(QStringLiteral("tier"))) << r.error().message.toStdString();
+  ASSERT_TRUE(r.ok()) << r.error().message.toStdString();
+  EXPECT_EQ(r->value, 0.0);
+  EXPECT_TRUE(r->notes.join(QString()).contains(QStringLiteral("tier"))) << r->notes.join(QString()).toStdString();
   // A CSV of WKT without a .prj has no CRS.
   const QString noCrs = dir.write(QStringLiteral("无坐标.csv"), "WKT,name\n\"POLYGON((0 0,10 0,10 10,0 10,0 0))\",a\n");
   p.tiers.clear();

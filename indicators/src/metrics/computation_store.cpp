@@ -93,7 +93,10 @@ gis::Result<ComputationStore::Recorded> ComputationStore::recordValues(const Ind
   auto id = insert(computation, json);
   if (!id.ok()) return id.error();
   Recorded recorded{id.value(), computation.values, relative, names};
-  const QString note = QCoreApplication::translate("Metrics", "computation #%1").arg(id.value());
+  // The value's note names its record and what it should be read with (a 0 because nothing matched).
+  QStringList parts{QCoreApplication::translate("Metrics", "computation #%1").arg(id.value())};
+  parts << computation.whole.notes;
+  const QString note = parts.join(QStringLiteral("; "));
   for (IndicatorValue& v : recorded.values) v.note = note;
   return recorded;
 }

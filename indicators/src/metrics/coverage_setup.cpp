@@ -131,7 +131,7 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
   MetricLayer& target = setup.inputs.layers[1];  // its geometries move into the overlay
   const MetricLayer* exclude = params.exclude.isEmpty() ? nullptr : &setup.inputs.layers[2];
   const MetricLayer* zones = params.per ? &setup.inputs.layers[setup.zoneLayer] : nullptr;
-  if (gis::Status s = requireFeatures(facilities); !s) return s.error();
+  if (gis::Status s = allowNone(facilities, facilities.type(), setup.notes); !s) return s.error();
   if (gis::Status s = requirePolygons(target); !s) return s.error();
   if (zones != nullptr) {
     if (gis::Status s = requirePolygons(*zones); !s) return s.error();
@@ -142,10 +142,11 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
   }
   setup.radii = facilityRadii(params, facilities.geometries, run.threads);
   for (const double r : setup.radii) setup.used += r > 0 ? 1 : 0;
-  if (setup.used == 0) {
-    return gis::Error{gis::ErrorCode::EmptySource,
-                      Metrics::tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.")
-                          .arg(params.facilities.toString()).arg(facilities.geometries.size())};
+  if (setup.used == 0 && !facilities.geometries.empty()) {
+    setup.notes << Metrics::tr("%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier: nothing "
+                               "is covered.")
+                       .arg(params.facilities.toString())
+                       .arg(facilities.geometries.size());
   }
   if (params.network) {
     const MetricLayer& lines = setup.inputs.layers[networkLayer];

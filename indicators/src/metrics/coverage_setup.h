@@ -19,6 +19,7 @@ struct CoverageSetup {
   gis::ZonalCoverageInput overlay;
   std::vector<double> radii;  // per facility; 0: not counted
   int used = 0;               // facilities with a radius
+  QStringList notes;          // none selected, or none large enough: nothing is covered
   std::size_t targetCount = 0;
   // With a network: the walking graph, and the facilities that reach no street (with a radius).
   std::shared_ptr<const gis::NetworkServiceAreas> network;

@@ -13,7 +13,8 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("features"), params.features, params.where, {}}};
   if (params.per) requests.push_back(detail::zoneRequest(*params.per));
-  auto inputs = loadMetricInputs(requests, run);
+  // Counting needs no CRS; counting per sub-unit puts features and sub-units in one.
+  auto inputs = loadMetricInputs(requests, run, params.per.has_value());
   if (!inputs.ok()) return inputs.error();
   const MetricLayer& features = inputs->layers[0];
   const MetricLayer* zones = params.per ? &inputs->layers[1] : nullptr;
@@ -22,6 +23,7 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
   }
   MetricResult result;
   result.metric = QStringLiteral("count");
+  if (gis::Status s = detail::allowNone(features, features.type(), result.notes); !s) return s.error();
   int counted = 0;
   for (const gis::Geometry& g : features.geometries) counted += g.isEmpty() ? 0 : 1;
   result.value = counted;
@@ -60,7 +62,8 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
   const MetricLayer& features = inputs->layers[0];
   const MetricLayer& area = inputs->layers[1];
   const MetricLayer* zones = params.per ? &inputs->layers[2] : nullptr;
-  if (gis::Status s = detail::requirePolygons(features); !s) return s.error();
+  QStringList notes;
+  if (gis::Status s = detail::allowNone(features, gis::Geometry::Type::Polygon, notes); !s) return s.error();
   if (gis::Status s = detail::requirePolygons(area); !s) return s.error();
   if (zones != nullptr) {
     if (gis::Status s = detail::requirePolygons(*zones); !s) return s.error();
@@ -78,6 +81,7 @@ gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRu
   }
   MetricResult result;
   result.metric = QStringLiteral("area_share");
+  result.notes = notes;
   const ZoneValue all = detail::ratioValue(QString(), share->all);
   result.value = all.value;
   result.numerator = all.numerator;

@@ -10,15 +10,6 @@ namespace xiuhua::indicators {
 
 namespace {
 
-gis::Status requireLines(const MetricLayer& layer) {
-  if (gis::Status s = detail::requireFeatures(layer); !s) return s;
-  if (layer.type() != gis::Geometry::Type::Line) {
-    return gis::Error{gis::ErrorCode::InvalidArgument,
-                      Metrics::tr("%1 (%2): the features are not lines.").arg(layer.request.source.toString(), layer.request.role)};
-  }
-  return {};
-}
-
 QJsonObject lengthCounts(const gis::ZonalLength& length, std::size_t lines, bool deduplicate) {
   return {{QStringLiteral("lines"), static_cast<qint64>(lines)},
           {QStringLiteral("duplicates"), length.duplicates},
@@ -41,7 +32,8 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
   const MetricLayer& lines = inputs->layers[0];
   const MetricLayer* within = params.within.isEmpty() ? nullptr : &inputs->layers[1];
   const MetricLayer* zones = params.per ? &inputs->layers.back() : nullptr;
-  if (gis::Status s = requireLines(lines); !s) return s.error();
+  QStringList notes;
+  if (gis::Status s = detail::allowNone(lines, gis::Geometry::Type::Line, notes); !s) return s.error();
   if (within != nullptr) {
     if (gis::Status s = detail::requirePolygons(*within); !s) return s.error();
   }
@@ -59,6 +51,7 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
 
   MetricResult result;
   result.metric = QStringLiteral("length");
+  result.notes = notes;
   result.value = length->all;
   result.numerator = length->all;
   result.denominator = 1;
@@ -86,7 +79,8 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
   const MetricLayer& lines = inputs->layers[0];
   const MetricLayer& area = inputs->layers[1];
   const MetricLayer* zones = params.per ? &inputs->layers[2] : nullptr;
-  if (gis::Status s = requireLines(lines); !s) return s.error();
+  QStringList notes;
+  if (gis::Status s = detail::allowNone(lines, gis::Geometry::Type::Line, notes); !s) return s.error();
   if (gis::Status s = detail::requirePolygons(area); !s) return s.error();
   if (zones != nullptr) {
     if (gis::Status s = detail::requirePolygons(*zones); !s) return s.error();
@@ -119,6 +113,7 @@ gis::Result<MetricResult> computeDensity(const DensityParams& params, const Metr
   };
   MetricResult result;
   result.metric = QStringLiteral("density");
+  result.notes = notes;
   const ZoneValue all = density(QString(), length->all, areas->all.total);
   result.value = all.value;
   result.numerator = all.numerator;

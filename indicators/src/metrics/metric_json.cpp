@@ -40,6 +40,12 @@ QJsonObject metricResultToJson(const MetricResult& r) {
   for (auto it = r.counts.begin(); it != r.counts.end(); ++it) o.insert(it.key(), it.value());
   o.insert(QStringLiteral("invalid_repaired"), r.repaired);
   o.insert(QStringLiteral("crs"), r.crs);
+  o.insert(QStringLiteral("crs_name"), r.crsName);
+  o.insert(QStringLiteral("crs_reason"), r.crsReason);
+  o.insert(QStringLiteral("scale_error"), r.scaleError.length);
+  o.insert(QStringLiteral("scale_error_area"), r.scaleError.area);
+  o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings));
+  o.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
   o.insert(QStringLiteral("seconds"), r.seconds);
   QJsonArray per;
   for (const ZoneValue& z : r.zones) per.append(zoneObject(z, keys));

@@ -1,6 +1,7 @@
 #include "xiuhua/indicators/metrics/metric_layer.h"
 
 #include "metrics/metric_support.h"
+#include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/overlay/polygon_repair.h"
 #include "xiuhua/gis/vector_reader.h"
@@ -23,6 +24,7 @@ gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerReque
   }
   gis::ReadOptions options;
   options.layerName = request.source.layer;
+  options.encodingOverride = request.source.encoding;
   options.where = request.where;
   options.fields = request.fields;
   options.cancel = run.cancel;
@@ -59,10 +61,72 @@ QString sha256Of(const QString& path) {
   return QString::fromLatin1(hash.result().toHex());
 }
 
-gis::Crs chooseCrs(const MetricLayer& first) {
-  if (first.sourceCrs.kind() == gis::Crs::Kind::Proj && !first.sourceCrs.isGeographic()) return first.sourceCrs;
-  // Geographic (or GCJ-02/BD-09): the Gauss–Krüger zone of the data's middle longitude.
-  return gis::metricCrsForLongitude(first.data->extent.isValid() ? first.data->extent.center().x() : 120.0);
+// The data's extent in longitude/latitude (WGS 84), from a layer's extent in its own CRS; a null
+// rectangle for a layer without features.
+QRectF lonLatExtent(const MetricLayer& layer) {
+  if (layer.data->geometries.empty()) return {};
+  if (layer.sourceCrs.kind() == gis::Crs::Kind::Proj && layer.sourceCrs.isGeographic() &&
+      layer.sourceCrs.definition().compare(QLatin1String("EPSG:4326"), Qt::CaseInsensitive) == 0) {
+    return layer.data->extent;
+  }
+  auto toLonLat = gis::CoordinateTransform::create(layer.sourceCrs, gis::Crs::fromEpsg(4326));
+  if (!toLonLat.ok()) return {};
+  return (*toLonLat)->transformBounds(layer.data->extent);
+}
+
+QString percent(double fraction) { return QString::number(fraction * 100, 'f', fraction < 0.001 ? 3 : 1); }
+
+// The metric CRS of the inputs, why, and what the user should know about distortion (see
+// loadMetricInputs).
+void chooseCrs(MetricInputs& inputs, const std::optional<gis::Crs>& given) {
+  gis::Bounds bounds;
+  std::vector<QRectF> extents;
+  for (const MetricLayer& layer : inputs.layers) {
+    extents.push_back(lonLatExtent(layer));
+    bounds.add(extents.back());
+  }
+  const QRectF all = bounds.rect();
+  const MetricLayer& first = inputs.layers.front();
+  const bool firstProjected = first.sourceCrs.kind() == gis::Crs::Kind::Proj && !first.sourceCrs.isGeographic();
+  const std::optional<gis::ScaleError> firstError = firstProjected ? gis::scaleErrorOver(first.sourceCrs, all) : std::nullopt;
+  if (given) {
+    inputs.crs = *given;
+    inputs.crsReason = Metrics::tr("given with --crs");
+    inputs.crsError = gis::scaleErrorOver(*given, all).value_or(gis::ScaleError{});
+    if (inputs.crsError.length > gis::kMaxScaleError) {
+      inputs.warnings << Metrics::tr("%1, given with --crs, distorts lengths over the data by up to %2 % (areas %3 %): the figures are off "
+                                     "by as much. Leave --crs out to measure in a CRS chosen for the data.")
+                             .arg(given->name(), percent(inputs.crsError.length), percent(inputs.crsError.area));
+    }
+  } else if (firstProjected && bounds.isEmpty()) {
+    inputs.crs = first.sourceCrs;
+    inputs.crsReason = Metrics::tr("the CRS of the first input (there are no features to measure)");
+  } else if (firstProjected && firstError && firstError->length <= gis::kMaxScaleError) {
+    inputs.crs = first.sourceCrs;
+    inputs.crsReason = Metrics::tr("the CRS of the first input, whose scale error over the data is %1 %").arg(percent(firstError->length));
+    inputs.crsError = *firstError;
+  } else {
+    const gis::MetricCrsChoice choice = gis::chooseMetricCrs(all);
+    inputs.crs = choice.crs;
+    inputs.crsReason = choice.reason;
+    inputs.crsError = choice.error;
+    if (choice.error.length > gis::kMaxScaleError) {
+      inputs.warnings << Metrics::tr("the data are too wide for one planar CRS: lengths measured in %1 may be off by up to %2 % at their edges.")
+                             .arg(choice.crs.name(), percent(choice.error.length));
+    }
+  }
+  // Inputs whose own projection distorts them: reprojected before anything is measured.
+  for (std::size_t i = 0; i < inputs.layers.size(); ++i) {
+    const MetricLayer& layer = inputs.layers[i];
+    if (layer.sourceCrs == inputs.crs || layer.sourceCrs.kind() != gis::Crs::Kind::Proj || layer.sourceCrs.isGeographic()) continue;
+    const std::optional<gis::ScaleError> own = gis::scaleErrorOver(layer.sourceCrs, extents[i]);
+    if (own && own->length > gis::kMaxScaleError) {
+      inputs.warnings << Metrics::tr("%1 (%2) is in %3, which distorts lengths over it by up to %4 % (areas %5 %): it was reprojected to %6, "
+                                     "where lengths and areas are measured.")
+                             .arg(layer.request.source.toString(), layer.request.role, layer.sourceCrs.name(), percent(own->length),
+                                  percent(own->area), inputs.crs.name());
+    }
+  }
 }
 
 }  // namespace
@@ -74,8 +138,7 @@ QVariant MetricLayer::value(std::size_t feature, const QString& field) const {
   return static_cast<std::size_t>(column) < row.size() ? row[static_cast<std::size_t>(column)] : QVariant();
 }
 
-gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run) {
-  const std::optional<gis::Crs>& metricCrs = run.crs;
+gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run, bool measures) {
   const std::atomic<bool>* cancel = run.cancel;
   const bool fingerprints = run.fingerprints;
   // Read every source at once: each read opens its own GDAL dataset on its own thread.
@@ -83,25 +146,19 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
   for (const LayerRequest& r : requests) reads.push_back(std::async(std::launch::async, readRequest, std::cref(r), std::cref(run)));
   MetricInputs inputs;
   std::optional<gis::Error> failure;
+  bool anyCrs = false;
+  bool anyWithout = false;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     auto data = reads[i].get();
     if (!data.ok()) {
       if (!failure) failure = data.error();
       continue;
     }
-    if (!(*data)->crs.isValid() && !requests[i].source.declaredCrs.isValid()) {
-      if (!failure) {
-        failure = gis::Error{gis::ErrorCode::CrsInvalid,
-                             Metrics::tr("%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.")
-                                 .arg((*data)->path, requests[i].role,
-                                      (*data)->crsProblem.isEmpty() ? QString() : QStringLiteral(" (%1)").arg((*data)->crsProblem))};
-      }
-      continue;
-    }
     MetricLayer layer;
     layer.request = requests[i];
     layer.data = std::move(data).value();
     layer.sourceCrs = requests[i].source.declaredCrs.isValid() ? requests[i].source.declaredCrs : layer.data->crs;
+    (layer.sourceCrs.isValid() ? anyCrs : anyWithout) = true;
     const QFileInfo info(layer.data->path);
     layer.fileSize = info.size();
     layer.modified = info.lastModified().toUTC();
@@ -109,17 +166,36 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
   }
   if (failure) return *failure;
   if (inputs.layers.empty()) return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("No input was given.")};
-  inputs.crs = metricCrs ? *metricCrs : chooseCrs(inputs.layers.front());
-  if (inputs.crs.isGeographic() || inputs.crs.kind() != gis::Crs::Kind::Proj) {
-    return gis::Error{gis::ErrorCode::CrsInvalid,
-                      Metrics::tr("%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).").arg(inputs.crs.name())};
+  const bool withoutCrs = !measures && !anyCrs && !run.crs;  // counting only: coordinates as they are
+  if (!withoutCrs && anyWithout) {
+    for (const MetricLayer& layer : inputs.layers) {
+      if (layer.sourceCrs.isValid()) continue;
+      return gis::Error{gis::ErrorCode::CrsInvalid,
+                        Metrics::tr("%1 (%2) has no coordinate reference system%3. Add a .prj, or give the source's own CRS as "
+                                    "\"%1|crs=EPSG:4549\" (--crs sets the CRS lengths and areas are measured in, not a source's).")
+                            .arg(layer.request.source.toString(), layer.request.role,
+                                 layer.data->crsProblem.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(layer.data->crsProblem))};
+    }
+  }
+  if (withoutCrs) {
+    inputs.crsReason = Metrics::tr("none needed: features are only counted");
+  } else {
+    chooseCrs(inputs, run.crs);
+    if (inputs.crs.isGeographic() || inputs.crs.kind() != gis::Crs::Kind::Proj) {
+      return gis::Error{gis::ErrorCode::CrsInvalid,
+                        Metrics::tr("%1 is not a projected CRS: areas and lengths need one in metres (e.g. EPSG:4549).").arg(inputs.crs.name())};
+    }
   }
   // Reproject and repair each layer on its own thread (each creates its PROJ/GEOS objects there;
   // the repair of a large layer fans out further).
   std::vector<std::future<gis::Status>> jobs;
   for (MetricLayer& layer : inputs.layers) {
-    jobs.push_back(std::async(std::launch::async, [&layer, crs = inputs.crs, fingerprints]() -> gis::Status {
-      if (gis::Status s = reproject(*layer.data, layer.sourceCrs, crs, layer.geometries); !s) return s;
+    jobs.push_back(std::async(std::launch::async, [&layer, crs = inputs.crs, withoutCrs, fingerprints]() -> gis::Status {
+      if (withoutCrs) {
+        layer.geometries = layer.data->geometries;
+      } else if (gis::Status s = reproject(*layer.data, layer.sourceCrs, crs, layer.geometries); !s) {
+        return s;
+      }
       layer.repaired = gis::repairGeometries(layer.geometries);
       if (fingerprints) layer.sha256 = sha256Of(layer.data->path);
       return {};

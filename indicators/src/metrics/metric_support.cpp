@@ -39,6 +39,22 @@ gis::Status requireFeatures(const MetricLayer& layer) {
                                           .arg(layer.request.source.toString(), layer.request.role, where)};
 }
 
+gis::Status allowNone(const MetricLayer& layer, gis::Geometry::Type type, QStringList& notes) {
+  if (!layer.geometries.empty()) {
+    if (layer.type() == type || layer.type() == gis::Geometry::Type::Empty) return {};
+    const QString kind = type == gis::Geometry::Type::Polygon ? Metrics::tr("polygons")
+                         : type == gis::Geometry::Type::Line  ? Metrics::tr("lines")
+                                                              : Metrics::tr("points");
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      Metrics::tr("%1 (%2): the features are not %3.").arg(layer.request.source.toString(), layer.request.role, kind)};
+  }
+  const QString where = layer.request.where.trimmed();
+  notes << (where.isEmpty() ? Metrics::tr("%1 (%2) has no features: nothing is counted from it.").arg(layer.request.source.toString(), layer.request.role)
+                            : Metrics::tr("no feature of %1 (%2) matches the filter \"%3\": nothing is counted from it.")
+                                  .arg(layer.request.source.toString(), layer.request.role, where));
+  return {};
+}
+
 gis::Status requirePolygons(const MetricLayer& layer) {
   if (gis::Status s = requireFeatures(layer); !s) return s;
   if (layer.type() != gis::Geometry::Type::Polygon) {
@@ -123,9 +139,16 @@ void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::opt
   if (per) result.parameters.insert(QStringLiteral("per"), zoneJson(*per));
   result.seconds = timer.nsecsElapsed() / 1e9;
   result.crs = inputs.crs.definition();
+  result.crsName = inputs.crs.name();
+  result.crsReason = inputs.crsReason;
+  result.scaleError = inputs.crsError;
+  result.warnings = inputs.warnings;
   for (const MetricLayer& layer : inputs.layers) {
     result.inputs.push_back(describeInput(layer));
     result.repaired += layer.repaired;
+    for (const QString& w : layer.data->warnings) {
+      if (!result.warnings.contains(w)) result.warnings << w;
+    }
   }
 }
 
@@ -141,6 +164,7 @@ QJsonObject describeInput(const MetricLayer& layer) {
           {QStringLiteral("features"), static_cast<qint64>(layer.data->featureCount())},
           {QStringLiteral("repaired"), layer.repaired},
           {QStringLiteral("crs"), layer.sourceCrs.definition()},
+          {QStringLiteral("encoding"), layer.data->encoding.name},
           {QStringLiteral("bytes"), layer.fileSize},
           {QStringLiteral("modified"), layer.modified.toString(Qt::ISODate)}};
   if (!layer.sha256.isEmpty()) o.insert(QStringLiteral("sha256"), layer.sha256);

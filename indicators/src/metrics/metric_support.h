@@ -30,6 +30,9 @@ gis::OverlayOptions overlayOptions(const MetricRun& run);
 // Fails, naming the file, when a layer's features are not of the wanted kind or there are none.
 gis::Status requirePolygons(const MetricLayer& layer);
 gis::Status requireFeatures(const MetricLayer& layer);
+// For an input that a value may legitimately have nothing of (the lines buried this year, the
+// facilities that opened): none is a 0, said in a note; otherwise its features must be of the type.
+gis::Status allowNone(const MetricLayer& layer, gis::Geometry::Type type, QStringList& notes);
 // Fails, naming the file and the first features, when GEOS could not overlay some of them.
 gis::Status requireNoFailures(const MetricLayer& layer, const std::vector<int>& failed);
 

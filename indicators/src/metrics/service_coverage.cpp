@@ -238,6 +238,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     addResultLayers(result, *coverage, params.network ? networkCovers : overlay.covers, target, inputs->crs);
     if (params.network) addStraightLineLayers(result, overlay.covers, setup->walked, facilities, inputs->crs);
   }
+  result.notes = setup->notes;
   detail::fillCommon(result, *inputs, params.per, run, timer);
   // Each facility's radius on the "features" layer (its rows are the non-empty facilities, in order).
   for (gis::LayerToWrite& layer : result.layers) {

@@ -44,8 +44,4 @@ class Crs {
   bool mGeographic = false;
 };
 
-// The CGCS2000 3-degree Gauss-Kruger CRS whose central meridian is nearest to the longitude,
-// e.g. EPSG:4549 for 120°E and EPSG:4550 for 123°E. Used when areas and lengths are needed.
-Crs metricCrsForLongitude(double longitude);
-
 }  // namespace xiuhua::gis

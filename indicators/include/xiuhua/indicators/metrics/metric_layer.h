@@ -2,6 +2,7 @@
 
 #include "xiuhua/gis/crs.h"
 #include "xiuhua/gis/geometry.h"
+#include "xiuhua/gis/metric_crs.h"
 #include "xiuhua/gis/result.h"
 #include "xiuhua/gis/source_ref.h"
 #include "xiuhua/gis/vector_data.h"
@@ -41,16 +42,26 @@ struct MetricLayer {
   QVariant value(std::size_t feature, const QString& field) const;
 };
 
-// Reads the inputs (in parallel, each with its own GDAL dataset), chooses the metric CRS — the
-// given one, else the first input's CRS when it is projected, else the CGCS2000 3° Gauss–Krüger
-// zone of its longitude — reprojects every input into it (GCJ-02/BD-09 converted first) and
-// repairs invalid geometries. run gives the CRS (nullopt: chosen as above), cancellation and
-// whether to fingerprint the files. Fails, naming the file, on a missing source, a bad filter, an
-// unknown field, or a source without CRS.
+// Reads the inputs (in parallel, each with its own GDAL dataset), chooses the metric CRS, reprojects
+// every input into it (GCJ-02/BD-09 converted first) and repairs invalid geometries.
+//
+// The metric CRS: the one run gives (--crs; its scale error over the data is still checked and
+// warned about above 0.1 %), else the first input's own CRS when it is projected and its scale
+// error over all the data is at most 0.1 %, else the one chooseMetricCrs() takes for the data's
+// extent (the CGCS2000 3° zone inside China, the UTM zone elsewhere). Every projected input whose
+// own CRS distorts it by more than 0.1 % (Web Mercator) is named in a warning: it is reprojected
+// before anything is measured. Counting needs no CRS at all (a shapefile without .prj): with
+// `measures` false and no input with a CRS, nothing is reprojected.
+//
+// Fails, naming the input as given, on a missing source, a bad filter, an unknown field, or a
+// source without CRS where one is needed (saying how to give it: SRC|crs=EPSG:N).
 struct MetricInputs {
-  gis::Crs crs;
+  gis::Crs crs;                     // invalid when counting without any CRS
+  QString crsReason;                // translated: why this CRS
+  gis::ScaleError crsError;         // its scale error over the data
+  QStringList warnings;             // distorted inputs, a distorted chosen CRS
   std::vector<MetricLayer> layers;  // in request order
 };
-gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run = {});
+gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run = {}, bool measures = true);
 
 }  // namespace xiuhua::indicators

@@ -31,7 +31,12 @@ struct MetricResult {
   QJsonObject parameters;
   QJsonObject counts;  // metric-specific counts (facilities used, duplicates …)
   std::vector<QJsonObject> inputs;
-  QString crs;
+  QString crs;        // the metric CRS's definition ("EPSG:4549", a PROJ string); empty when counting without one
+  QString crsName;    // e.g. "CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"
+  QString crsReason;  // why it was chosen (translated)
+  gis::ScaleError scaleError;  // of the metric CRS over the data
+  QStringList warnings;  // what the user should check: distorted inputs, uncertain encodings, GDAL's messages …
+  QStringList notes;     // facts about the value: an input with no matching feature made it 0 …
   int repaired = 0;
   double seconds = 0;
   // Layers for maps, in the metric CRS, when the run asks for them: "features" (what was counted,
