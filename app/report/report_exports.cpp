@@ -183,6 +183,14 @@ gis::Status writeCsvTables(const std::vector<gis::TableSheet>& sheets, const QSt
     }
     staged.emplace_back(temp, file);
   }
+  // Only files are replaced: a folder (or anything else) of a table's name stops it all, untouched.
+  for (const auto& [temp, final] : staged) {
+    const QFileInfo existing(final);
+    if (existing.exists() && !existing.isFile()) {
+      removeStaged();
+      return ioError(final, ReportExports::tr("something other than a file has that name; the earlier tables are as they were"));
+    }
+  }
   std::vector<std::pair<QString, QString>> backups;  // (old file, its backup)
   QStringList movedIn;
   auto rollBack = [&](const QString& file) {

@@ -72,13 +72,21 @@ QString inXiuhuasWords(const QString& library, const QString& raw) {
   return tr("%1 says: %2").arg(library, text);
 }
 
+// The message with what it is about (free functions: lupdate files their texts under the namespace,
+// where tr() above looks).
+QString describeMessage(const LibraryMessage& m) {
+  if (m.file.isEmpty()) return m.text;
+  const QString where = m.layer.isEmpty() || QFileInfo(m.file).completeBaseName() == m.layer ? m.file : tr("%1 (layer %2)").arg(m.file, m.layer);
+  return m.feature >= 0 ? tr("%1, feature %2: %3").arg(where).arg(m.feature).arg(m.text) : tr("%1: %2").arg(where, m.text);
+}
+
+QString severalFeatures(qsizetype count, const QString& text, const QStringList& examples) {
+  return tr("%1 features: %2 (e.g. features %3)").arg(count).arg(text, examples.join(QStringLiteral(", ")));
+}
+
 }  // namespace
 
-QString LibraryMessage::describe() const {
-  if (file.isEmpty()) return text;
-  const QString where = layer.isEmpty() || QFileInfo(file).completeBaseName() == layer ? file : tr("%1 (layer %2)").arg(file, layer);
-  return feature >= 0 ? tr("%1, feature %2: %3").arg(where).arg(feature).arg(text) : tr("%1: %2").arg(where, text);
-}
+QString LibraryMessage::describe() const { return describeMessage(*this); }
 
 MessageCollector::MessageCollector() { tCollectors.push_back(this); }
 
@@ -132,7 +140,7 @@ QStringList MessageCollector::summary() const {
     LibraryMessage shown = *g.first;
     shown.feature = g.features.size() == 1 ? g.features.front().toLongLong() : -1;
     if (g.features.size() > 1) {
-      shown.text = tr("%1 features: %2 (e.g. features %3)").arg(g.features.size()).arg(g.first->text, g.features.mid(0, 5).join(QStringLiteral(", ")));
+      shown.text = severalFeatures(g.features.size(), g.first->text, g.features.mid(0, 5));
     }
     lines << shown.describe();
   }

@@ -77,6 +77,21 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>%1: the computation gave no value for the district.</source>
+        <translation>%1：计算没有得到全区的值。</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+</context>
+<context>
     <name>CoverageMap</name>
     <message>
         <source>Coverage · %1 · %2</source>
@@ -267,29 +282,6 @@
     <message>
         <source>The point cannot be put into the layer&apos;s coordinate system.</source>
         <translation>该点无法转换到图层的坐标系。</translation>
-    </message>
-</context>
-<context>
-    <name>Encoding</name>
-    <message>
-        <source>.cpg file</source>
-        <translation>.cpg 文件</translation>
-    </message>
-    <message>
-        <source>DBF language driver</source>
-        <translation>DBF 语言驱动</translation>
-    </message>
-    <message>
-        <source>detected</source>
-        <translation>自动检测</translation>
-    </message>
-    <message>
-        <source>set by user</source>
-        <translation>用户指定</translation>
-    </message>
-    <message>
-        <source>format (UTF-8)</source>
-        <translation>格式规定（UTF-8）</translation>
     </message>
 </context>
 <context>
@@ -526,6 +518,41 @@
     </message>
 </context>
 <context>
+    <name>LibraryMessages</name>
+    <message>
+        <source>a polygon ring is not closed; it was closed when read</source>
+        <translation>多边形的环没有闭合，读取时已将其闭合</translation>
+    </message>
+    <message>
+        <source>text cannot be converted from %1 to %2</source>
+        <translation>文字无法从 %1 转换为 %2</translation>
+    </message>
+    <message>
+        <source>some characters cannot be converted from %1 to %2</source>
+        <translation>部分字符无法从 %1 转换为 %2</translation>
+    </message>
+    <message>
+        <source>the value &quot;%1&quot; of field %2 is not a plain number; it would be read as %3</source>
+        <translation>字段 %2 的值“%1”不是规范的数字，会被读成 %3</translation>
+    </message>
+    <message>
+        <source>a polygon intersects itself near (%1, %2)</source>
+        <translation>多边形在 (%1, %2) 附近自相交</translation>
+    </message>
+    <message>
+        <source>a part has too few points, near (%1, %2)</source>
+        <translation>有一部分的点数太少，位于 (%1, %2) 附近</translation>
+    </message>
+    <message>
+        <source>the coordinate system is not in PROJ&apos;s database</source>
+        <translation>PROJ 数据库中没有这个坐标系</translation>
+    </message>
+    <message>
+        <source>PROJ cannot read a coordinate system: %1</source>
+        <translation>PROJ 无法读取坐标系：%1</translation>
+    </message>
+</context>
+<context>
     <name>MapCanvas</name>
     <message>
         <source>%1 km</source>
@@ -561,10 +588,6 @@
     <message>
         <source>%1 (exclude): the features are not polygons.</source>
         <translation>%1（扣除区域）：要素不是面。</translation>
-    </message>
-    <message>
-        <source>%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier.</source>
-        <translation>%1（设施）：所选 %2 个设施均未达到最小分级的面积。</translation>
     </message>
     <message>
         <source>(outside the sub-units)</source>
@@ -643,20 +666,12 @@
         <translation>%1：项目中没有图层“%2”（参数“per”）。</translation>
     </message>
     <message>
-        <source>%1 (%2): the features are not lines.</source>
-        <translation>%1（%2）：要素不是线。</translation>
-    </message>
-    <message>
         <source>No source was given for the %1.</source>
         <translation>未给出 %1 的数据源。</translation>
     </message>
     <message>
         <source>%1: %2 parts could not be transformed from %3 to %4.</source>
         <translation>%1：有 %2 个部分无法从 %3 转换到 %4。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) has no coordinate reference system%3: add a .prj or define the CRS.</source>
-        <translation>%1（%2）没有坐标参考系%3：请添加 .prj 文件或指定坐标系。</translation>
     </message>
     <message>
         <source>No input was given.</source>
@@ -737,6 +752,66 @@
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>%1 (facilities): none of the %2 selected facilities is large enough for the smallest radius tier: nothing is covered.</source>
+        <translation>%1（设施）：选中的 %2 个设施都达不到最小的半径分级面积，因此没有覆盖任何用地。</translation>
+    </message>
+    <message>
+        <source>given with --crs</source>
+        <translation>由 --crs 指定</translation>
+    </message>
+    <message>
+        <source>%1, given with --crs, distorts lengths over the data by up to %2 % (areas %3 %): the figures are off by as much. Leave --crs out to measure in a CRS chosen for the data.</source>
+        <translation>由 --crs 指定的 %1 在这些数据范围内的长度变形最大达 %2 %（面积 %3 %），结果的误差同样大。去掉 --crs，即按数据自动选择的坐标系量算。</translation>
+    </message>
+    <message>
+        <source>the CRS of the first input (there are no features to measure)</source>
+        <translation>第一个输入的坐标系（没有可量算的要素）</translation>
+    </message>
+    <message>
+        <source>the CRS of the first input, whose scale error over the data is %1 %</source>
+        <translation>第一个输入的坐标系，其在数据范围内的比例误差为 %1 %</translation>
+    </message>
+    <message>
+        <source>the data are too wide for one planar CRS: lengths measured in %1 may be off by up to %2 % at their edges.</source>
+        <translation>数据范围太大，任何单一平面坐标系都无法保证精度：在 %1 中量算的长度在边缘处最多可能偏差 %2 %。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is in %3, which distorts lengths over it by up to %4 % (areas %5 %): it was reprojected to %6, where lengths and areas are measured.</source>
+        <translation>%1（%2）使用 %3，在其范围内长度变形最大达 %4 %（面积 %5 %）：已重投影到 %6，长度和面积在其中量算。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has no coordinate reference system%3. Add a .prj, or give the source&apos;s own CRS as &quot;%1|crs=EPSG:4549&quot; (--crs sets the CRS lengths and areas are measured in, not a source&apos;s).</source>
+        <translation>%1（%2）没有坐标参照系%3。请补充 .prj 文件，或以“%1|crs=EPSG:4549”的形式给出该数据源本身的坐标系（--crs 指定的是量算长度和面积所用的坐标系，而不是数据源的坐标系）。</translation>
+    </message>
+    <message>
+        <source>none needed: features are only counted</source>
+        <translation>不需要：只统计要素个数</translation>
+    </message>
+    <message>
+        <source>polygons</source>
+        <translation>面要素</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>线要素</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>点要素</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the features are not %3.</source>
+        <translation>%1（%2）：要素不是%3。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has no features: nothing is counted from it.</source>
+        <translation>%1（%2）没有要素：未从中统计任何内容。</translation>
+    </message>
+    <message>
+        <source>no feature of %1 (%2) matches the filter &quot;%3&quot;: nothing is counted from it.</source>
+        <translation>%1（%2）中没有要素符合筛选条件“%3”：未从中统计任何内容。</translation>
     </message>
 </context>
 <context>
@@ -894,6 +969,10 @@
         <source>%1: no indicator is broken down by %2 (levels: %3).</source>
         <translation>%1：没有指标按%2分解（现有层级：%3）。</translation>
     </message>
+    <message>
+        <source>%1: the file of layer %2 is missing (%3); the report leaves out what is drawn from it.</source>
+        <translation>%1：图层 %2 的文件缺失（%3），报告中由它绘制的内容已略去。</translation>
+    </message>
 </context>
 <context>
     <name>ReportDocument</name>
@@ -1036,6 +1115,18 @@
     <message>
         <source>Computation #%1 for %2, run %3 (Beijing time).</source>
         <translation>计算 #%1（%2 年），计算时间 %3（北京时间）。</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1（缺失）</translation>
+    </message>
+    <message>
+        <source>Missing layers</source>
+        <translation>缺失的图层</translation>
+    </message>
+    <message>
+        <source>These layers of the project have no file where the project says; what is drawn from them is left out of this report, and values computed from them cannot be checked against their files:</source>
+        <translation>项目中以下图层在项目所记录的位置找不到文件；报告略去了由它们绘制的内容，由它们计算的值也无法与文件核对：</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1287,14 @@
         <source>the folder cannot be created</source>
         <translation>无法创建文件夹</translation>
     </message>
+    <message>
+        <source>it cannot be replaced; the earlier tables are as they were</source>
+        <translation>无法替换该文件；原有的表格保持不变</translation>
+    </message>
+    <message>
+        <source>something other than a file has that name; the earlier tables are as they were</source>
+        <translation>该名称已被文件以外的对象（如文件夹）占用；原有的表格保持不变</translation>
+    </message>
 </context>
 <context>
     <name>ReportMap</name>
@@ -1220,6 +1319,21 @@
     <message>
         <source>%1: the folder cannot be created.</source>
         <translation>%1：无法创建该文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceRef</name>
+    <message>
+        <source>%1: the option crs=%2 is not a coordinate system: %3</source>
+        <translation>%1：选项 crs=%2 不是坐标系：%3</translation>
+    </message>
+    <message>
+        <source>%1: the option encoding=%2 names no encoding Xiuhua knows (e.g. GBK, Big5, UTF-8, CP1252, ISO-8859-2).</source>
+        <translation>%1：选项 encoding=%2 不是绣花认识的编码（例如 GBK、Big5、UTF-8、CP1252、ISO-8859-2）。</translation>
+    </message>
+    <message>
+        <source>%1: the source option &quot;%2&quot; is not understood (options: layername=, crs=, encoding=).</source>
+        <translation>%1：无法识别数据源选项“%2”（可用选项：layername=、crs=、encoding=）。</translation>
     </message>
 </context>
 <context>
@@ -1442,16 +1556,8 @@
         <translation>%1：无法读取要素，文件可能被截断。GDAL 提示：%2</translation>
     </message>
     <message>
-        <source>%1: some features could not be read: %2</source>
-        <translation>%1：部分要素无法读取：%2</translation>
-    </message>
-    <message>
         <source>%1: the layer is empty.</source>
         <translation>%1：图层为空。</translation>
-    </message>
-    <message>
-        <source>%1: GDAL warns: %2</source>
-        <translation>%1：GDAL 警告：%2</translation>
     </message>
     <message>
         <source>%1: there is no field named &quot;%2&quot; in layer %3.</source>
@@ -1460,6 +1566,22 @@
     <message>
         <source>%1: the filter &quot;%2&quot; cannot be used on layer %3: %4</source>
         <translation>%1：筛选条件“%2”不能用于图层 %3：%4</translation>
+    </message>
+    <message>
+        <source>%1: the text encoding &quot;%2&quot; is not one Xiuhua knows.</source>
+        <translation>%1：文字编码“%2”不是绣花认识的编码。</translation>
+    </message>
+    <message>
+        <source>%1: the text encoding is uncertain: it was read as %2, but it may be %3 (confidence %4 %). Check the text; choose the encoding in the layer&apos;s properties (command line: %1|encoding=NAME).</source>
+        <translation>%1：文字编码不确定：已按 %2 读取，但也可能是 %3（置信度 %4 %）。请检查文字；可在图层属性中选择编码（命令行：%1|encoding=编码名）。</translation>
+    </message>
+    <message>
+        <source>%1: %2; the text was read as %3 instead.</source>
+        <translation>%1：%2；文字改按 %3 读取。</translation>
+    </message>
+    <message>
+        <source>%1: layer %2 has %3 features, but GDAL returned none of them.</source>
+        <translation>%1：图层 %2 有 %3 个要素，但 GDAL 一个也没有返回。</translation>
     </message>
 </context>
 <context>
@@ -4224,6 +4346,78 @@
         <source>cannot add a row to %1</source>
         <translation>无法向 %1 添加行</translation>
     </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1 says: %2</source>
+        <translation>%1 提示：%2</translation>
+    </message>
+    <message>
+        <source>the data lie within the area of use of %1, the CGCS2000 3° Gauss–Krüger zone of central meridian %2°E</source>
+        <translation>数据位于 %1 的适用范围内（CGCS2000 3° 高斯-克吕格投影带，中央经线 %2°E）</translation>
+    </message>
+    <message>
+        <source>the data lie within the area of use of %1, the WGS 84 UTM zone %2%3 of their centre</source>
+        <translation>数据位于 %1 的适用范围内（数据中心所在的 WGS 84 UTM %2%3 带）</translation>
+    </message>
+    <message>
+        <source>the data (%1° to %2° of longitude) cross the boundary of the standard zones; a transverse Mercator centred on them at %3° (%4) is used</source>
+        <translation>数据（经度 %1° 至 %2°）跨越标准投影带的边界，改用以 %3° 为中央经线的横轴墨卡托投影（%4）</translation>
+    </message>
+    <message>
+        <source>.cpg file</source>
+        <translation>.cpg 文件</translation>
+    </message>
+    <message>
+        <source>DBF language driver</source>
+        <translation>DBF 语言驱动</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>set by user</source>
+        <translation>用户指定</translation>
+    </message>
+    <message>
+        <source>format (UTF-8)</source>
+        <translation>格式规定（UTF-8）</translation>
+    </message>
+    <message>
+        <source>its .cpg says %1, but the text is not valid %1</source>
+        <translation>其 .cpg 声明为 %1，但文字不是有效的 %1</translation>
+    </message>
+    <message>
+        <source>its .cpg names &quot;%1&quot;, which is not an encoding Xiuhua knows</source>
+        <translation>其 .cpg 写的是“%1”，这不是绣花认识的编码</translation>
+    </message>
+    <message>
+        <source>its DBF header says %1 (language id 0x%2), but the text is not valid %1</source>
+        <translation>其 DBF 文件头声明为 %1（语言标识 0x%2），但文字不是有效的 %1</translation>
+    </message>
+    <message>
+        <source>%1 (layer %2)</source>
+        <translation>%1（图层 %2）</translation>
+    </message>
+    <message>
+        <source>%1, feature %2: %3</source>
+        <translation>%1，要素 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 features: %2 (e.g. features %3)</source>
+        <translation>%1 个要素：%2（例如要素 %3）</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::gis::detail</name>
@@ -4270,6 +4464,30 @@
     <message>
         <source>%1 would be %2 MB, over the 2 GB a shapefile file can hold; save the layer as a GeoPackage instead</source>
         <translation>%1 将达 %2 MB，超过 Shapefile 单个文件 2 GB 的上限；请改存为 GeoPackage</translation>
+    </message>
+    <message>
+        <source>%1: the file cannot be opened to check its numbers.</source>
+        <translation>%1：无法打开文件核对其中的数字。</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot;</source>
+        <translation>第 %1 行：“%2”</translation>
+    </message>
+    <message>
+        <source>%1: field %2 writes numbers two ways — with thousands separators (%3) and with decimal commas (%4); which one &quot;68,500&quot; is cannot be told. Write the numbers one way (e.g. 68500 and 68.5) and open it again.</source>
+        <translation>%1：字段 %2 的数字有两种写法——既有千分位分隔符（%3），又有小数逗号（%4），无法判断“68,500”是哪一种。请统一数字的写法（例如 68500 和 68.5）后重新打开。</translation>
+    </message>
+    <message>
+        <source>%1: field %2: %3 values are written with thousands separators and were read so (%4 → %5).</source>
+        <translation>%1：字段 %2：%3 个值带有千分位分隔符，已按此读取（%4 → %5）。</translation>
+    </message>
+    <message>
+        <source>%1: field %2: %3 values are written with a decimal comma and were read so (%4 → %5).</source>
+        <translation>%1：字段 %2：%3 个值使用小数逗号，已按此读取（%4 → %5）。</translation>
+    </message>
+    <message>
+        <source>%1: field %2: %3 values are not numbers and were left empty (%4).</source>
+        <translation>%1：字段 %2：%3 个值不是数字，已留空（%4）。</translation>
     </message>
 </context>
 </TS>

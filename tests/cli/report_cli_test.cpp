@@ -310,4 +310,33 @@ TEST_F(CliReport, AFailedExportLeavesNoFileAndAnOldReportIsReplacedWhole) {
   EXPECT_EQ(r.exitCode, 2);
 }
 
+// The issue: a project copied without its data (the .xhp alone) gave its PDF and exit 0 without a
+// word. The report is still written, and says which layers are missing: on standard error and in
+// the appendix. The appendix's parameters say the year computed, not "{year}".
+TEST_F(CliReport, AProjectWithoutItsDataSaysWhichLayersAreMissing) {
+  const QString pdf = mDir.path(QStringLiteral("complete.pdf"));
+  CliRun r = cli({QStringLiteral("report"), QStringLiteral("--project"), mProject, QStringLiteral("--out"), pdf, QStringLiteral("--year"),
+                  QStringLiteral("2024"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  QString text = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+  EXPECT_TRUE(text.contains(QStringLiteral("open_year <= 2024"))) << "the filter with its year";
+  EXPECT_FALSE(text.contains(QStringLiteral("{year}")));
+  EXPECT_FALSE(text.contains(QStringLiteral("缺失的图层")));
+
+  const QString alone = mDir.path(QStringLiteral("只有项目文件/jiading-demo.xhp"));
+  ASSERT_TRUE(QDir().mkpath(QFileInfo(alone).path()));
+  ASSERT_TRUE(QFile::copy(mProject, alone));
+  const QString lonePdf = mDir.path(QStringLiteral("只有项目文件/report.pdf"));
+  r = cli({QStringLiteral("report"), QStringLiteral("--project"), alone, QStringLiteral("--out"), lonePdf, QStringLiteral("--year"),
+           QStringLiteral("2024"), QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  ASSERT_TRUE(QFileInfo::exists(lonePdf));
+  for (const char* file : {"jiading.gpkg", "roads.shp", "overhead_lines.shp", "bus_stops.csv"}) {
+    EXPECT_TRUE(r.err.contains(QLatin1String(file))) << file << " not named in: " << r.err.toStdString();
+  }
+  text = poppler(QStringLiteral("pdftotext"), {lonePdf, QStringLiteral("-")});
+  EXPECT_TRUE(text.contains(QStringLiteral("缺失的图层"))) << "the appendix lists them";
+  EXPECT_TRUE(withoutSpaces(text).contains(QStringLiteral("overhead_lines.shp")));
+}
+
 }  // namespace

@@ -248,6 +248,42 @@ TEST_F(CliReportExport, CsvFilesHoldTheSameNumbers) {
   EXPECT_TRUE(QDir(mDir.path(QString())).entryList({QStringLiteral(".*")}, QDir::Files | QDir::Hidden).isEmpty());
 }
 
+// The CSV files of a report replace the earlier ones all or nothing: one that cannot be replaced (a
+// folder now has its name) leaves every earlier file as it was, and nothing half-written beside.
+TEST_F(CliReportExport, ACsvSetIsReplacedAllOrNothing) {
+  const QString csv = mDir.path(QStringLiteral("表.csv"));
+  ASSERT_EQ(report({QStringLiteral("--tables"), csv}).exitCode, 0);
+  const QDir folder(mDir.path(QString()));
+  std::map<QString, QByteArray> before;
+  for (const QString& name : folder.entryList({QStringLiteral("表*.csv")}, QDir::Files)) {
+    QFile f(folder.filePath(name));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    before[name] = f.readAll();
+  }
+  ASSERT_GT(before.size(), 3U);
+  // The record of computations is the last table written: the others are in by then.
+  const QString blocked = folder.filePath(QStringLiteral("表_Computations.csv"));
+  ASSERT_TRUE(before.count(QStringLiteral("表_Computations.csv"))) << "files: " << folder.entryList().join(QLatin1Char(' ')).toStdString();
+  ASSERT_TRUE(QFile::remove(blocked));
+  before.erase(QStringLiteral("表_Computations.csv"));
+  ASSERT_TRUE(QDir().mkpath(blocked + QStringLiteral("/占位")));
+  // A new value: the summary would change.
+  ASSERT_EQ(cli({QStringLiteral("indicators"), QStringLiteral("set"), QStringLiteral("--project"), mProject, QStringLiteral("--code"),
+                 QStringLiteral("JD14-04"), QStringLiteral("--year"), QStringLiteral("2024"), QStringLiteral("--value"), QStringLiteral("97.5")})
+                .exitCode,
+            0);
+  const CliRun r = report({QStringLiteral("--tables"), csv});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains(QStringLiteral("表_Computations.csv"))) << r.err.toStdString();
+  for (const auto& [name, bytes] : before) {
+    QFile f(folder.filePath(name));
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly)) << name.toStdString();
+    EXPECT_EQ(f.readAll(), bytes) << name.toStdString() << " was changed by the failed export";
+  }
+  EXPECT_TRUE(folder.entryList({QStringLiteral(".*")}, QDir::Files | QDir::Hidden).isEmpty())
+      << folder.entryList({QStringLiteral(".*")}, QDir::Files | QDir::Hidden).join(QLatin1Char(' ')).toStdString();
+}
+
 // The number of vector shapes (<path>, <polyline>, <circle> …) of a well-formed SVG file and its
 // root's viewBox; -1 shapes when it does not parse.
 std::pair<int, QString> svgShapes(const QString& path, const QStringList& shapes = {QStringLiteral("path"), QStringLiteral("polyline"),
