@@ -12,4 +12,4 @@ cmake --build build-asan -j"$(nproc)"
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/xiuhua-runtime-$(id -u)}"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 cd build-asan
-ctest --output-on-failure -j"$(nproc)" "$@"
+ctest --output-on-failure -j"$(nproc)" --schedule-random "$@"
