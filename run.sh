@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds Xiuhua and opens the demo project.
-#   ./run.sh                       open the GUI on data/demo/jiading-demo.xhp
+#   ./run.sh                       open the GUI on the demo project (built into build/demo from data/demo)
 #   ./run.sh --screenshot out.png  render the main window with the demo project to a PNG and exit
 # Other arguments are passed to the application (e.g. --lang en, or another project file).
 set -euo pipefail
@@ -8,9 +8,9 @@ cd "$(dirname "$0")"
 
 scripts/install-deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DXIUHUA_BUILD_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)" --target xiuhua xiuhua-cli
+cmake --build build -j"$(nproc)" --target xiuhua xiuhua-cli demo_project
 
-project=data/demo/jiading-demo.xhp
+project=build/demo/jiading-demo.xhp   # the demo with its history, built from data/demo
 for arg in "$@"; do
   case "$arg" in *.xhp) project="" ;; esac
 done

@@ -9,6 +9,7 @@
 #include "xiuhua/indicators/value_validator.h"
 
 #include <QFileInfo>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,6 +119,7 @@ int status(indicators::ValueStore& store, const QStringList& args, QTextStream& 
     QJsonObject row = describe(i);
     row.insert(QStringLiteral("valueYear"), s.latest ? QJsonValue(s.latest->first) : QJsonValue());
     row.insert(QStringLiteral("value"), s.latest ? QJsonValue(s.latest->second) : QJsonValue());
+    row.insert(QStringLiteral("value_synthetic"), s.latestIsSynthetic());  // an invented value (the demo's), not official
     row.insert(QStringLiteral("progress"), number(p.percent));
     row.insert(QStringLiteral("expected"), number(p.expectedValue));
     row.insert(QStringLiteral("status"), statusCode(p.status));
@@ -125,7 +127,8 @@ int status(indicators::ValueStore& store, const QStringList& args, QTextStream& 
     rows.append(row);
     if (!args.contains(QStringLiteral("--json"))) {
       out << i.code << "\t" << i.nameZh << "\t" << (s.latest ? QString::number(s.latest->second) : QStringLiteral("-")) << " "
-          << i.unit << "\t" << indicators::statusName(p.status) << "\n";
+          << i.unit << (s.latestIsSynthetic() ? QCoreApplication::translate("Cli", " (synthetic)") : QString()) << "\t"
+          << indicators::statusName(p.status) << "\n";
     }
   }
   if (args.contains(QStringLiteral("--json"))) {

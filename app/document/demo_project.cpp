@@ -40,7 +40,10 @@ QString shippedProject() {
   QStringList folders;
   if (!qEnvironmentVariableIsEmpty("XIUHUA_DEMO_DIR")) folders << qEnvironmentVariable("XIUHUA_DEMO_DIR");
   const QDir bin(QCoreApplication::applicationDirPath());
-  folders << bin.filePath(QStringLiteral("../share/xiuhua/demo")) << bin.filePath(QStringLiteral("../../data/demo"));
+  // Installed; then in a build tree, the demo built with its history (data/CMakeLists.txt), else the
+  // committed project it is built from.
+  folders << bin.filePath(QStringLiteral("../share/xiuhua/demo")) << bin.filePath(QStringLiteral("../demo"))
+          << bin.filePath(QStringLiteral("../../data/demo"));
   for (const QString& folder : folders) {
     const QString path = QDir::cleanPath(QDir(folder).filePath(QLatin1String(kProjectFile)));
     if (QFileInfo(path).isFile()) return path;

@@ -40,10 +40,9 @@ std::map<QString, QString> findStaleIndicators(const QString& projectPath, int y
     }
     if (!computed) continue;
     // Unsaved edits of a layer it reads.
-    const QJsonObject sources = indicators::bindingSources(binding, resolve);
     QStringList editedNames;
-    for (auto it = sources.begin(); it != sources.end(); ++it) {
-      if (editedLayers.contains(it.key())) editedNames << layerName(layers, it.key());
+    for (const QString& id : indicators::bindingLayerIds(binding, resolve)) {
+      if (editedLayers.contains(id)) editedNames << layerName(layers, id);
     }
     if (!editedNames.isEmpty()) {
       stale[binding.code] = QCoreApplication::translate("StaleIndicators", "%1 has unsaved edits: save them, then compute again.").arg(editedNames.join(QStringLiteral("、")));

@@ -11,11 +11,14 @@ gis::Result<std::vector<IndicatorStatus>> indicatorStatuses(ValueStore& store, i
   for (const Indicator& indicator : catalog->indicators) {
     auto series = store.series(indicator.code);
     if (!series.ok()) return series.error();
-    IndicatorStatus row{indicator, std::nullopt, {}, {}, std::nullopt};
+    auto synthetic = store.syntheticYears(indicator.code);
+    if (!synthetic.ok()) return synthetic.error();
+    IndicatorStatus row{indicator, std::nullopt, {}, {}, {}, std::nullopt};
     for (const auto& [y, v] : series.value()) {
       if (y > year) continue;
       row.latest = std::pair{y, v};
       row.series[y] = v;
+      if (synthetic->count(y) > 0) row.syntheticYears.insert(y);
     }
     row.progress = computeProgress(indicator, row.latest ? row.latest->first : year,
                                    row.latest ? std::optional(row.latest->second) : std::nullopt);

@@ -54,6 +54,40 @@ TEST(ValueExchange, PreviewCountsThenAppliesAtomically) {
   EXPECT_EQ(f.store->history(QStringLiteral("JD14-08"))->front().source, ValueSource::Imported);
 }
 
+// A value file may say where its values come from: the demo's invented history is "synthetic", and
+// stays marked so (the dashboard, the report and the CLI show it); "computed" is not a file's to say.
+TEST(ValueExchange, ASourceColumnMarksSyntheticValues) {
+  Fixture f;
+  const QString file = f.dir.write(QStringLiteral("示例.csv"),
+                                   "code,year,value,author,note,source\n"
+                                   "JD14-25,2020,16.05,规划文本,规划基期值,entered\n"
+                                   "JD14-25,2021,16.5,王芳,SYNTHETIC 示例数据，非官方,synthetic\n"
+                                   "JD14-04,2021,92,,,\n");
+  auto plan = planValueImport(file, f.catalog, *f.store);
+  ASSERT_TRUE(plan.ok()) << plan.error().message.toStdString();
+  ASSERT_TRUE(applyValueImport(plan.value(), *f.store).ok());
+  const auto history = f.store->history(QStringLiteral("JD14-25")).value();
+  ASSERT_EQ(history.size(), 2U);
+  EXPECT_EQ(history[0].source, ValueSource::Entered);
+  EXPECT_EQ(history[1].source, ValueSource::Synthetic);
+  EXPECT_EQ(f.store->syntheticYears(QStringLiteral("JD14-25")).value(), std::set<int>{2021});
+  EXPECT_EQ(f.store->history(QStringLiteral("JD14-04"))->front().source, ValueSource::Imported);
+  // Exported and read back, the mark stays.
+  const QString out = f.dir.path(QStringLiteral("导出.csv"));
+  ASSERT_TRUE(exportValues(out, f.catalog, *f.store).ok());
+  Fixture g(QStringLiteral("q.xhp"));
+  auto again = planValueImport(out, g.catalog, *g.store);
+  ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+  ASSERT_TRUE(applyValueImport(again.value(), *g.store).ok());
+  EXPECT_EQ(g.store->syntheticYears(QStringLiteral("JD14-25")).value(), std::set<int>{2021});
+
+  const QString bad = f.dir.write(QStringLiteral("bad.csv"), "code,year,value,source\nJD14-04,2022,93,computed\nJD14-04,2023,94,made-up\n");
+  auto refused = planValueImport(bad, f.catalog, *f.store);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("bad.csv:2"))) << refused.error().message.toStdString();
+  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("bad.csv:3")));
+}
+
 TEST(ValueExchange, OneBadRowRefusesTheWholeFile) {
   Fixture f;
   const QString file = f.dir.write(QStringLiteral("bad.csv"), kHeader +

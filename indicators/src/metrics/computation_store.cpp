@@ -1,6 +1,8 @@
 #include "xiuhua/indicators/metrics/computation_store.h"
 
 #include "xiuhua/gis/database.h"
+#include "xiuhua/gis/file_fingerprint.h"
+#include "xiuhua/gis/source_ref.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -21,6 +23,52 @@ const char* const kSchema =
     "  record TEXT NOT NULL);";
 
 QString compact(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+
+// A source ("path|layername=…") with its path relative to the project's folder.
+QString relativeSource(const QString& source, const QDir& folder) {
+  gis::SourceRef ref = gis::SourceRef::parse(source);
+  ref.path = folder.relativeFilePath(ref.path);
+  return ref.toString();
+}
+
+// The binding's sources as a record keeps them: paths relative to the project, so that a copy of
+// the project with its data (another folder, another machine) reads the same files.
+QJsonObject relativeSources(const QJsonObject& sources, const QDir& folder) {
+  QJsonObject out;
+  for (auto it = sources.begin(); it != sources.end(); ++it) {
+    QJsonObject s = it.value().toObject();
+    s.insert(QStringLiteral("source"), relativeSource(s.value(QStringLiteral("source")).toString(), folder));
+    out.insert(it.key(), s);
+  }
+  return out;
+}
+
+// True when the layers a binding reads are what a record says they were: the same layers, the same
+// sources (relative to the project), the same declared CRS and the same file contents.
+bool sourcesHold(const QJsonObject& recorded, const MetricBinding& binding, const LayerResolver& layers, const QDir& folder) {
+  const QStringList ids = bindingLayerIds(binding, layers);
+  if (static_cast<qsizetype>(recorded.size()) != ids.size()) return false;
+  for (const QString& id : ids) {
+    const QJsonObject was = recorded.value(id).toObject();
+    const gis::SourceRef now = *layers(id);
+    if (was.isEmpty() || was.value(QStringLiteral("source")).toString() != relativeSource(now.toString(), folder) ||
+        was.value(QStringLiteral("crs")).toString() != now.declaredCrs.definition() ||
+        !gis::fingerprintHolds(was.value(QStringLiteral("files")).toArray(), now.path)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The record a project keeps of a computation, its sources relative to the project.
+QJsonObject recordOf(const IndicatorComputation& computation, const QString& projectPath) {
+  QJsonObject json = computationToJson(computation);
+  QJsonObject binding = json.value(QStringLiteral("binding")).toObject();
+  binding.insert(QStringLiteral("sources"),
+                 relativeSources(binding.value(QStringLiteral("sources")).toObject(), QFileInfo(projectPath).absoluteDir()));
+  json.insert(QStringLiteral("binding"), binding);
+  return json;
+}
 
 }  // namespace
 
@@ -68,12 +116,12 @@ gis::Result<qint64> ComputationStore::insert(const IndicatorComputation& computa
 }
 
 gis::Result<qint64> ComputationStore::record(const IndicatorComputation& computation) {
-  return insert(computation, computationToJson(computation));
+  return insert(computation, recordOf(computation, mProjectPath));
 }
 
 gis::Result<ComputationStore::Recorded> ComputationStore::recordValues(const IndicatorComputation& computation) {
   if (gis::Status s = mDb->requireWritable(); !s) return s.error();
-  QJsonObject json = computationToJson(computation);
+  QJsonObject json = recordOf(computation, mProjectPath);
   const std::vector<gis::LayerToWrite> layers = computationLayers(computation);
   QString relative;
   QStringList names;
@@ -145,7 +193,7 @@ gis::Result<std::optional<ComputationStore::Unchanged>> ComputationStore::unchan
   const QJsonObject record = QJsonDocument::fromJson(rows->front()[1].toString().toUtf8()).object();
   const QJsonObject was = record.value(QStringLiteral("binding")).toObject();
   if (was.value(QStringLiteral("metric")).toString() != binding.metric || was.value(QStringLiteral("parameters")).toObject() != binding.parameters ||
-      !was.contains(QStringLiteral("sources")) || was.value(QStringLiteral("sources")).toObject() != bindingSources(binding, layers)) {
+      !sourcesHold(was.value(QStringLiteral("sources")).toObject(), binding, layers, QFileInfo(mProjectPath).absoluteDir())) {
     return std::optional<Unchanged>();
   }
   if (record.contains(QStringLiteral("layers_file")) &&

@@ -1,7 +1,7 @@
 #include "xiuhua/indicators/metrics/indicator_computation.h"
 
 #include "metrics/metric_support.h"
-#include "xiuhua/gis/file_stamp.h"
+#include "xiuhua/gis/file_fingerprint.h"
 #include "xiuhua/indicators/metrics/feature_metrics.h"
 #include "xiuhua/indicators/metrics/line_metrics.h"
 #include "xiuhua/indicators/metrics/metric_json.h"
@@ -280,19 +280,26 @@ QJsonObject computationToJson(const IndicatorComputation& c) {
           {QStringLiteral("breakdowns"), breakdowns}};
 }
 
-QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& layers) {
+QStringList bindingLayerIds(const MetricBinding& binding, const LayerResolver& layers) {
   QStringList ids;
   for (auto it = binding.parameters.begin(); it != binding.parameters.end(); ++it) {
     if (it.value().isString()) ids << it.value().toString();
   }
   for (const QJsonValue& v : binding.parameters.value(QStringLiteral("per")).toArray()) ids << v.toObject().value(QStringLiteral("layer")).toString();
-  QJsonObject out;
+  QStringList out;
   for (const QString& id : ids) {
-    const std::optional<gis::SourceRef> source = id.isEmpty() ? std::nullopt : layers(id);
-    if (!source) continue;  // a filter or a name, not a layer
-    out.insert(id, QJsonObject{{QStringLiteral("source"), source->toString()},
-                               {QStringLiteral("crs"), source->declaredCrs.definition()},
-                               {QStringLiteral("stamp"), gis::fileStamp(source->path)}});
+    if (!id.isEmpty() && !out.contains(id) && layers(id)) out << id;  // else a filter or a name, not a layer
+  }
+  return out;
+}
+
+QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& layers) {
+  QJsonObject out;
+  for (const QString& id : bindingLayerIds(binding, layers)) {
+    const gis::SourceRef source = *layers(id);
+    out.insert(id, QJsonObject{{QStringLiteral("source"), source.toString()},
+                               {QStringLiteral("crs"), source.declaredCrs.definition()},
+                               {QStringLiteral("files"), gis::fileFingerprint(source.path)}});
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "metrics/metric_support.h"
 
+#include "xiuhua/gis/vector_reader.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -146,7 +148,9 @@ void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::opt
   for (const MetricLayer& layer : inputs.layers) {
     result.inputs.push_back(describeInput(layer));
     result.repaired += layer.repaired;
-    for (const QString& w : layer.data->warnings) {
+    QStringList layerWarnings = layer.data->warnings;
+    if (const QString encoding = gis::encodingWarning(*layer.data); !encoding.isEmpty()) layerWarnings.prepend(encoding);
+    for (const QString& w : layerWarnings) {
       if (!result.warnings.contains(w)) result.warnings << w;
     }
   }

@@ -21,7 +21,8 @@ Key keyOf(const IndicatorValue& v) { return {v.code, v.year, v.month.value_or(0)
 const QStringList& valueFileColumns() {
   static const QStringList kColumns = {QStringLiteral("code"),    QStringLiteral("year"),  QStringLiteral("month"),
                                        QStringLiteral("subunit"), QStringLiteral("value"), QStringLiteral("unit"),
-                                       QStringLiteral("author"),  QStringLiteral("note"),  QStringLiteral("level")};
+                                       QStringLiteral("author"),  QStringLiteral("note"),  QStringLiteral("level"),
+                                       QStringLiteral("source")};
   return kColumns;
 }
 
@@ -69,7 +70,18 @@ gis::Result<ValueImportPlan> planValueImport(const QString& path, const Catalog&
     // A sub-unit value without a level belongs to the indicator's breakdown (街镇 …).
     r.value.level = r.value.subunit.isEmpty() ? QString() : cell("level").isEmpty() ? indicator->breakdown : cell("level");
     r.value.value = value.value();
-    r.value.source = ValueSource::Imported;
+    // A file may say where its values come from (the demo's invented history says "synthetic");
+    // without, they are imported.
+    const QString source = cell("source");
+    const std::optional<ValueSource> named = source.isEmpty() ? std::optional(ValueSource::Imported) : valueSourceFromName(source);
+    if (!named || *named == ValueSource::Computed) {
+      problems << QCoreApplication::translate("ValueImport", "%1:%2: the source \"%3\" is not one a file can give (entered, imported, synthetic)")
+                      .arg(path)
+                      .arg(line)
+                      .arg(source);
+      continue;
+    }
+    r.value.source = *named;
     r.value.author = cell("author").isEmpty() ? author : cell("author");
     r.value.note = cell("note");
     if (const auto it = current.find(keyOf(r.value)); it != current.end()) r.previous = it->second;
@@ -108,7 +120,7 @@ gis::Status exportValues(const QString& path, const Catalog& catalog, ValueStore
     const Indicator* indicator = catalog.find(v.code);
     rows.push_back({v.code, QString::number(v.year), v.month ? QString::number(*v.month) : QString(), v.subunit,
                     QString::number(v.value, 'g', 15), indicator != nullptr ? indicator->unit : QString(), v.author, v.note,
-                    v.level});
+                    v.level, valueSourceName(v.source)});
   }
   return gis::TableWriter::write(path, valueFileColumns(), rows, {QStringLiteral("value")});
 }

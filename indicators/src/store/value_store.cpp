@@ -23,19 +23,23 @@ const char* kSchema =
 const std::pair<Status, const char*> kJudged[] = {{Status::Achieved, "achieved"}, {Status::OnTrack, "on_track"},
                                                   {Status::Behind, "behind"}, {Status::SeverelyBehind, "severely_behind"}};
 
-ValueSource sourceFromName(const QString& name) {
-  if (name == QLatin1String("computed")) return ValueSource::Computed;
-  if (name == QLatin1String("imported")) return ValueSource::Imported;
-  return ValueSource::Entered;
-}
+ValueSource sourceFromName(const QString& name) { return valueSourceFromName(name).value_or(ValueSource::Entered); }
 
 }  // namespace
+
+std::optional<ValueSource> valueSourceFromName(const QString& name) {
+  for (const ValueSource s : {ValueSource::Entered, ValueSource::Computed, ValueSource::Imported, ValueSource::Synthetic}) {
+    if (name == valueSourceName(s)) return s;
+  }
+  return std::nullopt;
+}
 
 QString valueSourceName(ValueSource source) {
   switch (source) {
     case ValueSource::Entered: return QStringLiteral("entered");
     case ValueSource::Computed: return QStringLiteral("computed");
     case ValueSource::Imported: return QStringLiteral("imported");
+    case ValueSource::Synthetic: return QStringLiteral("synthetic");
   }
   return {};
 }
@@ -241,6 +245,25 @@ gis::Result<std::map<int, double>> ValueStore::series(const QString& code, const
   std::map<int, double> series;
   for (const auto& r : rows.value()) series[r[0].toInt()] = r[1].toDouble();
   return series;
+}
+
+gis::Result<QStringList> ValueStore::subunitLevels(const QString& code) {
+  auto rows = mDb->query(QStringLiteral("SELECT DISTINCT level FROM xh_values WHERE code = ? AND subunit <> '' AND level <> '' ORDER BY level"), {code});
+  if (!rows.ok()) return rows.error();
+  QStringList levels;
+  for (const auto& r : rows.value()) levels << r[0].toString();
+  return levels;
+}
+
+gis::Result<std::set<int>> ValueStore::syntheticYears(const QString& code, const QString& subunit) {
+  auto rows = mDb->query(QStringLiteral("SELECT year FROM xh_values WHERE id IN ("
+                                        "  SELECT MAX(id) FROM xh_values WHERE code = ? AND subunit = ? AND month IS NULL"
+                                        "  GROUP BY year) AND source = 'synthetic'"),
+                         {code, subunit});
+  if (!rows.ok()) return rows.error();
+  std::set<int> years;
+  for (const auto& r : rows.value()) years.insert(r[0].toInt());
+  return years;
 }
 
 gis::Result<std::map<QString, std::pair<int, double>>> ValueStore::subunitValues(const QString& code, int year,

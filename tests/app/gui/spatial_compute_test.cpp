@@ -32,6 +32,9 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <QTableWidget>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -105,15 +108,30 @@ class SpatialComputeTest : public QObject {
     // Forced, it is.
     QVERIFY(mDashboard->computeSpatial(true, true));
     QCOMPARE(undo->index(), before + 1);
-    // An input file that changed (its time) makes it stale.
+    // A file whose time changed but not its contents (a copy, a backup put back) has not changed.
     const QString parks = mDoc.layer(QStringLiteral("parks"))->spec.source;
     QFile file(parks);
     QVERIFY(file.open(QIODevice::ReadWrite));
     QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(5), QFileDevice::FileModificationTime));
     file.close();
     QVERIFY(mDashboard->computeSpatial(true));
+    QVERIFY2(undo->index() == before + 1, qPrintable(mDashboard->message()->text()));
+    // Its contents changed (a park renamed in the file): stale, computed again.
+    {
+      GDALAllRegister();
+      GDALDatasetUniquePtr ds(GDALDataset::Open(parks.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+      QVERIFY(ds);
+      OGRLayer* layer = ds->GetLayerByName("parks");
+      QVERIFY(layer != nullptr);
+      OGRFeatureUniquePtr park(layer->GetFeature(1));
+      QVERIFY(park);
+      park->SetField("name", "改名的公园");
+      QCOMPARE(layer->SetFeature(park.get()), OGRERR_NONE);
+    }
+    QVERIFY(mDashboard->computeSpatial(true));
     QVERIFY2(undo->index() == before + 2, qPrintable(mDashboard->message()->text()));
-    // Its computation undone, the one before is current again (same files): nothing to compute.
+    // Its computation undone: the latest computation holds for these files and gave the value the
+    // project has again (a name changed, not a park's shape), so nothing is computed.
     undo->undo();
     QVERIFY(mDashboard->computeSpatial(true));
     QCOMPARE(undo->index(), before + 1);

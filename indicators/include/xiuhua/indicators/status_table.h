@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -18,8 +19,11 @@ struct IndicatorStatus {
   Indicator indicator;
   std::optional<std::pair<int, double>> latest;  // (year, value), yearly district values only
   std::map<int, double> series;                  // every year's latest district value, up to `year`
+  std::set<int> syntheticYears;                  // the years of series whose value is synthetic (the demo's)
   Progress progress;
   std::optional<Assessment> assessment;
+
+  bool latestIsSynthetic() const { return latest && syntheticYears.count(latest->first) > 0; }
 };
 
 // Every indicator of the project's catalog, in catalog order, as of `year`. Errors name the

@@ -9,14 +9,15 @@
 namespace xiuhua::indicators {
 
 // The column layout of value files (CSV UTF-8 or XLSX), for import and export:
-//   code, year, month, subunit, value, unit, author, note
+//   code, year, month, subunit, value, unit, author, note, level, source
 // code, year and value are required; month and subunit may be empty (yearly, whole district);
-// unit, when given, must be the indicator's unit.
+// unit, when given, must be the indicator's unit; source, when given, is entered, imported or
+// synthetic (an invented value, as in the demo; empty: imported).
 const QStringList& valueFileColumns();
 
 struct ValueImportRow {
   int line = 0;                    // in the file (header = 1)
-  IndicatorValue value;            // source = imported
+  IndicatorValue value;            // source: the file's, else imported
   std::optional<double> previous;  // the current value for that code/year/sub-unit, if any
 };
 

@@ -11,11 +11,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace xiuhua::indicators {
 
-enum class ValueSource { Entered, Computed, Imported };
+// Where a value comes from. Synthetic: invented for a demonstration (the demo project's history),
+// never an official figure — shown as such wherever values are shown.
+enum class ValueSource { Entered, Computed, Imported, Synthetic };
 
 // One value of an indicator for a year (and optionally a month) and a sub-unit ("" = the whole
 // district). Values are never changed in place: a correction is a new row, the old one stays in
@@ -71,6 +74,10 @@ class ValueStore {
   gis::Result<std::vector<IndicatorValue>> history(const QString& code);
   // The latest value per year for one sub-unit ("" = district), yearly values only.
   gis::Result<std::map<int, double>> series(const QString& code, const QString& subunit = {});
+  // The kinds of sub-unit (街镇, 网格 …) the indicator has values for.
+  gis::Result<QStringList> subunitLevels(const QString& code);
+  // The years of series() whose value is synthetic (invented for a demonstration).
+  gis::Result<std::set<int>> syntheticYears(const QString& code, const QString& subunit = {});
   // Per sub-unit (街镇/网格 name), the year and current value of its latest yearly value up to
   // `year`, of one level (街镇, 网格; empty: every level; values without a level count as any level);
   // the whole district ("") is not included.
@@ -89,6 +96,7 @@ class ValueStore {
   std::unique_ptr<gis::Database> mDb;
 };
 
-QString valueSourceName(ValueSource source);  // entered / computed / imported
+QString valueSourceName(ValueSource source);  // entered / computed / imported / synthetic
+std::optional<ValueSource> valueSourceFromName(const QString& name);
 
 }  // namespace xiuhua::indicators

@@ -30,9 +30,12 @@ struct IndicatorComputation {
 gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
                                                    const LayerResolver& layers, const MetricRun& run = {});
 
-// What a binding's layers are now, by layer id: the source ("path|layername=…"), the CRS declared
-// for it, and a stamp of its files (size and time of the file and its side files: a shapefile's
-// .dbf/.shx/.prj/.cpg, a GeoPackage's -wal). Equal stamps: nothing the computation reads changed.
+// The project layers a binding reads (its parameters that name a layer, and its breakdowns).
+QStringList bindingLayerIds(const MetricBinding& binding, const LayerResolver& layers);
+// What a binding's layers are now, by layer id: the source ("path|layername=…", absolute), the CRS
+// declared for it, and the fingerprint of its files (gis::fileFingerprint: name, size, time and
+// SHA-256 of the file and its side files). A computation keeps it (with paths made relative to the
+// project), so that it stays valid wherever the project and its data are copied together.
 QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& layers);
 
 // The coverage parameters a coverage indicator's binding gives for a year, broken down by one of its
