@@ -1,5 +1,7 @@
 #include "cli/layer_json.h"
 
+#include "xiuhua/gis/vector_reader.h"
+
 #include "xiuhua/gis/geometry_validity.h"
 
 #include <QJsonArray>
@@ -55,6 +57,12 @@ QJsonObject describeVector(const gis::VectorData& d) {
     }
     sample.append(row);
   }
+  QJsonArray candidates;
+  for (const gis::EncodingCandidate& c : d.encoding.candidates) {
+    candidates.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("score"), c.score}});
+  }
+  QStringList warnings = d.warnings;
+  if (const QString encoding = gis::encodingWarning(d); !encoding.isEmpty()) warnings.prepend(encoding);
   return {{QStringLiteral("path"), d.path},
           {QStringLiteral("layer"), d.layerName},
           {QStringLiteral("driver"), d.driver},
@@ -65,10 +73,13 @@ QJsonObject describeVector(const gis::VectorData& d) {
           {QStringLiteral("crsProblem"), d.crsProblem},
           {QStringLiteral("encoding"), d.encoding.name},
           {QStringLiteral("encodingSource"), encodingSourceName(d.encoding.source)},
+          {QStringLiteral("encoding_confidence"), d.encoding.confidence},
+          {QStringLiteral("encoding_runner_up"), d.encoding.runnerUp},
+          {QStringLiteral("encoding_candidates"), candidates},
           {QStringLiteral("fields"), fields},
           {QStringLiteral("extent"), QJsonArray{d.extent.left(), d.extent.top(), d.extent.right(), d.extent.bottom()}},
           {QStringLiteral("invalidGeometries"), static_cast<int>(gis::findInvalidGeometries(d.geometries).size())},
-          {QStringLiteral("warnings"), QJsonArray::fromStringList(d.warnings)},
+          {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
           {QStringLiteral("sample"), sample}};
 }
 

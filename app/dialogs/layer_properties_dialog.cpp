@@ -1,5 +1,7 @@
 #include "dialogs/layer_properties_dialog.h"
 
+#include "dialogs/encoding_dialog.h"
+
 #include "dialogs/crs_selector.h"
 #include "dialogs/style_editor.h"
 #include "document/map_document.h"
@@ -60,12 +62,10 @@ LayerPropertiesDialog::LayerPropertiesDialog(MapDocument* document, const QStrin
   mCrs = new CrsSelector(true, crsPage);
   if (state != nullptr) mCrs->setDefinition(state->spec.declaredCrs);
   crsLayout->addWidget(mCrs);
-  if (state != nullptr && state->data && state->data->driver == QLatin1String("ESRI Shapefile")) {
+  if (state != nullptr && state->data && (state->data->driver == QLatin1String("ESRI Shapefile") || state->data->driver == QLatin1String("CSV"))) {
     mEncoding = new QComboBox(crsPage);
     mEncoding->addItem(tr("Automatic (.cpg, DBF language id, detection)"), QString());
-    for (const char* e : {"UTF-8", "GB18030", "CP936", "CP950", "ISO-8859-1"}) {
-      mEncoding->addItem(QString::fromLatin1(e), QString::fromLatin1(e));
-    }
+    for (const QString& e : encodingChoices(state->data->encoding)) mEncoding->addItem(gis::encodingDisplayName(e), e);
     mEncoding->setCurrentIndex(std::max(0, mEncoding->findData(state->spec.encoding)));
     auto* form = new QFormLayout;
     form->addRow(tr("Text encoding"), mEncoding);
@@ -115,7 +115,13 @@ QWidget* LayerPropertiesDialog::makeInformationPage() {
     form->addRow(tr("Geometry"), selectable(geometryTypeName(d.geometryType), page));
     form->addRow(tr("Features"), selectable(QLocale().toString(static_cast<qulonglong>(d.featureCount())), page));
     form->addRow(tr("Fields"), selectable(QString::number(d.fields.size()), page));
-    form->addRow(tr("Text encoding"), selectable(tr("%1 (%2)").arg(d.encoding.name, gis::encodingSourceLabel(d.encoding.source)), page));
+    QString encoding = tr("%1 (%2)").arg(gis::encodingDisplayName(d.encoding.name), gis::encodingSourceLabel(d.encoding.source));
+    if (d.encoding.source == gis::EncodingSource::Detected) {
+      encoding += d.encoding.runnerUp.isEmpty() ? tr(", confidence %1 %").arg(d.encoding.confidence)
+                                                : tr(", confidence %1 %; else %2").arg(d.encoding.confidence).arg(gis::encodingDisplayName(d.encoding.runnerUp));
+    }
+    if (!d.encoding.note.isEmpty()) encoding += QStringLiteral("\n") + d.encoding.note;
+    form->addRow(tr("Text encoding"), selectable(encoding, page));
     form->addRow(tr("Extent (layer CRS)"), selectable(extentText(d.extent), page));
     const int invalidCount = s->invalidGeometries ? static_cast<int>(s->invalidGeometries->size()) : -1;
     auto* invalid = selectable(invalidCount < 0 ? tr("checking…") : tr("%n invalid geometries", nullptr, invalidCount), page);

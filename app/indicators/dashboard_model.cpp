@@ -24,10 +24,11 @@ DashboardModel::DashboardModel(QObject* parent) : QAbstractItemModel(parent) {}
 QColor DashboardModel::statusColor(indicators::Status status) { return app::statusColor(status); }
 
 void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year,
-                             std::map<QString, indicators::Assessment> assessments) {
+                             std::map<QString, indicators::Assessment> assessments, std::map<QString, std::set<int>> synthetic) {
   beginResetModel();
   mCatalog = std::move(catalog);
   mSeries = std::move(series);
+  mSynthetic = std::move(synthetic);
   mYear = year;
   mRows.clear();
   mGroups.clear();
@@ -72,6 +73,12 @@ const std::map<int, double>& DashboardModel::seriesOf(const QString& code) const
   static const std::map<int, double> kEmpty;
   const auto it = mSeries.find(code);
   return it == mSeries.end() ? kEmpty : it->second;
+}
+
+const std::set<int>& DashboardModel::syntheticYearsOf(const QString& code) const {
+  static const std::set<int> kNone;
+  const auto it = mSynthetic.find(code);
+  return it == mSynthetic.end() ? kNone : it->second;
 }
 
 QModelIndex DashboardModel::index(int row, int column, const QModelIndex& parent) const {
@@ -152,6 +159,11 @@ QVariant DashboardModel::indicatorData(const indicators::Indicator& ind, const R
   if (role == kResponsibleRole) return ind.responsible;
   if (role == Qt::BackgroundRole && column == Status) return QBrush(statusColor(row.progress.status).lighter(150));
   if (role == Qt::ToolTipRole && column == Name) return ind.nameEn + QStringLiteral("\n") + ind.planRef;
+  const bool synthetic = row.latest && syntheticYearsOf(ind.code).count(row.latest->first) > 0;
+  if (role == Qt::ToolTipRole && column == Latest && synthetic) {
+    return tr("SYNTHETIC: a value invented for the demonstration, not an official figure.");
+  }
+  if (role == Qt::ForegroundRole && column == Latest && synthetic) return QBrush(QColor(0x70, 0x70, 0x70));
   if (role == Qt::ToolTipRole && column == Status && row.assessment) {
     return tr("Assessed for %1 by %2: %3").arg(row.assessment->year).arg(row.assessment->author, row.assessment->reason);
   }
@@ -169,9 +181,11 @@ QVariant DashboardModel::indicatorData(const indicators::Indicator& ind, const R
                                              : QStringLiteral("%1 (%2)").arg(value, ind.targetText);
       return QStringLiteral("%1 · %2").arg(text).arg(ind.targetYear);
     }
-    case Latest:
-      return row.latest ? QStringLiteral("%1 (%2)").arg(formatNumber(row.latest->second, ind.unit)).arg(row.latest->first)
-                        : tr("No data");
+    case Latest: {
+      if (!row.latest) return tr("No data");
+      const QString text = QStringLiteral("%1 (%2)").arg(formatNumber(row.latest->second, ind.unit)).arg(row.latest->first);
+      return synthetic ? tr("%1 · synthetic").arg(text) : text;
+    }
     case Progress: return row.progress.percent ? QStringLiteral("%1%").arg(*row.progress.percent, 0, 'f', 1) : QString();
     case Status: return indicators::statusName(row.progress.status);
     case Nature: return ind.nature == indicators::Nature::Binding ? tr("Binding") : tr("Expected");

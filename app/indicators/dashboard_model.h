@@ -7,6 +7,7 @@
 #include <QAbstractItemModel>
 
 #include <map>
+#include <set>
 #include <vector>
 
 namespace xiuhua::app {
@@ -30,8 +31,9 @@ class DashboardModel : public QAbstractItemModel {
 
   // series: per indicator code, the latest value of each year (district level); assessments: the
   // hand-assessed status of qualitative targets, by code.
+  // synthetic: per code, the years whose value is synthetic (invented for a demonstration).
   void setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year,
-               std::map<QString, indicators::Assessment> assessments = {});
+               std::map<QString, indicators::Assessment> assessments = {}, std::map<QString, std::set<int>> synthetic = {});
   // Indicators whose computed value no longer matches their layers (code → why), shown beside
   // their status until computed again.
   void setStale(std::map<QString, QString> reasons);
@@ -42,6 +44,7 @@ class DashboardModel : public QAbstractItemModel {
   QModelIndex indexOf(const QString& code, int column = 0) const;
   const indicators::Catalog& catalog() const { return mCatalog; }
   const std::map<int, double>& seriesOf(const QString& code) const;
+  const std::set<int>& syntheticYearsOf(const QString& code) const;
   int year() const { return mYear; }
 
   QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
@@ -69,6 +72,7 @@ class DashboardModel : public QAbstractItemModel {
 
   indicators::Catalog mCatalog;
   std::map<QString, std::map<int, double>> mSeries;
+  std::map<QString, std::set<int>> mSynthetic;
   std::vector<Row> mRows;  // parallel to mCatalog.indicators
   std::vector<Group> mGroups;
   int mYear = 0;

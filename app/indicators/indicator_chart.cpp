@@ -8,17 +8,30 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFileInfo>
+#include <QFontMetrics>
+#include <QLabel>
 #include <QPainter>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace xiuhua::app {
 
-IndicatorChart::IndicatorChart(QWidget* parent) : QWidget(parent), mPlot(new QCustomPlot(this)) {
+IndicatorChart::IndicatorChart(QWidget* parent) : QWidget(parent), mPlot(new QCustomPlot(this)), mHint(new QLabel(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(mHint);
   layout->addWidget(mPlot);
+  mHint->setObjectName(QStringLiteral("chartHint"));
+  mHint->setAlignment(Qt::AlignCenter);
+  mHint->setWordWrap(true);
+  mHint->setMinimumHeight(220);
+  mHint->setText(tr("Select an indicator in the table to see its values over the years, its target and the expected path; "
+                    "for an indicator broken down by 街镇 or 网格, a bar for each."));
   mPlot->setMinimumHeight(220);
+  mPlot->hide();
   mPlot->legend->setVisible(true);
   mPlot->legend->setFont(font());
   mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
@@ -29,7 +42,11 @@ void IndicatorChart::clear() {
   mPlot->clearItems();
   removeSubunitPanel();
   mPlot->replot();
+  mPlot->hide();
+  mHint->show();
 }
+
+bool IndicatorChart::isShowingHint() const { return !mHint->isHidden(); }
 
 void IndicatorChart::removeSubunitPanel() {
   if (mSubunitPanel == nullptr) return;
@@ -45,7 +62,7 @@ void IndicatorChart::showSubunits(const indicators::Indicator& ind,
   mPlot->plotLayout()->setRowStretchFactors({3, 2});
   QCPAxis* x = mSubunitPanel->axis(QCPAxis::atBottom);
   QCPAxis* y = mSubunitPanel->axis(QCPAxis::atLeft);
-  QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+  mSubunitNames.clear();
   // One bar per sub-unit; one QCPBars per status so each bar wears its status colour.
   std::map<indicators::Status, QCPBars*> bars;
   double lo = 0;
@@ -54,7 +71,7 @@ void IndicatorChart::showSubunits(const indicators::Indicator& ind,
   for (const auto& [name, yearValue] : subunits) {
     position += 1;
     const auto& [valueYear, value] = yearValue;
-    names->addTick(position, valueYear == year ? name : QStringLiteral("%1\n(%2)").arg(name).arg(valueYear));
+    mSubunitNames.push_back(valueYear == year ? name : QStringLiteral("%1\n(%2)").arg(name).arg(valueYear));
     const indicators::Status status = indicators::computeProgress(ind, valueYear, value).status;
     QCPBars*& b = bars[status];
     if (b == nullptr) {
@@ -75,18 +92,44 @@ void IndicatorChart::showSubunits(const indicators::Indicator& ind,
     target->setData({0.4, position + 0.6}, {*ind.targetValue, *ind.targetValue});
     target->removeFromLegend();
   }
-  x->setTicker(names);
   x->setTickLabelRotation(subunits.size() > 8 ? 45 : 0);
   x->setRange(0.4, position + 0.6);
-  x->setLabel(tr("%1 by %2, %3").arg(ind.nameZh, ind.breakdown.isEmpty() ? tr("sub-unit") : ind.breakdown).arg(year));
+  mSubunitTitle = tr("%1 by %2, %3").arg(ind.nameZh, ind.breakdown.isEmpty() ? tr("sub-unit") : ind.breakdown).arg(year);
+  nameSubunits();
   y->setLabel(ind.unit);
   y->ticker()->setTickCount(3);
   const double margin = std::max((hi - lo) * 0.1, 0.5);
   y->setRange(std::min(0.0, lo - margin), hi + margin);
 }
 
+void IndicatorChart::nameSubunits() {
+  if (mSubunitPanel == nullptr) return;
+  QCPAxis* x = mSubunitPanel->axis(QCPAxis::atBottom);
+  // Names that fit: a name at 45° needs about 1.5 line heights along the axis; with more sub-units
+  // than fit (355 网格 in a narrow panel), one name in `stride` is written, evenly.
+  const QFontMetrics metrics(x->tickLabelFont());
+  const int n = static_cast<int>(mSubunitNames.size());
+  const double room = std::max(120, mPlot->width() - 100);
+  const double needed = (n > 8 ? 1.5 * metrics.height() : 1.2 * metrics.horizontalAdvance(QStringLiteral("嘉定工业区")));
+  const int stride = std::max(1, static_cast<int>(std::ceil(n * needed / room)));
+  QSharedPointer<QCPAxisTickerText> names(new QCPAxisTickerText);
+  for (int i = 0; i < n; i += stride) names->addTick(i + 1, mSubunitNames[static_cast<std::size_t>(i)]);
+  x->setTicker(names);
+  x->setLabel(stride > 1 ? tr("%1 (%2 bars, one name in %3 shown)").arg(mSubunitTitle).arg(n).arg(stride) : mSubunitTitle);
+}
+
+void IndicatorChart::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (mSubunitPanel != nullptr) {
+    nameSubunits();
+    mPlot->replot(QCustomPlot::rpQueuedReplot);
+  }
+}
+
 void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, double>& series,
-                          const std::map<QString, std::pair<int, double>>& subunits, int year) {
+                          const std::map<QString, std::pair<int, double>>& subunits, int year, const std::set<int>& synthetic) {
+  mHint->hide();
+  mPlot->show();
   mPlot->clearPlottables();
   mPlot->clearItems();
   removeSubunitPanel();
@@ -122,15 +165,22 @@ void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, 
   for (const auto& [year, value] : series) {
     values->addData(year, value);
     extend(value);
-    // A dot in the status colour of that year's value.
+    // A dot in the status colour of that year's value; a ring for an invented (synthetic) one.
     const indicators::Progress p = indicators::computeProgress(ind, year, value);
     auto* dot = new QCPItemEllipse(mPlot);
-    dot->setPen(Qt::NoPen);
-    dot->setBrush(DashboardModel::statusColor(p.status));
+    const bool invented = synthetic.count(year) > 0;
+    dot->setPen(invented ? QPen(DashboardModel::statusColor(p.status), 2) : QPen(Qt::NoPen));
+    dot->setBrush(invented ? QBrush(Qt::white) : QBrush(DashboardModel::statusColor(p.status)));
     dot->topLeft->setType(QCPItemPosition::ptPlotCoords);
     dot->bottomRight->setType(QCPItemPosition::ptPlotCoords);
     dot->topLeft->setCoords(year - 0.08, value + 0.02 * std::max(1.0, std::abs(hi - lo)));
     dot->bottomRight->setCoords(year + 0.08, value - 0.02 * std::max(1.0, std::abs(hi - lo)));
+  }
+  if (std::any_of(series.begin(), series.end(), [&](const auto& v) { return synthetic.count(v.first) > 0; })) {
+    QCPGraph* key = mPlot->addGraph();  // a legend entry only
+    key->setName(tr("Synthetic example values (not official)"));
+    key->setPen(Qt::NoPen);
+    key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::darkGray, 2), Qt::white, 8));
   }
   QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
   ticker->setTickStep(1.0);

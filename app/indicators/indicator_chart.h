@@ -5,9 +5,12 @@
 #include <QWidget>
 
 #include <map>
+#include <set>
+#include <vector>
 
 class QCPAxisRect;
 class QCustomPlot;
+class QLabel;
 
 namespace xiuhua::app {
 
@@ -20,10 +23,13 @@ class IndicatorChart : public QWidget {
 
  public:
   explicit IndicatorChart(QWidget* parent = nullptr);
-  // subunits: per sub-unit, the year and value of its latest value up to `year`.
+  // subunits: per sub-unit, the year and value of its latest value up to `year`; synthetic: the
+  // years of series whose value is synthetic (drawn hollow, and named so in the legend).
   void show(const indicators::Indicator& indicator, const std::map<int, double>& series,
-            const std::map<QString, std::pair<int, double>>& subunits = {}, int year = 0);
+            const std::map<QString, std::pair<int, double>>& subunits = {}, int year = 0, const std::set<int>& synthetic = {});
+  // No indicator: the chart gives way to a line that says what to do.
   void clear();
+  bool isShowingHint() const;
   // Writes PNG or SVG by the file's suffix; false on failure.
   bool save(const QString& path);
   void copyToClipboard();
@@ -35,9 +41,15 @@ class IndicatorChart : public QWidget {
   void showSubunits(const indicators::Indicator& indicator, const std::map<QString, std::pair<int, double>>& subunits,
                     int year);
   void removeSubunitPanel();
+  // The sub-unit bars' names: as many as fit the panel's width (again when it is resized).
+  void nameSubunits();
+  void resizeEvent(QResizeEvent* event) override;
 
   QCustomPlot* mPlot;
+  QLabel* mHint;
   QCPAxisRect* mSubunitPanel = nullptr;
+  std::vector<QString> mSubunitNames;  // the bars', in order (bar i at x = i + 1)
+  QString mSubunitTitle;
 };
 
 }  // namespace xiuhua::app

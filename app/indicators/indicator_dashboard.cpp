@@ -40,10 +40,13 @@
 #include <QSplitter>
 #include <QTreeView>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <limits>
 
 namespace xiuhua::app {
 namespace {
@@ -62,6 +65,7 @@ QString sourceLabel(indicators::ValueSource source) {
     case indicators::ValueSource::Entered: return IndicatorDashboard::tr("entered");
     case indicators::ValueSource::Computed: return IndicatorDashboard::tr("computed");
     case indicators::ValueSource::Imported: return IndicatorDashboard::tr("imported");
+    case indicators::ValueSource::Synthetic: return IndicatorDashboard::tr("synthetic (demonstration, not official)");
   }
   return {};
 }
@@ -129,26 +133,39 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
                            "uncovered land, the service area and the sub-units against the target"));
   computeAction->setToolTip(tr("Compute the spatial indicators from the map layers (the selected one, or all) for the year"));
   assessButton->setToolTip(tr("Assess the status of a qualitative target, with the reason"));
+  // Undo and Redo keep their short names on the buttons (a step's name, "撤销 计算 7 项空间指标（2025
+  // 年）", would widen the dock and the window with it); the step is named in the tooltip.
+  auto* undoAction = new QAction(tr("Undo"), this);
+  auto* redoAction = new QAction(tr("Redo"), this);
+  undoAction->setObjectName(QStringLiteral("dashboardUndo"));
+  redoAction->setObjectName(QStringLiteral("dashboardRedo"));
+  undoAction->setEnabled(false);
+  redoAction->setEnabled(false);
+  connect(mUndo, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+  connect(mUndo, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+  connect(mUndo, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString& step) {
+    undoAction->setToolTip(step.isEmpty() ? tr("Undo") : tr("Undo: %1").arg(step));
+  });
+  connect(mUndo, &QUndoStack::redoTextChanged, redoAction, [redoAction](const QString& step) {
+    redoAction->setToolTip(step.isEmpty() ? tr("Redo") : tr("Redo: %1").arg(step));
+  });
+  connect(undoAction, &QAction::triggered, mUndo, &QUndoStack::undo);
+  connect(redoAction, &QAction::triggered, mUndo, &QUndoStack::redo);
   auto* undo = new QToolButton(this);
-  undo->setDefaultAction(mUndo->createUndoAction(this, tr("Undo")));
+  undo->setDefaultAction(undoAction);
   auto* redo = new QToolButton(this);
-  redo->setDefaultAction(mUndo->createRedoAction(this, tr("Redo")));
+  redo->setDefaultAction(redoAction);
   auto* filters = new QHBoxLayout;
   for (QWidget* w : std::initializer_list<QWidget*>{mYear, mDepartment, mNature, mStatus}) filters->addWidget(w);
   filters->addWidget(mSearch, 1);
-  filters->addWidget(importButton);
-  filters->addWidget(enterButton);
-  filters->addWidget(importValuesButton);
-  filters->addWidget(assessButton);
-  filters->addWidget(targetButton);
-  filters->addWidget(computeButton);
-  filters->addWidget(mapButton);
-  filters->addWidget(whatIfButton);
-  filters->addWidget(gapsButton);
-  filters->addWidget(undo);
-  filters->addWidget(redo);
-  filters->addWidget(chartButton);
-  filters->addWidget(copyButton);
+  // The actions in a tool bar: what does not fit goes behind its » button, never widening the dock
+  // (and the window with it).
+  auto* actions = new QToolBar(this);
+  actions->setObjectName(QStringLiteral("dashboardActions"));
+  for (QWidget* w : std::initializer_list<QWidget*>{importButton, enterButton, importValuesButton, assessButton, targetButton, computeButton,
+                                                    mapButton, whatIfButton, gapsButton, undo, redo, chartButton, copyButton}) {
+    actions->addWidget(w);
+  }
   mHistory->setHeaderLabels({tr("Year"), tr("Value"), tr("Source"), tr("Entered by"), tr("Time"), tr("Note")});
   mHistory->setRootIsDecorated(false);
   auto* detail = new QSplitter(Qt::Horizontal, this);
@@ -160,9 +177,12 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(mTable);
   split->addWidget(detail);
+  split->setStretchFactor(0, 1);  // the table keeps rows to read even in a low window
+  split->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addLayout(filters);
+  layout->addWidget(actions);
   layout->addWidget(mMessage);
   layout->addWidget(split, 1);
 
@@ -227,16 +247,19 @@ void IndicatorDashboard::reload() {
     return;
   }
   std::map<QString, std::map<int, double>> series;
+  std::map<QString, std::set<int>> synthetic;
   for (const indicators::Indicator& i : catalog->indicators) {
     auto s = mStore->series(i.code);
     if (s.ok()) series[i.code] = s.value();
+    auto invented = mStore->syntheticYears(i.code);
+    if (invented.ok() && !invented->empty()) synthetic[i.code] = invented.value();
   }
   const QString current = currentIndicator() != nullptr ? currentIndicator()->code : QString();
   mMessage->setText(catalog->indicators.empty() ? tr("The project has no indicator catalog yet: import one.") : QString());
   mMessage->setVisible(!mMessage->text().isEmpty());
   auto assessments = mStore->latestAssessments(mYear->value());
   mModel->setData(std::move(catalog).value(), std::move(series), mYear->value(),
-                  assessments.ok() ? std::move(assessments).value() : std::map<QString, indicators::Assessment>());
+                  assessments.ok() ? std::move(assessments).value() : std::map<QString, indicators::Assessment>(), std::move(synthetic));
   for (int c = DashboardModel::Code; c < DashboardModel::ColumnCount; ++c) mTable->resizeColumnToContents(c);
   // The spanned headings would widen the code column to the longest category name.
   int codeWidth = 0;
@@ -248,7 +271,12 @@ void IndicatorDashboard::reload() {
   mTable->setColumnWidth(DashboardModel::Progress, 110);
   refillDepartments();
   refreshStale();
-  if (!current.isEmpty()) selectIndicator(current);
+  // Kept across a reload; on a project just opened, the first indicator, so that its chart shows.
+  if (!current.isEmpty()) {
+    selectIndicator(current);
+  } else if (!mModel->catalog().indicators.empty()) {
+    selectIndicator(mModel->catalog().indicators.front().code);
+  }
 }
 
 void IndicatorDashboard::refreshStale() {
@@ -367,9 +395,24 @@ void IndicatorDashboard::showSelected() {
     mChart->clear();
     return;
   }
-  auto subunits = mStore->subunitValues(ind->code, mYear->value(), ind->breakdown);
+  // One level of sub-units in the bars: the catalog's breakdown, else the coarsest one with values
+  // (12 街镇 rather than 355 网格, which the coverage map shows).
+  QString level = ind->breakdown;
+  if (level.isEmpty()) {
+    std::size_t fewest = std::numeric_limits<std::size_t>::max();
+    auto levels = mStore->subunitLevels(ind->code);
+    for (const QString& l : levels.ok() ? levels.value() : QStringList()) {
+      auto values = mStore->subunitValues(ind->code, mYear->value(), l);
+      if (values.ok() && !values->empty() && values->size() < fewest) {
+        level = l;
+        fewest = values->size();
+      }
+    }
+  }
+  auto subunits = mStore->subunitValues(ind->code, mYear->value(), level);
   mChart->show(*ind, mModel->seriesOf(ind->code),
-               subunits.ok() ? subunits.value() : std::map<QString, std::pair<int, double>>(), mYear->value());
+               subunits.ok() ? subunits.value() : std::map<QString, std::pair<int, double>>(), mYear->value(),
+               mModel->syntheticYearsOf(ind->code));
   auto history = mStore->history(ind->code);
   if (!history.ok()) return;
   for (const indicators::IndicatorValue& v : history.value()) {

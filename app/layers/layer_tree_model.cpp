@@ -125,6 +125,7 @@ void LayerTreeModel::rebuild() {
     g->setData(static_cast<int>(g->checkState()), kShownCheckRole);
   }
   mSyncing = false;
+  emit rebuilt();
 }
 
 QModelIndex LayerTreeModel::addGroup(const QString& name) {

@@ -32,6 +32,10 @@ class LayerTreeModel : public QStandardItemModel {
   bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
                     const QModelIndex& parent) override;
 
+ signals:
+  // The tree was made anew from the document (it is cleared first: a view's current row is gone).
+  void rebuilt();
+
  private:
   void rebuild();
   void onItemChanged(QStandardItem* item);

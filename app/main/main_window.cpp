@@ -1,10 +1,14 @@
 #include "main/main_window.h"
 
+#include "document/demo_project.h"
+#include "main/start_page.h"
 #include "dialogs/crs_dialog.h"
+#include "dialogs/encoding_dialog.h"
 #include "dialogs/layer_properties_dialog.h"
 #include "document/layer_editing.h"
 #include "edit/editing_controller.h"
 #include "document/map_document.h"
+#include "indicators/dashboard_model.h"
 #include "indicators/indicator_dashboard.h"
 #include "layers/layer_tree_model.h"
 #include "map/identify_panel.h"
@@ -14,21 +18,28 @@
 #include "map/subunit_hover_tip.h"
 #include "table/attribute_table_widget.h"
 #include "xiuhua/gis/bounds.h"
+#include "xiuhua/gis/library_messages.h"
+#include "xiuhua/gis/vector_reader.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <cstring>
 
 namespace xiuhua::app {
 
 // Message-bar action keys beside the layer ids (which are 8 hex digits).
 const char* const MainWindow::kSaveAsAction = "project:save-as";
 const char* const MainWindow::kOpenDemoAction = "project:open-demo";
+const char* const MainWindow::kEncodingAction = "encoding:";
 
 MainWindow::MainWindow(MapDocument* document, QWidget* parent)
     : QMainWindow(parent), mDocument(document), mCanvas(new MapCanvas(document, this)),
@@ -43,7 +54,11 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(0);
   layout->addWidget(mMessages);
-  layout->addWidget(mCanvas, 1);
+  mStartPage = new StartPage(central);
+  mCentralStack = new QStackedWidget(central);
+  mCentralStack->addWidget(mCanvas);
+  mCentralStack->addWidget(mStartPage);
+  layout->addWidget(mCentralStack, 1);
   setCentralWidget(central);
   mStatus = new MapStatusBar(statusBar(), mCanvas, document);
   createDocks();
@@ -56,8 +71,37 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   mDashboard->setEditedLayers([this] { return mEditing->editing()->modifiedLayers(); });
   connect(mEditing->editing(), &LayerEditing::editingChanged, mDashboard, &IndicatorDashboard::scheduleStaleRefresh);
   connectDocument();
+  // What GDAL, PROJ or GEOS say outside a reader (readers collect their own, named by file) is
+  // shown in the message bar, on the GUI thread, never printed raw. The newest window takes them.
+  gis::setMessageSink([bar = QPointer<MessageBar>(mMessages)](const gis::LibraryMessage& m) {
+    const QString text = m.describe();
+    QMetaObject::invokeMethod(
+        qApp, [bar, text] {
+          if (bar) bar->showMessage(text);
+        },
+        Qt::QueuedConnection);
+  });
+  connect(mStartPage, &StartPage::openRequested, this, [this](const QString& path) { openProject(path); });
+  connect(mStartPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoProject);
+  connect(mStartPage, &StartPage::browseRequested, this, &MainWindow::browseForProject);
+  connect(mStartPage, &StartPage::addLayersRequested, this, &MainWindow::browseForLayers);
+  connect(mDocument, &MapDocument::projectReset, this, &MainWindow::updateCentralPage);
+  // A project with indicators opens with its dashboard (it has reloaded by now: connected first).
+  connect(mDocument, &MapDocument::projectReset, this, [this] {
+    if (!mDashboard->model()->catalog().indicators.empty()) showDashboard();
+  });
+  connect(mDocument, &MapDocument::layersChanged, this, &MainWindow::updateCentralPage);
+  mStartPage->setDemoAvailable(!demo_project::shippedProject().isEmpty());
+  updateCentralPage();
   resize(1280, 820);
   setWindowIcon(QIcon(QStringLiteral(":/xiuhua/icons/xiuhua.svg")));
+}
+
+bool MainWindow::isShowingStartPage() const { return mCentralStack->currentWidget() == mStartPage; }
+
+void MainWindow::updateCentralPage() {
+  const bool nothingOpen = mDocument->projectPath().isEmpty() && mDocument->layers().empty();
+  mCentralStack->setCurrentWidget(nothingOpen ? static_cast<QWidget*>(mStartPage) : static_cast<QWidget*>(mCanvas));
 }
 
 void MainWindow::createDocks() {
@@ -108,12 +152,20 @@ void MainWindow::connectDocument() {
   connect(mDocument, &MapDocument::layerLoaded, this, [this](const QString& id) {
     const LayerState* s = mDocument->layer(id);
     if (s != nullptr && s->lacksCrs()) warnAboutMissingCrs(id);
+    // An encoding guessed on little evidence (or a wrong .cpg): the user compares and chooses.
+    if (s != nullptr && s->data && s->spec.encoding.isEmpty()) {
+      if (const QString warning = gis::encodingWarning(*s->data); !warning.isEmpty()) {
+        mMessages->showMessage(warning, tr("Choose encoding…"), QLatin1String(kEncodingAction) + id);
+      }
+    }
   });
   connect(mMessages, &MessageBar::actionTriggered, this, [this](const QString& key) {
     if (key == QLatin1String(kSaveAsAction)) {
       saveProject(true);
     } else if (key == QLatin1String(kOpenDemoAction)) {
       openDemoProject();
+    } else if (key.startsWith(QLatin1String(kEncodingAction))) {
+      chooseEncoding(key.mid(static_cast<qsizetype>(std::strlen(kEncodingAction))));
     } else {
       showLayerProperties(key, static_cast<int>(LayerPropertiesDialog::Page::CoordinateSystem));  // a layer's id
     }
@@ -148,7 +200,8 @@ void MainWindow::connectDocument() {
   updateTitle();
   // The tree is rebuilt from the document on every change: keep the user's current layer.
   connect(mLayerModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] { mCurrentLayerBeforeReset = currentLayerId(); });
-  connect(mLayerModel, &QAbstractItemModel::modelReset, this, [this] {
+  // The tree is cleared (reset) and then filled row by row: the row is found again once it is full.
+  connect(mLayerModel, &LayerTreeModel::rebuilt, this, [this] {
     const QModelIndex index = mLayerModel->indexOfLayer(mCurrentLayerBeforeReset);
     if (index.isValid()) mLayerView->setCurrentIndex(index);
   });
@@ -206,8 +259,11 @@ void MainWindow::addLayers(const QStringList& paths) {
 }
 
 void MainWindow::showDashboard() {
+  const bool wasHidden = mDashboardDock->isHidden();
   mDashboardDock->show();
   mDashboardDock->raise();
+  // Shown anew: a bit under half the height, so that the map keeps the larger part.
+  if (wasHidden) resizeDocks({mDashboardDock}, {static_cast<int>(height() * 0.45)}, Qt::Vertical);
 }
 
 void MainWindow::openAttributeTable(const QString& layerId) {
@@ -223,6 +279,12 @@ void MainWindow::showLayerProperties(const QString& layerId, int page) {
   LayerPropertiesDialog dialog(mDocument, layerId, this);
   dialog.showPage(static_cast<LayerPropertiesDialog::Page>(page));
   dialog.exec();
+}
+
+void MainWindow::chooseEncoding(const QString& layerId) {
+  const LayerState* s = mDocument->layer(layerId);
+  if (s == nullptr || !s->data) return;
+  if (const std::optional<QString> chosen = EncodingDialog::ask(s->data, this)) mDocument->setLayerEncoding(layerId, *chosen);
 }
 
 void MainWindow::chooseMapCrs() {

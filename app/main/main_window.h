@@ -5,6 +5,7 @@
 
 class QCloseEvent;
 class QMenu;
+class QStackedWidget;
 class QTreeView;
 class QDockWidget;
 
@@ -20,6 +21,7 @@ class MapDocument;
 class MapStatusBar;
 class MessageBar;
 class ReportBuilderDialog;
+class StartPage;
 
 // Wires the document, the map canvas, the docks and the actions together. Handlers here only
 // forward to the pieces that do the work.
@@ -36,6 +38,9 @@ class MainWindow : public QMainWindow {
   AttributeTableWidget* attributeTable() const { return mTable; }
   MessageBar* messageBar() const { return mMessages; }
   IndicatorDashboard* dashboard() const { return mDashboard; }
+  StartPage* startPage() const { return mStartPage; }
+  // True while the start page stands where the map goes (no project, no layer).
+  bool isShowingStartPage() const;
   EditingController* editing() const { return mEditing; }
   void showDashboard();
 
@@ -73,7 +78,13 @@ class MainWindow : public QMainWindow {
   void zoomToSelection(const QString& layerId);
   bool saveProject(bool askForPath);
   void chooseMapCrs();
+  // Compares readings of a layer's text and sets the one chosen (EncodingDialog).
+  void chooseEncoding(const QString& layerId);
   void updateRecentMenu();
+  // The start page while nothing is open, the map once a project or a layer is.
+  void updateCentralPage();
+  void browseForProject();
+  void browseForLayers();
   void rememberRecent(const QString& path);
   void showAbout();
   void layerContextMenu(const QPoint& pos);
@@ -83,6 +94,7 @@ class MainWindow : public QMainWindow {
 
   static const char* const kSaveAsAction;
   static const char* const kOpenDemoAction;
+  static const char* const kEncodingAction;  // followed by the layer id
 
   MapDocument* mDocument;
   MapCanvas* mCanvas;
@@ -98,6 +110,8 @@ class MainWindow : public QMainWindow {
   QDockWidget* mDashboardDock;
   EditingController* mEditing = nullptr;
   QMenu* mRecentMenu = nullptr;
+  QStackedWidget* mCentralStack = nullptr;
+  StartPage* mStartPage = nullptr;
   QString mCurrentLayerBeforeReset;
   QPointer<ReportBuilderDialog> mReportBuilder;
 };

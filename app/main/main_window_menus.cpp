@@ -8,6 +8,7 @@
 #include "indicators/indicator_dashboard.h"
 #include "layers/layer_tree_model.h"
 #include "main/main_window.h"
+#include "main/start_page.h"
 #include "map/map_canvas.h"
 #include "map/message_bar.h"
 #include "xiuhua/gis/library_versions.h"
@@ -45,11 +46,7 @@ void MainWindow::createMenus() {
   project->addAction(tr("&New"), QKeySequence::New, this, [this] {
     if (maybeSave()) mDocument->newProject();
   });
-  project->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(),
-                                                      tr("Xiuhua projects (*.xhp)"));
-    if (!path.isEmpty()) openProject(path);
-  });
+  project->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::browseForProject);
   mRecentMenu = project->addMenu(tr("Open &recent"));
   updateRecentMenu();
   QAction* demo = project->addAction(tr("Open the &demo project"), this, &MainWindow::openDemoProject);
@@ -58,9 +55,7 @@ void MainWindow::createMenus() {
   project->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveProject(false); });
   project->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveProject(true); });
   project->addSeparator();
-  project->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, [this] {
-    addLayers(QFileDialog::getOpenFileNames(this, tr("Add layers"), QString(), vectorFilter()));
-  });
+  project->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::browseForLayers);
   project->addAction(tr("Map &coordinate system…"), this, &MainWindow::chooseMapCrs);
   project->addSeparator();
   project->addAction(tr("E&xit"), QKeySequence::Quit, this, &QWidget::close);
@@ -215,10 +210,18 @@ void MainWindow::rememberRecent(const QString& path) {
   updateRecentMenu();
 }
 
+void MainWindow::browseForProject() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open project"), QString(), tr("Xiuhua projects (*.xhp)"));
+  if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::browseForLayers() { addLayers(QFileDialog::getOpenFileNames(this, tr("Add layers"), QString(), vectorFilter())); }
+
 void MainWindow::updateRecentMenu() {
+  const QStringList recent = QSettings().value(kRecentKey).toStringList();
+  if (mStartPage != nullptr) mStartPage->setRecentProjects(recent);
   if (mRecentMenu == nullptr) return;
   mRecentMenu->clear();
-  const QStringList recent = QSettings().value(kRecentKey).toStringList();
   for (const QString& path : recent) {
     mRecentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
   }
@@ -233,7 +236,9 @@ void MainWindow::showAbout() {
          "<p>Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6</p>"
          "<p>Demo data: district boundaries 「边界数据：高德开放平台 DataV.GeoAtlas」, for demonstration "
          "only; official 规划资源 data replaces them in production. All 街镇, 网格 and facility layers "
-         "of the demo project are SYNTHETIC.</p>")
+         "of the demo project are SYNTHETIC.</p>"
+         "<p>Xiuhua is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later); it "
+         "comes with no warranty. It uses QCustomPlot (GPL-3.0).</p>")
           .arg(QStringLiteral(XIUHUA_VERSION), QString::fromLatin1(qVersion()), versions.gdal,
                versions.geos, versions.proj, versions.sqlite));
 }

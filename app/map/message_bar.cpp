@@ -13,6 +13,8 @@ MessageBar::MessageBar(QWidget* parent)
   setStyleSheet(QStringLiteral("xiuhua--app--MessageBar { background: #fff4ce; border-bottom: 1px solid #e0c060; }"));
   setObjectName(QStringLiteral("messageBar"));
   mText->setWordWrap(true);
+  // A long path (no space to wrap at) must not widen the window: the label takes the width it gets.
+  mText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   mText->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* icon = new QLabel(this);
   icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(20, 20));

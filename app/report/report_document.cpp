@@ -313,7 +313,7 @@ void ReportDocument::paintIndicator(QPainter& painter, const QRectF& block, cons
   // The chart keeps the standard block's height when the facts make the block taller.
   const double chartHeight = std::min(block.height(), mDpi * 52 / 25.4 * 0.94) - 2 * pad;
   const QRectF chart(block.left() + block.width() * 0.42, block.top() + pad, block.width() * 0.58 - pad, chartHeight);
-  paintTrendChart(painter, chart, i, s.series, s.progress.status, mSmall);
+  paintTrendChart(painter, chart, i, s.series, s.progress.status, mSmall, s.syntheticYears);
 }
 
 

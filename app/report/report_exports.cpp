@@ -247,7 +247,7 @@ void paintChartFigure(QPainter& painter, const QRectF& box, const indicators::In
   painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                    QFontMetricsF(title, painter.device())
                        .elidedText(QStringLiteral("%1  %2").arg(s.indicator.code, s.indicator.nameZh), Qt::ElideRight, inner.width()));
-  paintTrendChart(painter, inner.adjusted(0, line * 1.6, 0, 0), s.indicator, s.series, s.progress.status, font);
+  paintTrendChart(painter, inner.adjusted(0, line * 1.6, 0, 0), s.indicator, s.series, s.progress.status, font, s.syntheticYears);
 }
 
 void setDpi(QImage& image, double dpi) {

@@ -24,8 +24,9 @@ QString targetText(const indicators::Indicator& i) {
 }
 
 QString latestText(const indicators::IndicatorStatus& s) {
-  return s.latest ? QStringLiteral("%1（%2）").arg(formatValue(s.latest->second, s.indicator.unit)).arg(s.latest->first)
-                  : IndicatorReport::tr("No data");
+  if (!s.latest) return IndicatorReport::tr("No data");
+  const QString text = QStringLiteral("%1（%2）").arg(formatValue(s.latest->second, s.indicator.unit)).arg(s.latest->first);
+  return s.latestIsSynthetic() ? IndicatorReport::tr("%1, synthetic").arg(text) : text;
 }
 
 QString progressText(const indicators::IndicatorStatus& s) {

@@ -27,7 +27,7 @@ double niceStep(double range, int ticks) {
 }  // namespace
 
 void paintTrendChart(QPainter& painter, const QRectF& box, const indicators::Indicator& indicator,
-                     const std::map<int, double>& series, indicators::Status status, const QFont& font) {
+                     const std::map<int, double>& series, indicators::Status status, const QFont& font, const std::set<int>& synthetic) {
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing);
   painter.setFont(font);
@@ -109,9 +109,20 @@ void paintTrendChart(QPainter& painter, const QRectF& box, const indicators::Ind
   painter.drawPath(path);
   for (auto it = series.begin(); it != series.end(); ++it) {
     const bool latest = std::next(it) == series.end();
-    painter.setBrush(latest ? statusColor(status) : blue);
-    painter.setPen(QPen(Qt::white, line * 0.05));
+    const QColor colour = latest ? statusColor(status) : blue;
+    if (synthetic.count(it->first) > 0) {  // an invented value: a ring, not a dot
+      painter.setBrush(Qt::white);
+      painter.setPen(QPen(colour, line * 0.12));
+    } else {
+      painter.setBrush(colour);
+      painter.setPen(QPen(Qt::white, line * 0.05));
+    }
     painter.drawEllipse(at(it->first, it->second), line * 0.28, line * 0.28);
+  }
+  if (std::any_of(series.begin(), series.end(), [&](const auto& v) { return synthetic.count(v.first) > 0; })) {
+    painter.setPen(QColor(0x55, 0x55, 0x55));
+    painter.drawText(QRectF(plot.left() + line * 0.3, plot.top(), plot.width() - line * 0.6, line * 1.2), Qt::AlignLeft | Qt::AlignTop,
+                     IndicatorReport::tr("○ synthetic example values, not official"));
   }
   painter.restore();
 }

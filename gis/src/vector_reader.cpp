@@ -154,22 +154,6 @@ Result<TextEncoding> layerEncoding(const QString& path, OGRLayer& layer, const R
   return decideEncoding(evidence);
 }
 
-// What the user should know about how the text was decoded: a guess on little evidence, or a
-// declaration that was wrong.
-QStringList encodingWarnings(const QString& path, const TextEncoding& e) {
-  QStringList out;
-  if (e.isWeak() && !e.runnerUp.isEmpty()) {
-    out << QCoreApplication::translate("VectorReader",
-                                       "%1: the text encoding is uncertain: it was read as %2, but it may be %3 (confidence %4 %). "
-                                       "Check the text; choose the encoding in the layer's properties (command line: %1|encoding=NAME).")
-               .arg(path, encodingDisplayName(e.name), encodingDisplayName(e.runnerUp))
-               .arg(e.confidence);
-  } else if (!e.note.isEmpty()) {
-    out << QCoreApplication::translate("VectorReader", "%1: %2; the text was read as %3 instead.").arg(path, e.note, encodingDisplayName(e.name));
-  }
-  return out;
-}
-
 QVariant readValue(const OGRFeature& f, int i, Field::Type type, const QString& encoding) {
   if (!f.IsFieldSetAndNotNull(i)) return {};
   switch (type) {
@@ -196,6 +180,21 @@ std::pair<int, int> coordinateColumns(const std::vector<Field>& fields) {
 }
 
 }  // namespace
+
+QString encodingWarning(const VectorData& data) {
+  const TextEncoding& e = data.encoding;
+  if (e.isWeak() && !e.runnerUp.isEmpty()) {
+    return QCoreApplication::translate("VectorReader",
+                                       "%1: the text encoding is uncertain: it was read as %2, but it may be %3 (confidence %4 %). "
+                                       "Check the text; choose the encoding in the layer's properties (command line: %1|encoding=NAME).")
+        .arg(data.path, encodingDisplayName(e.name), encodingDisplayName(e.runnerUp))
+        .arg(e.confidence);
+  }
+  if (!e.note.isEmpty()) {
+    return QCoreApplication::translate("VectorReader", "%1: %2; the text was read as %3 instead.").arg(data.path, e.note, encodingDisplayName(e.name));
+  }
+  return {};
+}
 
 int VectorData::fieldIndex(const QString& name) const {
   for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -243,7 +242,6 @@ Result<std::shared_ptr<VectorData>> describeLayer(const QString& path, GDALDatas
     auto encoding = layerEncoding(path, layer, options);
     if (!encoding.ok()) return encoding.error();
     data->encoding = std::move(encoding).value();
-    data->warnings << encodingWarnings(path, data->encoding);
   } else {
     data->encoding = {QStringLiteral("UTF-8"), EncodingSource::Native, 100, {}, {}, {}};
   }

@@ -90,6 +90,10 @@
         <source>warning: %1</source>
         <translation>警告：%1</translation>
     </message>
+    <message>
+        <source> (synthetic)</source>
+        <translation>（示例）</translation>
+    </message>
 </context>
 <context>
     <name>CoverageMap</name>
@@ -495,6 +499,14 @@
     <message>
         <source>%1 indicator progress, %2</source>
         <translation>%1 指标进展，%2 年</translation>
+    </message>
+    <message>
+        <source>%1, synthetic</source>
+        <translation>%1，示例数据</translation>
+    </message>
+    <message>
+        <source>○ synthetic example values, not official</source>
+        <translation>○ 为示例数据，非官方数值</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1431,10 @@
         <source>… and %1 more problems</source>
         <translation>……另有 %1 个问题</translation>
     </message>
+    <message>
+        <source>%1:%2: the source &quot;%3&quot; is not one a file can give (entered, imported, synthetic)</source>
+        <translation>%1:%2：来源“%3”不是文件可以给出的来源（entered、imported、synthetic）</translation>
+    </message>
 </context>
 <context>
     <name>ValueStore</name>
@@ -1853,6 +1869,14 @@
         <source>Recompute · %1</source>
         <translation>待重算 · %1</translation>
     </message>
+    <message>
+        <source>SYNTHETIC: a value invented for the demonstration, not an official figure.</source>
+        <translation>示例数据（SYNTHETIC）：为演示而编造的数值，不是官方数字。</translation>
+    </message>
+    <message>
+        <source>%1 · synthetic</source>
+        <translation>%1 · 示例</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::EditChecks</name>
@@ -2046,6 +2070,37 @@
     <message>
         <source>Y (north)</source>
         <translation>Y（北）</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::EncodingDialog</name>
+    <message>
+        <source>Text encoding — %1</source>
+        <translation>文字编码 — %1</translation>
+    </message>
+    <message>
+        <source>%1 declares no encoding Xiuhua can trust. It was read as %2; compare it with another reading and take the one whose text is right.</source>
+        <translation>%1 没有可信的编码声明，已按 %2 读取。请与另一种读法对照，选用文字正确的一种。</translation>
+    </message>
+    <message>
+        <source>(Detected with confidence %1 %.)</source>
+        <translation>（自动检测的置信度为 %1 %。）</translation>
+    </message>
+    <message>
+        <source>Use this reading</source>
+        <translation>采用这种读法</translation>
+    </message>
+    <message>
+        <source>Read as %1</source>
+        <translation>按 %1 读取</translation>
+    </message>
+    <message>
+        <source>Field names</source>
+        <translation>字段名</translation>
+    </message>
+    <message>
+        <source>%1, feature %2</source>
+        <translation>%1，要素 %2</translation>
     </message>
 </context>
 <context>
@@ -2477,6 +2532,18 @@
         <source>sub-unit</source>
         <translation>分区</translation>
     </message>
+    <message>
+        <source>Select an indicator in the table to see its values over the years, its target and the expected path; for an indicator broken down by 街镇 or 网格, a bar for each.</source>
+        <translation>在上方表格中选择一项指标，即可查看其历年数值、目标值和预期路径；按街镇或网格分解的指标，还会显示每个单元的柱状图。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bars, one name in %3 shown)</source>
+        <translation>%1（共 %2 个，每 %3 个标注一个名称）</translation>
+    </message>
+    <message>
+        <source>Synthetic example values (not official)</source>
+        <translation>示例数据（非官方）</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::IndicatorDashboard</name>
@@ -2738,6 +2805,18 @@
         <source>By walking distance %1 % of the land is covered, by the straight-line radius %2 % (%3 points).</source>
         <translation>按步行距离覆盖 %1 % 的用地，按直线半径覆盖 %2 %（相差 %3 个百分点）。</translation>
     </message>
+    <message>
+        <source>synthetic (demonstration, not official)</source>
+        <translation>示例数据（演示用，非官方）</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerEditing</name>
@@ -2931,6 +3010,14 @@
     <message>
         <source>Select them on the map</source>
         <translation>在地图上选中</translation>
+    </message>
+    <message>
+        <source>, confidence %1 %</source>
+        <translation>，置信度 %1 %</translation>
+    </message>
+    <message>
+        <source>, confidence %1 %; else %2</source>
+        <translation>，置信度 %1 %；也可能是 %2</translation>
     </message>
 </context>
 <context>
@@ -3143,10 +3230,6 @@
         <translation>关于绣花 (Xiuhua)</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Xiuhua 绣花 %1&lt;/h3&gt;&lt;p&gt;Desktop GIS for urban-management refinement (城市管理精细化).&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;Demo data: district boundaries 「边界数据：高德开放平台 DataV.GeoAtlas」, for demonstration only; official 规划资源 data replaces them in production. All 街镇, 网格 and facility layers of the demo project are SYNTHETIC.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;绣花 (Xiuhua) %1&lt;/h3&gt;&lt;p&gt;面向城市管理精细化的桌面 GIS。&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;演示数据：区界「边界数据：高德开放平台 DataV.GeoAtlas」，仅供演示；正式使用时以官方规划资源数据替换。演示项目中的所有街镇、网格及设施图层均为合成（虚构）数据。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -3237,6 +3320,14 @@
     <message>
         <source>%1 is read-only: you can look at it and write reports from it, but nothing can be saved into it. To compute its indicators, save it under another name; to edit its layers too, copy its folder with the data (the demo: Project → Open the demo project).</source>
         <translation>%1 是只读的：可以查看并生成报告，但无法保存任何更改。要计算指标，请另存为其他名称；要同时编辑图层，请连同数据复制整个文件夹（示例项目：项目 → 打开示例项目）。</translation>
+    </message>
+    <message>
+        <source>Choose encoding…</source>
+        <translation>选择编码…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Xiuhua 绣花 %1&lt;/h3&gt;&lt;p&gt;Desktop GIS for urban-management refinement (城市管理精细化).&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;Demo data: district boundaries 「边界数据：高德开放平台 DataV.GeoAtlas」, for demonstration only; official 规划资源 data replaces them in production. All 街镇, 网格 and facility layers of the demo project are SYNTHETIC.&lt;/p&gt;&lt;p&gt;Xiuhua is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later); it comes with no warranty. It uses QCustomPlot (GPL-3.0).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;绣花 Xiuhua %1&lt;/h3&gt;&lt;p&gt;面向城市管理精细化的桌面 GIS。&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;示例数据：区界来自「边界数据：高德开放平台 DataV.GeoAtlas」，仅供演示；实际使用时以规划资源部门的官方数据为准。示例项目中的街镇、网格和各类设施图层均为虚构数据（SYNTHETIC）。&lt;/p&gt;&lt;p&gt;绣花是自由软件，按 GNU 通用公共许可证第 3 版或（由您选择）任何更新版本（GPL-3.0-or-later）发布，不提供任何担保。本软件使用了 QCustomPlot（GPL-3.0）。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -3681,6 +3772,45 @@
     <message>
         <source>Split a line of %1</source>
         <translation>打断 %1 的一条线</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::StartPage</name>
+    <message>
+        <source>Open the demo project</source>
+        <translation>打开示例项目</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Xiuhua 绣花&lt;/h2&gt;&lt;p&gt;Open a project to see its map, its indicators and their reports.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;绣花 Xiuhua&lt;/h2&gt;&lt;p&gt;打开一个项目，查看它的地图、指标和报告。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Add layer…</source>
+        <translation>添加图层…</translation>
+    </message>
+    <message>
+        <source>Jiading District with synthetic layers, the district plan&apos;s indicators and their history, copied to your documents</source>
+        <translation>嘉定区示例项目：虚构的图层、区规划的指标及其历年数据，复制到您的文档文件夹中使用</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (missing)</source>
+        <translation>%1 — %2（文件不存在）</translation>
+    </message>
+    <message>
+        <source>No project opened yet: start with the demo project.</source>
+        <translation>还没有打开过项目：可以从示例项目开始。</translation>
     </message>
 </context>
 <context>

@@ -9,21 +9,17 @@
 #include <iconv.h>
 #include <ogrsf_frmts.h>
 
-#include <gtest/gtest.h>
-
 #include <QFile>
 #include <QList>
 #include <QString>
 
 namespace xiuhua::test {
 
-// The text in an encoding, by glibc's iconv (independent of the ICU converters Xiuhua decodes with).
+// The text in an encoding, by glibc's iconv (independent of the ICU converters Xiuhua decodes with);
+// empty when iconv cannot write it so (the tests compare the text, so that shows).
 inline QByteArray iconvEncode(const QString& text, const char* encoding) {
   iconv_t cd = iconv_open(encoding, "UTF-8");
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
-    ADD_FAILURE() << "iconv does not know " << encoding;
-    return {};
-  }
+  if (cd == reinterpret_cast<iconv_t>(-1)) return {};
   QByteArray in = text.toUtf8();
   QByteArray out(in.size() * 4 + 16, '\0');
   char* inPtr = in.data();
@@ -32,24 +28,27 @@ inline QByteArray iconvEncode(const QString& text, const char* encoding) {
   size_t outLeft = static_cast<size_t>(out.size());
   const size_t r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft);
   iconv_close(cd);
-  EXPECT_NE(r, static_cast<size_t>(-1)) << "iconv cannot write the text in " << encoding;
+  if (r == static_cast<size_t>(-1)) return {};
   out.truncate(out.size() - static_cast<qsizetype>(outLeft));
   return out;
 }
 
 // dir/base.shp with one point per value and a text field "name" holding the bytes as given; a .cpg
-// with cpgText when it is not null; the dBase language id byte set to ldid. Returns the .shp path.
+// with cpgText when it is not null; the dBase language id byte set to ldid. Returns the .shp path,
+// or an empty string when GDAL could not write it.
 inline QString writeRawShapefile(const TempDir& dir, const QString& base, const QList<QByteArray>& values,
                                  const QByteArray& cpgText = {}, unsigned char ldid = 0) {
   GDALAllRegister();
   const QString path = dir.path(base + QStringLiteral(".shp"));
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
   {
-    GDALDatasetUniquePtr ds(driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr));
+    GDALDatasetUniquePtr ds(driver != nullptr ? driver->Create(path.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr) : nullptr);
+    if (!ds) return {};
     OGRSpatialReference srs;
     srs.importFromEPSG(4326);
     const char* options[] = {"ENCODING=", nullptr};  // bytes as they are
     OGRLayer* layer = ds->CreateLayer(base.toUtf8().constData(), &srs, wkbPoint, const_cast<char**>(options));
+    if (layer == nullptr) return {};
     OGRFieldDefn name("name", OFTString);
     name.SetWidth(120);
     layer->CreateField(&name);
@@ -58,7 +57,7 @@ inline QString writeRawShapefile(const TempDir& dir, const QString& base, const 
       f->SetField(0, values[i].constData());
       OGRPoint p(121.2 + 0.001 * static_cast<double>(i), 31.3);
       f->SetGeometry(&p);
-      EXPECT_EQ(layer->CreateFeature(f.get()), OGRERR_NONE);
+      if (layer->CreateFeature(f.get()) != OGRERR_NONE) return {};
     }
   }
   QFile::remove(dir.path(base + QStringLiteral(".cpg")));

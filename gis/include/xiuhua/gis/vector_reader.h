@@ -39,4 +39,9 @@ class VectorReader {
                                                         const ReadOptions& options = {});
 };
 
+// What the user should know about how a layer's text was decoded: an encoding detected on little
+// evidence (with the runner-up, and how to choose), or a declaration (.cpg, DBF language id) that
+// was wrong and overruled. Empty when there is nothing to say.
+QString encodingWarning(const VectorData& data);
+
 }  // namespace xiuhua::gis
