@@ -121,8 +121,12 @@ void paintTrendChart(QPainter& painter, const QRectF& box, const indicators::Ind
   }
   if (std::any_of(series.begin(), series.end(), [&](const auto& v) { return synthetic.count(v.first) > 0; })) {
     painter.setPen(QColor(0x55, 0x55, 0x55));
-    painter.drawText(QRectF(plot.left() + line * 0.3, plot.top(), plot.width() - line * 0.6, line * 1.2), Qt::AlignLeft | Qt::AlignTop,
-                     IndicatorReport::tr("○ synthetic example values, not official"));
+    // Inside the plot on the right, in the half the last value leaves free (the target's label has
+    // the top left).
+    const bool lastHigh = at(series.rbegin()->first, series.rbegin()->second).y() < plot.center().y();
+    const QRectF caption(plot.left() + line * 0.3, lastHigh ? plot.bottom() - line * 1.3 : plot.top() + line * 0.2, plot.width() - line * 0.6,
+                         line * 1.1);
+    painter.drawText(caption, Qt::AlignRight | Qt::AlignVCenter, IndicatorReport::tr("○ synthetic example values, not official"));
   }
   painter.restore();
 }
