@@ -18,6 +18,87 @@
 
 namespace xiuhua::cli {
 
+namespace {
+
+// What one run of compute needs: the project's stores, catalog, bindings and layers.
+struct ComputeSetup {
+  std::unique_ptr<indicators::ValueStore> values;
+  std::unique_ptr<indicators::ComputationStore> computations;
+  indicators::Catalog catalog;
+  std::vector<indicators::MetricBinding> bindings;
+  indicators::LayerResolver resolve;
+};
+
+gis::Result<ComputeSetup> setUp(const QString& path, bool dryRun) {
+  auto project = gis::ProjectFile::load(path);
+  if (!project.ok()) return project.error();
+  auto values = indicators::ValueStore::open(path);
+  if (!values.ok()) return values.error();
+  auto computations = indicators::ComputationStore::open(path);
+  if (!computations.ok()) return computations.error();
+  if (!dryRun && !gis::Database::isWritable(path)) return gis::Error{gis::ErrorCode::IoFailed, gis::Database::readOnlyMessage(path)};
+  auto catalog = (*values)->catalog();
+  if (!catalog.ok()) return catalog.error();
+  auto bindings = (*computations)->bindings();
+  if (!bindings.ok()) return bindings.error();
+  return ComputeSetup{std::move(values).value(), std::move(computations).value(), std::move(catalog).value(), std::move(bindings).value(),
+                      app::layerResolver(project->layers)};
+}
+
+// The warnings of a computation, its breakdowns' too, once each.
+QStringList warningsOf(const indicators::IndicatorComputation& c) {
+  QStringList out = c.whole.warnings;
+  for (const auto& [id, result] : c.breakdowns) {
+    for (const QString& w : result.warnings) {
+      if (!out.contains(w)) out << w;
+    }
+  }
+  return out;
+}
+
+// Computes one indicator and (unless a dry run) stores it; its JSON row, or why it failed.
+gis::Result<QJsonObject> computeOne(ComputeSetup& setup, const indicators::MetricBinding& binding, int year, const indicators::MetricRun& run,
+                                    bool dryRun) {
+  const indicators::Indicator* indicator = setup.catalog.find(binding.code);
+  if (indicator == nullptr) return gis::Error{gis::ErrorCode::InvalidArgument, QStringLiteral("%1: not in the project's catalog").arg(binding.code)};
+  auto c = indicators::computeIndicator(*indicator, binding, year, setup.resolve, run);
+  if (!c.ok()) return c.error();
+  if (!c->whole.value) {
+    return gis::Error{gis::ErrorCode::InvalidArgument,
+                      QCoreApplication::translate("Cli", "%1: the computation gave no value for the district.").arg(binding.code)};
+  }
+  indicators::ComputationStore::Recorded recorded;
+  if (!dryRun) {
+    auto stored = setup.computations->recordValues(c.value());
+    if (!stored.ok()) return stored.error();
+    if (auto written = setup.values->addValues(stored->values); !written.ok()) return written.error();
+    recorded = std::move(stored).value();
+  }
+  const qint64 id = recorded.id;
+  return QJsonObject{{QStringLiteral("code"), binding.code}, {QStringLiteral("name"), indicator->nameZh},
+                     {QStringLiteral("metric"), binding.metric}, {QStringLiteral("year"), year},
+                     {QStringLiteral("value"), *c->whole.value * c->scale}, {QStringLiteral("unit"), indicator->unit},
+                     {QStringLiteral("values"), static_cast<qint64>(c->values.size())},
+                     {QStringLiteral("computation"), id > 0 ? QJsonValue(id) : QJsonValue()},
+                     {QStringLiteral("layers_file"), recorded.layersFile.isEmpty() ? QJsonValue() : QJsonValue(recorded.layersFile)},
+                     {QStringLiteral("layers"), QJsonArray::fromStringList(recorded.layers)},
+                     {QStringLiteral("notes"), QJsonArray::fromStringList(c->whole.notes)},
+                     {QStringLiteral("warnings"), QJsonArray::fromStringList(warningsOf(c.value()))},
+                     {QStringLiteral("result"), indicators::computationToJson(c.value())}};
+}
+
+void printRow(const QJsonObject& row, QTextStream& out) {
+  const qint64 id = row.value(QStringLiteral("computation")).toInteger();
+  out << row.value(QStringLiteral("code")).toString() << "\t" << row.value(QStringLiteral("name")).toString() << "\t"
+      << QString::number(row.value(QStringLiteral("value")).toDouble(), 'f', 3) << " " << row.value(QStringLiteral("unit")).toString() << "\t"
+      << row.value(QStringLiteral("values")).toInt() << " values" << (id > 0 ? QStringLiteral(" (computation #%1)").arg(id) : QString()) << "\n";
+  for (const QJsonValue& note : row.value(QStringLiteral("notes")).toArray()) {
+    out << "  " << QCoreApplication::translate("Cli", "note: %1").arg(note.toString()) << "\n";
+  }
+}
+
+}  // namespace
+
 int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
   if (const auto unknown = unknownOption(args, {QStringLiteral("--project"), QStringLiteral("--indicator"), QStringLiteral("--year"),
                                                 QStringLiteral("--threads")},
@@ -36,99 +117,35 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
     err << "xiuhua-cli compute: --year must be a year\n";
     return 2;
   }
-  auto project = gis::ProjectFile::load(path);
-  if (!project.ok()) {
-    err << "xiuhua-cli compute: " << project.error().message << "\n";
+  const bool dryRun = args.contains(QStringLiteral("--dry-run"));
+  auto setup = setUp(path, dryRun);
+  if (!setup.ok()) {
+    err << "xiuhua-cli compute: " << setup.error().message << "\n";
     return 1;
   }
-  auto values = indicators::ValueStore::open(path);
-  auto computations = values.ok() ? indicators::ComputationStore::open(path) : gis::Result<std::unique_ptr<indicators::ComputationStore>>(values.error());
-  if (!computations.ok()) {
-    err << "xiuhua-cli compute: " << computations.error().message << "\n";
-    return 1;
-  }
-  if (!args.contains(QStringLiteral("--dry-run")) && !gis::Database::isWritable(path)) {
-    err << "xiuhua-cli compute: " << gis::Database::readOnlyMessage(path) << "\n";
-    return 1;
-  }
-  auto catalog = (*values)->catalog();
-  auto bindings = (*computations)->bindings();
-  if (!catalog.ok() || !bindings.ok()) {
-    err << "xiuhua-cli compute: " << (catalog.ok() ? bindings.error() : catalog.error()).message << "\n";
-    return 1;
-  }
-  const indicators::LayerResolver resolve = app::layerResolver(project->layers);
   const QString only = option(args, QStringLiteral("--indicator"));
   indicators::MetricRun run;
   run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
   run.fingerprints = true;  // the stored record names exactly which files it came from
-  run.resultLayers = !args.contains(QStringLiteral("--dry-run"));  // stored beside the project, for maps
+  run.resultLayers = !dryRun;  // stored beside the project, for maps
   QJsonArray computed;
   QJsonArray failures;
   QStringList warnings;
   const MessageLog stray;  // what the libraries say outside a reader
   int matched = 0;
-  for (const indicators::MetricBinding& binding : bindings.value()) {
+  for (const indicators::MetricBinding& binding : setup->bindings) {
     if (!only.isEmpty() && binding.code != only) continue;
     ++matched;
-    const indicators::Indicator* indicator = catalog->find(binding.code);
-    if (indicator == nullptr) {
-      failures.append(QStringLiteral("%1: not in the project's catalog").arg(binding.code));
+    auto row = computeOne(setup.value(), binding, year, run, dryRun);
+    if (!row.ok()) {
+      failures.append(row.error().message);
       continue;
     }
-    auto c = indicators::computeIndicator(*indicator, binding, year, resolve, run);
-    if (!c.ok()) {
-      failures.append(c.error().message);
-      continue;
+    computed.append(row.value());
+    for (const QJsonValue& w : row->value(QStringLiteral("warnings")).toArray()) {
+      if (!warnings.contains(w.toString())) warnings << w.toString();
     }
-    if (!c->whole.value) {
-      failures.append(QCoreApplication::translate("Cli", "%1: the computation gave no value for the district.").arg(binding.code));
-      continue;
-    }
-    QStringList rowWarnings = c->whole.warnings;
-    for (const auto& [id, result] : c->breakdowns) {
-      for (const QString& w : result.warnings) {
-        if (!rowWarnings.contains(w)) rowWarnings << w;
-      }
-    }
-    for (const QString& w : rowWarnings) {
-      if (!warnings.contains(w)) warnings << w;
-    }
-    qint64 id = 0;
-    QString layersFile;
-    QStringList layers;
-    if (!args.contains(QStringLiteral("--dry-run"))) {
-      auto recorded = (*computations)->recordValues(c.value());
-      if (!recorded.ok()) {
-        failures.append(recorded.error().message);
-        continue;
-      }
-      id = recorded->id;
-      layersFile = recorded->layersFile;
-      layers = recorded->layers;
-      if (auto written = (*values)->addValues(recorded->values); !written.ok()) {
-        failures.append(written.error().message);
-        continue;
-      }
-    }
-    const double value = c->whole.value.value_or(0) * c->scale;
-    QJsonObject row{{QStringLiteral("code"), binding.code}, {QStringLiteral("name"), indicator->nameZh},
-                    {QStringLiteral("metric"), binding.metric}, {QStringLiteral("year"), year},
-                    {QStringLiteral("value"), c->whole.value ? QJsonValue(value) : QJsonValue()},
-                    {QStringLiteral("unit"), indicator->unit}, {QStringLiteral("values"), static_cast<qint64>(c->values.size())},
-                    {QStringLiteral("computation"), id > 0 ? QJsonValue(id) : QJsonValue()},
-                    {QStringLiteral("layers_file"), layersFile.isEmpty() ? QJsonValue() : QJsonValue(layersFile)},
-                    {QStringLiteral("layers"), QJsonArray::fromStringList(layers)},
-                    {QStringLiteral("notes"), QJsonArray::fromStringList(c->whole.notes)},
-                    {QStringLiteral("warnings"), QJsonArray::fromStringList(rowWarnings)},
-                    {QStringLiteral("result"), indicators::computationToJson(c.value())}};
-    computed.append(row);
-    if (!args.contains(QStringLiteral("--json"))) {
-      out << binding.code << "\t" << indicator->nameZh << "\t" << (c->whole.value ? QString::number(value, 'f', 3) : QStringLiteral("-"))
-          << " " << indicator->unit << "\t" << c->values.size() << " values" << (id > 0 ? QStringLiteral(" (computation #%1)").arg(id) : QString())
-          << "\n";
-      for (const QString& note : c->whole.notes) out << "  " << QCoreApplication::translate("Cli", "note: %1").arg(note) << "\n";
-    }
+    if (!args.contains(QStringLiteral("--json"))) printRow(row.value(), out);
   }
   if (!only.isEmpty() && matched == 0) failures.append(QStringLiteral("%1: the project has no metric binding for it").arg(only));
   for (const QString& w : stray.lines()) {

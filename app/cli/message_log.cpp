@@ -3,18 +3,18 @@
 namespace xiuhua::cli {
 
 MessageLog::MessageLog() {
-  mPrevious = gis::setMessageSink([this](const gis::LibraryMessage& m) {
-    const std::lock_guard lock(mMutex);
+  mPrevious = gis::setMessageSink([state = mState](const gis::LibraryMessage& m) {
+    const std::lock_guard lock(state->mutex);
     const QString line = m.describe();
-    if (!mLines.contains(line)) mLines << line;
+    if (!state->lines.contains(line)) state->lines << line;
   });
 }
 
 MessageLog::~MessageLog() { gis::setMessageSink(mPrevious); }
 
 QStringList MessageLog::lines() const {
-  const std::lock_guard lock(mMutex);
-  return mLines;
+  const std::lock_guard lock(mState->mutex);
+  return mState->lines;
 }
 
 }  // namespace xiuhua::cli

@@ -30,7 +30,7 @@ const QStringList kSourceOptions = {QStringLiteral("--facilities"), QStringLiter
                                     QStringLiteral("--area"), QStringLiteral("--features"), QStringLiteral("--per"),
                                     QStringLiteral("--add"), QStringLiteral("--candidates")};
 
-QString percentOf(double fraction) { return QString::number(fraction * 100, 'f', 3); }
+QString percentOf(double fraction) { return QString::number(fraction * 100, 'g', 3); }
 
 void printText(const MetricResult& r, QTextStream& out) {
   const indicators::MetricKeys keys = indicators::metricKeys(r.metric);

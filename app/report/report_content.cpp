@@ -39,10 +39,10 @@ std::vector<SubunitRank> ranked(const std::map<QString, std::pair<int, double>>&
 
 // The attribution of a computation's inputs: each input layer's own description (a GeoPackage's
 // gpkg_contents.description, e.g. 边界数据：高德开放平台 DataV.GeoAtlas), once each.
-QStringList inputAttribution(const QJsonObject& record) {
+QStringList inputAttribution(const QJsonObject& record, const QString& projectPath) {
   QStringList out;
   for (const QJsonValue& v : record.value(QStringLiteral("whole")).toObject().value(QStringLiteral("inputs")).toArray()) {
-    const gis::SourceRef source = gis::SourceRef::parse(v.toObject().value(QStringLiteral("source")).toString());
+    const gis::SourceRef source = indicators::recordedSource(projectPath, v.toObject().value(QStringLiteral("source")).toString());
     auto layers = gis::VectorReader::listLayers(source.path);
     if (!layers.ok()) continue;  // gone since: the appendix still names it
     for (const gis::SourceLayerInfo& info : *layers) {
@@ -115,7 +115,7 @@ gis::Result<ReportContent> ReportContent::load(const QString& projectPath, const
       spatial.computationId = (*record)->id;
       spatial.computationYear = (*record)->year;
       spatial.computedAt = (*record)->time;
-      spatial.attribution = inputAttribution((*record)->record);
+      spatial.attribution = inputAttribution((*record)->record, projectPath);
       auto stored = (*computations)->latestLayers(ind.code, (*record)->year);
       if (!stored.ok()) return stored.error();
       if (*stored) spatial.mapLayers = CoverageMap::layers(**stored, ind, (*record)->year, layerNames);

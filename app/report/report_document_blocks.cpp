@@ -1,4 +1,5 @@
 #include "report/report_document.h"
+#include "xiuhua/indicators/metrics/computation_store.h"
 
 #include "report/indicator_report.h"
 #include "report/report_document_parts.h"
@@ -243,7 +244,7 @@ void ReportDocument::addAppendix() {
     for (const QJsonValue& v : whole.value(QStringLiteral("inputs")).toArray()) {
       const QJsonObject in = v.toObject();
       const QString sha = in.value(QStringLiteral("sha256")).toString();
-      const QFileInfo file(gis::SourceRef::parse(in.value(QStringLiteral("source")).toString()).path);
+      const QFileInfo file(indicators::recordedSource(mContent.projectPath, in.value(QStringLiteral("source")).toString()).path);
       inputs.addRow({{roleName(in.value(QStringLiteral("role")).toString()), in.value(QStringLiteral("layer")).toString(),
                       file.exists() ? file.fileName() : tr("%1 (missing)").arg(file.fileName()),
                       QString::number(in.value(QStringLiteral("features")).toInt()), in.value(QStringLiteral("where")).toString(),

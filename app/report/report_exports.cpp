@@ -112,7 +112,7 @@ gis::TableSheet atlasSheet(const ReportContent& content) {
 // An input's file as the record names it ("path|layername=x"): without the layer (a column of its
 // own), relative to the project's folder when inside it.
 QString inputFile(const QString& source, const QDir& projectDir) {
-  const QString file = source.section(QLatin1Char('|'), 0, 0);
+  const QString file = projectDir.absoluteFilePath(source.section(QLatin1Char('|'), 0, 0));
   const QString relative = projectDir.relativeFilePath(file);
   return relative.startsWith(QLatin1String("..")) || QFileInfo(relative).isAbsolute() ? file : relative;
 }

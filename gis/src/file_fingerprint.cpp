@@ -1,5 +1,7 @@
 #include "xiuhua/gis/file_fingerprint.h"
 
+#include "data_files.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -14,23 +16,7 @@
 namespace xiuhua::gis {
 namespace {
 
-// The data file and its side files that exist, main file first.
-QList<QFileInfo> dataFiles(const QString& path) {
-  const QFileInfo main(path);
-  QList<QFileInfo> files{main, QFileInfo(main.absoluteFilePath() + QStringLiteral("-wal"))};
-  if (main.suffix().compare(QLatin1String("shp"), Qt::CaseInsensitive) == 0) {
-    for (const char* side : {"dbf", "shx", "prj", "cpg", "DBF", "SHX", "PRJ", "CPG"}) {
-      files << QFileInfo(main.absoluteDir().filePath(main.completeBaseName() + QLatin1Char('.') + QLatin1String(side)));
-    }
-  }
-  QList<QFileInfo> existing;
-  for (const QFileInfo& f : files) {
-    if (f.isFile()) existing << f;
-  }
-  return existing;
-}
-
-QString sha256(const QFileInfo& file) {
+QString cachedSha256(const QFileInfo& file) {
   using Key = std::tuple<QString, qint64, qint64>;
   static std::mutex mutex;
   static std::map<Key, QString> cache;
@@ -50,19 +36,21 @@ QString sha256(const QFileInfo& file) {
 
 }  // namespace
 
+QString fileSha256(const QString& path) { return cachedSha256(QFileInfo(path)); }
+
 QJsonArray fileFingerprint(const QString& path) {
   QJsonArray out;
-  for (const QFileInfo& f : dataFiles(path)) {
+  for (const QFileInfo& f : detail::dataFiles(path)) {
     out.append(QJsonObject{{QStringLiteral("name"), f.fileName()},
                            {QStringLiteral("size"), f.size()},
                            {QStringLiteral("modified"), f.lastModified().toMSecsSinceEpoch()},
-                           {QStringLiteral("sha256"), sha256(f)}});
+                           {QStringLiteral("sha256"), cachedSha256(f)}});
   }
   return out;
 }
 
 bool fingerprintHolds(const QJsonArray& recorded, const QString& path) {
-  const QList<QFileInfo> files = dataFiles(path);
+  const QList<QFileInfo> files = detail::dataFiles(path);
   if (files.size() != recorded.size()) return false;
   for (qsizetype i = 0; i < files.size(); ++i) {
     const QJsonObject r = recorded[i].toObject();
@@ -70,7 +58,7 @@ bool fingerprintHolds(const QJsonArray& recorded, const QString& path) {
     if (r.value(QStringLiteral("name")).toString() != f.fileName() || r.value(QStringLiteral("size")).toInteger() != f.size()) return false;
     if (r.value(QStringLiteral("modified")).toInteger() == f.lastModified().toMSecsSinceEpoch()) continue;
     const QString sha = r.value(QStringLiteral("sha256")).toString();
-    if (sha.isEmpty() || sha != sha256(f)) return false;
+    if (sha.isEmpty() || sha != cachedSha256(f)) return false;
   }
   return true;
 }

@@ -51,8 +51,8 @@ const KnownMessage kKnown[] = {
      QT_TRANSLATE_NOOP("LibraryMessages", "a polygon intersects itself near (%1, %2)")},
     {R"(^Too few points in geometry component at or near point (\S+) (\S+))",
      QT_TRANSLATE_NOOP("LibraryMessages", "a part has too few points, near (%1, %2)")},
-    {R"(^proj_create: crs not found)", QT_TRANSLATE_NOOP("LibraryMessages", "the coordinate system is not in PROJ's database")},
-    {R"(^(?:proj_create|pj_obj_create): (.*))", QT_TRANSLATE_NOOP("LibraryMessages", "PROJ cannot read a coordinate system: %1")},
+    {R"(^(?:PROJ: )?proj_create: crs not found)", QT_TRANSLATE_NOOP("LibraryMessages", "the coordinate system is not in PROJ's database")},
+    {R"(^(?:PROJ: )?(?:proj_create|pj_obj_create): (.*))", QT_TRANSLATE_NOOP("LibraryMessages", "PROJ cannot read a coordinate system: %1")},
 };
 
 QString inXiuhuasWords(const QString& library, const QString& raw) {
@@ -65,9 +65,10 @@ QString inXiuhuasWords(const QString& library, const QString& raw) {
   for (const auto& [pattern, message] : known) {
     const QRegularExpressionMatch m = pattern.match(text);
     if (!m.hasMatch()) continue;
-    QString out = tr(message);
-    for (int i = 1; i <= m.lastCapturedIndex(); ++i) out = out.arg(m.captured(i));
-    return out;
+    // All at once: a captured value (a path, a field's text) may itself hold "%2".
+    QStringList args;
+    for (int i = 1; i <= m.lastCapturedIndex(); ++i) args << m.captured(i);
+    return detail::substitute(tr(message), args);
   }
   return tr("%1 says: %2").arg(library, text);
 }
@@ -77,11 +78,11 @@ QString inXiuhuasWords(const QString& library, const QString& raw) {
 QString describeMessage(const LibraryMessage& m) {
   if (m.file.isEmpty()) return m.text;
   const QString where = m.layer.isEmpty() || QFileInfo(m.file).completeBaseName() == m.layer ? m.file : tr("%1 (layer %2)").arg(m.file, m.layer);
-  return m.feature >= 0 ? tr("%1, feature %2: %3").arg(where).arg(m.feature).arg(m.text) : tr("%1: %2").arg(where, m.text);
+  return m.feature >= 0 ? tr("%1, feature %2: %3").arg(where, QString::number(m.feature), m.text) : tr("%1: %2").arg(where, m.text);
 }
 
 QString severalFeatures(qsizetype count, const QString& text, const QStringList& examples) {
-  return tr("%1 features: %2 (e.g. features %3)").arg(count).arg(text, examples.join(QStringLiteral(", ")));
+  return tr("%1 features: %2 (e.g. features %3)").arg(QString::number(count), text, examples.join(QStringLiteral(", ")));
 }
 
 }  // namespace
@@ -91,12 +92,15 @@ QString LibraryMessage::describe() const { return describeMessage(*this); }
 MessageCollector::MessageCollector() { tCollectors.push_back(this); }
 
 MessageCollector::~MessageCollector() {
-  if (!tCollectors.empty() && tCollectors.back() == this) tCollectors.pop_back();
+  // Scopes end in reverse order; should one not, this one still leaves no dangling entry.
+  tCollectors.erase(std::remove(tCollectors.begin(), tCollectors.end(), this), tCollectors.end());
 }
 
-QString MessageCollector::lastFailure() const {
-  for (auto it = mMessages.rbegin(); it != mMessages.rend(); ++it) {
-    if (it->level == LibraryMessage::Level::Failure) return it->raw;
+QString MessageCollector::lastFailure() const { return lastFailureSince(0); }
+
+QString MessageCollector::lastFailureSince(std::size_t from) const {
+  for (std::size_t i = mMessages.size(); i > from; --i) {
+    if (mMessages[i - 1].level == LibraryMessage::Level::Failure) return mMessages[i - 1].raw;
   }
   return {};
 }
@@ -163,6 +167,7 @@ MessageSink setMessageSink(MessageSink newSink) {
 }
 
 void reportLibraryMessage(LibraryMessage::Level level, const QString& library, const QString& raw) {
+  if (level == LibraryMessage::Level::Debug && tCollectors.empty()) return;  // for collectors only
   LibraryMessage m;
   m.level = level;
   m.library = library;

@@ -45,6 +45,12 @@ Crs localTransverseMercator(double centralMeridian, bool china) {
   return crs.ok() ? crs.value() : Crs();
 }
 
+// True for an extent of real coordinates (a null rectangle is no data; a point is data).
+bool hasLand(const QRectF& r) {
+  return !(r.isNull() && r.topLeft().isNull()) && std::isfinite(r.left()) && std::isfinite(r.right()) && std::isfinite(r.top()) &&
+         std::isfinite(r.bottom()) && std::abs(r.center().y()) <= 90;
+}
+
 // A point or a straight north–south line still covers some land.
 QRectF padded(const QRectF& lonLat) {
   QRectF r = lonLat.normalized();
@@ -56,6 +62,7 @@ QRectF padded(const QRectF& lonLat) {
 }  // namespace
 
 std::optional<ScaleError> scaleErrorOver(const Crs& crs, const QRectF& extent) {
+  if (!hasLand(extent)) return std::nullopt;  // no data: no error to speak of
   const QRectF lonLat = padded(extent);
   if (crs.kind() != Crs::Kind::Proj || crs.isGeographic() || !std::isfinite(lonLat.left()) || !std::isfinite(lonLat.bottom())) {
     return std::nullopt;
@@ -103,6 +110,9 @@ std::optional<ScaleError> scaleErrorOver(const Crs& crs, const QRectF& extent) {
 }
 
 MetricCrsChoice chooseMetricCrs(const QRectF& extent) {
+  if (!hasLand(extent)) {  // nothing to measure: any metric CRS measures nothing alike
+    return {Crs::fromEpsg(4549), tr("there are no features to measure"), {}};
+  }
   const QRectF lonLat = padded(extent);
   const QPointF centre = lonLat.center();
   const bool china = holds(areaOfUse(Crs::fromEpsg(4490)), lonLat);

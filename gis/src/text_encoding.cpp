@@ -44,14 +44,14 @@ TextEncoding decideEncoding(const EncodingEvidence& evidence) {
   if (evidence.cpg) {
     const QString declared = QString::fromLatin1(*evidence.cpg).trimmed();
     if (const auto name = encodingFromCpg(*evidence.cpg)) {
-      if (decodesCleanly(evidence.sample, *name)) return {*name, EncodingSource::Cpg, 100, {}, {}, {}};
+      if (detail::readsCleanly(evidence.sample, *name)) return {*name, EncodingSource::Cpg, 100, {}, {}, {}};
       note = tr("its .cpg says %1, but the text is not valid %1").arg(declared);
     } else if (!declared.isEmpty()) {
       note = tr("its .cpg names \"%1\", which is not an encoding Xiuhua knows").arg(declared.left(40));
     }
   }
   if (const auto name = encodingForLanguageDriver(evidence.languageDriver)) {
-    if (decodesCleanly(evidence.sample, *name)) return {*name, EncodingSource::LanguageDriver, 100, {}, {}, note};
+    if (detail::readsCleanly(evidence.sample, *name)) return {*name, EncodingSource::LanguageDriver, 100, {}, {}, note};
     if (note.isEmpty()) {
       note = tr("its DBF header says %1 (language id 0x%2), but the text is not valid %1")
                  .arg(*name)

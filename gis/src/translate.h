@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <initializer_list>
 
@@ -19,6 +20,24 @@ inline QString translate(const char* context, const char* text, int n = -1) {
     if (t != untranslated) return t;
   }
   return untranslated;
+}
+
+// Puts args[0], args[1] … in place of %1, %2 … in one pass, so that an argument holding "%2" (a
+// path, a value from a file) is left as it is — unlike arg() after arg().
+inline QString substitute(const QString& text, const QStringList& args) {
+  QString out;
+  for (qsizetype i = 0; i < text.size(); ++i) {
+    if (text[i] == QLatin1Char('%') && i + 1 < text.size() && text[i + 1].isDigit()) {
+      const int n = text[i + 1].digitValue();
+      if (n >= 1 && n <= args.size()) {
+        out += args[n - 1];
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 }  // namespace xiuhua::gis::detail

@@ -374,6 +374,70 @@ bool readFeatures(OGRLayer& layer, VectorData& data, const std::vector<bool>& wa
 
 }  // namespace
 
+namespace {
+
+// The CSV file of a CSV layer: the path itself, or in a folder (or a zip) the layer's own file.
+QString csvFileOf(GDALDataset& ds, const QString& path, const QString& layerName) {
+  if (QFileInfo(path).isFile() && isCsv(path)) return path;
+  const CPLStringList files(ds.GetFileList());
+  for (int i = 0; i < files.Count(); ++i) {
+    const QString file = QString::fromUtf8(files[i]);
+    if (QFileInfo(file).completeBaseName() == layerName && isCsv(file)) return file;
+  }
+  // A folder (or a zip's inside) names only itself: the layer is its file of that name.
+  for (const char* suffix : {".csv", ".CSV"}) {
+    const QString file = gdalPath(path) + QLatin1Char('/') + layerName + QLatin1String(suffix);
+    VSIStatBufL stat;
+    if (VSIStatL(file.toUtf8().constData(), &stat) == 0 && VSI_ISREG(stat.st_mode)) return file;
+  }
+  return gdalPath(path);
+}
+
+// A filter GDAL would evaluate on numbers it misreads ("68,500" as 68.5) is refused, naming them.
+Status refuseFilterOnMisreadNumbers(const QString& path, const ReadOptions& options, const QStringList& misread) {
+  if (options.where.trimmed().isEmpty()) return {};
+  for (const QString& field : misread) {
+    if (!options.where.contains(field)) continue;
+    return Error{ErrorCode::InvalidArgument,
+                 QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" compares field %3, whose numbers are written with "
+                                                             "separators GDAL misreads (\"68,500\" as 68.5); write them plainly, or "
+                                                             "filter after reading.")
+                     .arg(path, options.where, field)};
+  }
+  return {};
+}
+
+// What the read left to say: GDAL's failures raised while reading (since `readStart`), a layer
+// GDAL counts but returned nothing of, an empty layer.
+Status checkRead(const QString& path, OGRLayer& layer, VectorData& data, const ReadOptions& options,
+                 const detail::GdalErrorCollector& messages, std::size_t readStart) {
+  const QString failure = messages.lastFailureSince(readStart);
+  const bool filtered = !options.where.trimmed().isEmpty();
+  if (!failure.isEmpty() && data.geometries.empty() && filtered) {
+    // Drivers that hand the filter to their database (GeoPackage, SQLite) fail only when reading.
+    return Error{ErrorCode::InvalidArgument, QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" cannot be used on layer %3: %4")
+                                                 .arg(path, options.where, data.layerName, failure)};
+  }
+  if (!failure.isEmpty() && data.geometries.empty()) {
+    return Error{ErrorCode::CorruptFile,
+                 QCoreApplication::translate("VectorReader", "%1: the features cannot be read; the file may be truncated. GDAL says: %2")
+                     .arg(path, failure)};
+  }
+  if (data.geometries.empty() && !filtered) {
+    // A layer that yields nothing although its source counts features: the read failed silently.
+    const GIntBig counted = layer.GetFeatureCount(FALSE);
+    if (counted > 0) {
+      return Error{ErrorCode::CorruptFile, QCoreApplication::translate("VectorReader", "%1: layer %2 has %3 features, but GDAL returned none of them.")
+                                               .arg(path, data.layerName)
+                                               .arg(counted)};
+    }
+    data.warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path, const ReadOptions& options) {
   if (Status s = precheck(path); !s) return s.error();
   // The OpenStreetMap driver yields nothing layer by layer when interleaved reading is on (a GDAL
@@ -395,40 +459,24 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   auto described = describeLayer(path, *ds, *layer, options);
   if (!described.ok()) return described.error();
   std::shared_ptr<VectorData> data = std::move(described).value();
+  const bool csv = data->driver == QLatin1String("CSV");
+  const QString csvFile = csv ? csvFileOf(*ds, path, data->layerName) : QString();
+  auto numbers = csv ? detail::scanCsvNumbers(csvFile, *data) : Result<detail::CsvNumberScan>(detail::CsvNumberScan{});
+  if (!numbers.ok()) return numbers.error();
+  const QStringList misread = numbers->misreadFields(*data);
+  if (Status s = refuseFilterOnMisreadNumbers(path, options, misread); !s) return s.error();
   std::vector<bool> wanted;
   if (Status s = prepareLayer(path, *layer, *data, options, wanted); !s) return s.error();
+  const std::size_t readStart = messages.messages().size();
   if (!readFeatures(*layer, *data, wanted, options.cancel, messages)) {
     return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(path)};
   }
-  const bool filtered = !options.where.trimmed().isEmpty();
-  if (!messages.lastError().isEmpty() && data->geometries.empty() && filtered) {
-    // Drivers that hand the filter to their database (GeoPackage, SQLite) fail only when reading.
-    return Error{ErrorCode::InvalidArgument,
-                 QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" cannot be used on layer %3: %4")
-                     .arg(path, options.where, data->layerName, messages.lastError())};
-  }
-  if (!messages.lastError().isEmpty() && data->geometries.empty()) {
-    return Error{ErrorCode::CorruptFile,
-                 QCoreApplication::translate("VectorReader", "%1: the features cannot be read; the file may be truncated. GDAL says: %2")
-                     .arg(path, messages.lastError())};
-  }
-  if (data->geometries.empty() && !filtered) {
-    // A layer that yields nothing although its source counts features: the read failed silently.
-    const GIntBig counted = layer->GetFeatureCount(FALSE);
-    if (counted > 0) {
-      return Error{ErrorCode::CorruptFile, QCoreApplication::translate("VectorReader", "%1: layer %2 has %3 features, but GDAL returned none of them.")
-                                               .arg(path, data->layerName)
-                                               .arg(counted)};
-    }
-    data->warnings << QCoreApplication::translate("VectorReader", "%1: the layer is empty.").arg(path);
-  }
-  if (data->driver == QLatin1String("CSV")) {
-    auto checked = detail::checkCsvNumbers(gdalPath(path), *data);
-    if (!checked.ok()) return checked.error();
-    data->warnings << checked->warnings;
+  if (Status s = checkRead(path, *layer, *data, options, messages, readStart); !s) return s.error();
+  if (csv) {
+    data->warnings << detail::applyCsvNumbers(numbers.value(), csvFile, *data);
     // GDAL's own words on those values ("parsed incompletely") would contradict what was read.
     messages.discard([&](const LibraryMessage& m) {
-      return std::any_of(checked->fields.begin(), checked->fields.end(), [&](const QString& field) {
+      return std::any_of(misread.begin(), misread.end(), [&](const QString& field) {
         return m.raw.contains(QStringLiteral("of field %1 parsed incompletely").arg(field));
       });
     });

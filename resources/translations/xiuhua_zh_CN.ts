@@ -1599,6 +1599,10 @@
         <source>%1: layer %2 has %3 features, but GDAL returned none of them.</source>
         <translation>%1：图层 %2 有 %3 个要素，但 GDAL 一个也没有返回。</translation>
     </message>
+    <message>
+        <source>%1: the filter &quot;%2&quot; compares field %3, whose numbers are written with separators GDAL misreads (&quot;68,500&quot; as 68.5); write them plainly, or filter after reading.</source>
+        <translation>%1：筛选条件“%2”比较的字段 %3 中的数字带有 GDAL 会读错的分隔符（把“68,500”读成 68.5）；请把数字写成普通形式，或读取后再筛选。</translation>
+    </message>
 </context>
 <context>
     <name>VectorWriter</name>
@@ -4548,6 +4552,10 @@
         <source>%1 features: %2 (e.g. features %3)</source>
         <translation>%1 个要素：%2（例如要素 %3）</translation>
     </message>
+    <message>
+        <source>there are no features to measure</source>
+        <translation>没有可量算的要素</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::gis::detail</name>
@@ -4618,6 +4626,10 @@
     <message>
         <source>%1: field %2: %3 values are not numbers and were left empty (%4).</source>
         <translation>%1：字段 %2：%3 个值不是数字，已留空（%4）。</translation>
+    </message>
+    <message>
+        <source>%1: its header has %2 columns but the layer %3 fields; its numbers could not be checked against the text.</source>
+        <translation>%1：表头有 %2 列，而图层有 %3 个字段，无法对照原文核对其中的数字。</translation>
     </message>
 </context>
 </TS>

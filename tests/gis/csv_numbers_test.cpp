@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QFileInfo>
+
 namespace xiuhua::gis {
 namespace {
 
@@ -93,6 +95,37 @@ TEST(CsvNumbers, PlainNumbersAndFiltersAreUntouched) {
   EXPECT_DOUBLE_EQ(values[0].toDouble(), 1.5);
   EXPECT_DOUBLE_EQ(values[1].toDouble(), 7);
   EXPECT_TRUE(data.value()->warnings.isEmpty()) << data.value()->warnings.join(QLatin1Char('\n')).toStdString();
+}
+
+// GDAL filters on the numbers it misreads: a filter on such a field is refused, naming it; one on
+// another field works, and the numbers come out right.
+TEST(CsvNumbers, AFilterOnMisreadNumbersIsRefused) {
+  test::TempDir dir;
+  const QString csv = dir.write(QStringLiteral("人口.csv"), "name,population\n南翔镇,\"68,500\"\n马陆镇,\"1,234,567\"\n");
+  dir.write(QStringLiteral("人口.csvt"), "String,Real");
+  ReadOptions options;
+  options.where = QStringLiteral("population > 1000");
+  auto refused = VectorReader::read(csv, options);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("population"))) << refused.error().message.toStdString();
+  options.where = QStringLiteral("name = '南翔镇'");
+  auto data = VectorReader::read(csv, options);
+  ASSERT_TRUE(data.ok()) << data.error().message.toStdString();
+  ASSERT_EQ(data.value()->featureCount(), 1U);
+  EXPECT_DOUBLE_EQ(column(*data.value(), "population").front().toDouble(), 68500);
+}
+
+// A folder of CSV files: each layer's numbers are checked against its own file.
+TEST(CsvNumbers, ALayerOfAFolderIsCheckedAgainstItsOwnFile) {
+  test::TempDir dir;
+  dir.write(QStringLiteral("a.csv"), "name,population\nA,\"68,500\"\n");
+  dir.write(QStringLiteral("a.csvt"), "String,Real");
+  dir.write(QStringLiteral("b.csv"), "name,area\nB,12.5\n");
+  ReadOptions options;
+  options.layerName = QStringLiteral("a");
+  auto data = VectorReader::read(QFileInfo(dir.path(QStringLiteral("a.csv"))).absolutePath(), options);
+  ASSERT_TRUE(data.ok()) << data.error().message.toStdString();
+  EXPECT_DOUBLE_EQ(column(*data.value(), "population").front().toDouble(), 68500);
 }
 
 }  // namespace

@@ -59,7 +59,10 @@ TEST(MetricCrs, ScaleErrorOfWebMercatorAndOfAGoodZone) {
   EXPECT_FALSE(scaleErrorOver(Crs::fromEpsg(4326), around(121.25, 31.35)).has_value());  // degrees: not a metric CRS
   // EPSG:4534 (CM 75°E) over Helsinki, the zone the old rule clamped to: far off.
   const auto clamped = scaleErrorOver(Crs::fromEpsg(4534), around(24.94, 60.17, 0.08));
-  EXPECT_TRUE(!clamped.has_value() || clamped->length > 0.05);
+  ASSERT_TRUE(clamped.has_value());
+  EXPECT_GT(clamped->length, 0.05);
+  // No data, no error: an empty layer is never said to be distorted.
+  EXPECT_FALSE(scaleErrorOver(Crs::fromEpsg(3857), QRectF()).has_value());
 }
 
 }  // namespace

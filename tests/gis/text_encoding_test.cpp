@@ -276,6 +276,22 @@ TEST(TextEncoding, AWrongCpgIsOverruledAndSaidSo) {
   EXPECT_TRUE(encodingWarning(*unknown.value()).contains(QStringLiteral("MY-OWN-CHARSET")));
 }
 
+// A DBF cuts a long text at its field's width in bytes, often inside a character: the .cpg still
+// holds (UTF-8 or GBK), and the cut value keeps all but its last, broken character.
+TEST(TextEncoding, AValueCutInsideACharacterDoesNotOverruleTheCpg) {
+  for (const auto& [cpg, iconvName] : {std::pair{"UTF-8", "UTF-8"}, std::pair{"936", "GBK"}}) {
+    test::TempDir dir;
+    const QByteArray whole = test::iconvEncode(QStringLiteral("嘉定区城市管理精细化"), iconvName);
+    const QByteArray cut = whole.left(whole.size() - 1);  // the last character's first byte(s) only
+    const QString shp = test::writeRawShapefile(dir, QStringLiteral("layer"), {cut, test::iconvEncode(QStringLiteral("南翔镇"), iconvName)}, cpg);
+    auto data = VectorReader::read(shp);
+    ASSERT_TRUE(data.ok());
+    EXPECT_EQ(data.value()->encoding.source, EncodingSource::Cpg) << cpg;
+    EXPECT_EQ(names(*data.value()).at(1), QStringLiteral("南翔镇")) << cpg;
+    EXPECT_TRUE(names(*data.value()).at(0).startsWith(QStringLiteral("嘉定区城市管理精细"))) << cpg;
+  }
+}
+
 TEST(TextEncoding, LanguageDriverIdComesBeforeDetection) {
   test::TempDir dir;
   const QString copy = dir.copy(kOverheadLines);

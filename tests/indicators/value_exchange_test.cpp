@@ -81,11 +81,17 @@ TEST(ValueExchange, ASourceColumnMarksSyntheticValues) {
   ASSERT_TRUE(applyValueImport(again.value(), *g.store).ok());
   EXPECT_EQ(g.store->syntheticYears(QStringLiteral("JD14-25")).value(), std::set<int>{2021});
 
-  const QString bad = f.dir.write(QStringLiteral("bad.csv"), "code,year,value,source\nJD14-04,2022,93,computed\nJD14-04,2023,94,made-up\n");
+  // A value computed in another project comes in as imported (no computation record stands behind
+  // it here); a source that is none is refused, naming the line.
+  const QString elsewhere = f.dir.write(QStringLiteral("computed.csv"), "code,year,value,source\nJD14-13,2022,71.5,computed\n");
+  auto computed = planValueImport(elsewhere, f.catalog, *f.store);
+  ASSERT_TRUE(computed.ok()) << computed.error().message.toStdString();
+  EXPECT_EQ(computed->rows.front().value.source, ValueSource::Imported);
+  const QString bad = f.dir.write(QStringLiteral("bad.csv"), "code,year,value,source\nJD14-04,2022,93,entered\nJD14-04,2023,94,made-up\n");
   auto refused = planValueImport(bad, f.catalog, *f.store);
   ASSERT_FALSE(refused.ok());
-  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("bad.csv:2"))) << refused.error().message.toStdString();
-  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("bad.csv:3")));
+  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("bad.csv:3"))) << refused.error().message.toStdString();
+  EXPECT_FALSE(refused.error().message.contains(QStringLiteral("bad.csv:2")));
 }
 
 TEST(ValueExchange, OneBadRowRefusesTheWholeFile) {

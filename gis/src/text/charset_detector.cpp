@@ -186,6 +186,18 @@ qsizetype nonAsciiBytes(const QByteArray& bytes) {
 
 }  // namespace
 
+bool readsCleanly(const QByteArray& sample, const QString& encoding) {
+  if (decodesCleanly(sample, encoding)) return true;
+  for (const QByteArray& value : sample.split('\n')) {
+    if (decodesCleanly(value, encoding)) continue;
+    // Cut inside its last character: at most 3 bytes of it are left (UTF-8 and GB18030 use 4).
+    bool cut = false;
+    for (qsizetype drop = 1; drop <= 3 && drop < value.size() && !cut; ++drop) cut = decodesCleanly(value.chopped(drop), encoding);
+    if (!cut) return false;
+  }
+  return true;
+}
+
 EncodingDetection detectEncodings(const QByteArray& text, bool preferChinese) {
   EncodingDetection result;
   const QByteArray sample = text.left(kMaxSample);
@@ -211,7 +223,7 @@ EncodingDetection detectEncodings(const QByteArray& text, bool preferChinese) {
   std::vector<Scored> scored;
   for (const QString& name : names) {
     if (std::any_of(scored.begin(), scored.end(), [&](const Scored& s) { return s.name == name; })) continue;
-    if (!decodesCleanly(sample, name)) continue;
+    if (!readsCleanly(sample, name)) continue;
     const QString decoded = decodeText(sample, name);
     int icuConfidence = 0;
     for (const auto& [n, c] : icu) {

@@ -53,6 +53,7 @@ bool sourcesHold(const QJsonObject& recorded, const MetricBinding& binding, cons
     const gis::SourceRef now = *layers(id);
     if (was.isEmpty() || was.value(QStringLiteral("source")).toString() != relativeSource(now.toString(), folder) ||
         was.value(QStringLiteral("crs")).toString() != now.declaredCrs.definition() ||
+        was.value(QStringLiteral("encoding")).toString() != now.encoding ||
         !gis::fingerprintHolds(was.value(QStringLiteral("files")).toArray(), now.path)) {
       return false;
     }
@@ -60,17 +61,44 @@ bool sourcesHold(const QJsonObject& recorded, const MetricBinding& binding, cons
   return true;
 }
 
-// The record a project keeps of a computation, its sources relative to the project.
+// A metric result's inputs with their sources relative to the project.
+QJsonObject withRelativeInputs(QJsonObject result, const QDir& folder) {
+  QJsonArray inputs = result.value(QStringLiteral("inputs")).toArray();
+  for (qsizetype i = 0; i < inputs.size(); ++i) {
+    QJsonObject in = inputs[i].toObject();
+    in.insert(QStringLiteral("source"), relativeSource(in.value(QStringLiteral("source")).toString(), folder));
+    inputs[i] = in;
+  }
+  result.insert(QStringLiteral("inputs"), inputs);
+  return result;
+}
+
+// The record a project keeps of a computation: every path in it relative to the project, so that
+// the record reads the same in a copy of the project with its data.
 QJsonObject recordOf(const IndicatorComputation& computation, const QString& projectPath) {
+  const QDir folder = QFileInfo(projectPath).absoluteDir();
   QJsonObject json = computationToJson(computation);
   QJsonObject binding = json.value(QStringLiteral("binding")).toObject();
-  binding.insert(QStringLiteral("sources"),
-                 relativeSources(binding.value(QStringLiteral("sources")).toObject(), QFileInfo(projectPath).absoluteDir()));
+  binding.insert(QStringLiteral("sources"), relativeSources(binding.value(QStringLiteral("sources")).toObject(), folder));
   json.insert(QStringLiteral("binding"), binding);
+  json.insert(QStringLiteral("whole"), withRelativeInputs(json.value(QStringLiteral("whole")).toObject(), folder));
+  QJsonArray breakdowns = json.value(QStringLiteral("breakdowns")).toArray();
+  for (qsizetype i = 0; i < breakdowns.size(); ++i) {
+    QJsonObject b = breakdowns[i].toObject();
+    b.insert(QStringLiteral("result"), withRelativeInputs(b.value(QStringLiteral("result")).toObject(), folder));
+    breakdowns[i] = b;
+  }
+  json.insert(QStringLiteral("breakdowns"), breakdowns);
   return json;
 }
 
 }  // namespace
+
+gis::SourceRef recordedSource(const QString& projectPath, const QString& source) {
+  gis::SourceRef ref = gis::SourceRef::parse(source);
+  ref.path = QDir::cleanPath(QFileInfo(projectPath).absoluteDir().absoluteFilePath(ref.path));  // an absolute one stays
+  return ref;
+}
 
 QString layersFileFor(const QString& projectPath, const QString& code, int year) {
   const QFileInfo project(projectPath);

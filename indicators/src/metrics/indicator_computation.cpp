@@ -299,6 +299,7 @@ QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& la
     const gis::SourceRef source = *layers(id);
     out.insert(id, QJsonObject{{QStringLiteral("source"), source.toString()},
                                {QStringLiteral("crs"), source.declaredCrs.definition()},
+                               {QStringLiteral("encoding"), source.encoding},
                                {QStringLiteral("files"), gis::fileFingerprint(source.path)}});
   }
   return out;

@@ -3,6 +3,7 @@
 #include "metrics/metric_support.h"
 #include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/coordinate_transform.h"
+#include "xiuhua/gis/file_fingerprint.h"
 #include "xiuhua/gis/overlay/polygon_repair.h"
 #include "xiuhua/gis/vector_reader.h"
 
@@ -54,12 +55,6 @@ gis::Status reproject(const gis::VectorData& data, const gis::Crs& from, const g
   return {};
 }
 
-QString sha256Of(const QString& path) {
-  QFile file(path);
-  QCryptographicHash hash(QCryptographicHash::Sha256);
-  if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file)) return {};
-  return QString::fromLatin1(hash.result().toHex());
-}
 
 // The data's extent in longitude/latitude (WGS 84), from a layer's extent in its own CRS; a null
 // rectangle for a layer without features.
@@ -74,7 +69,8 @@ QRectF lonLatExtent(const MetricLayer& layer) {
   return (*toLonLat)->transformBounds(layer.data->extent);
 }
 
-QString percent(double fraction) { return QString::number(fraction * 100, 'f', fraction < 0.001 ? 3 : 1); }
+// A fraction as a percentage with three significant digits (0.00104 → "0.104", 0.177 → "17.7").
+QString percent(double fraction) { return QString::number(fraction * 100, 'g', 3); }
 
 // The metric CRS of the inputs, why, and what the user should know about distortion (see
 // loadMetricInputs).
@@ -138,18 +134,17 @@ QVariant MetricLayer::value(std::size_t feature, const QString& field) const {
   return static_cast<std::size_t>(column) < row.size() ? row[static_cast<std::size_t>(column)] : QVariant();
 }
 
-gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run, bool measures) {
-  const std::atomic<bool>* cancel = run.cancel;
-  const bool fingerprints = run.fingerprints;
-  // Read every source at once: each read opens its own GDAL dataset on its own thread.
+namespace {
+
+// Reads every source at once (each read opens its own GDAL dataset on its own thread), in request
+// order; fails with the first error.
+gis::Result<std::vector<MetricLayer>> readInputs(const std::vector<LayerRequest>& requests, const MetricRun& run) {
   std::vector<std::future<gis::Result<std::shared_ptr<const gis::VectorData>>>> reads;
   for (const LayerRequest& r : requests) reads.push_back(std::async(std::launch::async, readRequest, std::cref(r), std::cref(run)));
-  MetricInputs inputs;
+  std::vector<MetricLayer> layers;
   std::optional<gis::Error> failure;
-  bool anyCrs = false;
-  bool anyWithout = false;
   for (std::size_t i = 0; i < requests.size(); ++i) {
-    auto data = reads[i].get();
+    auto data = reads[i].get();  // every read is waited for, even after a failure
     if (!data.ok()) {
       if (!failure) failure = data.error();
       continue;
@@ -158,24 +153,42 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
     layer.request = requests[i];
     layer.data = std::move(data).value();
     layer.sourceCrs = requests[i].source.declaredCrs.isValid() ? requests[i].source.declaredCrs : layer.data->crs;
-    (layer.sourceCrs.isValid() ? anyCrs : anyWithout) = true;
     const QFileInfo info(layer.data->path);
     layer.fileSize = info.size();
     layer.modified = info.lastModified().toUTC();
-    inputs.layers.push_back(std::move(layer));
+    layers.push_back(std::move(layer));
   }
   if (failure) return *failure;
-  if (inputs.layers.empty()) return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("No input was given.")};
-  const bool withoutCrs = !measures && !anyCrs && !run.crs;  // counting only: coordinates as they are
-  if (!withoutCrs && anyWithout) {
-    for (const MetricLayer& layer : inputs.layers) {
-      if (layer.sourceCrs.isValid()) continue;
-      return gis::Error{gis::ErrorCode::CrsInvalid,
-                        Metrics::tr("%1 (%2) has no coordinate reference system%3. Add a .prj, or give the source's own CRS as "
-                                    "\"%1|crs=EPSG:4549\" (--crs sets the CRS lengths and areas are measured in, not a source's).")
-                            .arg(layer.request.source.toString(), layer.request.role,
-                                 layer.data->crsProblem.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(layer.data->crsProblem))};
-    }
+  if (layers.empty()) return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("No input was given.")};
+  return layers;
+}
+
+// An input without a CRS where one is needed, named, with how to give it.
+gis::Status requireCrs(const std::vector<MetricLayer>& layers) {
+  for (const MetricLayer& layer : layers) {
+    if (layer.sourceCrs.isValid()) continue;
+    return gis::Error{gis::ErrorCode::CrsInvalid,
+                      Metrics::tr("%1 (%2) has no coordinate reference system%3. Add a .prj, or give the source's own CRS as "
+                                  "\"%1|crs=EPSG:4549\" (--crs sets the CRS lengths and areas are measured in, not a source's).")
+                          .arg(layer.request.source.toString(), layer.request.role,
+                               layer.data->crsProblem.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(layer.data->crsProblem))};
+  }
+  return {};
+}
+
+}  // namespace
+
+gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requests, const MetricRun& run, bool measures) {
+  const std::atomic<bool>* cancel = run.cancel;
+  const bool fingerprints = run.fingerprints;
+  auto layers = readInputs(requests, run);
+  if (!layers.ok()) return layers.error();
+  MetricInputs inputs;
+  inputs.layers = std::move(layers).value();
+  std::optional<gis::Error> failure;
+  const bool withoutCrs = !measures && !run.crs;  // counting only: coordinates as they are, no CRS needed
+  if (!withoutCrs) {
+    if (gis::Status s = requireCrs(inputs.layers); !s) return s.error();
   }
   if (withoutCrs) {
     inputs.crsReason = Metrics::tr("none needed: features are only counted");
@@ -197,7 +210,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
         return s;
       }
       layer.repaired = gis::repairGeometries(layer.geometries);
-      if (fingerprints) layer.sha256 = sha256Of(layer.data->path);
+      if (fingerprints) layer.sha256 = gis::fileSha256(layer.data->path);
       return {};
     }));
   }

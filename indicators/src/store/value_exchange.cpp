@@ -71,10 +71,12 @@ gis::Result<ValueImportPlan> planValueImport(const QString& path, const Catalog&
     r.value.level = r.value.subunit.isEmpty() ? QString() : cell("level").isEmpty() ? indicator->breakdown : cell("level");
     r.value.value = value.value();
     // A file may say where its values come from (the demo's invented history says "synthetic");
-    // without, they are imported.
+    // without, they are imported — and so is a value computed elsewhere: in this project no
+    // computation record stands behind it.
     const QString source = cell("source");
-    const std::optional<ValueSource> named = source.isEmpty() ? std::optional(ValueSource::Imported) : valueSourceFromName(source);
-    if (!named || *named == ValueSource::Computed) {
+    std::optional<ValueSource> named = source.isEmpty() ? std::optional(ValueSource::Imported) : valueSourceFromName(source);
+    if (named == ValueSource::Computed) named = ValueSource::Imported;
+    if (!named) {
       problems << QCoreApplication::translate("ValueImport", "%1:%2: the source \"%3\" is not one a file can give (entered, imported, synthetic)")
                       .arg(path)
                       .arg(line)

@@ -12,6 +12,10 @@ namespace xiuhua::gis {
 // per process for a path, size and time, so asking again is a stat. Thread-safe.
 QJsonArray fileFingerprint(const QString& path);
 
+// The SHA-256 (hex) of one file, computed once per process for its path, size and time; empty when
+// it cannot be read.
+QString fileSha256(const QString& path);
+
 // True when the files at path still hold what a fingerprint recorded: the same files by name, each
 // with the same size and either the same time or the same SHA-256 (a copy: new times, same bytes).
 // Only a file whose time changed is read (once per process).

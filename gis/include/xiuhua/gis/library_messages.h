@@ -42,6 +42,8 @@ class MessageCollector {
   // The library's own words of the last failure / warning, or an empty string.
   QString lastFailure() const;
   QString lastWarning() const;
+  // The library's words of the last failure among the messages from index `from` on.
+  QString lastFailureSince(std::size_t from) const;
   // The warnings and failures, one line per kind of message and file: how many there were and,
   // for features, the first few of them ("roads.shp: 12 features: a polygon ring is not closed …").
   QStringList summary() const;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "xiuhua/gis/result.h"
+#include "xiuhua/gis/source_ref.h"
 #include "xiuhua/indicators/metrics/indicator_computation.h"
 #include "xiuhua/indicators/metrics/metric_binding.h"
 
@@ -17,6 +18,10 @@ class Database;
 }
 
 namespace xiuhua::indicators {
+
+// A source as a computation record names it (relative to the project; older records: absolute),
+// resolved against the project's folder.
+gis::SourceRef recordedSource(const QString& projectPath, const QString& source);
 
 // Where a project keeps the map layers of an indicator's latest computation for a year: a
 // GeoPackage in the folder beside the project, e.g. jiading.xhp → jiading.results/JD14-09_2025.gpkg.

@@ -51,7 +51,7 @@ struct MetricLayer {
 // extent (the CGCS2000 3° zone inside China, the UTM zone elsewhere). Every projected input whose
 // own CRS distorts it by more than 0.1 % (Web Mercator) is named in a warning: it is reprojected
 // before anything is measured. Counting needs no CRS at all (a shapefile without .prj): with
-// `measures` false and no input with a CRS, nothing is reprojected.
+// `measures` false (and no --crs), nothing is reprojected.
 //
 // Fails, naming the input as given, on a missing source, a bad filter, an unknown field, or a
 // source without CRS where one is needed (saying how to give it: SRC|crs=EPSG:N).
