@@ -2,6 +2,7 @@
 // command line — a value for 2025 of every indicator, the invented ones saying so, and a report
 // with real content.
 #include "cli/cli_runner.h"
+#include "support/demo_copy.h"
 #include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
@@ -19,22 +20,10 @@ namespace {
 using xiuhua::test::cli;
 using xiuhua::test::CliRun;
 
-QString copyBuiltDemo(const QString& root) {
-  const QDir source(QStringLiteral(BUILT_DEMO_DIR));
-  QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
-  while (it.hasNext()) {
-    const QString file = it.next();
-    const QString target = QDir(root).filePath(source.relativeFilePath(file));
-    QDir().mkpath(QFileInfo(target).path());
-    if (!QFile::copy(file, target)) return {};
-    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-  }
-  return QDir(root).filePath(QStringLiteral("jiading-demo.xhp"));
-}
 
 TEST(CliDemo, EveryIndicatorHasA2025ValueAndTheInventedOnesSaySo) {
   xiuhua::test::TempDir dir;
-  const QString project = copyBuiltDemo(dir.path(QStringLiteral("demo")));
+  const QString project = xiuhua::test::copyBuiltDemo(dir.path(QStringLiteral("demo")));
   ASSERT_FALSE(project.isEmpty());
   const CliRun r = cli({QStringLiteral("indicators"), QStringLiteral("status"), QStringLiteral("--project"), project, QStringLiteral("--year"),
                         QStringLiteral("2025"), QStringLiteral("--json")});
@@ -70,7 +59,7 @@ TEST(CliDemo, EveryIndicatorHasA2025ValueAndTheInventedOnesSaySo) {
 // (a record naming the build's folder would read "缺失" once that is gone, as on a user's machine).
 TEST(CliDemo, ItsReportHasMapsAndMarksTheInventedValues) {
   xiuhua::test::TempDir dir;
-  const QString first = copyBuiltDemo(dir.path(QStringLiteral("first")));
+  const QString first = xiuhua::test::copyBuiltDemo(dir.path(QStringLiteral("first")));
   ASSERT_FALSE(first.isEmpty());
   const QString project = dir.path(QStringLiteral("second/jiading-demo.xhp"));
   {

@@ -10,10 +10,11 @@
 
 namespace xiuhua::test {
 
-// Copies DEMO_DATA_DIR into root/folder (without SQLite's -wal/-shm files); returns the project
-// file's path, or an empty string when a file could not be copied.
-inline QString copyDemoProject(const QString& root, const QString& folder) {
-  const QDir source(QStringLiteral(DEMO_DATA_DIR));
+// Copies the demo's folder (the committed project of DEMO_DATA_DIR, or another such folder: the
+// demo built with its history, BUILT_DEMO_DIR) into root/folder (without SQLite's -wal/-shm files);
+// returns the project file's path, or an empty string when a file could not be copied.
+inline QString copyDemoProject(const QString& root, const QString& folder, const QString& from = QStringLiteral(DEMO_DATA_DIR)) {
+  const QDir source(from);
   QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
   while (it.hasNext()) {
     const QString file = it.next();
@@ -24,6 +25,12 @@ inline QString copyDemoProject(const QString& root, const QString& folder) {
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
   }
   return QDir(root).filePath(folder + QStringLiteral("/jiading-demo.xhp"));
+}
+
+// The demo as built with its history (data/CMakeLists.txt) copied to the folder; the project file's
+// path, or an empty string.
+inline QString copyBuiltDemo(const QString& folder) {
+  return copyDemoProject(QFileInfo(folder).absolutePath(), QFileInfo(folder).fileName(), QStringLiteral(BUILT_DEMO_DIR));
 }
 
 }  // namespace xiuhua::test

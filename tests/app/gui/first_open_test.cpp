@@ -32,19 +32,6 @@ using namespace xiuhua::app;
 
 namespace {
 
-// Copies the built demo (the committed project with its history, data/CMakeLists.txt) into root.
-QString copyBuiltDemo(const QString& root) {
-  const QDir source(QStringLiteral(BUILT_DEMO_DIR));
-  QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
-  while (it.hasNext()) {
-    const QString file = it.next();
-    const QString target = QDir(root).filePath(source.relativeFilePath(file));
-    QDir().mkpath(QFileInfo(target).path());
-    if (!QFile::copy(file, target)) return {};
-    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
-  }
-  return QDir(root).filePath(QStringLiteral("jiading-demo.xhp"));
-}
 
 // A step with a long name, as "Compute 7 spatial indicators (2025)" is in Chinese and longer.
 class LongStep : public QUndoCommand {
@@ -72,7 +59,7 @@ class FirstOpenTest : public QObject {
 
   // Nothing open: the start page, with the recent projects and the demo.
   void theStartPageListsRecentProjectsAndOpensThem() {
-    const QString project = copyBuiltDemo(mDir.filePath(QStringLiteral("recent")));
+    const QString project = xiuhua::test::copyBuiltDemo(mDir.filePath(QStringLiteral("recent")));
     QVERIFY(!project.isEmpty());
     QSettings().setValue(QStringLiteral("recentProjects"), QStringList{project, mDir.filePath(QStringLiteral("gone/old.xhp"))});
     MapDocument doc;
@@ -96,7 +83,7 @@ class FirstOpenTest : public QObject {
   // for 2025, the invented ones say SYNTHETIC, the chart shows the first indicator, nothing is stale
   // in a copy, and the coverage map of a computed indicator is there.
   void theBuiltDemoShowsItsHistoryAtOnce() {
-    mProject = copyBuiltDemo(mDir.filePath(QStringLiteral("demo")));
+    mProject = xiuhua::test::copyBuiltDemo(mDir.filePath(QStringLiteral("demo")));
     QVERIFY(!mProject.isEmpty());
     QVERIFY(mWindow->openProject(mProject));
     QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 60000);
