@@ -23,7 +23,13 @@ Result<TextTable> TableReader::read(const QString& path, const QString& sheet) {
     if (!file.open(QIODevice::ReadOnly)) {
       return Error{ErrorCode::IoFailed, QCoreApplication::translate("TableReader", "%1: the file cannot be read.").arg(path)};
     }
-    const QByteArray head = file.read(4096);
+    // The head the check reads ends at a line's end (else it may cut a character in two).
+    QByteArray head = file.read(4096);
+    if (!file.atEnd()) {
+      const qsizetype lineEnd = head.lastIndexOf('\n');
+      if (lineEnd > 0) head.truncate(lineEnd + 1);
+      else while (!head.isEmpty() && static_cast<unsigned char>(head.back()) >= 0x80 && head.size() > 4092) head.chop(1);
+    }
     if (!head.isEmpty() && QString::fromUtf8(head).contains(QChar::ReplacementCharacter) && !head.startsWith("\xEF\xBB\xBF")) {
       return Error{ErrorCode::CorruptFile,
                    QCoreApplication::translate("TableReader", "%1: the file is not UTF-8 text; save it as \"CSV UTF-8\".").arg(path)};
