@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <functional>
+
 namespace xiuhua::indicators {
 namespace {
 
@@ -17,13 +19,62 @@ const QStringList kRequiredColumns = {
     QStringLiteral("responsible"), QStringLiteral("data_source"), QStringLiteral("method"),
     QStringLiteral("breakdown"),  QStringLiteral("warning_threshold"), QStringLiteral("plan_ref")};
 
-const QStringList kSpatialMetrics = {QStringLiteral("service_coverage"), QStringLiteral("population_coverage"),
-                                     QStringLiteral("length"), QStringLiteral("count"),
-                                     QStringLiteral("area_share"), QStringLiteral("density")};
+// The columns added with the plans' doubts and scopes (plan_period … quote) are optional: a catalog
+// written before them is still read, and `indicators audit` lists what it leaves open.
+std::optional<PlanPeriod> parsePeriod(const QString& text) {
+  static const QRegularExpression kPeriod(QStringLiteral("^(\\d{4})\\s*[-–—~至]\\s*(\\d{4})$"));
+  const QRegularExpressionMatch m = kPeriod.match(text.trimmed());
+  if (!m.hasMatch()) return std::nullopt;
+  PlanPeriod period{m.captured(1).toInt(), m.captured(2).toInt()};
+  return period.isValid() && period.first >= 1949 && period.last <= 2100 ? std::optional(period) : std::nullopt;
+}
+
+// The columns of the plans' open questions: period, kind, range, scope, population basis, doubt.
+void parsePlanColumns(Indicator& ind, const std::function<QString(const QString&)>& cell, QStringList& problems) {
+  const QString period = cell(QStringLiteral("plan_period"));
+  if (!period.isEmpty()) {
+    if (const auto p = parsePeriod(period)) ind.period = *p;
+    else problems << QCoreApplication::translate("CatalogReader", "plan_period \"%1\" is not a period such as 2021-2025").arg(period);
+  }
+  if (ind.period.isValid() && ind.targetYear > 0 && (ind.targetYear < ind.period.first || ind.targetYear > ind.period.last)) {
+    problems << QCoreApplication::translate("CatalogReader", "target_year %1 lies outside the plan period %2–%3")
+                    .arg(ind.targetYear).arg(ind.period.first).arg(ind.period.last);
+  }
+  ind.baselineSource = cell(QStringLiteral("baseline_source"));
+  const QString kind = cell(QStringLiteral("target_kind"));
+  if (!kind.isEmpty()) {
+    if (const auto k = targetKindFromCode(kind)) ind.targetKind = *k;
+    else problems << QCoreApplication::translate("CatalogReader", "target_kind \"%1\" must be level, period_total, annual or yearly_count").arg(kind);
+  }
+  if (ind.targetMax && ind.targetKind != TargetKind::Annual) {
+    problems << QCoreApplication::translate("CatalogReader", "target_max is for an annual target's range (target_kind annual)");
+  }
+  if (ind.targetMax && ind.targetValue && *ind.targetMax < *ind.targetValue) {
+    problems << QCoreApplication::translate("CatalogReader", "target_max %1 is below target_value %2").arg(*ind.targetMax).arg(*ind.targetValue);
+  }
+  ind.scope = cell(QStringLiteral("scope"));
+  ind.populationBasis = cell(QStringLiteral("population_basis"));
+  if (!ind.populationBasis.isEmpty() && ind.populationBasis != QStringLiteral("户籍") && ind.populationBasis != QStringLiteral("常住")) {
+    problems << QCoreApplication::translate("CatalogReader", "population_basis \"%1\" must be 户籍 or 常住").arg(ind.populationBasis);
+  }
+  ind.doubt = cell(QStringLiteral("doubt"));
+  ind.doubtEvidence = cell(QStringLiteral("doubt_evidence"));
+  ind.doubtUnit = cell(QStringLiteral("doubt_unit"));
+  if (!ind.doubtUnit.isEmpty() && !knownUnits().contains(ind.doubtUnit)) {
+    problems << QCoreApplication::translate("CatalogReader", "unknown doubt_unit \"%1\"").arg(ind.doubtUnit);
+  }
+  if (ind.doubt.isEmpty() && (!ind.doubtEvidence.isEmpty() || !ind.doubtUnit.isEmpty())) {
+    problems << QCoreApplication::translate("CatalogReader", "doubt_evidence and doubt_unit need a doubt saying what is doubtful");
+  }
+  ind.quote = cell(QStringLiteral("quote"));
+}
 
 // Parses one row; appends "reason" texts to problems (the caller adds file and line).
 Indicator parseRow(const gis::TextTable& table, const QStringList& row, QStringList& problems) {
-  auto cell = [&](const QString& column) { return row.value(table.column(column)); };
+  auto cell = [&](const QString& column) {
+    const int c = table.column(column);
+    return c < 0 ? QString() : row.value(c).trimmed();
+  };
   auto number = [&](const QString& column) -> std::optional<double> {
     const QString text = cell(column);
     if (text.isEmpty()) return std::nullopt;
@@ -64,13 +115,15 @@ Indicator parseRow(const gis::TextTable& table, const QStringList& row, QStringL
   const QString nature = cell(QStringLiteral("nature"));
   if (nature == QStringLiteral("约束性")) ind.nature = Nature::Binding;
   else if (nature == QStringLiteral("预期性")) ind.nature = Nature::Expected;
-  else problems << QCoreApplication::translate("CatalogReader", "nature \"%1\" must be 约束性 or 预期性").arg(nature);
+  else if (nature == QStringLiteral("未注明")) ind.nature = Nature::Unstated;
+  else problems << QCoreApplication::translate("CatalogReader", "nature \"%1\" must be 约束性, 预期性 or 未注明 (the plan marks nothing)").arg(nature);
   ind.baselineYear = year(QStringLiteral("baseline_year"));
   ind.baselineValue = number(QStringLiteral("baseline_value"));
   const auto targetYear = year(QStringLiteral("target_year"));
   if (!targetYear && cell(QStringLiteral("target_year")).isEmpty()) problems << QCoreApplication::translate("CatalogReader", "target_year is required");
   ind.targetYear = targetYear.value_or(0);
   ind.targetValue = number(QStringLiteral("target_value"));
+  ind.targetMax = number(QStringLiteral("target_max"));
   ind.targetText = cell(QStringLiteral("target_text"));
   if (!ind.targetValue && ind.targetText.isEmpty() && cell(QStringLiteral("target_value")).isEmpty()) {
     problems << QCoreApplication::translate("CatalogReader", "a target_value or a target_text is required");
@@ -84,10 +137,10 @@ Indicator parseRow(const gis::TextTable& table, const QStringList& row, QStringL
   const QString method = cell(QStringLiteral("method"));
   if (method == QLatin1String("entered")) {
     ind.method.kind = Method::Kind::Entered;
-  } else if (method.startsWith(QLatin1String("spatial:")) && kSpatialMetrics.contains(method.mid(8))) {
+  } else if (method.startsWith(QLatin1String("spatial:")) && spatialMetrics().contains(method.mid(8))) {
     ind.method = {Method::Kind::Spatial, method.mid(8)};
   } else {
-    problems << QCoreApplication::translate("CatalogReader", "method \"%1\" must be entered or spatial:<%2>").arg(method, kSpatialMetrics.join(QLatin1Char('|')));
+    problems << QCoreApplication::translate("CatalogReader", "method \"%1\" must be entered or spatial:<%2>").arg(method, spatialMetrics().join(QLatin1Char('|')));
   }
   ind.breakdown = cell(QStringLiteral("breakdown"));
   if (!ind.breakdown.isEmpty() && ind.breakdown != QStringLiteral("街镇") && ind.breakdown != QStringLiteral("网格")) {
@@ -96,22 +149,17 @@ Indicator parseRow(const gis::TextTable& table, const QStringList& row, QStringL
   ind.warningThreshold = number(QStringLiteral("warning_threshold"));
   ind.planRef = cell(QStringLiteral("plan_ref"));
   if (ind.planRef.isEmpty()) problems << QCoreApplication::translate("CatalogReader", "plan_ref is required (where the plan states the target)");
+  parsePlanColumns(ind, cell, problems);
+  if (ind.baselineValue && ind.baselineSource.isEmpty() && table.column(QStringLiteral("baseline_source")) >= 0) {
+    problems << QCoreApplication::translate("CatalogReader", "baseline_value needs baseline_source: where the plan (or who) gives it");
+  }
+  if (ind.unit == QStringLiteral("平方米/人") && ind.populationBasis.isEmpty() && table.column(QStringLiteral("population_basis")) >= 0) {
+    problems << QCoreApplication::translate("CatalogReader", "a per-capita unit needs population_basis (户籍 or 常住)");
+  }
   return ind;
 }
 
 }  // namespace
-
-const QStringList& knownUnits() {
-  static const QStringList kUnits = {
-      QStringLiteral("%"),      QStringLiteral("个"),     QStringLiteral("项"),        QStringLiteral("条"),
-      QStringLiteral("座"),     QStringLiteral("处"),     QStringLiteral("户"),        QStringLiteral("万户"),
-      QStringLiteral("人"),     QStringLiteral("辆"),     QStringLiteral("次"),        QStringLiteral("天"),
-      QStringLiteral("公里"),   QStringLiteral("米"),     QStringLiteral("平方米"),    QStringLiteral("万平方米"),
-      QStringLiteral("公顷"),   QStringLiteral("平方公里"), QStringLiteral("公里/平方公里"),
-      QStringLiteral("微克/立方米"), QStringLiteral("吨"), QStringLiteral("吨/日"),    QStringLiteral("分"),
-      QStringLiteral("名"),     QStringLiteral("棵"),     QStringLiteral("根")};
-  return kUnits;
-}
 
 const Indicator* Catalog::find(const QString& code) const {
   for (const Indicator& i : indicators) {

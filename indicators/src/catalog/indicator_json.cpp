@@ -22,7 +22,18 @@ QJsonObject indicatorToJson(const Indicator& i) {
           {QStringLiteral("nameEn"), i.nameEn},
           {QStringLiteral("unit"), i.unit},
           {QStringLiteral("direction"), QLatin1String(kDirections[static_cast<int>(i.direction)])},
-          {QStringLiteral("binding"), i.nature == Nature::Binding},
+          {QStringLiteral("nature"), natureName(i.nature)},
+          {QStringLiteral("periodFirst"), i.period.isValid() ? QJsonValue(i.period.first) : QJsonValue()},
+          {QStringLiteral("periodLast"), i.period.isValid() ? QJsonValue(i.period.last) : QJsonValue()},
+          {QStringLiteral("baselineSource"), i.baselineSource},
+          {QStringLiteral("targetMax"), optional(i.targetMax)},
+          {QStringLiteral("targetKind"), targetKindCode(i.targetKind)},
+          {QStringLiteral("scope"), i.scope},
+          {QStringLiteral("populationBasis"), i.populationBasis},
+          {QStringLiteral("doubt"), i.doubt},
+          {QStringLiteral("doubtEvidence"), i.doubtEvidence},
+          {QStringLiteral("doubtUnit"), i.doubtUnit},
+          {QStringLiteral("quote"), i.quote},
           {QStringLiteral("baselineYear"), optional(i.baselineYear)},
           {QStringLiteral("baselineValue"), optional(i.baselineValue)},
           {QStringLiteral("targetYear"), i.targetYear},
@@ -48,7 +59,25 @@ Indicator indicatorFromJson(const QJsonObject& o) {
   i.direction = direction == QLatin1String("lower")   ? Direction::Lower
                 : direction == QLatin1String("exact") ? Direction::Exact
                                                       : Direction::Higher;
-  i.nature = o.value(QStringLiteral("binding")).toBool() ? Nature::Binding : Nature::Expected;
+  // Definitions stored before 未注明 existed say only whether the row is binding.
+  const QString nature = o.value(QStringLiteral("nature")).toString();
+  i.nature = nature == natureName(Nature::Binding)    ? Nature::Binding
+             : nature == natureName(Nature::Expected) ? Nature::Expected
+             : nature == natureName(Nature::Unstated) ? Nature::Unstated
+             : o.value(QStringLiteral("binding")).toBool() ? Nature::Binding
+                                                           : Nature::Expected;
+  if (o.value(QStringLiteral("periodFirst")).isDouble()) {
+    i.period = {o.value(QStringLiteral("periodFirst")).toInt(), o.value(QStringLiteral("periodLast")).toInt()};
+  }
+  i.baselineSource = o.value(QStringLiteral("baselineSource")).toString();
+  i.targetMax = optionalDouble(o.value(QStringLiteral("targetMax")));
+  i.targetKind = targetKindFromCode(o.value(QStringLiteral("targetKind")).toString()).value_or(TargetKind::Level);
+  i.scope = o.value(QStringLiteral("scope")).toString();
+  i.populationBasis = o.value(QStringLiteral("populationBasis")).toString();
+  i.doubt = o.value(QStringLiteral("doubt")).toString();
+  i.doubtEvidence = o.value(QStringLiteral("doubtEvidence")).toString();
+  i.doubtUnit = o.value(QStringLiteral("doubtUnit")).toString();
+  i.quote = o.value(QStringLiteral("quote")).toString();
   if (o.value(QStringLiteral("baselineYear")).isDouble()) i.baselineYear = o.value(QStringLiteral("baselineYear")).toInt();
   i.baselineValue = optionalDouble(o.value(QStringLiteral("baselineValue")));
   i.targetYear = o.value(QStringLiteral("targetYear")).toInt();
