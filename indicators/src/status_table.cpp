@@ -20,8 +20,7 @@ gis::Result<std::vector<IndicatorStatus>> indicatorStatuses(ValueStore& store, i
       row.series[y] = v;
       if (synthetic->count(y) > 0) row.syntheticYears.insert(y);
     }
-    row.progress = computeProgress(indicator, row.latest ? row.latest->first : year,
-                                   row.latest ? std::optional(row.latest->second) : std::nullopt);
+    row.progress = progressOf(indicator, year, row.series);
     if (const auto assessed = assessments->find(indicator.code); assessed != assessments->end() && indicator.isQualitative()) {
       row.assessment = assessed->second;
       row.progress.status = assessed->second.status;

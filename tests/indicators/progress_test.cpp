@@ -80,15 +80,37 @@ TEST(Progress, QualitativeTargetsAreAssessedByHand) {
   EXPECT_FALSE(p.percent.has_value());
 }
 
-TEST(Progress, CountsWithoutBaselineStartFromZero) {
+// JD14-09 常规公交站点500m半径覆盖率: 90 % in 2025, no baseline in the plan. Nothing is invented:
+// no expected path, no 正常推进/滞后 — 无基期值 with the distance to the target (issue: "expected 54").
+Indicator busCoverage() {
   Indicator i;
-  i.direction = Direction::Higher;
+  i.code = QStringLiteral("JD14-09");
+  i.unit = QStringLiteral("%");
+  i.period = {2021, 2025};
   i.targetYear = 2025;
-  i.targetValue = 15;  // 美丽街区 15个
-  const Progress p = computeProgress(i, 2023, 9.0);
-  EXPECT_DOUBLE_EQ(*p.percent, 60.0);
-  EXPECT_DOUBLE_EQ(*p.expectedValue, 9.0);  // 3 of 5 years from 2020
-  EXPECT_EQ(p.status, Status::OnTrack);
+  i.targetValue = 90;
+  return i;
+}
+
+TEST(Progress, ALevelWithoutABaselineHasNoPathAndNoOnTrackStatus) {
+  const Progress p = computeProgress(busCoverage(), 2023, 55.0);
+  EXPECT_EQ(p.status, Status::NoBaseline);
+  EXPECT_FALSE(p.expectedValue.has_value());
+  EXPECT_FALSE(p.percent.has_value());
+  EXPECT_DOUBLE_EQ(*p.remaining, 35.0);
+  EXPECT_EQ(computeProgress(busCoverage(), 2023, 91.0).status, Status::Achieved);  // met is met
+  EXPECT_EQ(computeProgress(busCoverage(), 2025, 55.0).status, Status::NotMet);    // the year has come
+  EXPECT_FALSE(pathStart(busCoverage()).has_value());
+}
+
+TEST(Progress, ABaselineEnteredWithItsSourceGivesThePath) {
+  Indicator i = busCoverage();
+  i.baselineYear = 2020;
+  i.baselineValue = 40;
+  i.baselineSource = QStringLiteral("交通委 2020 年报");
+  const Progress p = computeProgress(i, 2023, 55.0);  // 30 % of the way, 60 % expected
+  EXPECT_DOUBLE_EQ(*p.expectedValue, 70.0);
+  EXPECT_EQ(p.status, Status::SeverelyBehind);
 }
 
 TEST(Progress, LowerWithoutBaselineOnlyKnowsMetOrNot) {
@@ -96,9 +118,80 @@ TEST(Progress, LowerWithoutBaselineOnlyKnowsMetOrNot) {
   i.baselineValue.reset();
   i.baselineYear.reset();
   EXPECT_EQ(computeProgress(i, 2023, 29.0).status, Status::Achieved);
-  EXPECT_EQ(computeProgress(i, 2023, 31.0).status, Status::Behind);
-  EXPECT_EQ(computeProgress(i, 2025, 31.0).status, Status::SeverelyBehind);
+  EXPECT_EQ(computeProgress(i, 2023, 31.0).status, Status::NoBaseline);
+  EXPECT_EQ(computeProgress(i, 2025, 31.0).status, Status::NotMet);
   EXPECT_FALSE(computeProgress(i, 2023, 31.0).percent.has_value());
+  EXPECT_DOUBLE_EQ(*computeProgress(i, 2023, 31.0).remaining, 1.0);
+}
+
+// A total over the plan period (创建15个美丽街区) starts from 0 at the period's start: the plan's own
+// baseline. The period is the plan's: Songjiang's action plan runs 2024–2026, not 2021–2025.
+TEST(Progress, APeriodTotalStartsFromZeroWhenThePlanPeriodStarts) {
+  Indicator i = busCoverage();
+  i.unit = QStringLiteral("个");
+  i.targetKind = TargetKind::PeriodTotal;
+  i.targetValue = 15;
+  const Progress p = computeProgress(i, 2023, 9.0);
+  EXPECT_DOUBLE_EQ(*p.percent, 60.0);
+  EXPECT_DOUBLE_EQ(*p.expectedValue, 9.0);  // 3 of 5 years from the end of 2020
+  EXPECT_EQ(p.status, Status::OnTrack);
+  Indicator songjiang = i;
+  songjiang.period = {2024, 2026};
+  songjiang.targetYear = 2026;
+  songjiang.targetValue = 20;
+  ASSERT_TRUE(pathStart(songjiang).has_value());
+  EXPECT_EQ(pathStart(songjiang)->first, 2023);
+  EXPECT_DOUBLE_EQ(*computeProgress(songjiang, 2025, 10.0).expectedValue, 20.0 * 2 / 3);
+  Indicator noPeriod = i;
+  noPeriod.period = {};
+  EXPECT_EQ(computeProgress(noPeriod, 2023, 9.0).status, Status::NoBaseline);  // no period, no start: not invented
+}
+
+// JD14-34 架空线入地年均增长量 5–10 公里: each year's increment judged on its own, and summed over the
+// period (a total length against the annual range was judged before).
+TEST(Progress, AnAnnualRangeIsJudgedYearByYearAndSummedOverThePeriod) {
+  Indicator i = busCoverage();
+  i.unit = QStringLiteral("公里");
+  i.targetKind = TargetKind::Annual;
+  i.targetValue = 5;
+  i.targetMax = 10;
+  EXPECT_EQ(computeProgress(i, 2022, 6.0).status, Status::Achieved);  // that year's 5–10
+  EXPECT_EQ(computeProgress(i, 2022, 4.0).status, Status::Behind);
+  EXPECT_EQ(computeProgress(i, 2022, 30.0).status, Status::Achieved);  // no total judged against the range
+  Progress p = progressOf(i, 2023, {{2020, 99.0}, {2021, 6.0}, {2022, 4.0}, {2023, 7.0}});  // 2020 is before the period
+  EXPECT_DOUBLE_EQ(*p.periodTotal, 17.0);
+  EXPECT_DOUBLE_EQ(*p.periodExpected, 15.0);
+  EXPECT_EQ(p.status, Status::OnTrack);
+  EXPECT_EQ(progressOf(i, 2022, {{2021, 6.0}, {2022, 3.0}}).status, Status::Behind);
+  EXPECT_EQ(progressOf(i, 2023, {{2021, 2.0}, {2022, 2.0}, {2023, 2.0}}).status, Status::SeverelyBehind);  // 6 of 15
+  EXPECT_EQ(progressOf(i, 2025, {{2021, 5.0}, {2022, 6.0}, {2023, 5.0}, {2024, 8.0}, {2025, 5.0}}).status, Status::Achieved);
+}
+
+// JD14-23 每年至少创建1个示范街镇: a count every year.
+TEST(Progress, AYearlyCountMustBeReachedEveryYear) {
+  Indicator i = busCoverage();
+  i.unit = QStringLiteral("个");
+  i.targetKind = TargetKind::YearlyCount;
+  i.targetValue = 1;
+  EXPECT_EQ(progressOf(i, 2023, {{2021, 1.0}, {2022, 2.0}, {2023, 1.0}}).status, Status::OnTrack);
+  EXPECT_EQ(progressOf(i, 2023, {{2021, 1.0}, {2022, 1.0}, {2023, 0.0}}).status, Status::Behind);
+  EXPECT_DOUBLE_EQ(*progressOf(i, 2023, {{2021, 1.0}, {2022, 2.0}, {2023, 1.0}}).periodTotal, 4.0);
+}
+
+// PT14-16 累计新建绿地面积 75 平方米, doubtful (the previous period built 166.9万平方米): 待确认, never
+// 已达标, until an analyst confirms a unit.
+TEST(Progress, ADoubtfulRowIsToBeConfirmedNeverAchieved) {
+  Indicator i = busCoverage();
+  i.unit = QStringLiteral("平方米");
+  i.targetKind = TargetKind::PeriodTotal;
+  i.targetValue = 75;
+  i.doubt = QStringLiteral("75 平方米 is implausible; probably 万平方米");
+  EXPECT_EQ(computeProgress(i, 2023, 80.0).status, Status::Unconfirmed);
+  EXPECT_EQ(computeProgress(i, 2023, 80.0).percent, std::nullopt);
+  i.confirmation = Confirmation{QStringLiteral("万平方米"), QString(), QStringLiteral("王芳"), QStringLiteral("十三五 built 166.9万"), {}};
+  i.unit = QStringLiteral("万平方米");
+  EXPECT_EQ(computeProgress(i, 2023, 80.0).status, Status::Achieved);
+  EXPECT_EQ(computeProgress(i, 2023, 30.0).status, Status::Behind);  // 40 % of the way where 60 % is expected
 }
 
 }  // namespace
