@@ -1,5 +1,6 @@
 #include "cli/indicator_commands.h"
 
+#include "cli/catalog_audit_commands.h"
 #include "cli/cli_args.h"
 
 #include "xiuhua/indicators/progress.h"
@@ -31,6 +32,10 @@ QString statusCode(indicators::Status s) {
     case indicators::Status::SeverelyBehind: return QStringLiteral("severely_behind");
     case indicators::Status::NoData: return QStringLiteral("no_data");
     case indicators::Status::Manual: return QStringLiteral("manual");
+    case indicators::Status::NoBaseline: return QStringLiteral("no_baseline");
+    case indicators::Status::Unconfirmed: return QStringLiteral("unconfirmed");
+    case indicators::Status::NotApplicable: return QStringLiteral("not_applicable");
+    case indicators::Status::NotMet: return QStringLiteral("not_met");
   }
   return {};
 }
@@ -42,6 +47,14 @@ QJsonObject describe(const Indicator& i) {
           {QStringLiteral("nameEn"), i.nameEn},
           {QStringLiteral("unit"), i.unit},
           {QStringLiteral("binding"), i.nature == indicators::Nature::Binding},
+          {QStringLiteral("nature"), indicators::natureName(i.nature)},
+          {QStringLiteral("target_kind"), indicators::targetKindCode(i.targetKind)},
+          {QStringLiteral("target_max"), number(i.targetMax)},
+          {QStringLiteral("scope"), i.scope},
+          {QStringLiteral("population_basis"), i.populationBasis},
+          {QStringLiteral("baseline_source"), i.baselineSource},
+          {QStringLiteral("doubt"), i.doubt},
+          {QStringLiteral("confirmed"), i.confirmation.has_value()},
           {QStringLiteral("baselineYear"), i.baselineYear ? QJsonValue(*i.baselineYear) : QJsonValue()},
           {QStringLiteral("baseline"), number(i.baselineValue)},
           {QStringLiteral("targetYear"), i.targetYear},
@@ -122,6 +135,10 @@ int status(indicators::ValueStore& store, const QStringList& args, QTextStream& 
     row.insert(QStringLiteral("value_synthetic"), s.latestIsSynthetic());  // an invented value (the demo's), not official
     row.insert(QStringLiteral("progress"), number(p.percent));
     row.insert(QStringLiteral("expected"), number(p.expectedValue));
+    row.insert(QStringLiteral("remaining"), number(p.remaining));
+    row.insert(QStringLiteral("period_total"), number(p.periodTotal));
+    row.insert(QStringLiteral("period_expected"), number(p.periodExpected));
+    row.insert(QStringLiteral("status_advice"), indicators::statusAdvice(p.status));
     row.insert(QStringLiteral("status"), statusCode(p.status));
     row.insert(QStringLiteral("statusName"), indicators::statusName(p.status));
     rows.append(row);
@@ -175,7 +192,7 @@ int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
   const QString sub = args.value(0);
   const QString project = option(args, QStringLiteral("--project"));
   if (sub.isEmpty() || project.isEmpty()) {
-    err << "usage: xiuhua-cli indicators import-catalog|list|set|status|history|import|export --project FILE ...\n";
+    err << "usage: xiuhua-cli indicators import-catalog|list|set|status|history|import|export|audit|confirm|baseline --project FILE ...\n";
     return 2;
   }
   auto store = indicators::ValueStore::open(project);
@@ -184,6 +201,7 @@ int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
     return 1;
   }
   if (sub == QLatin1String("import-catalog")) return importCatalog(**store, args, out, err);
+  if (isCatalogAuditCommand(sub)) return runCatalogAudit(sub, **store, args, out, err);
   auto catalog = (*store)->catalog();
   if (!catalog.ok()) {
     err << "xiuhua-cli: " << catalog.error().message << "\n";

@@ -18,7 +18,13 @@ const char* kSchema =
     "CREATE INDEX IF NOT EXISTS xh_values_code ON xh_values(code, year, subunit);"
     "CREATE TABLE IF NOT EXISTS xh_assessments("
     "  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, year INTEGER NOT NULL, status TEXT NOT NULL,"
-    "  reason TEXT NOT NULL, author TEXT, time TEXT NOT NULL);";
+    "  reason TEXT NOT NULL, author TEXT, time TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS xh_catalog_decisions("
+    "  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT, basis TEXT,"
+    "  baseline_year INTEGER, baseline_value REAL, source TEXT, reason TEXT, author TEXT, time TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS xh_not_applicable("
+    "  code TEXT NOT NULL, level TEXT NOT NULL, subunit TEXT NOT NULL, scope TEXT NOT NULL,"
+    "  PRIMARY KEY(code, level, subunit));";
 
 const std::pair<Status, const char*> kJudged[] = {{Status::Achieved, "achieved"}, {Status::OnTrack, "on_track"},
                                                   {Status::Behind, "behind"}, {Status::SeverelyBehind, "severely_behind"}};
@@ -98,6 +104,13 @@ gis::Result<Catalog> ValueStore::catalog() {
   catalog.path = mDb->path();
   for (const auto& row : rows.value()) {
     catalog.indicators.push_back(indicatorFromJson(QJsonDocument::fromJson(row[0].toString().toUtf8()).object()));
+  }
+  auto decided = decisions();
+  if (!decided.ok()) return decided.error();
+  for (const CatalogDecision& d : decided.value()) {
+    for (Indicator& ind : catalog.indicators) {
+      if (ind.code == d.code) applyDecision(ind, d);
+    }
   }
   return catalog;
 }

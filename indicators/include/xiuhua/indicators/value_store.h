@@ -47,6 +47,23 @@ struct Assessment {
   QDateTime time;  // UTC, set by the store
 };
 
+// An analyst's decision on a catalog row, kept in the project's audit: a doubt confirmed (with the
+// unit or population basis the row then has), or a baseline entered with its source.
+struct CatalogDecision {
+  enum class Kind { Confirm, Baseline };
+  qint64 id = 0;
+  QString code;
+  Kind kind = Kind::Confirm;
+  QString unit;                        // Confirm: the unit confirmed
+  QString basis;                       // Confirm: the population basis confirmed (户籍 / 常住)
+  std::optional<int> baselineYear;     // Baseline
+  std::optional<double> baselineValue;
+  QString source;                      // Baseline: where the figure comes from (required)
+  QString reason;                      // Confirm: why (required)
+  QString author;
+  QDateTime time;  // UTC, set by the store
+};
+
 // The indicator catalog and value history inside a project file. Each instance has its own
 // SQLite connection (WAL, busy timeout): several instances, in one process or several, may
 // write the same project at once. Thread affinity: the creating thread.
@@ -58,6 +75,17 @@ class ValueStore {
   // Adds or replaces the definitions of the catalog's indicators (all or none), under a plan name.
   gis::Status importCatalog(const Catalog& catalog, const QString& plan);
   gis::Result<Catalog> catalog();
+  // The catalog as the analysts left it: every confirmation and entered baseline of the audit applied.
+  // Answers a row's doubt (待确认 until then): the unit it is in (its own or the doubt's unit) or, for
+  // a per-capita row, the population basis; refuses a row without a doubt, an unknown unit, an empty
+  // reason. Values already stored stay as they are: they are read in the confirmed unit.
+  gis::Status confirmIndicator(const QString& code, const QString& unit, const QString& basis, const QString& reason,
+                               const QString& author);
+  // Gives a row without a plan baseline a baseline, with its source (required); refuses to replace
+  // the plan's own.
+  gis::Status setBaseline(const QString& code, int year, double value, const QString& source, const QString& author);
+  // The audit's decisions, oldest first (of one indicator, or all).
+  gis::Result<std::vector<CatalogDecision>> decisions(const QString& code = {});
   // Replaces one indicator's definition (e.g. a corrected target); the code must exist.
   gis::Status updateIndicator(const Indicator& indicator);
 
@@ -85,6 +113,12 @@ class ValueStore {
                                                                        const QString& level = {});
   const QString& path() const { return mDb->path(); }
 
+  // The sub-units of a level that lie outside the area an indicator's target is set for (its scope):
+  // they read 不适用. Replaces what was recorded for the indicator and level (a computation knows).
+  gis::Status setNotApplicable(const QString& code, const QString& level, const QStringList& subunits, const QString& scope);
+  // Those sub-units (of a level; empty level: of every level).
+  gis::Result<std::set<QString>> notApplicable(const QString& code, const QString& level = {});
+
   // Records an assessment (history kept like values); refuses an empty reason or a status other
   // than the four judged ones.
   gis::Status addAssessment(Assessment assessment);
@@ -93,8 +127,13 @@ class ValueStore {
 
  private:
   explicit ValueStore(std::unique_ptr<gis::Database> db);
+  gis::Result<Indicator> definition(const QString& code);  // as the catalog gave it, before the audit
+  gis::Status addDecision(const CatalogDecision& decision);
   std::unique_ptr<gis::Database> mDb;
 };
+
+// A decision applied to the row it is about (ValueStore::catalog() applies the audit's, in order).
+void applyDecision(Indicator& indicator, const CatalogDecision& decision);
 
 QString valueSourceName(ValueSource source);  // entered / computed / imported / synthetic
 std::optional<ValueSource> valueSourceFromName(const QString& name);
