@@ -116,18 +116,36 @@ gis::Status completeProject(gis::Project& project, const QString& zoomLayer) {
 
 namespace {
 
+// A binding of an indicator whose target is set for an area (its scope, e.g. 嘉定新城) gets that
+// area from the spec's "scopes" ({name: {"layer", "where"}}) as "scope_layer" and "scope_where".
+gis::Status addScope(const indicators::Catalog& catalog, const QJsonObject& scopes, const QString& code, QJsonObject& parameters) {
+  const indicators::Indicator* indicator = catalog.find(code);
+  if (indicator == nullptr || indicator->scope.isEmpty() || parameters.contains(QStringLiteral("scope_layer"))) return {};
+  const QJsonObject scope = scopes.value(indicator->scope).toObject();
+  if (scope.value(QStringLiteral("layer")).toString().isEmpty()) {
+    return gis::Error{gis::ErrorCode::ProjectInvalid,
+                      QStringLiteral("%1 is set for %2 only: \"scopes\" must give %2 as {\"layer\": id, \"where\": filter}")
+                          .arg(code, indicator->scope)};
+  }
+  parameters.insert(QStringLiteral("scope_layer"), scope.value(QStringLiteral("layer")).toString());
+  parameters.insert(QStringLiteral("scope_where"), scope.value(QStringLiteral("where")).toString());
+  return {};
+}
+
 // The spec's optional "catalog" ({"file", "plan"}, the file relative to the spec) is imported and
 // its "metrics" ({code: {"metric", parameters…}}) become the project's metric bindings.
 gis::Status addIndicatorSetup(const QJsonObject& spec, const QDir& specDir, const QString& projectPath) {
   const QJsonObject catalogSpec = spec.value(QStringLiteral("catalog")).toObject();
   const QJsonObject metrics = spec.value(QStringLiteral("metrics")).toObject();
   if (catalogSpec.isEmpty() && metrics.isEmpty()) return {};
+  indicators::Catalog catalog;
   if (!catalogSpec.isEmpty()) {
-    auto catalog = indicators::CatalogReader::read(specDir.absoluteFilePath(catalogSpec.value(QStringLiteral("file")).toString()));
-    if (!catalog.ok()) return catalog.error();
+    auto read = indicators::CatalogReader::read(specDir.absoluteFilePath(catalogSpec.value(QStringLiteral("file")).toString()));
+    if (!read.ok()) return read.error();
+    catalog = std::move(read).value();
     auto store = indicators::ValueStore::open(projectPath);
     if (!store.ok()) return store.error();
-    if (gis::Status s = (*store)->importCatalog(catalog.value(), catalogSpec.value(QStringLiteral("plan")).toString()); !s) return s;
+    if (gis::Status s = (*store)->importCatalog(catalog, catalogSpec.value(QStringLiteral("plan")).toString()); !s) return s;
   }
   auto computations = indicators::ComputationStore::open(projectPath);
   if (!computations.ok()) return computations.error();
@@ -135,6 +153,7 @@ gis::Status addIndicatorSetup(const QJsonObject& spec, const QDir& specDir, cons
     QJsonObject parameters = it.value().toObject();
     const QString metric = parameters.take(QStringLiteral("metric")).toString();
     parameters.remove(QStringLiteral("comment"));
+    if (gis::Status s = addScope(catalog, spec.value(QStringLiteral("scopes")).toObject(), it.key(), parameters); !s) return s;
     if (gis::Status s = (*computations)->setBinding({it.key(), metric, parameters}); !s) return s;
   }
   return {};

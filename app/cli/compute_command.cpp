@@ -72,6 +72,7 @@ gis::Result<QJsonObject> computeOne(ComputeSetup& setup, const indicators::Metri
     auto stored = setup.computations->recordValues(c.value());
     if (!stored.ok()) return stored.error();
     if (auto written = setup.values->addValues(stored->values); !written.ok()) return written.error();
+    if (gis::Status s = indicators::storeNotApplicable(*setup.values, c.value()); !s) return s.error();
     recorded = std::move(stored).value();
   }
   const qint64 id = recorded.id;
@@ -138,7 +139,9 @@ int runCompute(const QStringList& args, QTextStream& out, QTextStream& err) {
     ++matched;
     auto row = computeOne(setup.value(), binding, year, run, dryRun);
     if (!row.ok()) {
-      failures.append(row.error().message);
+      // Which indicator failed, then why.
+      const QString message = row.error().message;
+      failures.append(message.startsWith(binding.code) ? message : QStringLiteral("%1: %2").arg(binding.code, message));
       continue;
     }
     computed.append(row.value());

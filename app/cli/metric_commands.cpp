@@ -2,7 +2,9 @@
 
 #include "cli/cli_args.h"
 #include "cli/message_log.h"
+#include "xiuhua/indicators/metrics/area_metrics.h"
 #include "xiuhua/indicators/metrics/feature_metrics.h"
+#include "xiuhua/indicators/metrics/share_metrics.h"
 #include "xiuhua/indicators/metrics/line_metrics.h"
 #include "xiuhua/indicators/metrics/metric_json.h"
 #include "xiuhua/indicators/metrics/service_coverage.h"
@@ -37,6 +39,7 @@ void printText(const MetricResult& r, QTextStream& out) {
   auto format = [&](const std::optional<double>& v) {
     if (!v) return QStringLiteral("-");
     if (keys.value == QLatin1String("ratio")) return QStringLiteral("%1%").arg(*v * 100, 0, 'f', 2);
+    if (keys.value == QLatin1String("m2_per_person")) return QString::number(*v, 'f', 4);
     return QString::number(*v, 'f', keys.value == QLatin1String("count") ? 0 : 3);
   };
   out << r.metric << "\t" << keys.value << "\t" << format(r.value) << "\n";
@@ -80,6 +83,8 @@ gis::Result<indicators::CoverageParams> coverageParams(const QStringList& args) 
   p.targetWhere = option(args, QStringLiteral("--target-where"));
   p.exclude = gis::SourceRef::parse(option(args, QStringLiteral("--exclude")));
   p.excludeWhere = option(args, QStringLiteral("--exclude-where"));
+  p.within = gis::SourceRef::parse(option(args, QStringLiteral("--within")));
+  p.withinWhere = option(args, QStringLiteral("--within-where"));
   p.per = zoneRequest(args);
   p.weightField = option(args, QStringLiteral("--weight-field"));
   p.weightRaster = option(args, QStringLiteral("--weight-raster"));
@@ -127,7 +132,8 @@ namespace {
 const QStringList& coverageOptions() {
   static const QStringList options = {QStringLiteral("--facilities"), QStringLiteral("--facility-where"), QStringLiteral("--radius"),
                                       QStringLiteral("--radius-tiers"), QStringLiteral("--target"), QStringLiteral("--target-where"),
-                                      QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--quad-segs"),
+                                      QStringLiteral("--exclude"), QStringLiteral("--exclude-where"), QStringLiteral("--within"),
+                                      QStringLiteral("--within-where"), QStringLiteral("--quad-segs"),
                                       QStringLiteral("--network"), QStringLiteral("--network-where"), QStringLiteral("--snap"),
                                       QStringLiteral("--network-width"),
                                       QStringLiteral("--method"), QStringLiteral("--weight-field"), QStringLiteral("--weight-raster")};
@@ -205,12 +211,74 @@ Command shareCommand() {
           }};
 }
 
+Command countShareCommand() {
+  return {{QStringLiteral("--features"), QStringLiteral("--where"), QStringLiteral("--condition"), QStringLiteral("--within"),
+           QStringLiteral("--within-where")},
+          {},
+          {QStringLiteral("--features"), QStringLiteral("--condition")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::CountShareParams p{gis::SourceRef::parse(option(args, QStringLiteral("--features"))),
+                                           option(args, QStringLiteral("--where")), option(args, QStringLiteral("--condition")),
+                                           gis::SourceRef::parse(option(args, QStringLiteral("--within"))),
+                                           option(args, QStringLiteral("--within-where")), zoneRequest(args)};
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeCountShare(p, run); });
+          }};
+}
+
+Command lengthShareCommand() {
+  return {{QStringLiteral("--lines"), QStringLiteral("--where"), QStringLiteral("--condition"), QStringLiteral("--within"),
+           QStringLiteral("--within-where")},
+          {QStringLiteral("--dedupe")},
+          {QStringLiteral("--lines"), QStringLiteral("--condition")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::LengthShareParams p{gis::SourceRef::parse(option(args, QStringLiteral("--lines"))),
+                                            option(args, QStringLiteral("--where")), option(args, QStringLiteral("--condition")),
+                                            gis::SourceRef::parse(option(args, QStringLiteral("--within"))),
+                                            option(args, QStringLiteral("--within-where")), zoneRequest(args),
+                                            flag(args, QStringLiteral("--dedupe"))};
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeLengthShare(p, run); });
+          }};
+}
+
+Command perCapitaCommand() {
+  return {{QStringLiteral("--features"), QStringLiteral("--where"), QStringLiteral("--area"), QStringLiteral("--area-where"),
+           QStringLiteral("--population-field")},
+          {},
+          {QStringLiteral("--features"), QStringLiteral("--area"), QStringLiteral("--population-field")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::PerCapitaParams p{gis::SourceRef::parse(option(args, QStringLiteral("--features"))),
+                                          option(args, QStringLiteral("--where")),
+                                          gis::SourceRef::parse(option(args, QStringLiteral("--area"))),
+                                          option(args, QStringLiteral("--area-where")),
+                                          option(args, QStringLiteral("--population-field")), zoneRequest(args)};
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computePerCapitaArea(p, run); });
+          }};
+}
+
+Command areaMeanCommand() {
+  return {{QStringLiteral("--features"), QStringLiteral("--where"), QStringLiteral("--value-field"), QStringLiteral("--area"),
+           QStringLiteral("--area-where")},
+          {},
+          {QStringLiteral("--features"), QStringLiteral("--value-field")},
+          [](const QStringList& args) -> gis::Result<Compute> {
+            indicators::AreaMeanParams p{gis::SourceRef::parse(option(args, QStringLiteral("--features"))),
+                                         option(args, QStringLiteral("--where")), option(args, QStringLiteral("--value-field")),
+                                         gis::SourceRef::parse(option(args, QStringLiteral("--area"))),
+                                         option(args, QStringLiteral("--area-where")), zoneRequest(args)};
+            return Compute([p](const indicators::MetricRun& run) { return indicators::computeAreaWeightedMean(p, run); });
+          }};
+}
+
 std::optional<Command> commandFor(const QString& name) {
   if (name == QLatin1String("coverage")) return coverageCommand();
   if (name == QLatin1String("length")) return lengthCommand();
   if (name == QLatin1String("density")) return densityCommand();
   if (name == QLatin1String("count")) return countCommand();
   if (name == QLatin1String("share")) return shareCommand();
+  if (name == QLatin1String("count-share")) return countShareCommand();
+  if (name == QLatin1String("length-share")) return lengthShareCommand();
+  if (name == QLatin1String("per-capita")) return perCapitaCommand();
+  if (name == QLatin1String("area-mean")) return areaMeanCommand();
   return std::nullopt;
 }
 

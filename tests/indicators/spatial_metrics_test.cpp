@@ -1,6 +1,7 @@
 // The official metrics on small files with answers worked out by hand: tiers at their boundary
 // values, polygon buffers, sub-units that add up, lengths, counts, shares and densities, and the
 // messages for bad input.
+#include "support/geojson_fixture.h"
 #include "support/temp_dir.h"
 #include "xiuhua/indicators/metrics/feature_metrics.h"
 #include "xiuhua/indicators/metrics/line_metrics.h"
@@ -15,40 +16,12 @@
 namespace xiuhua::indicators {
 namespace {
 
-// GeoJSON in EPSG:4549 (metres) around x 600 km, y 3 460 km; coordinates are offsets from there.
-constexpr double kX = 600000;
-constexpr double kY = 3460000;
-
-QString ring(double x0, double y0, double x1, double y1) {
-  return QStringLiteral("[[[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]]]")
-      .arg(kX + x0, 0, 'f', 3).arg(kY + y0, 0, 'f', 3).arg(kX + x1, 0, 'f', 3).arg(kY + y1, 0, 'f', 3);
-}
-
-struct Feature {
-  QString geometry;  // GeoJSON geometry object
-  QString properties = QStringLiteral("{}");
-};
-
-Feature box(double x0, double y0, double x1, double y1, const QString& properties = QStringLiteral("{}")) {
-  return {QStringLiteral("{\"type\":\"Polygon\",\"coordinates\":%1}").arg(ring(x0, y0, x1, y1)), properties};
-}
-
-Feature segment(double x0, double y0, double x1, double y1, const QString& properties = QStringLiteral("{}")) {
-  return {QStringLiteral("{\"type\":\"LineString\",\"coordinates\":[[%1,%2],[%3,%4]]}")
-              .arg(kX + x0, 0, 'f', 3).arg(kY + y0, 0, 'f', 3).arg(kX + x1, 0, 'f', 3).arg(kY + y1, 0, 'f', 3),
-          properties};
-}
-
-QString writeLayer(const test::TempDir& dir, const QString& name, const std::vector<Feature>& features) {
-  QStringList items;
-  for (const Feature& f : features) {
-    items << QStringLiteral("{\"type\":\"Feature\",\"properties\":%1,\"geometry\":%2}").arg(f.properties, f.geometry);
-  }
-  const QString json = QStringLiteral("{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":"
-                                      "{\"name\":\"urn:ogc:def:crs:EPSG::4549\"}},\"features\":[%1]}")
-                           .arg(items.join(QLatin1Char(',')));
-  return dir.write(name + QStringLiteral(".geojson"), json.toUtf8());
-}
+using test::box;
+using test::Feature;
+using test::kX;
+using test::kY;
+using test::segment;
+using test::writeLayer;
 
 // Area of a w×h rectangle buffered by r with 8 segments per quarter circle: the rectangle, four
 // side strips and the four corner pieces of the inscribed regular 32-gon.
@@ -119,6 +92,26 @@ TEST(ServiceCoverage, SubUnitsAddUpAndFiltersSelect) {
   EXPECT_NEAR(r.zones[0].numerator + r.zones[1].numerator, r.numerator, 1e-6);
   EXPECT_FALSE(r.outside.has_value());
   EXPECT_EQ(r.counts.value(QStringLiteral("facilities_used")).toInt(), 1);
+}
+
+// A target set for an area (嘉定新城): only the target land inside `within` counts.
+TEST(ServiceCoverage, WithinAnAreaOnlyTheLandInsideItCounts) {
+  test::TempDir dir;
+  const QString stops = writeLayer(dir, QStringLiteral("站点"), {test::point(50, 50)});
+  const QString land = writeLayer(dir, QStringLiteral("用地"), {box(0, 0, 100, 100), box(200, 0, 300, 100)});
+  CoverageParams p;
+  p.facilities = gis::SourceRef::parse(stops);
+  p.radius = 10;
+  p.target = gis::SourceRef::parse(land);
+  const double disk = 0.5 * 32 * 100 * std::sin(2 * M_PI / 32);  // the 32-gon of radius 10
+  auto all = computeCoverage(p);
+  ASSERT_TRUE(all.ok()) << all.error().message.toStdString();
+  EXPECT_NEAR(*all->value, disk / 20000, 1e-12);
+  p.within = gis::SourceRef::parse(writeLayer(dir, QStringLiteral("新城"), {box(-10, -10, 100, 150), box(100, -10, 150, 150)}));
+  auto inside = computeCoverage(p);
+  ASSERT_TRUE(inside.ok()) << inside.error().message.toStdString();
+  EXPECT_NEAR(*inside->value, disk / 10000, 1e-12);
+  EXPECT_NEAR(inside->denominator, 10000, 1e-6);
 }
 
 TEST(ServiceCoverage, BadInputIsRefusedNamingTheFileAndProblem) {

@@ -63,6 +63,28 @@ Covers coversFor(const CoverageParams& params, const gis::NetworkServiceAreas* n
   return out;
 }
 
+namespace {
+
+// Everything around an area, as a polygon to exclude: a box beyond the area and the targets with the
+// area's outer rings as holes, and the area's own holes as islands. Taking it out of the target land
+// leaves the land inside the area.
+gis::Geometry outsideOf(const gis::Geometry& area, const std::vector<gis::Geometry>& targets) {
+  QRectF box = area.boundingBox();
+  for (const gis::Geometry& t : targets) box = box.united(t.boundingBox());
+  box.adjust(-100, -100, 100, 100);
+  gis::Geometry::Part frame{{box.topLeft(), box.topRight(), box.bottomRight(), box.bottomLeft(), box.topLeft()}};
+  std::vector<gis::Geometry::Part> parts;
+  for (const gis::Geometry::Part& part : area.parts()) {
+    if (part.empty()) continue;
+    frame.push_back(part.front());
+    for (std::size_t h = 1; h < part.size(); ++h) parts.push_back({part[h]});
+  }
+  parts.insert(parts.begin(), std::move(frame));
+  return gis::Geometry(gis::Geometry::Type::Polygon, std::move(parts));
+}
+
+}  // namespace
+
 void useStraightLineCovers(const CoverageParams& params, CoverageSetup& setup, int threads) {
   setup.overlay.covers.clear();
   setup.overlay.coverCores.clear();
@@ -113,6 +135,11 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
                                         {QStringLiteral("target"), params.target, params.targetWhere, targetFields}};
   if (!params.exclude.isEmpty()) requests.push_back({QStringLiteral("exclude"), params.exclude, params.excludeWhere, {}});
   CoverageSetup setup;
+  std::size_t withinLayer = 0;
+  if (!params.within.isEmpty()) {
+    withinLayer = requests.size();
+    requests.push_back({QStringLiteral("within"), params.within, params.withinWhere, {}, true});
+  }
   if (params.per) {
     setup.zoneLayer = requests.size();
     requests.push_back(zoneRequest(*params.per));
@@ -183,6 +210,11 @@ gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const Met
   setup.targetCount = target.geometries.size();
   setup.overlay.targets = std::move(target.geometries);  // hundreds of thousands of parcels: no copy
   if (exclude != nullptr) setup.overlay.exclusions = exclude->geometries;
+  if (withinLayer > 0) {
+    const MetricLayer& within = setup.inputs.layers[withinLayer];
+    if (gis::Status s = requirePolygons(within); !s) return s.error();
+    setup.overlay.exclusions.push_back(outsideOf(within.geometries.front(), setup.overlay.targets));
+  }
   if (zones != nullptr) setup.overlay.zones = zones->geometries;
   return setup;
 }

@@ -27,6 +27,12 @@ MetricKeys metricKeys(const QString& metric) {
   }
   if (metric == QLatin1String("density")) return {QStringLiteral("km_per_km2"), QStringLiteral("length_km"), QStringLiteral("area_km2")};
   if (metric == QLatin1String("count")) return {QStringLiteral("count"), QString(), QString()};
+  if (metric == QLatin1String("count_share")) return {QStringLiteral("ratio"), QStringLiteral("meeting"), QStringLiteral("counted")};
+  if (metric == QLatin1String("length_share")) return {QStringLiteral("ratio"), QStringLiteral("meeting_m"), QStringLiteral("total_m")};
+  if (metric == QLatin1String("per_capita_area")) {
+    return {QStringLiteral("m2_per_person"), QStringLiteral("area_m2"), QStringLiteral("population")};
+  }
+  if (metric == QLatin1String("area_weighted_mean")) return {QStringLiteral("mean"), QStringLiteral("weighted_sum"), QStringLiteral("weight_m2")};
   return {QStringLiteral("length_m"), QString(), QString()};
 }
 

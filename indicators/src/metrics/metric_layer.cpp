@@ -4,6 +4,7 @@
 #include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/file_fingerprint.h"
+#include "xiuhua/gis/overlay/geometry_measures.h"
 #include "xiuhua/gis/overlay/polygon_repair.h"
 #include "xiuhua/gis/vector_reader.h"
 
@@ -210,6 +211,7 @@ gis::Result<MetricInputs> loadMetricInputs(const std::vector<LayerRequest>& requ
         return s;
       }
       layer.repaired = gis::repairGeometries(layer.geometries);
+      if (layer.request.dissolve && layer.geometries.size() > 1) layer.geometries = {gis::unionOf(layer.geometries)};
       if (fingerprints) layer.sha256 = gis::fileSha256(layer.data->path);
       return {};
     }));

@@ -8,7 +8,8 @@
 namespace xiuhua::indicators::detail {
 
 LayerRequest zoneRequest(const ZoneRequest& per) {
-  return {QStringLiteral("sub-units"), per.source, per.where, per.nameField.isEmpty() ? QStringList() : QStringList{per.nameField}};
+  return {QStringLiteral("sub-units"), per.source, per.where, per.nameField.isEmpty() ? QStringList() : QStringList{per.nameField},
+          per.dissolve};
 }
 
 std::vector<QString> zoneNames(const MetricLayer& zones, const QString& field) {

@@ -204,6 +204,10 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   QJsonArray tiers;
   for (const RadiusTier& t : params.tiers) tiers.append(QJsonObject{{QStringLiteral("min_area_m2"), t.minArea}, {QStringLiteral("radius_m"), t.radius}});
   if (!params.tiers.empty()) parameters.insert(QStringLiteral("radius_tiers"), tiers);
+  if (!params.within.isEmpty()) {
+    parameters.insert(QStringLiteral("within"), params.within.toString());
+    parameters.insert(QStringLiteral("within_where"), params.withinWhere);
+  }
   if (exclude != nullptr) {
     parameters.insert(QStringLiteral("exclude"), params.exclude.toString());
     parameters.insert(QStringLiteral("exclude_where"), params.excludeWhere);

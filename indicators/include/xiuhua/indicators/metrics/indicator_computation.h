@@ -25,10 +25,20 @@ struct IndicatorComputation {
   std::vector<std::pair<QString, MetricResult>> breakdowns;  // (layer id, result)
   std::vector<IndicatorValue> values;
   QJsonObject binding;  // {"metric", "parameters"}: what it was computed from, to tell when it is stale
+  // A target set for an area (the catalog's scope, e.g. 嘉定新城): the whole value is computed inside
+  // it, and the sub-units of each breakdown level that lie outside it (less than the binding's
+  // "scope_min_share" of their area inside, by default half — Xiuhua's assumption) have no value.
+  QString scope;
+  std::vector<std::pair<QString, QStringList>> notApplicable;  // (level, sub-units outside the scope)
 };
 
+// A scoped indicator's binding names its area: "scope_layer" (a polygon layer id), "scope_where"; a
+// scoped indicator without one is refused, naming the scope.
 gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, const MetricBinding& binding, int year,
                                                    const LayerResolver& layers, const MetricRun& run = {});
+// Records which sub-units a computation found outside its scope (ValueStore::setNotApplicable), for
+// every breakdown level it computed.
+gis::Status storeNotApplicable(ValueStore& store, const IndicatorComputation& computation);
 
 // The project layers a binding reads (its parameters that name a layer, and its breakdowns).
 QStringList bindingLayerIds(const MetricBinding& binding, const LayerResolver& layers);

@@ -25,6 +25,7 @@ struct LayerRequest {
   gis::SourceRef source;
   QString where;
   QStringList fields;
+  bool dissolve = false;  // the features' union as one geometry
 };
 
 // An input read and placed in the metric CRS, with what provenance needs.

@@ -16,6 +16,7 @@ struct ZoneRequest {
   gis::SourceRef source;
   QString nameField;
   QString where;
+  bool dissolve = false;  // one zone: the union of the features (an area such as 嘉定新城 in parts)
 };
 
 // How a metric runs: the metric CRS (nullopt: chosen from the data), threads, cancellation and

@@ -45,6 +45,8 @@ struct CoverageParams {
   QString targetWhere;
   gis::SourceRef exclude;  // optional: land taken out of the denominator (e.g. large water bodies)
   QString excludeWhere;
+  gis::SourceRef within;   // optional: only target land inside these polygons counts (嘉定新城, the area a target is set for)
+  QString withinWhere;
   std::optional<ZoneRequest> per;
   // Population weighting (spatial:population_coverage): a numeric field of the target polygons
   // (each polygon's weight spread evenly over it), or a raster whose cells count by the share of
