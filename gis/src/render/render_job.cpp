@@ -55,13 +55,13 @@ void drawGeometry(QPainter& painter, const Geometry& g, const Symbol& s, const M
           if (poly.size() >= 2) path.addPolygon(poly);
         }
       }
-      painter.setPen(QPen(stroke, highlighted ? s.strokeWidth + 1.5 : s.strokeWidth));
+      painter.setPen(QPen(stroke, highlighted ? s.strokeWidth + 1.5 : s.strokeWidth, s.dashed ? Qt::DashLine : Qt::SolidLine));
       painter.setBrush(fill);
       painter.drawPath(path);
       break;
     }
     case Geometry::Type::Line:
-      painter.setPen(QPen(stroke, highlighted ? s.strokeWidth + 2 : s.strokeWidth, Qt::SolidLine,
+      painter.setPen(QPen(stroke, highlighted ? s.strokeWidth + 2 : s.strokeWidth, s.dashed ? Qt::DashLine : Qt::SolidLine,
                           Qt::RoundCap, Qt::RoundJoin));
       painter.setBrush(Qt::NoBrush);
       for (const Geometry::Part& part : g.parts()) {

@@ -18,7 +18,8 @@ QJsonObject symbolToJson(const Symbol& s) {
   return {{QStringLiteral("fill"), s.fill.name(QColor::HexArgb)},
           {QStringLiteral("stroke"), s.stroke.name(QColor::HexArgb)},
           {QStringLiteral("strokeWidth"), s.strokeWidth},
-          {QStringLiteral("pointSize"), s.pointSize}};
+          {QStringLiteral("pointSize"), s.pointSize},
+          {QStringLiteral("strokeStyle"), s.dashed ? QStringLiteral("dash") : QStringLiteral("solid")}};
 }
 
 Symbol symbolFromJson(const QJsonObject& o) {
@@ -27,6 +28,7 @@ Symbol symbolFromJson(const QJsonObject& o) {
   if (o.contains(QStringLiteral("stroke"))) s.stroke = QColor(o.value(QStringLiteral("stroke")).toString());
   s.strokeWidth = o.value(QStringLiteral("strokeWidth")).toDouble(s.strokeWidth);
   s.pointSize = o.value(QStringLiteral("pointSize")).toDouble(s.pointSize);
+  s.dashed = o.value(QStringLiteral("strokeStyle")).toString() == QLatin1String("dash");
   return s;
 }
 

@@ -28,6 +28,7 @@ struct Symbol {
   QColor stroke = QColor(40, 70, 110);
   double strokeWidth = 0.8;  // pixels
   double pointSize = 6.0;    // pixels
+  bool dashed = false;       // the outline (or line) drawn dashed, e.g. a planning area's boundary
 };
 
 struct StyleClass {
