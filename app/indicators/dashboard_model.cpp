@@ -21,6 +21,34 @@ QString formatNumber(const std::optional<double>& v, const QString& unit) {
 
 DashboardModel::DashboardModel(QObject* parent) : QAbstractItemModel(parent) {}
 
+QString DashboardModel::natureText(indicators::Nature nature) {
+  switch (nature) {
+    case indicators::Nature::Binding: return tr("Binding");
+    case indicators::Nature::Expected: return tr("Expected");
+    case indicators::Nature::Unstated: return tr("Not stated");
+  }
+  return {};
+}
+
+QString DashboardModel::statusToolTip(const indicators::Indicator& ind, const indicators::Progress& progress) {
+  QString tip = indicators::statusAdvice(progress.status);
+  if (progress.status == indicators::Status::Unconfirmed) {
+    tip = tr("%1\nDoubt: %2\nThe plan: “%3”").arg(tip, ind.doubt, ind.doubtEvidence);
+  }
+  if (ind.confirmation) {
+    const QString confirmed = tr("Confirmed by %1 on %2: %3")
+                                  .arg(ind.confirmation->author, QLocale().toString(ind.confirmation->time.toLocalTime().date()),
+                                       ind.confirmation->reason);
+    tip = tip.isEmpty() ? confirmed : tip + QLatin1Char('\n') + confirmed;
+  }
+  if (progress.periodTotal && progress.periodExpected) {
+    const QString sum = tr("Over the plan period so far: %1 of the %2 the plan asks for by now.")
+                            .arg(formatNumber(progress.periodTotal, ind.unit), formatNumber(progress.periodExpected, ind.unit));
+    tip = tip.isEmpty() ? sum : tip + QLatin1Char('\n') + sum;
+  }
+  return tip;
+}
+
 QColor DashboardModel::statusColor(indicators::Status status) { return app::statusColor(status); }
 
 void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std::map<int, double>> series, int year,
@@ -38,8 +66,7 @@ void DashboardModel::setData(indicators::Catalog catalog, std::map<QString, std:
     for (const auto& [y, v] : seriesOf(ind.code)) {
       if (y <= year) row.latest = std::pair{y, v};
     }
-    row.progress = indicators::computeProgress(ind, row.latest ? row.latest->first : year,
-                                               row.latest ? std::optional(row.latest->second) : std::nullopt);
+    row.progress = indicators::progressOf(ind, year, seriesOf(ind.code));
     if (const auto a = assessments.find(ind.code); a != assessments.end() && ind.isQualitative()) {
       row.assessment = a->second;
       row.progress.status = a->second.status;
@@ -167,28 +194,28 @@ QVariant DashboardModel::indicatorData(const indicators::Indicator& ind, const R
   if (role == Qt::ToolTipRole && column == Status && row.assessment) {
     return tr("Assessed for %1 by %2: %3").arg(row.assessment->year).arg(row.assessment->author, row.assessment->reason);
   }
+  if (role == Qt::ToolTipRole && column == Status) return statusToolTip(ind, row.progress);
+  if (role == Qt::ToolTipRole && column == Target && !ind.quote.isEmpty()) return tr("%1: “%2”").arg(ind.planRef, ind.quote);
   if (role != Qt::DisplayRole) return {};
   switch (column) {
     case Code: return ind.code;
     case Name: return ind.nameZh;
     case Baseline:
-      return ind.baselineValue ? tr("%1 (%2)").arg(formatNumber(ind.baselineValue, ind.unit)).arg(*ind.baselineYear)
-                               : QString();
-    case Target: {
-      const QString value = formatNumber(ind.targetValue, ind.unit);
-      const QString text = ind.targetText.isEmpty() || value.contains(ind.targetText) ? value
-                           : value.isEmpty() ? ind.targetText
-                                             : QStringLiteral("%1 (%2)").arg(value, ind.targetText);
-      return QStringLiteral("%1 · %2").arg(text).arg(ind.targetYear);
-    }
+      if (!ind.baselineValue) return ind.isQualitative() || ind.isPerYear() ? QString() : tr("none in the plan");
+      return ind.baselineYear ? tr("%1 (%2)").arg(formatNumber(ind.baselineValue, ind.unit)).arg(*ind.baselineYear)
+                              : formatNumber(ind.baselineValue, ind.unit);
+    case Target: return indicators::targetSummary(ind);
     case Latest: {
       if (!row.latest) return tr("No data");
       const QString text = QStringLiteral("%1 (%2)").arg(formatNumber(row.latest->second, ind.unit)).arg(row.latest->first);
       return synthetic ? tr("%1 · synthetic").arg(text) : text;
     }
-    case Progress: return row.progress.percent ? QStringLiteral("%1%").arg(*row.progress.percent, 0, 'f', 1) : QString();
+    case Progress:
+      if (row.progress.percent) return QStringLiteral("%1%").arg(*row.progress.percent, 0, 'f', 1);
+      if (row.progress.remaining && *row.progress.remaining > 0) return tr("%1 to go").arg(formatNumber(row.progress.remaining, ind.unit));
+      return QString();
     case Status: return indicators::statusName(row.progress.status);
-    case Nature: return ind.nature == indicators::Nature::Binding ? tr("Binding") : tr("Expected");
+    case Nature: return natureText(ind.nature);
     case Responsible: return ind.responsible.join(QStringLiteral("、"));
     default: return {};
   }

@@ -56,6 +56,10 @@ class DashboardModel : public QAbstractItemModel {
   Qt::ItemFlags flags(const QModelIndex& index) const override;
 
   static QColor statusColor(indicators::Status status);
+  static QString natureText(indicators::Nature nature);  // 约束性 / 预期性 / 未注明, translated
+  // What a status means for this row: how to add a baseline, the doubt and its evidence, the
+  // confirmation, the sum over the plan period of a per-year target.
+  static QString statusToolTip(const indicators::Indicator& ind, const indicators::Progress& progress);
 
  private:
   struct Row {

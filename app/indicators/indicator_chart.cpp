@@ -56,7 +56,8 @@ void IndicatorChart::removeSubunitPanel() {
 }
 
 void IndicatorChart::showSubunits(const indicators::Indicator& ind,
-                                  const std::map<QString, std::pair<int, double>>& subunits, int year) {
+                                  const std::map<QString, std::pair<int, double>>& subunits, int year,
+                                  const std::set<QString>& notApplicable) {
   mSubunitPanel = new QCPAxisRect(mPlot);
   mPlot->plotLayout()->addElement(1, 0, mSubunitPanel);
   mPlot->plotLayout()->setRowStretchFactors({3, 2});
@@ -86,6 +87,12 @@ void IndicatorChart::showSubunits(const indicators::Indicator& ind,
     lo = std::min(lo, value);
     hi = std::max(hi, value);
   }
+  // Outside the target's area: named, no bar, no status.
+  for (const QString& name : notApplicable) {
+    if (subunits.count(name) > 0) continue;
+    position += 1;
+    mSubunitNames.push_back(tr("%1\n(%2)").arg(name, indicators::statusName(indicators::Status::NotApplicable)));
+  }
   if (ind.targetValue) {
     QCPGraph* target = mPlot->addGraph(x, y);
     target->setPen(QPen(QColor(0xd7, 0x30, 0x27), 1.5, Qt::DashLine));
@@ -95,6 +102,7 @@ void IndicatorChart::showSubunits(const indicators::Indicator& ind,
   x->setTickLabelRotation(subunits.size() > 8 ? 45 : 0);
   x->setRange(0.4, position + 0.6);
   mSubunitTitle = tr("%1 by %2, %3").arg(ind.nameZh, ind.breakdown.isEmpty() ? tr("sub-unit") : ind.breakdown).arg(year);
+  if (!ind.scope.isEmpty()) mSubunitTitle = tr("%1 (target set for %2)").arg(mSubunitTitle, ind.scope);
   nameSubunits();
   y->setLabel(ind.unit);
   y->ticker()->setTickCount(3);
@@ -127,14 +135,18 @@ void IndicatorChart::resizeEvent(QResizeEvent* event) {
 }
 
 void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, double>& series,
-                          const std::map<QString, std::pair<int, double>>& subunits, int year, const std::set<int>& synthetic) {
+                          const std::map<QString, std::pair<int, double>>& subunits, int year, const std::set<int>& synthetic,
+                          const std::set<QString>& notApplicable) {
   mHint->hide();
   mPlot->show();
   mPlot->clearPlottables();
   mPlot->clearItems();
   removeSubunitPanel();
-  if (!subunits.empty()) showSubunits(ind, subunits, year);
-  const int firstYear = ind.baselineYear.value_or(ind.targetYear - 5);
+  if (!subunits.empty()) showSubunits(ind, subunits, year, notApplicable);
+  // The path only from a start the plan or an analyst gives (indicators::pathStart), never invented.
+  const std::optional<std::pair<int, double>> start = indicators::pathStart(ind);
+  int firstYear = start ? start->first : ind.period.isValid() ? ind.period.first - 1 : ind.targetYear - 5;
+  if (!series.empty()) firstYear = std::min(firstYear, series.begin()->first);
   double lo = 0;
   double hi = 0;
   bool any = false;
@@ -145,17 +157,16 @@ void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, 
   };
   if (ind.targetValue) {
     QCPGraph* target = mPlot->addGraph();
-    target->setName(tr("Target %1").arg(*ind.targetValue));
+    target->setName(ind.isPerYear() ? tr("Target %1 a year").arg(*ind.targetValue) : tr("Target %1").arg(*ind.targetValue));
     target->setPen(QPen(QColor(0xd7, 0x30, 0x27), 1.5, Qt::DashLine));
     target->setData({double(firstYear), double(ind.targetYear)}, {*ind.targetValue, *ind.targetValue});
     extend(*ind.targetValue);
-    const double base = ind.baselineValue.value_or(ind.direction == indicators::Direction::Higher ? 0.0 : *ind.targetValue);
-    if (ind.baselineValue || ind.direction == indicators::Direction::Higher) {
+    if (start && !ind.isPerYear()) {
       QCPGraph* path = mPlot->addGraph();
       path->setName(tr("Expected path"));
       path->setPen(QPen(Qt::gray, 1.2, Qt::DotLine));
-      path->setData({double(firstYear), double(ind.targetYear)}, {base, *ind.targetValue});
-      extend(base);
+      path->setData({double(start->first), double(ind.targetYear)}, {start->second, *ind.targetValue});
+      extend(start->second);
     }
   }
   QCPGraph* values = mPlot->addGraph();
@@ -182,6 +193,7 @@ void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, 
     key->setPen(Qt::NoPen);
     key->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::darkGray, 2), Qt::white, 8));
   }
+  if (!series.empty()) noteWhyNoPath(ind, series);
   QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
   ticker->setTickStep(1.0);
   mPlot->xAxis->setTicker(ticker);
@@ -192,6 +204,23 @@ void IndicatorChart::show(const indicators::Indicator& ind, const std::map<int, 
   mPlot->yAxis->setRange(any ? lo - margin : 0, any ? hi + margin : 1);
   mPlot->yAxis->setLabel(ind.unit);
   mPlot->replot();
+}
+
+void IndicatorChart::noteWhyNoPath(const indicators::Indicator& ind, const std::map<int, double>& series) {
+  const indicators::Status status = indicators::progressOf(ind, series.rbegin()->first, series).status;
+  QString text;
+  if (status == indicators::Status::NoBaseline) text = tr("No baseline in the plan: no expected path, no on-track status");
+  if (status == indicators::Status::Unconfirmed) text = tr("To be confirmed: %1").arg(ind.doubt);
+  if (text.isEmpty()) return;
+  auto* note = new QCPItemText(mPlot);
+  note->setPositionAlignment(Qt::AlignTop | Qt::AlignRight);
+  note->position->setType(QCPItemPosition::ptAxisRectRatio);
+  note->position->setAxisRect(mPlot->axisRect());
+  note->position->setCoords(0.98, 0.03);
+  note->setText(QFontMetrics(note->font()).elidedText(text, Qt::ElideRight, std::max(200, mPlot->width() * 2 / 3)));
+  note->setColor(DashboardModel::statusColor(status).darker(180));
+  note->setBrush(QBrush(QColor(255, 255, 255, 220)));
+  note->setPadding(QMargins(4, 2, 4, 2));
 }
 
 bool IndicatorChart::save(const QString& path) {

@@ -24,9 +24,11 @@ class IndicatorChart : public QWidget {
  public:
   explicit IndicatorChart(QWidget* parent = nullptr);
   // subunits: per sub-unit, the year and value of its latest value up to `year`; synthetic: the
-  // years of series whose value is synthetic (drawn hollow, and named so in the legend).
+  // years of series whose value is synthetic (drawn hollow, and named so in the legend);
+  // notApplicable: the sub-units outside the area the target is set for (named, with no bar: 不适用).
   void show(const indicators::Indicator& indicator, const std::map<int, double>& series,
-            const std::map<QString, std::pair<int, double>>& subunits = {}, int year = 0, const std::set<int>& synthetic = {});
+            const std::map<QString, std::pair<int, double>>& subunits = {}, int year = 0, const std::set<int>& synthetic = {},
+            const std::set<QString>& notApplicable = {});
   // No indicator: the chart gives way to a line that says what to do.
   void clear();
   bool isShowingHint() const;
@@ -39,10 +41,12 @@ class IndicatorChart : public QWidget {
 
  private:
   void showSubunits(const indicators::Indicator& indicator, const std::map<QString, std::pair<int, double>>& subunits,
-                    int year);
+                    int year, const std::set<QString>& notApplicable);
   void removeSubunitPanel();
   // The sub-unit bars' names: as many as fit the panel's width (again when it is resized).
   void nameSubunits();
+  // Says in the plot why there is no expected path (无基期值) or no status (待确认).
+  void noteWhyNoPath(const indicators::Indicator& ind, const std::map<int, double>& series);
   void resizeEvent(QResizeEvent* event) override;
 
   QCustomPlot* mPlot;

@@ -3,6 +3,7 @@
 #include "document/map_document.h"
 #include "indicators/add_values_command.h"
 #include "indicators/assessment_dialog.h"
+#include "indicators/catalog_audit_dialog.h"
 #include "document/coverage_map.h"
 #include "indicators/dashboard_filter.h"
 #include "indicators/edit_target_command.h"
@@ -101,9 +102,11 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   mNature->addItem(tr("All"), -1);
   mNature->addItem(tr("Binding"), static_cast<int>(indicators::Nature::Binding));
   mNature->addItem(tr("Expected"), static_cast<int>(indicators::Nature::Expected));
+  mNature->addItem(tr("Not stated"), static_cast<int>(indicators::Nature::Unstated));
   mStatus->addItem(tr("All statuses"), -1);
   for (auto s : {indicators::Status::Achieved, indicators::Status::OnTrack, indicators::Status::Behind,
-                 indicators::Status::SeverelyBehind, indicators::Status::NoData, indicators::Status::Manual}) {
+                 indicators::Status::SeverelyBehind, indicators::Status::NotMet, indicators::Status::NoBaseline,
+                 indicators::Status::Unconfirmed, indicators::Status::NoData, indicators::Status::Manual}) {
     mStatus->addItem(indicators::statusName(s), static_cast<int>(s));
   }
   mSearch->setPlaceholderText(tr("Search indicators…"));
@@ -115,6 +118,8 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* copyButton = new QPushButton(tr("Copy chart"), this);
   auto* importValuesButton = new QPushButton(tr("Import values…"), this);
   auto* assessButton = new QPushButton(tr("Assess…"), this);
+  auto* auditButton = new QPushButton(tr("Catalog audit…"), this);
+  auditButton->setToolTip(tr("What the plans leave open or doubtful in the catalog: confirm a doubt, add a baseline"));
   auto* targetButton = new QPushButton(tr("Edit target…"), this);
   // Compute: what changed since the last computation; the arrow's menu forces a full one.
   auto* computeButton = new QToolButton(this);
@@ -162,7 +167,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   // (and the window with it).
   auto* actions = new QToolBar(this);
   actions->setObjectName(QStringLiteral("dashboardActions"));
-  for (QWidget* w : std::initializer_list<QWidget*>{importButton, enterButton, importValuesButton, assessButton, targetButton, computeButton,
+  for (QWidget* w : std::initializer_list<QWidget*>{importButton, enterButton, importValuesButton, assessButton, auditButton, targetButton, computeButton,
                                                     mapButton, whatIfButton, gapsButton, undo, redo, chartButton, copyButton}) {
     actions->addWidget(w);
   }
@@ -189,6 +194,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   connect(importButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseCatalog);
   connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
   connect(assessButton, &QPushButton::clicked, this, &IndicatorDashboard::assess);
+  connect(auditButton, &QPushButton::clicked, this, &IndicatorDashboard::openCatalogAudit);
   connect(targetButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseTarget);
   connect(computeAction, &QAction::triggered, this, [this] { computeSpatial(); });
   connect(computeAgain, &QAction::triggered, this, [this] { computeSpatial(false, true); });
@@ -410,9 +416,10 @@ void IndicatorDashboard::showSelected() {
     }
   }
   auto subunits = mStore->subunitValues(ind->code, mYear->value(), level);
+  auto outside = mStore->notApplicable(ind->code, level);
   mChart->show(*ind, mModel->seriesOf(ind->code),
                subunits.ok() ? subunits.value() : std::map<QString, std::pair<int, double>>(), mYear->value(),
-               mModel->syntheticYearsOf(ind->code));
+               mModel->syntheticYearsOf(ind->code), outside.ok() ? outside.value() : std::set<QString>());
   auto history = mStore->history(ind->code);
   if (!history.ok()) return;
   for (const indicators::IndicatorValue& v : history.value()) {
@@ -457,6 +464,21 @@ void IndicatorDashboard::assess() {
   }
   AssessmentDialog dialog(*ind, mYear->value(), this);
   if (dialog.exec() == QDialog::Accepted) addAssessment(dialog.assessment());
+}
+
+CatalogAuditDialog* IndicatorDashboard::openCatalogAudit() {
+  if (!mStore) {
+    emit problem(tr("Save the project first: its indicators and values are kept in the project file."));
+    return nullptr;
+  }
+  auto* dialog = new CatalogAuditDialog(*mStore, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  if (const indicators::Indicator* ind = currentIndicator()) dialog->select(ind->code);
+  connect(dialog, &CatalogAuditDialog::decided, this, &IndicatorDashboard::reload);
+  // The dialog refers to the project's store: it closes when another project replaces it.
+  connect(mDocument, &MapDocument::projectReset, dialog, &QDialog::close);
+  dialog->show();
+  return dialog;
 }
 
 bool IndicatorDashboard::addAssessment(const indicators::Assessment& assessment) {

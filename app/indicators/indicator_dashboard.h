@@ -19,6 +19,8 @@ class QUndoStack;
 
 namespace xiuhua::app {
 
+class CatalogAuditDialog;
+
 class DashboardFilter;
 class DashboardModel;
 class IndicatorChart;
@@ -62,6 +64,11 @@ class IndicatorDashboard : public QWidget {
   void setCanvas(MapCanvas* canvas) { mCanvas = canvas; }
   // Opens the gap finder for the selected coverage indicator and the chosen year (non-modal).
   GapFinderDialog* openGapFinder();
+  // The catalog audit (what the plans leave open; confirm a doubt, add a baseline), on the current
+  // indicator; the dashboard reads the catalog again after each decision.
+  CatalogAuditDialog* openCatalogAudit();
+  // The open project's value store (nullptr without a saved project).
+  indicators::ValueStore* valueStore() const { return mStore.get(); }
   // Records a hand assessment of a qualitative target and refreshes.
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();

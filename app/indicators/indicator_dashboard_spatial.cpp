@@ -212,6 +212,12 @@ bool IndicatorDashboard::storeComputations(const SpatialComputeTask& task) {
       return false;
     }
     values.insert(values.end(), recorded->values.begin(), recorded->values.end());
+    // Which sub-units lie outside a scoped target's area follows from the map, not from the user:
+    // it is kept as computed (an undo takes back the values only).
+    if (gis::Status s = indicators::storeNotApplicable(*mStore, c); !s) {
+      emit problem(s.error().message);
+      return false;
+    }
   }
   if (values.empty()) return false;
   return pushAdd(std::move(values), tr("Compute %n spatial indicator(s) for %1", nullptr, static_cast<int>(task.results().size()))

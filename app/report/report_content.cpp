@@ -133,6 +133,11 @@ gis::Result<ReportContent> ReportContent::load(const QString& projectPath, const
         fewest = values->size();
       }
     }
+    if (!spatial.level.isEmpty()) {
+      auto outside = (*store)->notApplicable(ind.code, spatial.level);
+      if (!outside.ok()) return outside.error();
+      spatial.notApplicable = QStringList(outside->begin(), outside->end());
+    }
     content.spatial.emplace(ind.code, std::move(spatial));
   }
 

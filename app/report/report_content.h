@@ -30,6 +30,7 @@ struct SubunitRank {
 struct SpatialIndicator {
   QString level;                          // of the per-sub-unit table: the coarsest breakdown (街镇)
   std::vector<SubunitRank> subunits;      // best first
+  QStringList notApplicable;              // sub-units of that level outside the target's area (不适用)
   std::vector<gis::LayerSpec> mapLayers;  // the coverage map of its latest computation, bottom first
   std::optional<QJsonObject> computation; // that computation's record (parameters, inputs, CRS …)
   qint64 computationId = 0;

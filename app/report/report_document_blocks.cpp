@@ -148,8 +148,13 @@ void ReportDocument::addIndicatorSection(std::size_t index) {
   for (const SubunitRank& r : sp.subunits) {
     table.addRow({{QStringLiteral("%1/%2").arg(r.rank).arg(r.of), r.name, formatValue(r.value, i.unit), QString::number(r.year)}, false, {}});
   }
+  for (const QString& name : sp.notApplicable) {
+    table.addRow({{QStringLiteral("—"), name, indicators::statusName(indicators::Status::NotApplicable), QString()}, false, {}});
+  }
   mTables.push_back(std::move(table));
-  mBlocks.push_back(block(Block::Kind::Text, tr("%1 by %2, as of %3:").arg(i.code, sp.level).arg(mContent.options.year)));
+  mBlocks.push_back(block(Block::Kind::Text, i.scope.isEmpty() ? tr("%1 by %2, as of %3:").arg(i.code, sp.level).arg(mContent.options.year)
+                                                               : tr("%1 by %2, as of %3 (the target is set for %4; the others: 不适用):")
+                                                                     .arg(i.code, sp.level).arg(mContent.options.year).arg(i.scope)));
   mBlocks.push_back(block(Block::Kind::Table, QStringLiteral("%1 %2").arg(i.code, sp.level), mTables.size() - 1));
 }
 

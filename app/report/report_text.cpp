@@ -17,11 +17,7 @@ QString formatValue(const std::optional<double>& v, const QString& unit) {
   return v ? QStringLiteral("%1 %2").arg(QString::number(*v, 'f', reportDecimals(*v, unit)), unit).trimmed() : QString();
 }
 
-QString targetText(const indicators::Indicator& i) {
-  QString target = formatValue(i.targetValue, i.unit);
-  if (!i.targetText.isEmpty() && !target.contains(i.targetText)) target = target.isEmpty() ? i.targetText : target + QStringLiteral("（%1）").arg(i.targetText);
-  return target + QStringLiteral(" · %1").arg(i.targetYear);
-}
+QString targetText(const indicators::Indicator& i) { return indicators::targetSummary(i); }
 
 QString latestText(const indicators::IndicatorStatus& s) {
   if (!s.latest) return IndicatorReport::tr("No data");
@@ -30,15 +26,26 @@ QString latestText(const indicators::IndicatorStatus& s) {
 }
 
 QString progressText(const indicators::IndicatorStatus& s) {
-  return s.progress.percent ? QStringLiteral("%1%").arg(*s.progress.percent, 0, 'f', 1) : QString();
+  if (s.progress.percent) return QStringLiteral("%1%").arg(*s.progress.percent, 0, 'f', 1);
+  if (s.progress.remaining && *s.progress.remaining > 0) {
+    return IndicatorReport::tr("%1 to go").arg(formatValue(s.progress.remaining, s.indicator.unit));
+  }
+  return {};
 }
 
 QString natureText(const indicators::Indicator& i) {
-  return i.nature == indicators::Nature::Binding ? IndicatorReport::tr("Binding") : IndicatorReport::tr("Expected");
+  switch (i.nature) {
+    case indicators::Nature::Binding: return IndicatorReport::tr("Binding");
+    case indicators::Nature::Expected: return IndicatorReport::tr("Expected");
+    case indicators::Nature::Unstated: return IndicatorReport::tr("Not stated");
+  }
+  return {};
 }
 
 QString baselineText(const indicators::Indicator& i) {
-  return i.baselineValue ? QStringLiteral("%1（%2）").arg(formatValue(i.baselineValue, i.unit)).arg(i.baselineYear.value_or(0)) : QString();
+  if (!i.baselineValue) return i.isQualitative() || i.isPerYear() ? QString() : IndicatorReport::tr("none in the plan");
+  return i.baselineYear ? QStringLiteral("%1（%2）").arg(formatValue(i.baselineValue, i.unit)).arg(*i.baselineYear)
+                        : formatValue(i.baselineValue, i.unit);
 }
 
 }  // namespace xiuhua::app

@@ -33,9 +33,10 @@ void paintTrendChart(QPainter& painter, const QRectF& box, const indicators::Ind
   painter.setFont(font);
   const QFontMetricsF metrics(font, painter.device());
   const double line = metrics.height();
-  // Years: from the baseline (or the first value, or five years before the target) to the target.
-  int first = indicator.targetYear - 5;
-  if (indicator.baselineYear) first = std::min(first, *indicator.baselineYear);
+  // Years: from the path's start (or the first value, or the plan period's start) to the target.
+  const std::optional<std::pair<int, double>> start = indicators::pathStart(indicator);
+  int first = indicator.period.isValid() ? indicator.period.first - 1 : indicator.targetYear - 5;
+  if (start) first = std::min(first, start->first);
   if (!series.empty()) first = std::min(first, series.begin()->first);
   int last = std::max(indicator.targetYear, series.empty() ? indicator.targetYear : series.rbegin()->first);
   if (last <= first) last = first + 1;
@@ -43,11 +44,9 @@ void paintTrendChart(QPainter& painter, const QRectF& box, const indicators::Ind
   std::vector<double> values;
   for (const auto& [year, v] : series) values.push_back(v);
   if (indicator.targetValue) values.push_back(*indicator.targetValue);
-  if (indicator.baselineValue) values.push_back(*indicator.baselineValue);
-  // The expected path of a higher-is-better target without a baseline starts from 0 (as progress
-  // counts it): the axis takes it in.
-  const bool pathFromZero = indicator.targetValue && !indicator.baselineValue && indicator.direction == indicators::Direction::Higher;
-  if (pathFromZero && !series.empty()) values.push_back(0);
+  // The expected path (only from a start the plan or an analyst gives, never invented).
+  const bool drawPath = indicator.targetValue && start && !indicator.isPerYear();
+  if (drawPath) values.push_back(start->second);
   const QRectF plot = box.adjusted(metrics.horizontalAdvance(QStringLiteral("00000.0")) + line * 0.4, line * 0.6, -line * 0.6, -line * 1.6);
   painter.setPen(QPen(QColor(0x61, 0x61, 0x61), 0));
   painter.drawRect(plot);
@@ -88,17 +87,16 @@ void paintTrendChart(QPainter& painter, const QRectF& box, const indicators::Ind
   // The expected path and the target, inside the plot.
   painter.setClipRect(plot.adjusted(-line * 0.3, -line * 0.3, line * 0.3, line * 0.3));
   if (indicator.targetValue) {
-    const std::optional<double> base = indicator.baselineValue;
-    const int baseYear = indicator.baselineYear.value_or(indicator.targetYear - 5);
-    if (base || (pathFromZero && !series.empty())) {
+    if (drawPath) {
       painter.setPen(QPen(QColor(0x75, 0x75, 0x75), line * 0.08, Qt::DotLine));
-      painter.drawLine(at(baseYear, base.value_or(0)), at(indicator.targetYear, *indicator.targetValue));
+      painter.drawLine(at(start->first, start->second), at(indicator.targetYear, *indicator.targetValue));
     }
     painter.setPen(QPen(statusColor(indicators::Status::SeverelyBehind), line * 0.1, Qt::DashLine));
     const QPointF t = at(first, *indicator.targetValue);
     painter.drawLine(t, QPointF(plot.right(), t.y()));
     painter.drawText(QRectF(plot.left() + line * 0.3, t.y() - line * 1.05, plot.width(), line), Qt::AlignLeft | Qt::AlignBottom,
-                     IndicatorReport::tr("Target %1").arg(QString::number(*indicator.targetValue, 'g', 6)));
+                     indicator.isPerYear() ? IndicatorReport::tr("Target %1 a year").arg(QString::number(*indicator.targetValue, 'g', 6))
+                                           : IndicatorReport::tr("Target %1").arg(QString::number(*indicator.targetValue, 'g', 6)));
   }
   // The values.
   const QColor blue(0x1f, 0x78, 0xb4);
@@ -118,6 +116,14 @@ void paintTrendChart(QPainter& painter, const QRectF& box, const indicators::Ind
       painter.setPen(QPen(Qt::white, line * 0.05));
     }
     painter.drawEllipse(at(it->first, it->second), line * 0.28, line * 0.28);
+  }
+  if (!series.empty() && (status == indicators::Status::NoBaseline || status == indicators::Status::Unconfirmed)) {
+    // Why there is no path or no judgement, where the eye looks for the path.
+    painter.setPen(statusColor(status).darker(170));
+    const QRectF caption(plot.left() + line * 0.3, plot.top() + line * 1.2, plot.width() - line * 0.6, line * 1.1);
+    painter.drawText(caption, Qt::AlignRight | Qt::AlignVCenter,
+                     status == indicators::Status::NoBaseline ? IndicatorReport::tr("No baseline: no expected path")
+                                                              : IndicatorReport::tr("To be confirmed: no status yet"));
   }
   if (std::any_of(series.begin(), series.end(), [&](const auto& v) { return synthetic.count(v.first) > 0; })) {
     painter.setPen(QColor(0x55, 0x55, 0x55));
