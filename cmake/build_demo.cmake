@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Builds the shipped demo project (cmake -P): the committed project of data/demo (layers, catalog,
-# metric bindings) with its history — the value file's entered and SYNTHETIC values imported, and
-# the spatial indicators computed from the map for every year of the plan period (their map layers
-# in jiading-demo.results/, generated here, never committed).
-#   -DCLI=xiuhua-cli -DSOURCE=<repo>/data/demo -DTARGET=<build>/demo -DYEARS=2020,2021,…
-foreach(var CLI SOURCE TARGET YEARS)
+# Builds a shipped demo project (cmake -P): the committed project of data/demo (or data/demo-putuo:
+# layers, catalog, metric bindings) with its history — the value file's entered and SYNTHETIC values
+# imported, and the spatial indicators computed from the map for every year of the plan period
+# (their map layers in NAME.results/, generated here, never committed).
+#   -DCLI=xiuhua-cli -DSOURCE=<repo>/data/demo -DTARGET=<build>/demo -DNAME=jiading-demo -DYEARS=2020,2021,…
+foreach(var CLI SOURCE TARGET NAME YEARS)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "build_demo.cmake: -D${var}=… is required")
   endif()
@@ -24,10 +24,10 @@ set(partial "${TARGET}.partial")
 file(REMOVE_RECURSE "${partial}")
 file(COPY "${SOURCE}/" DESTINATION "${partial}" PATTERN "*.results" EXCLUDE PATTERN "*-wal" EXCLUDE PATTERN "*-shm" EXCLUDE
      PATTERN "*-journal" EXCLUDE PATTERN ".*" EXCLUDE PATTERN "*.xhbak" EXCLUDE PATTERN "__pycache__" EXCLUDE)
-set(project "${partial}/jiading-demo.xhp")
+set(project "${partial}/${NAME}.xhp")
 # The CLI may be a sanitizer build (./test.sh): its leak report at exit is not the demo's business.
 set(run ${CMAKE_COMMAND} -E env ASAN_OPTIONS=detect_leaks=0 QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 ${CLI})
-execute_process(COMMAND ${run} indicators import --project "${project}" --file "${partial}/jiading-demo-values.csv"
+execute_process(COMMAND ${run} indicators import --project "${project}" --file "${partial}/${NAME}-values.csv"
                         --author "Xiuhua demo build"
                 RESULT_VARIABLE status OUTPUT_QUIET ERROR_VARIABLE errors)
 if(NOT status EQUAL 0)

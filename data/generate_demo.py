@@ -5,8 +5,9 @@
 Writes data/demo/ from the inputs in data/sources/ only:
 
   jiading.gpkg                 district_boundary (REAL, DataV/Amap), subdistricts, grids, parks,
-                               residential_land, beautiful_blocks (all SYNTHETIC), EPSG:4549
-  roads/roads.shp              SYNTHETIC road network, EPSG:4549, UTF-8 (.cpg)
+                               residential_land, beautiful_blocks, new_town (嘉定新城 scope),
+                               water_sections (long format, per year) (all SYNTHETIC), EPSG:4549
+  roads/roads.shp              SYNTHETIC road network (with sweeping attributes), EPSG:4549, UTF-8 (.cpg)
   overhead_lines/overhead_lines.shp
                                SYNTHETIC overhead/buried line sections, EPSG:4549, GBK DBF,
                                no .cpg, LDID 0 (deliberately "legacy" encoding)
@@ -15,6 +16,10 @@ Writes data/demo/ from the inputs in data/sources/ only:
                                REAL 16 Shanghai districts, GCJ-02 (copied unchanged)
   population_100m.tif          SYNTHETIC population grid, EPSG:4549, 100 m, Float32
   README.md                    description + statistics (generated)
+
+The other files of data/demo/ (jiading-demo.project.json, jiading-demo-values.csv, jiading-demo.xhp)
+are not written here and are left as they are; only the files listed in GENERATED are replaced.
+data/generate_demo_putuo.py imports this module for its helpers (main() runs only as a script).
 
 Run:  /usr/bin/python3 data/generate_demo.py
 Needs only the system python3 with python3-gdal (GDAL >= 3.6) and numpy.
@@ -1713,6 +1718,114 @@ def make_population(D, hubs, res, path):
 
 
 # ----------------------------------------------------------------------------------------
+# 嘉定新城 scope, water-quality sections, road sweeping (added for the per-capita/share metrics;
+# each has its own random stream, made after every older layer, so those stay unchanged)
+
+# 嘉定新城 planning area: an invented 8-corner outline (WGS84, 0.001°) around 嘉定镇街道,
+# 新成路街道, 菊园新区 and the north of 马陆镇, ~116 km². NOT the official planning boundary.
+NEW_TOWN_LL = [(121.194, 31.410), (121.257, 31.420), (121.293, 31.404), (121.309, 31.363),
+               (121.303, 31.314), (121.255, 31.301), (121.213, 31.324), (121.188, 31.360)]
+
+
+def make_new_town(D):
+    g = rnd(mkpoly([ll2xy(*p) for p in NEW_TOWN_LL]).Intersection(D))
+    ps = parts(g, ogr.wkbPolygon)
+    assert len(ps) == 1 and ps[0].IsValid()
+    return ps[0]
+
+
+# Monitoring sections: river, place, level, target class, rough position (WGS84, invented
+# near the river's rough course), first year compliant (0 = not by 2025). 14 of 20 compliant in
+# 2020, one more each year: 70 % → 95 % (plan target 100 %).
+WATER_SECTIONS = [
+    ("吴淞江", "黄渡", "国考", 3, 121.215, 31.276, 2019),
+    ("吴淞江", "江桥", "国考", 3, 121.330, 31.246, 2020),
+    ("蕰藻浜", "嘉闵高架", "国考", 4, 121.312, 31.343, 2022),
+    ("练祁河", "新成路", "国考", 4, 121.268, 31.391, 2018),
+    ("横沥河", "城中路", "市考", 4, 121.249, 31.385, 2017),
+    ("横沥河", "马陆", "市考", 4, 121.263, 31.322, 2019),
+    ("盐铁塘", "外冈", "市考", 4, 121.212, 31.372, 2020),
+    ("盐铁塘", "娄塘", "市考", 4, 121.226, 31.450, 2018),
+    ("盐铁塘", "黄渡", "市考", 4, 121.214, 31.302, 2024),
+    ("顾浦", "外冈", "市考", 4, 121.156, 31.382, 2019),
+    ("顾浦", "安亭", "市考", 4, 121.160, 31.302, 2021),
+    ("娄塘河", "娄塘", "市考", 4, 121.246, 31.458, 2020),
+    ("新槎浦", "真新", "市考", 4, 121.372, 31.256, 2025),
+    ("封浜", "江桥", "市考", 4, 121.310, 31.266, 0),
+    ("蕰藻浜", "嘉定新城", "市考", 4, 121.266, 31.356, 2023),
+    ("练祁河", "外冈", "市考", 4, 121.180, 31.391, 2016),
+    ("西弯河", "华亭", "市考", 4, 121.252, 31.498, 2018),
+    ("祁迁河", "南翔", "市考", 4, 121.312, 31.300, 2020),
+    ("北横沥", "徐行", "市考", 4, 121.282, 31.432, 2019),
+    ("沙浦", "华亭", "市考", 3, 121.272, 31.487, 2020),
+]
+WATER_YEARS = list(range(2020, 2026))
+
+
+def make_water_sections(D, subs):
+    r = rng("water_sections")
+    inner = max(parts(D.Buffer(-200.0, 8), ogr.wkbPolygon), key=lambda g: g.GetArea())
+    inner_pts = ring_pts(inner)
+    inner_prep = inner.CreatePreparedGeometry()
+    out = []
+    for river, place, level, target, lon, lat, good_from in WATER_SECTIONS:
+        x, y = ll2xy(lon, lat)
+        if not inner_prep.Contains(mkpoint(x, y)):   # rough position outside: 200 m inside
+            (x, y), _ = nearest_point(inner_pts, x, y)
+        x, y = round(x, 2), round(y, 2)
+        name = "%s-%s断面" % (river, place)
+        sub = which_sub(subs, x, y)["name"]
+        for year in WATER_YEARS:
+            ok = good_from != 0 and year >= good_from
+            if ok:   # at or better than the target, now and then one class better
+                wc = target - 1 if r.random() < 0.3 else target
+            else:    # one or two classes worse (at most V)
+                wc = min(5, target + (2 if r.random() < 0.3 else 1))
+            out.append({"x": x, "y": y, "section": name, "river": river, "level": level,
+                        "year": year, "water_class": wc, "target_class": target,
+                        "compliant": 1 if wc <= target else 0, "subdistrict": sub})
+    return out
+
+
+# Mechanical sweeping (JD14-32): village 支路 (rural grid, 2 lanes) are not sweepable; every other
+# road is. Sweeping spreads from the urban cores and the bigger roads outwards: 80 % of the
+# sweepable length (duplicates counted once) swept by 2020, then the shares below; the rest never.
+SWEPT_SHARE = [(2020, 0.80), (2021, 0.845), (2022, 0.885), (2023, 0.92), (2024, 0.95), (2025, 0.97)]
+
+
+def make_sweeping(roads, hubs):
+    r = rng("sweeping")
+    grade_bonus = {"快速路": 0.9, "主干路": 0.6, "次干路": 0.25, "支路": 0.0}
+    cand = []
+    for k, f in enumerate(roads):
+        if f.get("dup"):
+            continue
+        rural_branch = f["grade"] == "支路" and f.get("line", ("",))[0] == "rural"
+        f["sweepable"] = 0 if rural_branch else 1
+        f["swept_from"] = 0
+        if f["sweepable"]:
+            mx, my = point_at(f["pts"], polyline_len(f["pts"]) / 2)[0]
+            score = urban(hubs, mx, my) + grade_bonus[f["grade"]] + r.gauss(0.0, 0.18)
+            cand.append((-score, k))
+    cand.sort()
+    total = sum(polyline_len(roads[k]["pts"]) for _, k in cand)
+    acc = 0.0
+    for _, k in cand:
+        L = polyline_len(roads[k]["pts"])
+        mid = (acc + L / 2) / total
+        acc += L
+        for year, share in SWEPT_SHARE:
+            if mid <= share:
+                roads[k]["swept_from"] = year if year > 2020 else r.randint(2012, 2020)
+                break
+    for f in roads:   # a duplicate carries its original's attributes
+        if f.get("dup"):
+            orig = [o for o in roads if not o.get("dup") and o["pts"] == f["pts"]]
+            assert len(orig) == 1 and orig[0]["name"] == f["name"]
+            f["sweepable"], f["swept_from"] = orig[0]["sweepable"], orig[0]["swept_from"]
+
+
+# ----------------------------------------------------------------------------------------
 # writers
 
 def write_gpkg_layer(ds, name, gtype, fields, rows, description, identifier):
@@ -1823,12 +1936,28 @@ def fmt_pct(x):
 # ----------------------------------------------------------------------------------------
 # main
 
-def main():
-    if os.path.isdir(OUT):
-        shutil.rmtree(OUT)
-    os.makedirs(OUT)
+# What the script writes in data/demo/ (removed before a run). Everything else there is kept as it
+# is: the project spec, the values file, the committed .xhp (and its -wal/-shm while open).
+GENERATED = ["jiading.gpkg", "jiading.gpkg-journal", "jiading.gpkg-wal", "jiading.gpkg-shm", "roads",
+             "overhead_lines", "bus_stops.csv", "bus_stops.csvt", "bus_stops.prj",
+             "shanghai_districts_gcj02.geojson", "population_100m.tif", "population_100m.tif.aux.xml",
+             "README.md"]
+
+
+def clear_outputs():
+    os.makedirs(OUT, exist_ok=True)
+    for name in GENERATED:
+        path = os.path.join(OUT, name)
+        if os.path.isdir(path):
+            shutil.rmtree(path)
+        elif os.path.exists(path):
+            os.remove(path)
     os.makedirs(os.path.join(OUT, "roads"))
     os.makedirs(os.path.join(OUT, "overhead_lines"))
+
+
+def main():
+    clear_outputs()
     stats = {}
 
     D, dprops, raw_area = load_district()
@@ -1867,6 +1996,9 @@ def main():
     blocks = make_blocks(D, subs, hubs, roads)
     overhead = make_overhead(D, Din, roads, blocks, hubs)
     stops = make_bus_stops(D, subs, hubs, roads, res, names)
+    new_town = make_new_town(district)
+    sections = make_water_sections(district, subs)
+    make_sweeping(roads, hubs)
 
     # ---------------- validation ----------------
     for layer, items in (("grids", grids), ("parks", parks), ("residential_land", res),
@@ -1884,6 +2016,9 @@ def main():
         assert g.IsValid() and district.Contains(g), s["name"]
     for s in stops:
         assert district.Contains(mkpoint(s["x"], s["y"]))
+    assert new_town.IsValid() and district.Contains(new_town)
+    for w in sections:
+        assert district.Contains(mkpoint(w["x"], w["y"])), w["section"]
 
     # ---------------- GeoPackage ----------------
     gpkg = os.path.join(OUT, "jiading.gpkg")
@@ -1930,14 +2065,29 @@ def main():
                      [(b["geom"], (b["name"], b["status"], b["year_built"], b["subdistrict"],
                                    b["area_m2"], 1)) for b in blocks],
                      SYNTH_NOTE, "美丽街区 (SYNTHETIC)")
+    write_gpkg_layer(ds, "new_town", ogr.wkbPolygon,
+                     [("name", ogr.OFTString, 0), ("synthetic", ogr.OFTInteger, 0)],
+                     [(new_town, ("嘉定新城", 1))],
+                     SYNTH_NOTE, "嘉定新城 (SYNTHETIC, not the official planning area)")
+    write_gpkg_layer(ds, "water_sections", ogr.wkbPoint,
+                     [("section", ogr.OFTString, 0), ("level", ogr.OFTString, 0),
+                      ("year", ogr.OFTInteger, 0), ("water_class", ogr.OFTInteger, 0),
+                      ("target_class", ogr.OFTInteger, 0), ("compliant", ogr.OFTInteger, 0),
+                      ("subdistrict", ogr.OFTString, 0), ("synthetic", ogr.OFTInteger, 0)],
+                     [(mkpoint(w["x"], w["y"]), (w["section"], w["level"], w["year"], w["water_class"],
+                                                 w["target_class"], w["compliant"], w["subdistrict"], 1))
+                      for w in sections],
+                     SYNTH_NOTE, "国考/市考水质断面 (SYNTHETIC)")
     ds = None
     add_field_domains(gpkg)
 
     # ---------------- roads shapefile (UTF-8) ----------------
     write_shapefile(os.path.join(OUT, "roads", "roads.shp"),
                     [("name", ogr.OFTString, 40, 0), ("grade", ogr.OFTString, 12, 0),
-                     ("lanes", ogr.OFTInteger, 2, 0)],
-                    [(mkline(f["pts"]), (f["name"], f["grade"], f["lanes"])) for f in roads],
+                     ("lanes", ogr.OFTInteger, 2, 0), ("sweepable", ogr.OFTInteger, 1, 0),
+                     ("swept_from", ogr.OFTInteger, 4, 0)],
+                    [(mkline(f["pts"]), (f["name"], f["grade"], f["lanes"], f["sweepable"], f["swept_from"]))
+                     for f in roads],
                     "UTF-8")
     patch_dbf(os.path.join(OUT, "roads", "roads.dbf"))
 
@@ -1979,6 +2129,7 @@ def main():
     # ---------------- statistics ----------------
     st = compute_stats(stats, district, subs, grids, cell, parks, res, blocks, roads, overhead,
                        stops, pop)
+    compute_metric_stats(st, subs, new_town, sections, roads)
     write_readme(st)
     print_stats(st)
 
@@ -2133,6 +2284,81 @@ def compute_stats(st, district, subs, grids, cell, parks, res, blocks, roads, ov
     return st
 
 
+def compute_metric_stats(st, subs, new_town, sections, roads):
+    """嘉定新城 and the yearly values of JD14-29 (count_share) and JD14-32 (length_share, duplicate
+    roads counted once), district-wide and per 街镇 (lines clipped to the 街镇 polygons)."""
+    st["nt_area"] = new_town.GetArea() / 1e6
+    st["nt_subs"] = []
+    for s_ in subs:
+        a = s_["geom"].Intersection(new_town).GetArea()
+        if a > 1.0:
+            st["nt_subs"].append((s_["name"], a / 1e6, a / s_["geom"].GetArea()))
+    st["ws_n"] = len({w["section"] for w in sections})
+    st["ws_rows"] = len(sections)
+    st["ws_levels"] = defaultdict(int)
+    for w in sections:
+        if w["year"] == WATER_YEARS[0]:
+            st["ws_levels"][w["level"]] += 1
+    names = [s_["name"] for s_ in subs]
+    st["ws_share"] = {}
+    for year in WATER_YEARS:
+        for key in [None] + names:
+            sel = [w for w in sections if w["year"] == year and key in (None, w["subdistrict"])]
+            if sel:
+                st["ws_share"][key, year] = (sum(w["compliant"] for w in sel) / len(sel), len(sel))
+    uniq = [f for f in roads if not f.get("dup")]
+    st["sw_n"] = sum(1 for f in roads if f["sweepable"])
+    st["sw_len"] = sum(polyline_len(f["pts"]) for f in uniq if f["sweepable"]) / 1000
+    st["sw_never"] = sum(polyline_len(f["pts"]) for f in uniq if f["sweepable"] and not f["swept_from"]) / 1000
+    per = {None: [(mkline(f["pts"]).Length(), f["swept_from"]) for f in uniq if f["sweepable"]]}
+    for s_ in subs:
+        per[s_["name"]] = []
+        for f in uniq:
+            if not f["sweepable"]:
+                continue
+            g = mkline(f["pts"])
+            if s_["prep"].Intersects(g):
+                L = g.Intersection(s_["geom"]).Length()
+                if L > 0:
+                    per[s_["name"]].append((L, f["swept_from"]))
+    st["sw_share"] = {}
+    for key, items in per.items():
+        tot = sum(L for L, _ in items)
+        for year in WATER_YEARS:
+            st["sw_share"][key, year] = sum(L for L, y in items if 0 < y <= year) / tot
+    st["sub_names"] = names
+
+
+def metric_stats_text(st):
+    L = []
+    a = L.append
+    a("嘉定新城 (`new_town`): %.2f km², overlapping %s; the other 街镇 lie outside it." % (
+        st["nt_area"], ", ".join("%s %.2f km² (%.0f %%)" % (n, km2, 100 * f) for n, km2, f in st["nt_subs"])))
+    a("")
+    a("Yearly values of the two bound indicators as this script computes them (JD14-29: share of the "
+      "year's sections with `compliant = 1`; JD14-32: length of sweepable roads with "
+      "`0 < swept_from <= year` ÷ length of sweepable roads, duplicates counted once, lines clipped to "
+      "the 街镇):")
+    a("")
+    a("| indicator | unit | " + " | ".join(str(y) for y in WATER_YEARS) + " |")
+    a("|---|---|" + "---:|" * len(WATER_YEARS))
+    for code, key in (("JD14-29", "ws_share"), ("JD14-32", "sw_share")):
+        for sub in [None] + st["sub_names"]:
+            cells = []
+            for y in WATER_YEARS:
+                v = st[key].get((sub, y))
+                if v is None:
+                    cells.append("—")
+                elif key == "ws_share":
+                    cells.append("%.1f %% (%d)" % (100 * v[0], v[1]))
+                else:
+                    cells.append("%.1f %%" % (100 * v))
+            a("| %s %s | %% | %s |" % (code, sub or "全区", " | ".join(cells)))
+    a("")
+    a("(JD14-29 cells give the share and, in brackets, the number of sections; — = no section in that 街镇.)")
+    return "\n".join(L)
+
+
 def stats_text(st):
     L = []
     a = L.append
@@ -2170,6 +2396,12 @@ def stats_text(st):
       "polygon / total residential area) |" % fmt_pct(st["park_cov_all"]))
     a("| bus-stop 500 m coverage | %s of residential land (area-based), %s of population (cells whose "
       "centre is within 500 m) |" % (fmt_pct(st["bus_cov_all"]), fmt_pct(st["bus_cov_pop"])))
+    a("| new_town | 1 polygon, %.2f km² |" % st["nt_area"])
+    a("| water_sections | %d sections (%s) × %d years = %d points |" % (
+        st["ws_n"], ", ".join("%s %d" % (k, v) for k, v in sorted(st["ws_levels"].items())),
+        len(WATER_YEARS), st["ws_rows"]))
+    a("| roads: sweeping | %d features sweepable (incl. duplicates), %.1f km without duplicates; "
+      "never swept by 2025: %.1f km |" % (st["sw_n"], st["sw_len"], st["sw_never"]))
     a("")
     a("Per 街镇 (residential/park/stop counts by the `subdistrict` attribute; population by cell centre):")
     a("")
@@ -2191,8 +2423,9 @@ Regenerate from the repository root with
 
     /usr/bin/python3 data/generate_demo.py
 
-(system python3 with python3-gdal ≥ 3.6 and numpy; no pip packages; about 20 s). The script deletes
-and rewrites `data/demo/`. All randomness is seeded (`SEED = {seed}`), coordinates are rounded to
+(system python3 with python3-gdal ≥ 3.6 and numpy; no pip packages; about 20 s). The script removes
+and rewrites the files it generates (all those below but the project's three files, which it leaves
+as they are). All randomness is seeded (`SEED = {seed}`), coordinates are rounded to
 0.01 m (1e-7° in the CSV), and the GeoPackage/DBF timestamps are fixed, so a re-run gives identical
 content.
 
@@ -2224,11 +2457,16 @@ resources bureau) boundaries replace it.
 | `jiading.gpkg` → `parks` | SYNTHETIC | EPSG:4549 | UTF-8 | {parks_n} 公园绿地 polygons |
 | `jiading.gpkg` → `residential_land` | SYNTHETIC | EPSG:4549 | UTF-8 | {res_n} 居住用地 parcels |
 | `jiading.gpkg` → `beautiful_blocks` | SYNTHETIC | EPSG:4549 | UTF-8 | {blocks_n} 美丽街区 polygons |
+| `jiading.gpkg` → `new_town` | SYNTHETIC | EPSG:4549 | UTF-8 | 1 polygon: the 嘉定新城 scope |
+| `jiading.gpkg` → `water_sections` | SYNTHETIC | EPSG:4549 | UTF-8 | {ws_n} 国考/市考 water-quality sections × {ws_years} years = {ws_rows} points |
 | `roads/roads.shp` (.shx .dbf .prj .cpg) | SYNTHETIC | EPSG:4549 (.prj) | UTF-8 (`.cpg` = `UTF-8`) | {roads_n} road centrelines |
 | `overhead_lines/overhead_lines.shp` (.shx .dbf .prj) | SYNTHETIC | EPSG:4549 (.prj) | **GBK/CP936, no `.cpg`, DBF LDID byte = 0** | {ol_n} 架空线/入地 sections |
 | `bus_stops.csv` (+ `.csvt`, `.prj`) | SYNTHETIC | EPSG:4326 lon/lat | UTF-8, no BOM, LF | {stops_n} bus stops |
 | `shanghai_districts_gcj02.geojson` | REAL | **GCJ-02** (GDAL will say WGS84) | UTF-8 | 16 Shanghai districts, copied unchanged |
 | `population_100m.tif` | SYNTHETIC | EPSG:4549 | Float32, nodata −1 | population per 100 m cell |
+| `jiading-demo.project.json` | — | — | UTF-8 | project spec: layers, styles, catalog, scopes, metric bindings (hand-written, kept by the script) |
+| `jiading-demo-values.csv` | plan baselines + SYNTHETIC | — | UTF-8 | entered values 2020–2025 (written by `data/generate_demo_values.py`, kept by this script) |
+| `jiading-demo.xhp` | — | — | SQLite | the project made from the spec by `xiuhua-cli project-create` (kept by this script) |
 
 EPSG:4549 = CGCS2000 / 3-degree Gauss-Kruger CM 120E (metres, false easting 500 000, no zone
 prefix). Its EPSG axis order is northing/easting; the files store easting as x (GDAL reports
@@ -2237,7 +2475,7 @@ prefix). Its EPSG axis order is northing/easting; the files store easting as x (
 ### `jiading.gpkg` layers and fields
 
 Every layer has FID column `fid` and geometry column `geom`; all polygons are valid, single-part
-`Polygon` (except `district_boundary`: `MultiPolygon`).
+`Polygon` (except `district_boundary`: `MultiPolygon`); `water_sections` is `Point`.
 
 - `district_boundary` — `name` (TEXT, 嘉定区), `adcode` (INTEGER, 310114), `source` (TEXT, provenance
   note incl. the DataV attribution), `synthetic` (INTEGER, 0). Source: the `*_wgs84_derived` DataV
@@ -2253,10 +2491,20 @@ Every layer has FID column `fid` and geometry column `geom`; all polygons are va
 - `beautiful_blocks` — `name` (e.g. 南翔老街美丽街区), `status` (已建成/在建/规划), `year_built`
   (INTEGER; year completed for 已建成, construction start 2024/2025 for 在建, NULL for 规划),
   `subdistrict`, `area_m2` (REAL), `synthetic` (1).
+- `new_town` — `name` (嘉定新城), `synthetic` (1): an invented planning area of {nt_area:.1f} km² around
+  嘉定镇街道, 新成路街道, 菊园新区 and the north of 马陆镇 (not the official boundary). The project
+  gives it as the scope 嘉定新城 (`"scopes"` in `jiading-demo.project.json`): catalog rows with that
+  scope are computed inside it, and 街镇 outside it read 不适用.
+- `water_sections` — long format, one point per section per year 2020–2025: `section` (e.g.
+  蕰藻浜-嘉定新城断面), `level` (国考/市考), `year` (INTEGER), `water_class` (INTEGER 1–5 = Ⅰ–Ⅴ),
+  `target_class` (INTEGER, the section's target class), `compliant` (INTEGER 1 when `water_class <=
+  target_class`, else 0), `subdistrict`, `synthetic` (1). A section keeps its position every year.
 
 ### `roads/roads.shp`
 
-LineString, fields `name` (C40), `grade` (C12: 快速路/主干路/次干路/支路), `lanes` (N2). Clipped to the
+LineString, fields `name` (C40), `grade` (C12: 快速路/主干路/次干路/支路), `lanes` (N2), `sweepable`
+(N1: 1 = can be swept mechanically — every road but the narrow village 支路 of the rural grid),
+`swept_from` (N4: year mechanical sweeping started, 0 = not swept). Clipped to the
 district (kept 0.5 m inside the outline). **Contains {roads_dups} deliberate exact duplicates**
 (same geometry and attributes written twice, next to each other), as found in real exports: a
 road-length or road-density indicator must de-duplicate by geometry first.
@@ -2307,6 +2555,25 @@ DEFLATE + floating-point predictor, 256 × 256 tiles. Total {pop_total:,.0f} per
 census ≈ 1.834 million), put mostly on residential_land and near the town centres, plus a thin
 rural background.
 
+### `jiading-demo.xhp`, `jiading-demo.project.json`, `jiading-demo-values.csv`
+
+The project (layers, styles, the Jiading catalog and the metric bindings of its spatial indicators)
+is made from `jiading-demo.project.json` by `xiuhua-cli project-create`; it holds no value. The demo
+as shipped is built from it (`data/CMakeLists.txt`, `cmake/build_demo.cmake`) into `<build>/demo/`:
+`jiading-demo-values.csv` imported, then the spatial indicators computed for 2020–2025, their map
+layers written beside it in `jiading-demo.results/` (generated, never committed).
+
+`jiading-demo-values.csv` is written by `data/generate_demo_values.py` (seeded, deterministic): a
+value for 2020 and for each year 2021–2025 of every indicator the project does not compute (the
+entered ones, and the spatial ones without a metric binding in `jiading-demo.project.json`; what a
+value means follows the catalog's `target_kind`: a level, a running total since 2021, or the year's
+increment or count). For 2020 it is the plan's own
+baseline where the plan gives one (森林覆盖率 16.05 %, 海绵城市 20 %; source `entered`, author
+规划文本, the note naming the plan's place); every other value is **SYNTHETIC** — invented, source
+`synthetic`, note "SYNTHETIC 示例数据，非官方", author an invented 填报人 with the department the plan
+makes responsible where it names one. Xiuhua shows these as examples (hollow dots, "示例数据") and never
+as official figures; the catalog's baselines stay as the plans give them.
+
 ## Statistics (this generation)
 
 {stats}
@@ -2316,6 +2583,8 @@ the built-up proxy. Four 街镇 (外冈镇, 徐行镇, 华亭镇, 嘉定工业�
 coverage so that coverage maps have gaps to show. Plan targets for comparison (嘉定区城市管理精细化
 “十四五”规划): 355 网格, park 500 m coverage ≥ 90 % (嘉定新城), bus-stop 500 m coverage 90 %, road
 density 3.08 km/km², 架空线入地 ~30 km in the second round.
+
+{metric_stats}
 
 ## How the synthetic layers are made
 
@@ -2346,6 +2615,15 @@ density 3.08 km/km², 架空线入地 ~30 km in the second round.
   stops near unserved estates (all estates in the 3 街道) until ~91 % of residential land is served.
 - population_100m: weight = residential share of the cell × (0.8 + 0.5·urbanness) × lognormal
   noise + small urban and rural background terms, scaled to 1,834,000.
+- new_town: a fixed 8-corner outline (`NEW_TOWN_LL`, 0.001°) clipped to the district.
+- water_sections: 20 sections at invented positions near the rough courses of real rivers (吴淞江,
+  蕰藻浜, 练祁河, 横沥河, 盐铁塘, 顾浦, 新槎浦 …; moved 200 m inside the outline where the rough position
+  falls outside), each with a first compliant year (14 by 2020, one more each year, one never): 70 %
+  in 2020 → 95 % in 2025 (plan target 100 %). Compliant years have the target class or one better,
+  the others one or two classes worse (at most Ⅴ).
+- roads sweeping: sweepable roads ranked by urbanness of their midpoint + a grade bonus + noise;
+  swept from a year ≤ 2020 up to 80 % of the sweepable length, then 84.5 / 88.5 / 92 / 95 / 97 % by
+  2021–2025; the rest (mostly rural 公路) not swept.
 
 Inputs (`data/sources/`): `jiading_310114_detailed_wgs84_derived.geojson`,
 `jiading_310114_detailed_gcj02.geojson` (kept for GCJ-02 cross-checks; not read by the script),
@@ -2360,7 +2638,9 @@ def write_readme(st):
         blocks_n=st["blocks_n"], roads_n=st["roads_n"], roads_dups=st["roads_dups"], ol_n=st["ol_n"],
         stops_n=st["stops_n"], pop_nx=st["pop_size"][0], pop_ny=st["pop_size"][1],
         pop_x0=st["pop_origin"][0], pop_y1=st["pop_origin"][1], pop_total=st["pop_total"],
-        stats=stats_text(st), grid_cell=st["grid_cell"], road_target=ROAD_DENSITY_TARGET)
+        stats=stats_text(st), grid_cell=st["grid_cell"], road_target=ROAD_DENSITY_TARGET,
+        ws_n=st["ws_n"], ws_years=len(WATER_YEARS), ws_rows=st["ws_rows"], nt_area=st["nt_area"],
+        metric_stats=metric_stats_text(st))
     with open(os.path.join(OUT, "README.md"), "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
 
@@ -2368,6 +2648,7 @@ def write_readme(st):
 def print_stats(st):
     print("Xiuhua demo data written to %s" % OUT)
     print(stats_text(st))
+    print(metric_stats_text(st))
 
 
 if __name__ == "__main__":

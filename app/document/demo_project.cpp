@@ -13,7 +13,8 @@
 namespace xiuhua::app::demo_project {
 namespace {
 
-const char* const kProjectFile = "jiading-demo.xhp";
+QString projectName(Demo demo) { return demo == Demo::Putuo ? QStringLiteral("putuo-demo") : QStringLiteral("jiading-demo"); }
+QString folderName(Demo demo) { return demo == Demo::Putuo ? QStringLiteral("demo-putuo") : QStringLiteral("demo"); }
 
 bool isSqliteSideFile(const QString& name) {
   return name.endsWith(QLatin1String("-wal")) || name.endsWith(QLatin1String("-shm")) || name.endsWith(QLatin1String("-journal"));
@@ -36,24 +37,28 @@ gis::Status copyFiles(const QDir& from, const QDir& to, const QString& project) 
 
 }  // namespace
 
-QString shippedProject() {
+QString shippedProject(Demo demo) {
   QStringList folders;
-  if (!qEnvironmentVariableIsEmpty("XIUHUA_DEMO_DIR")) folders << qEnvironmentVariable("XIUHUA_DEMO_DIR");
+  const QString folder = folderName(demo);
+  if (!qEnvironmentVariableIsEmpty("XIUHUA_DEMO_DIR")) {
+    const QDir jiading(qEnvironmentVariable("XIUHUA_DEMO_DIR"));
+    folders << (demo == Demo::Jiading ? jiading.path() : jiading.filePath(QStringLiteral("../") + folder));
+  }
   const QDir bin(QCoreApplication::applicationDirPath());
   // Installed; then in a build tree, the demo built with its history (data/CMakeLists.txt), else the
   // committed project it is built from.
-  folders << bin.filePath(QStringLiteral("../share/xiuhua/demo")) << bin.filePath(QStringLiteral("../demo"))
-          << bin.filePath(QStringLiteral("../../data/demo"));
-  for (const QString& folder : folders) {
-    const QString path = QDir::cleanPath(QDir(folder).filePath(QLatin1String(kProjectFile)));
+  folders << bin.filePath(QStringLiteral("../share/xiuhua/") + folder) << bin.filePath(QStringLiteral("../") + folder)
+          << bin.filePath(QStringLiteral("../../data/") + folder);
+  for (const QString& f : folders) {
+    const QString path = QDir::cleanPath(QDir(f).filePath(projectName(demo) + QStringLiteral(".xhp")));
     if (QFileInfo(path).isFile()) return path;
   }
   return {};
 }
 
-QString defaultCopyFolder() {
+QString defaultCopyFolder(Demo demo) {
   const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-  return QDir(documents.isEmpty() ? QDir::homePath() : documents).filePath(QStringLiteral("Xiuhua/jiading-demo"));
+  return QDir(documents.isEmpty() ? QDir::homePath() : documents).filePath(QStringLiteral("Xiuhua/") + projectName(demo));
 }
 
 gis::Result<QString> copyTo(const QString& shippedProject, const QString& folder) {

@@ -11,13 +11,18 @@ namespace xiuhua::app {
 // layers can be edited and indicators computed.
 namespace demo_project {
 
-// The shipped demo project file: in $XIUHUA_DEMO_DIR when set, else <prefix>/share/xiuhua/demo
-// beside an installed binary, else data/demo of the source tree beside a build
-// (build-dir/app/xiuhua); empty when there is none.
-QString shippedProject();
+// The demos: 嘉定 (the district plan, coverage maps, the report), and 普陀 (the Putuo plan's shares
+// and per-capita figures computed from the map: 人均公园绿地面积, 年径流总量控制率 …).
+enum class Demo { Jiading, Putuo };
 
-// Where the user's copy goes by default: <Documents>/Xiuhua/<the demo folder's name>.
-QString defaultCopyFolder();
+// The shipped demo project file: in $XIUHUA_DEMO_DIR when set (the Putuo demo in the folder
+// demo-putuo beside it), else <prefix>/share/xiuhua/demo (demo-putuo) beside an installed binary,
+// else the folder built or committed in the source tree beside a build (build-dir/app/xiuhua);
+// empty when there is none.
+QString shippedProject(Demo demo = Demo::Jiading);
+
+// Where the user's copy goes by default: <Documents>/Xiuhua/jiading-demo (putuo-demo).
+QString defaultCopyFolder(Demo demo = Demo::Jiading);
 
 // Copies the folder of the shipped project to `folder` and returns the project file in the copy.
 // A copy already there (the project file exists) is kept as it is, with whatever the user did to

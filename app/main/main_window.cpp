@@ -82,7 +82,8 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
         Qt::QueuedConnection);
   });
   connect(mStartPage, &StartPage::openRequested, this, [this](const QString& path) { openProject(path); });
-  connect(mStartPage, &StartPage::openDemoRequested, this, &MainWindow::openDemoProject);
+  connect(mStartPage, &StartPage::openDemoRequested, this, [this] { openDemoProject(); });
+  connect(mStartPage, &StartPage::openPutuoDemoRequested, this, [this] { openDemoProject(demo_project::Demo::Putuo); });
   connect(mStartPage, &StartPage::browseRequested, this, &MainWindow::browseForProject);
   connect(mStartPage, &StartPage::addLayersRequested, this, &MainWindow::browseForLayers);
   connect(mDocument, &MapDocument::projectReset, this, &MainWindow::updateCentralPage);
@@ -92,6 +93,7 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   });
   connect(mDocument, &MapDocument::layersChanged, this, &MainWindow::updateCentralPage);
   mStartPage->setDemoAvailable(!demo_project::shippedProject().isEmpty());
+  mStartPage->setPutuoDemoAvailable(!demo_project::shippedProject(demo_project::Demo::Putuo).isEmpty());
   updateCentralPage();
   resize(1280, 820);
   setWindowIcon(QIcon(QStringLiteral(":/xiuhua/icons/xiuhua.svg")));

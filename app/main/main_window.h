@@ -1,5 +1,7 @@
 #pragma once
 
+#include "document/demo_project.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -49,7 +51,7 @@ class MainWindow : public QMainWindow {
   // Opens the user's copy of the shipped demo project, copying it to the documents folder first
   // when there is none yet (the installed demo is read-only). False, with the reason in the
   // message bar, when there is no demo or it cannot be copied.
-  bool openDemoProject();
+  bool openDemoProject(demo_project::Demo which = demo_project::Demo::Jiading);
   // The message bar's hint on a first start: nothing opened and nothing opened before.
   void suggestDemoProject();
   void addLayers(const QStringList& paths);

@@ -49,9 +49,12 @@ void MainWindow::createMenus() {
   project->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::browseForProject);
   mRecentMenu = project->addMenu(tr("Open &recent"));
   updateRecentMenu();
-  QAction* demo = project->addAction(tr("Open the &demo project"), this, &MainWindow::openDemoProject);
+  QAction* demo = project->addAction(tr("Open the &demo project"), this, [this] { openDemoProject(); });
   demo->setEnabled(!demo_project::shippedProject().isEmpty());
   demo->setStatusTip(tr("Jiading District with synthetic layers and the district plan's indicators, copied to your documents"));
+  QAction* putuo = project->addAction(tr("Open the &Putuo demo project"), this, [this] { openDemoProject(demo_project::Demo::Putuo); });
+  putuo->setEnabled(!demo_project::shippedProject(demo_project::Demo::Putuo).isEmpty());
+  putuo->setStatusTip(tr("Putuo District with synthetic layers: the plan's shares and per-capita figures computed from the map"));
   project->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveProject(false); });
   project->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveProject(true); });
   project->addSeparator();
@@ -177,14 +180,14 @@ bool MainWindow::saveProject(bool askForPath) {
   return true;
 }
 
-bool MainWindow::openDemoProject() {
-  const QString shipped = demo_project::shippedProject();
+bool MainWindow::openDemoProject(demo_project::Demo which) {
+  const QString shipped = demo_project::shippedProject(which);
   if (shipped.isEmpty()) {
     mMessages->showMessage(tr("The demo project is not installed (looked for share/xiuhua/demo beside %1).")
                                .arg(QDir::toNativeSeparators(QCoreApplication::applicationDirPath())));
     return false;
   }
-  auto copy = demo_project::copyTo(shipped, demo_project::defaultCopyFolder());  // openProject asks about unsaved changes
+  auto copy = demo_project::copyTo(shipped, demo_project::defaultCopyFolder(which));  // openProject asks about unsaved changes
   if (!copy.ok()) {
     mMessages->showMessage(copy.error().message);
     return false;

@@ -10,7 +10,8 @@
 
 namespace xiuhua::app {
 
-StartPage::StartPage(QWidget* parent) : QWidget(parent), mRecent(new QListWidget(this)), mDemo(new QPushButton(tr("Open the demo project"), this)) {
+StartPage::StartPage(QWidget* parent) : QWidget(parent), mRecent(new QListWidget(this)), mDemo(new QPushButton(tr("Open the demo project"), this)),
+      mPutuoDemo(new QPushButton(tr("Open the Putuo demo project"), this)) {
   setObjectName(QStringLiteral("startPage"));
   auto* title = new QLabel(tr("<h2>Xiuhua 绣花</h2><p>Open a project to see its map, its indicators and their reports.</p>"), this);
   title->setWordWrap(true);
@@ -20,8 +21,11 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent), mRecent(new QListWidget
   auto* open = new QPushButton(tr("Open project…"), this);
   auto* add = new QPushButton(tr("Add layer…"), this);
   mDemo->setToolTip(tr("Jiading District with synthetic layers, the district plan's indicators and their history, copied to your documents"));
+  mPutuoDemo->setToolTip(tr("Putuo District with synthetic layers: the plan's shares and per-capita figures (人均公园绿地面积, "
+                            "年径流总量控制率 …) computed from the map"));
   auto* buttons = new QVBoxLayout;
   buttons->addWidget(mDemo);
+  buttons->addWidget(mPutuoDemo);
   buttons->addWidget(open);
   buttons->addWidget(add);
   buttons->addStretch();
@@ -36,6 +40,7 @@ StartPage::StartPage(QWidget* parent) : QWidget(parent), mRecent(new QListWidget
   layout->addWidget(title);
   layout->addLayout(columns, 1);
   connect(mDemo, &QPushButton::clicked, this, &StartPage::openDemoRequested);
+  connect(mPutuoDemo, &QPushButton::clicked, this, &StartPage::openPutuoDemoRequested);
   connect(open, &QPushButton::clicked, this, &StartPage::browseRequested);
   connect(add, &QPushButton::clicked, this, &StartPage::addLayersRequested);
   connect(mRecent, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
@@ -64,5 +69,6 @@ void StartPage::setRecentProjects(const QStringList& paths) {
 }
 
 void StartPage::setDemoAvailable(bool available) { mDemo->setEnabled(available); }
+void StartPage::setPutuoDemoAvailable(bool available) { mPutuoDemo->setEnabled(available); }
 
 }  // namespace xiuhua::app

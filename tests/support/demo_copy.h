@@ -13,7 +13,8 @@ namespace xiuhua::test {
 // Copies the demo's folder (the committed project of DEMO_DATA_DIR, or another such folder: the
 // demo built with its history, BUILT_DEMO_DIR) into root/folder (without SQLite's -wal/-shm files);
 // returns the project file's path, or an empty string when a file could not be copied.
-inline QString copyDemoProject(const QString& root, const QString& folder, const QString& from = QStringLiteral(DEMO_DATA_DIR)) {
+inline QString copyDemoProject(const QString& root, const QString& folder, const QString& from = QStringLiteral(DEMO_DATA_DIR),
+                               const QString& projectFile = QStringLiteral("jiading-demo.xhp")) {
   const QDir source(from);
   QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories);
   while (it.hasNext()) {
@@ -24,13 +25,19 @@ inline QString copyDemoProject(const QString& root, const QString& folder, const
     if (!QFile::copy(file, target)) return {};
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
   }
-  return QDir(root).filePath(folder + QStringLiteral("/jiading-demo.xhp"));
+  return QDir(root).filePath(folder + QLatin1Char('/') + projectFile);
 }
 
 // The demo as built with its history (data/CMakeLists.txt) copied to the folder; the project file's
 // path, or an empty string.
 inline QString copyBuiltDemo(const QString& folder) {
   return copyDemoProject(QFileInfo(folder).absolutePath(), QFileInfo(folder).fileName(), QStringLiteral(BUILT_DEMO_DIR));
+}
+
+// The Putuo demo (the plans' shares and per-capita figures) as built with its history.
+inline QString copyBuiltPutuoDemo(const QString& folder) {
+  return copyDemoProject(QFileInfo(folder).absolutePath(), QFileInfo(folder).fileName(), QStringLiteral(BUILT_PUTUO_DEMO_DIR),
+                         QStringLiteral("putuo-demo.xhp"));
 }
 
 }  // namespace xiuhua::test
