@@ -32,10 +32,6 @@
         <translation>direction“%1”必须为 higher、lower 或 exact</translation>
     </message>
     <message>
-        <source>nature &quot;%1&quot; must be 约束性 or 预期性</source>
-        <translation>属性“%1”必须为约束性或预期性</translation>
-    </message>
-    <message>
         <source>target_year is required</source>
         <translation>必须填写 target_year</translation>
     </message>
@@ -75,6 +71,50 @@
         <source>… and %1 more problems</source>
         <translation>……另有 %1 个问题</translation>
     </message>
+    <message>
+        <source>plan_period &quot;%1&quot; is not a period such as 2021-2025</source>
+        <translation>plan_period “%1” 不是规划期（例如 2021-2025）</translation>
+    </message>
+    <message>
+        <source>target_year %1 lies outside the plan period %2–%3</source>
+        <translation>target_year %1 不在规划期 %2–%3 之内</translation>
+    </message>
+    <message>
+        <source>target_kind &quot;%1&quot; must be level, period_total, annual or yearly_count</source>
+        <translation>target_kind “%1” 须为 level、period_total、annual 或 yearly_count</translation>
+    </message>
+    <message>
+        <source>target_max is for an annual target&apos;s range (target_kind annual)</source>
+        <translation>target_max 仅用于年度目标的区间（target_kind 为 annual）</translation>
+    </message>
+    <message>
+        <source>target_max %1 is below target_value %2</source>
+        <translation>target_max %1 小于 target_value %2</translation>
+    </message>
+    <message>
+        <source>population_basis &quot;%1&quot; must be 户籍 or 常住</source>
+        <translation>population_basis “%1” 须为 户籍 或 常住</translation>
+    </message>
+    <message>
+        <source>unknown doubt_unit &quot;%1&quot;</source>
+        <translation>未知的 doubt_unit “%1”</translation>
+    </message>
+    <message>
+        <source>doubt_evidence and doubt_unit need a doubt saying what is doubtful</source>
+        <translation>doubt_evidence 和 doubt_unit 需要有 doubt 说明存疑之处</translation>
+    </message>
+    <message>
+        <source>nature &quot;%1&quot; must be 约束性, 预期性 or 未注明 (the plan marks nothing)</source>
+        <translation>nature “%1” 须为 约束性、预期性 或 未注明（规划未标注）</translation>
+    </message>
+    <message>
+        <source>baseline_value needs baseline_source: where the plan (or who) gives it</source>
+        <translation>baseline_value 需要 baseline_source：规划中（或由谁）给出的出处</translation>
+    </message>
+    <message>
+        <source>a per-capita unit needs population_basis (户籍 or 常住)</source>
+        <translation>人均指标的单位需要 population_basis（户籍 或 常住）</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -93,6 +133,22 @@
     <message>
         <source> (synthetic)</source>
         <translation>（示例）</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 open items (marked !)</source>
+        <translation>共 %1 行，%2 项待处理（以 ! 标出）</translation>
+    </message>
+    <message>
+        <source>%1 confirmed: %2</source>
+        <translation>%1 已确认：%2</translation>
+    </message>
+    <message>
+        <source>note: its %1 stored values are read in %2 from now on</source>
+        <translation>注意：其已存的 %1 个数值今后按 %2 读取</translation>
+    </message>
+    <message>
+        <source>%1: baseline %2 (%3) recorded</source>
+        <translation>%1：已记录基期值 %2（%3 年）</translation>
     </message>
 </context>
 <context>
@@ -367,6 +423,37 @@
     </message>
 </context>
 <context>
+    <name>Indicator</name>
+    <message>
+        <source>level by the target year</source>
+        <translation>目标年达到的水平</translation>
+    </message>
+    <message>
+        <source>total over the plan period</source>
+        <translation>规划期累计</translation>
+    </message>
+    <message>
+        <source>annual increment</source>
+        <translation>年度增量</translation>
+    </message>
+    <message>
+        <source>count every year</source>
+        <translation>每年数量</translation>
+    </message>
+    <message>
+        <source>%1 a year</source>
+        <translation>每年 %1</translation>
+    </message>
+    <message>
+        <source>%1 every year</source>
+        <translation>每年 %1</translation>
+    </message>
+    <message>
+        <source>%1 · in %2</source>
+        <translation>%1 · 适用于%2</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorReport</name>
     <message>
         <source>Code</source>
@@ -507,6 +594,30 @@
     <message>
         <source>○ synthetic example values, not official</source>
         <translation>○ 为示例数据，非官方数值</translation>
+    </message>
+    <message>
+        <source>%1 to go</source>
+        <translation>尚差 %1</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>none in the plan</source>
+        <translation>规划未给出</translation>
+    </message>
+    <message>
+        <source>Target %1 a year</source>
+        <translation>目标 每年 %1</translation>
+    </message>
+    <message>
+        <source>No baseline: no expected path</source>
+        <translation>无基期值：无预期路径</translation>
+    </message>
+    <message>
+        <source>To be confirmed: no status yet</source>
+        <translation>待确认：暂不评定状态</translation>
     </message>
 </context>
 <context>
@@ -825,6 +936,62 @@
         <source>no feature of %1 (%2) matches the filter &quot;%3&quot;: nothing is counted from it.</source>
         <translation>%1（%2）中没有要素符合筛选条件“%3”：未从中统计任何内容。</translation>
     </message>
+    <message>
+        <source>%1 (%2): %3 has no population in the field &quot;%4&quot; (&quot;%5&quot;).</source>
+        <translation>%1（%2）：%3 的字段 “%4” 中没有人口数（“%5”）。</translation>
+    </message>
+    <message>
+        <source>A per-capita area needs the field that holds each unit&apos;s population.</source>
+        <translation>人均面积需要给出各单元人口数所在的字段。</translation>
+    </message>
+    <message>
+        <source>%1 (units): the population in &quot;%2&quot; adds up to 0: a per-capita area is undefined.</source>
+        <translation>%1（单元）：“%2” 中的人口合计为 0，无法计算人均面积。</translation>
+    </message>
+    <message>
+        <source>An area-weighted mean needs the field that holds each polygon&apos;s value.</source>
+        <translation>面积加权平均需要给出各面要素数值所在的字段。</translation>
+    </message>
+    <message>
+        <source>%1 (features): no polygon with a value in &quot;%2&quot; lies inside the area measured.</source>
+        <translation>%1（要素）：没有在 “%2” 中有数值的面要素位于计算范围内。</translation>
+    </message>
+    <message>
+        <source>%1 m² of the polygons lie outside every sub-unit.</source>
+        <translation>面要素中有 %1 平方米不在任何下级单元内。</translation>
+    </message>
+    <message>
+        <source>%1 (features): %2 polygon(s) have no value in &quot;%3&quot; and are left out.</source>
+        <translation>%1（要素）：%2 个面要素在 “%3” 中没有数值，未计入。</translation>
+    </message>
+    <message>
+        <source>Computed inside %1, the area the plan sets the target for.</source>
+        <translation>在规划设定目标的范围（%1）内计算。</translation>
+    </message>
+    <message>
+        <source>%1: the binding does not say which population its field &quot;%2&quot; holds (population_basis: 户籍 or 常住).</source>
+        <translation>%1：指标绑定未说明字段 “%2” 是哪种人口（population_basis：户籍 或 常住）。</translation>
+    </message>
+    <message>
+        <source>%1 divides by the %2 population (the catalog), but the binding&apos;s field &quot;%3&quot; holds the %4 population: give the field of the %2 population.</source>
+        <translation>%1 按%2人口计算（指标目录），但绑定的字段 “%3” 是%4人口：请给出%2人口的字段。</translation>
+    </message>
+    <message>
+        <source>%1 is set for %2 only, but the project gives no area for %2: add it to the project&apos;s scopes (a polygon layer and a filter).</source>
+        <translation>%1 仅针对%2设定，但项目未给出%2的范围：请在项目的 scopes 中添加（面图层及筛选条件）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): none of the features lies inside the area measured: the share of nothing is undefined.</source>
+        <translation>%1（%2）：没有要素位于计算范围内，比例无法计算。</translation>
+    </message>
+    <message>
+        <source>A count share needs a condition: which features count as meeting it.</source>
+        <translation>数量比例需要给出条件：哪些要素算作达到。</translation>
+    </message>
+    <message>
+        <source>A length share needs a condition: which lines count as meeting it.</source>
+        <translation>长度比例需要给出条件：哪些线段算作达到。</translation>
+    </message>
 </context>
 <context>
     <name>Overlay</name>
@@ -897,6 +1064,34 @@
     <message>
         <source>Assessed by hand</source>
         <translation>人工评定</translation>
+    </message>
+    <message>
+        <source>No baseline</source>
+        <translation>无基期值</translation>
+    </message>
+    <message>
+        <source>To be confirmed</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <source>The plan sets this target for another area: this sub-unit lies outside it.</source>
+        <translation>规划针对其他范围设定此目标：本单元不在该范围内。</translation>
+    </message>
+    <message>
+        <source>The plan gives no baseline, so there is no expected path to judge the value against. Add a baseline with its source (the dashboard&apos;s Catalog audit… → Add baseline…, or xiuhua-cli indicators baseline) to see whether it is on track.</source>
+        <translation>规划未给出基期值，因此没有预期路径可供评判。补充基期值及其出处（指标面板的“指标目录审核…”→“补充基期值…”，或 xiuhua-cli indicators baseline）后即可判断是否正常推进。</translation>
+    </message>
+    <message>
+        <source>The catalog doubts this row&apos;s unit, value or population basis. An analyst confirms it (the dashboard&apos;s Catalog audit… → Confirm…, or xiuhua-cli indicators confirm) before any status is given.</source>
+        <translation>指标目录对本行的单位、数值或人口口径存疑。须经分析人员确认（指标面板的“指标目录审核…”→“确认…”，或 xiuhua-cli indicators confirm）后才评定状态。</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1334,10 @@
     <message>
         <source>These layers of the project have no file where the project says; what is drawn from them is left out of this report, and values computed from them cannot be checked against their files:</source>
         <translation>项目中以下图层在项目所记录的位置找不到文件；报告略去了由它们绘制的内容，由它们计算的值也无法与文件核对：</translation>
+    </message>
+    <message>
+        <source>%1 by %2, as of %3 (the target is set for %4; the others: 不适用):</source>
+        <translation>%1 按%2，截至 %3 年（目标针对%4设定，其余：不适用）：</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1645,38 @@
         <source>%1: no such indicator in the project.</source>
         <translation>%1：项目中没有该指标。</translation>
     </message>
+    <message>
+        <source>%1: the catalog has no doubt about this row, so there is nothing to confirm.</source>
+        <translation>%1：指标目录对本行没有存疑，无需确认。</translation>
+    </message>
+    <message>
+        <source>%1: say why the row is confirmed (a reason is required).</source>
+        <translation>%1：请说明确认的理由（理由为必填）。</translation>
+    </message>
+    <message>
+        <source>%1: unknown unit &quot;%2&quot; (allowed: %3).</source>
+        <translation>%1：未知单位 “%2”（可用：%3）。</translation>
+    </message>
+    <message>
+        <source>%1: the population basis is 户籍 or 常住, not &quot;%2&quot;.</source>
+        <translation>%1：人口口径须为 户籍 或 常住，而不是 “%2”。</translation>
+    </message>
+    <message>
+        <source>%1: a baseline needs its source (where the figure comes from).</source>
+        <translation>%1：基期值需要出处（数据来自何处）。</translation>
+    </message>
+    <message>
+        <source>%1: the baseline is not a number.</source>
+        <translation>%1：基期值不是数字。</translation>
+    </message>
+    <message>
+        <source>%1: the baseline year %2 is not before the target year %3.</source>
+        <translation>%1：基期年 %2 不早于目标年 %3。</translation>
+    </message>
+    <message>
+        <source>%1: the plan gives the baseline (%2); it is not replaced.</source>
+        <translation>%1：规划已给出基期值（%2），不予替换。</translation>
+    </message>
 </context>
 <context>
     <name>ValueValidator</name>
@@ -1747,6 +1978,88 @@
     </message>
 </context>
 <context>
+    <name>xiuhua::app::BaselineDialog</name>
+    <message>
+        <source>Baseline — %1</source>
+        <translation>基期值 — %1</translation>
+    </message>
+    <message>
+        <source>Where the figure comes from: a statistical yearbook, the department&apos;s report …</source>
+        <translation>数据出处：统计年鉴、部门报告……</translation>
+    </message>
+    <message>
+        <source>The plan gives no baseline for this target. A baseline recorded here, with its source, gives progress an expected path; the plan&apos;s own figures are never replaced.</source>
+        <translation>规划未给出该目标的基期值。在此记录基期值及其出处后，进度即有预期路径；规划本身的数字不会被替换。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>填报人</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::CatalogAuditDialog</name>
+    <message>
+        <source>Only rows with open items</source>
+        <translation>只显示有待处理项的行</translation>
+    </message>
+    <message>
+        <source>Confirm…</source>
+        <translation>确认…</translation>
+    </message>
+    <message>
+        <source>Add baseline…</source>
+        <translation>补充基期值…</translation>
+    </message>
+    <message>
+        <source>Catalog audit</source>
+        <translation>指标目录审核</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Answer the row&apos;s doubt: the unit (or population) it is in, with a reason; 待确认 until then</source>
+        <translation>答复本行的存疑：确认其单位（或人口口径）并说明理由；此前状态为 待确认</translation>
+    </message>
+    <message>
+        <source>Give the row a baseline with its source: its progress then has an expected path</source>
+        <translation>为本行补充基期值及出处，进度随之有预期路径</translation>
+    </message>
+    <message>
+        <source>%1 rows; %2 open items in %3 rows (● open, ○ for information). The status of a row with an open doubt reads 待确认; a row without a baseline shows its value and distance to the target (无基期值).</source>
+        <translation>共 %1 行；%3 行中有 %2 项待处理（● 待处理，○ 供参考）。存疑未确认的行状态为 待确认；无基期值的行只显示数值及与目标的差距（无基期值）。</translation>
+    </message>
+</context>
+<context>
     <name>xiuhua::app::CrsSelector</name>
     <message>
         <source>As in the source (no declaration)</source>
@@ -1880,6 +2193,93 @@
     <message>
         <source>%1 · synthetic</source>
         <translation>%1 · 示例</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>%1
+Doubt: %2
+The plan: “%3”</source>
+        <translation>%1
+存疑：%2
+规划原文：“%3”</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1 on %2: %3</source>
+        <translation>%1 于 %2 确认：%3</translation>
+    </message>
+    <message>
+        <source>Over the plan period so far: %1 of the %2 the plan asks for by now.</source>
+        <translation>规划期至今累计：%1，规划要求至今 %2。</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1：“%2”</translation>
+    </message>
+    <message>
+        <source>none in the plan</source>
+        <translation>规划未给出</translation>
+    </message>
+    <message>
+        <source>%1 to go</source>
+        <translation>尚差 %1</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::DoubtConfirmDialog</name>
+    <message>
+        <source>Confirm — %1</source>
+        <translation>确认 — %1</translation>
+    </message>
+    <message>
+        <source>%1 (as the catalog has it)</source>
+        <translation>%1（指标目录所列）</translation>
+    </message>
+    <message>
+        <source>%1 (what the doubt suggests)</source>
+        <translation>%1（存疑所指）</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>（不变）</translation>
+    </message>
+    <message>
+        <source>Why: the department&apos;s answer, the plan&apos;s other figures, the previous period …</source>
+        <translation>理由：部门答复、规划中的其他数字、上一规划期……</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Doubt</source>
+        <translation>存疑</translation>
+    </message>
+    <message>
+        <source>The plan says</source>
+        <translation>规划原文</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>人口口径</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
     </message>
 </context>
 <context>
@@ -2548,6 +2948,28 @@
         <source>Synthetic example values (not official)</source>
         <translation>示例数据（非官方）</translation>
     </message>
+    <message>
+        <source>%1
+(%2)</source>
+        <translation>%1
+（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (target set for %2)</source>
+        <translation>%1（目标针对%2设定）</translation>
+    </message>
+    <message>
+        <source>Target %1 a year</source>
+        <translation>目标 每年 %1</translation>
+    </message>
+    <message>
+        <source>No baseline in the plan: no expected path, no on-track status</source>
+        <translation>规划无基期值：无预期路径，不评定是否正常推进</translation>
+    </message>
+    <message>
+        <source>To be confirmed: %1</source>
+        <translation>待确认：%1</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::IndicatorDashboard</name>
@@ -2820,6 +3242,18 @@
     <message>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Catalog audit…</source>
+        <translation>指标目录审核…</translation>
+    </message>
+    <message>
+        <source>What the plans leave open or doubtful in the catalog: confirm a doubt, add a baseline</source>
+        <translation>指标目录中规划未明确或存疑之处：确认存疑、补充基期值</translation>
     </message>
 </context>
 <context>
@@ -3333,6 +3767,14 @@
         <source>&lt;h3&gt;Xiuhua 绣花 %1&lt;/h3&gt;&lt;p&gt;Desktop GIS for urban-management refinement (城市管理精细化).&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;Demo data: district boundaries 「边界数据：高德开放平台 DataV.GeoAtlas」, for demonstration only; official 规划资源 data replaces them in production. All 街镇, 网格 and facility layers of the demo project are SYNTHETIC.&lt;/p&gt;&lt;p&gt;Xiuhua is free software under the GNU General Public License, version 3 or later (GPL-3.0-or-later); it comes with no warranty. It uses QCustomPlot (GPL-3.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;绣花 Xiuhua %1&lt;/h3&gt;&lt;p&gt;面向城市管理精细化的桌面 GIS。&lt;/p&gt;&lt;p&gt;Qt %2 · GDAL %3 · GEOS %4 · PROJ %5 · SQLite %6&lt;/p&gt;&lt;p&gt;示例数据：区界来自「边界数据：高德开放平台 DataV.GeoAtlas」，仅供演示；实际使用时以规划资源部门的官方数据为准。示例项目中的街镇、网格和各类设施图层均为虚构数据（SYNTHETIC）。&lt;/p&gt;&lt;p&gt;绣花是自由软件，按 GNU 通用公共许可证第 3 版或（由您选择）任何更新版本（GPL-3.0-or-later）发布，不提供任何担保。本软件使用了 QCustomPlot（GPL-3.0）。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Open the &amp;Putuo demo project</source>
+        <translation>打开普陀示例项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Putuo District with synthetic layers: the plan&apos;s shares and per-capita figures computed from the map</source>
+        <translation>普陀区（合成图层）：由地图计算规划中的比例和人均指标</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::MapDocument</name>
@@ -3815,6 +4257,14 @@
     <message>
         <source>No project opened yet: start with the demo project.</source>
         <translation>还没有打开过项目：可以从示例项目开始。</translation>
+    </message>
+    <message>
+        <source>Open the Putuo demo project</source>
+        <translation>打开普陀示例项目</translation>
+    </message>
+    <message>
+        <source>Putuo District with synthetic layers: the plan&apos;s shares and per-capita figures (人均公园绿地面积, 年径流总量控制率 …) computed from the map</source>
+        <translation>普陀区（合成图层）：由地图计算规划中的比例和人均指标（人均公园绿地面积、年径流总量控制率……）</translation>
     </message>
 </context>
 <context>
@@ -4630,6 +5080,81 @@
     <message>
         <source>%1: its header has %2 columns but the layer %3 fields; its numbers could not be checked against the text.</source>
         <translation>%1：表头有 %2 列，而图层有 %3 个字段，无法对照原文核对其中的数字。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::indicators</name>
+    <message>
+        <source>Baseline %1 %2 (%3) entered by %4: %5</source>
+        <translation>基期值 %1 %2（%3 年），由 %4 录入：%5</translation>
+    </message>
+    <message>
+        <source>The plan gives no baseline: progress shows the value and its distance to the target, without an expected path or an on-track status (无基期值). Add a baseline with its source: xiuhua-cli indicators baseline.</source>
+        <translation>规划未给出基期值：进度只显示数值及与目标的差距，无预期路径，不评定是否正常推进（无基期值）。可补充基期值及其出处：xiuhua-cli indicators baseline。</translation>
+    </message>
+    <message>
+        <source>Doubt: %1</source>
+        <translation>存疑：%1</translation>
+    </message>
+    <message>
+        <source> The plan: “%1”.</source>
+        <translation> 规划原文：“%1”。</translation>
+    </message>
+    <message>
+        <source> Probably meant: %1.</source>
+        <translation> 可能应为：%1。</translation>
+    </message>
+    <message>
+        <source> Confirmed by %1 on %2 (unit %3%4): %5</source>
+        <translation> %1 于 %2 确认（单位 %3%4）：%5</translation>
+    </message>
+    <message>
+        <source>, population %1</source>
+        <translation>，%1人口</translation>
+    </message>
+    <message>
+        <source> The status reads 待确认 until an analyst confirms it: xiuhua-cli indicators confirm.</source>
+        <translation> 经分析人员确认前状态为 待确认：xiuhua-cli indicators confirm。</translation>
+    </message>
+    <message>
+        <source>the plan period</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <source>An annual target (%1): each year&apos;s value is that year&apos;s increment, judged year by year and summed over %2.</source>
+        <translation>年度目标（%1）：每年的数值为当年增量，逐年评定，并在 %2 内累计。</translation>
+    </message>
+    <message>
+        <source>A count to reach every year (%1): each year is judged on its own and the years summed over %2.</source>
+        <translation>每年须达到的数量（%1）：逐年评定，并在 %2 内累计。</translation>
+    </message>
+    <message>
+        <source>A qualitative target (“%1”): its status is assessed by hand, with a reason.</source>
+        <translation>定性目标（“%1”）：状态由人工评定并说明理由。</translation>
+    </message>
+    <message>
+        <source>The plan does not mark the target 约束性 (binding) or 预期性 (expected).</source>
+        <translation>规划未标注该目标为 约束性 或 预期性。</translation>
+    </message>
+    <message>
+        <source>The target is set for %1 only: the project gives that area (a layer and a filter), its value is computed inside it, and sub-units outside it read 不适用.</source>
+        <translation>该目标仅针对%1设定：由项目给出该范围（图层及筛选条件），数值在范围内计算，范围外的下级单元为 不适用。</translation>
+    </message>
+    <message>
+        <source>A per-capita figure without its population basis (户籍 or 常住).</source>
+        <translation>人均指标未注明人口口径（户籍 或 常住）。</translation>
+    </message>
+    <message>
+        <source>Per person of the %1 population.</source>
+        <translation>按%1人口计算的人均值。</translation>
+    </message>
+    <message>
+        <source>The row does not quote the plan&apos;s words (column quote).</source>
+        <translation>本行未引用规划原文（quote 列）。</translation>
+    </message>
+    <message>
+        <source>The row does not give the plan period (column plan_period).</source>
+        <translation>本行未给出规划期（plan_period 列）。</translation>
     </message>
 </context>
 </TS>

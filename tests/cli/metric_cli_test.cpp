@@ -249,18 +249,22 @@ TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
                   QStringLiteral("--json")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const QJsonArray computed = json(r.out).value(QStringLiteral("computed")).toArray();
-  ASSERT_EQ(computed.size(), 7);
+  ASSERT_EQ(computed.size(), 9);
   QJsonObject parks;
   for (const QJsonValue& c : computed) {
     if (c.toObject().value(QStringLiteral("code")).toString() == QLatin1String("JD14-13")) parks = c.toObject();
   }
-  // The stored value is the coverage ratio in %, the same as the metric run on its own.
+  // The stored value is the coverage ratio in %, the same as the metric run on its own — inside
+  // 嘉定新城, the area the plan sets the target for.
   const CliRun direct = cli({QStringLiteral("coverage"), QStringLiteral("--facilities"), layer(QStringLiteral("parks")),
                              QStringLiteral("--facility-where"), QStringLiteral("open_year <= 2024"), QStringLiteral("--radius-tiers"),
                              QStringLiteral("2000:300,5000:500"), QStringLiteral("--target"), layer(QStringLiteral("residential_land")),
-                             QStringLiteral("--target-where"), QStringLiteral("land_code LIKE 'R%'"), QStringLiteral("--json")});
+                             QStringLiteral("--target-where"), QStringLiteral("land_code LIKE 'R%'"), QStringLiteral("--per"),
+                             layer(QStringLiteral("new_town")), QStringLiteral("--per-field"), QStringLiteral("name"), QStringLiteral("--json")});
   ASSERT_EQ(direct.exitCode, 0) << direct.err.toStdString();
-  EXPECT_NEAR(parks.value(QStringLiteral("value")).toDouble(), 100 * json(direct.out).value(QStringLiteral("ratio")).toDouble(), 1e-9);
+  const QJsonArray newTown = json(direct.out).value(QStringLiteral("per")).toArray();
+  ASSERT_EQ(newTown.size(), 1);
+  EXPECT_NEAR(parks.value(QStringLiteral("value")).toDouble(), 100 * newTown.at(0).toObject().value(QStringLiteral("ratio")).toDouble(), 1e-9);
   const QJsonObject record = parks.value(QStringLiteral("result")).toObject();
   EXPECT_EQ(record.value(QStringLiteral("breakdowns")).toArray().size(), 2);  // 街镇 and 网格
   EXPECT_EQ(record.value(QStringLiteral("whole")).toObject().value(QStringLiteral("inputs")).toArray().at(0).toObject()
@@ -281,7 +285,8 @@ TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
   EXPECT_TRUE(found);
   r = cli({QStringLiteral("indicators"), QStringLiteral("history"), QStringLiteral("--project"), project, QStringLiteral("--code"),
            QStringLiteral("JD14-13")});
-  EXPECT_TRUE(r.out.contains(QStringLiteral("computed")) && r.out.contains(QStringLiteral("南翔镇")));
+  EXPECT_TRUE(r.out.contains(QStringLiteral("computed")) && r.out.contains(QStringLiteral("嘉定镇街道")));
+  EXPECT_FALSE(r.out.contains(QStringLiteral("南翔镇")));  // outside 嘉定新城: 不适用, no value
   // The map layers are beside the project, named in the record; the sub-units carry the value in %.
   const QString file = QFileInfo(project).absoluteDir().filePath(parks.value(QStringLiteral("layers_file")).toString());
   EXPECT_TRUE(file.endsWith(QStringLiteral(".results/JD14-13_2024.gpkg"))) << file.toStdString();
@@ -289,7 +294,10 @@ TEST(CliCompute, ComputesAndStoresTheDemoProjectsSpatialIndicators) {
   r = cli({QStringLiteral("count"), QStringLiteral("--features"), file + QStringLiteral("|layername=per_subdistricts"), QStringLiteral("--where"),
            QStringLiteral("indicator_value > 0 AND indicator_value <= 100 AND abs(indicator_value - 100 * value) < 1e-9"), QStringLiteral("--json")});
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-  EXPECT_EQ(json(r.out).value(QStringLiteral("count")).toInt(), 12);
+  EXPECT_EQ(json(r.out).value(QStringLiteral("count")).toInt(), 4);  // the 街镇 in 嘉定新城
+  r = cli({QStringLiteral("count"), QStringLiteral("--features"), file + QStringLiteral("|layername=per_subdistricts"), QStringLiteral("--where"),
+           QStringLiteral("in_scope = 0 AND indicator_value IS NULL"), QStringLiteral("--json")});
+  EXPECT_EQ(json(r.out).value(QStringLiteral("count")).toInt(), 8);
   // An indicator without a binding is refused by name.
   r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--indicator"), QStringLiteral("JD14-02")});
   EXPECT_EQ(r.exitCode, 1);
@@ -314,10 +322,16 @@ TEST(CliCompute, ALegitimateZeroIsAValueWithANote) {
   r = cli({QStringLiteral("indicators"), QStringLiteral("history"), QStringLiteral("--project"), project, QStringLiteral("--code"),
            QStringLiteral("JD14-34")});
   EXPECT_TRUE(r.out.contains(QStringLiteral("入地年份"))) << r.out.toStdString();  // the stored value says why it is 0
-  // Every indicator of the demo for the current year: all get a value, the exit code is 0.
-  r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--json")});
-  EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
-  EXPECT_EQ(json(r.out).value(QStringLiteral("computed")).toArray().size(), 7);
+  // Every indicator of the demo for 2026: all get a value but the water-quality share, whose
+  // sections have no reading for 2026 yet — a share of nothing is no 0: refused, naming the filter.
+  r = cli({QStringLiteral("compute"), QStringLiteral("--project"), project, QStringLiteral("--year"), QStringLiteral("2026"),
+           QStringLiteral("--json")});
+  EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+  EXPECT_EQ(json(r.out).value(QStringLiteral("computed")).toArray().size(), 8);
+  const QJsonArray failed = json(r.out).value(QStringLiteral("failed")).toArray();
+  ASSERT_EQ(failed.size(), 1);
+  EXPECT_TRUE(failed.at(0).toString().startsWith(QStringLiteral("JD14-29: "))) << failed.at(0).toString().toStdString();
+  EXPECT_TRUE(failed.at(0).toString().contains(QStringLiteral("year = 2026"))) << failed.at(0).toString().toStdString();
 }
 
 }  // namespace

@@ -89,9 +89,15 @@ class CliReportExport : public ::testing::Test {
           }
         }
       }
+      // A target set for an area (JD14-13: 嘉定新城): the 街镇 outside it have no value (不适用).
+      for (const QJsonValue& n : result.value(QStringLiteral("not_applicable")).toObject().value(QStringLiteral("街镇")).toArray()) {
+        mPerSubdistrict[code].erase(n.toString());
+        ++mNotApplicable[code];
+      }
     }
     ASSERT_TRUE(mComputed.count(QStringLiteral("JD14-13")));
-    ASSERT_EQ(mPerSubdistrict[QStringLiteral("JD14-13")].size(), 12U);
+    ASSERT_EQ(mPerSubdistrict[QStringLiteral("JD14-13")].size() + static_cast<std::size_t>(mNotApplicable[QStringLiteral("JD14-13")]), 12U);
+    ASSERT_GT(mNotApplicable[QStringLiteral("JD14-13")], 0);
   }
 
   CliRun report(const QStringList& more) const {
@@ -103,6 +109,7 @@ class CliReportExport : public ::testing::Test {
   QString mProject;
   std::map<QString, double> mComputed;
   std::map<QString, std::map<QString, double>> mPerSubdistrict;
+  std::map<QString, int> mNotApplicable;
 };
 
 TEST_F(CliReportExport, XlsxRoundTripThroughGdal) {
@@ -138,12 +145,12 @@ TEST_F(CliReportExport, XlsxRoundTripThroughGdal) {
     EXPECT_NEAR(row->GetFieldAsDouble(10), value, 1e-9) << code.toStdString();
   }
 
-  // JD14-13 per 街镇: 12 rows ranked 1..12, best (highest) first, the values compute reported.
+  // JD14-13 per 街镇 inside 嘉定新城: ranked, best (highest) first, the values compute reported.
   OGRLayer* perSubdistrict = ds->GetLayerByName("JD14-13 街镇");
   ASSERT_NE(perSubdistrict, nullptr);
   EXPECT_EQ(QString::fromUtf8(perSubdistrict->GetLayerDefn()->GetFieldDefn(1)->GetNameRef()), QStringLiteral("街镇"));
   const std::vector<Ranked> rows = rankedRows(*perSubdistrict);
-  ASSERT_EQ(rows.size(), 12U);
+  ASSERT_EQ(rows.size(), mPerSubdistrict[QStringLiteral("JD14-13")].size());
   const std::map<QString, double>& expected = mPerSubdistrict[QStringLiteral("JD14-13")];
   for (std::size_t i = 0; i < rows.size(); ++i) {
     EXPECT_EQ(rows[i].rank, static_cast<double>(i + 1));
@@ -154,13 +161,15 @@ TEST_F(CliReportExport, XlsxRoundTripThroughGdal) {
     EXPECT_NEAR(rows[i].value, expected.at(rows[i].name), 1e-9) << rows[i].name.toStdString();
   }
 
-  // The atlas: every chosen indicator with a value in each of the 12 街镇, ranked among 12.
+  // The atlas: every chosen indicator with a value in each of the 12 街镇, ranked among 12 (JD14-13
+  // among the 街镇 in 嘉定新城 only, the area its target is set for).
   OGRLayer* atlas = ds->GetLayer(static_cast<int>(sheets.size()) - 2);
   std::map<QString, int> perUnit;
   atlas->ResetReading();
   for (auto&& f : *atlas) {
     ++perUnit[QString::fromUtf8(f->GetFieldAsString(0))];
-    EXPECT_EQ(f->GetFieldAsInteger(7), 12);
+    const bool scoped = QString::fromUtf8(f->GetFieldAsString(1)) == QLatin1String("JD14-13");
+    EXPECT_EQ(f->GetFieldAsInteger(7), scoped ? 12 - mNotApplicable[QStringLiteral("JD14-13")] : 12);
   }
   EXPECT_EQ(perUnit.size(), 12U);
 
@@ -177,7 +186,7 @@ TEST_F(CliReportExport, XlsxRoundTripThroughGdal) {
     EXPECT_GT(f->GetFieldAsDouble(9), 0);  // features read
   }
   EXPECT_EQ(inputs.size(), mComputed.size());
-  EXPECT_EQ(inputs[QStringLiteral("JD14-13")], 3);  // parks, residential land, the 街镇
+  EXPECT_EQ(inputs[QStringLiteral("JD14-13")], 4);  // parks, residential land, 嘉定新城, the 街镇
 
   // Only the chosen indicators: two codes, two summary rows.
   const QString two = mDir.path(QStringLiteral("two.xlsx"));
@@ -237,7 +246,7 @@ TEST_F(CliReportExport, CsvFilesHoldTheSameNumbers) {
   GDALDatasetUniquePtr per = openTable(perPath);
   ASSERT_TRUE(per);
   const std::vector<Ranked> rows = rankedRows(*per->GetLayer(0));
-  ASSERT_EQ(rows.size(), 12U);
+  ASSERT_EQ(rows.size(), mPerSubdistrict[QStringLiteral("JD14-13")].size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     EXPECT_EQ(rows[i].rank, static_cast<double>(i + 1));
     EXPECT_NEAR(rows[i].value, mPerSubdistrict[QStringLiteral("JD14-13")].at(rows[i].name), 1e-9);

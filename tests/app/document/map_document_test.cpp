@@ -114,12 +114,12 @@ TEST(MapDocument, AddingInTheBackgroundAddsEveryLayerOrSaysWhy) {
   doc.addLayersFromFileInBackground(QStringLiteral(DEMO_DATA_DIR "/jiading.gpkg"));
   EXPECT_TRUE(doc.isLoading());  // the file is being opened on a worker
   ASSERT_TRUE(waitLoaded(doc));
-  EXPECT_EQ(doc.layerCount(), 6);
+  EXPECT_EQ(doc.layerCount(), 8);
   test::TempDir dir;
   const QString bad = dir.write(QStringLiteral("坏.geojson"), "{\"type\": \"Featu");
   doc.addLayersFromFileInBackground(bad);
   ASSERT_TRUE(waitLoaded(doc));
-  EXPECT_EQ(doc.layerCount(), 6);
+  EXPECT_EQ(doc.layerCount(), 8);
   EXPECT_TRUE(problems.join(QLatin1Char('\n')).contains(bad));
 }
 

@@ -2,6 +2,9 @@
 // read progress and status, filter, look at the chart and save it.
 #include "document/map_document.h"
 #include "indicators/assessment_dialog.h"
+#include "indicators/baseline_dialog.h"
+#include "indicators/catalog_audit_dialog.h"
+#include "indicators/doubt_confirm_dialog.h"
 #include "indicators/dashboard_filter.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_chart.h"
@@ -266,6 +269,76 @@ class IndicatorDashboardTest : public QObject {
     QVERIFY(!QApplication::clipboard()->pixmap().isNull());
     const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
     if (!shots.isEmpty()) mWindow->grab().save(shots + QStringLiteral("/dashboard.png"));
+  }
+
+  // JD14-09 has no baseline in the plan: its value and distance to the target, no expected path,
+  // no 正常推进/滞后 — 无基期值, said in the chart too.
+  void aTargetWithoutBaselineReadsNoBaseline() {
+    xiuhua::indicators::IndicatorValue v;
+    v.code = QStringLiteral("JD14-09");
+    v.year = 2023;
+    v.value = 55;
+    QVERIFY(mDashboard->addValue(v));
+    mDashboard->findChild<QSpinBox*>()->setValue(2023);
+    QCOMPARE(cell(QStringLiteral("JD14-09"), DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+             static_cast<int>(Status::NoBaseline));
+    QVERIFY(cell(QStringLiteral("JD14-09"), DashboardModel::Progress).data().toString().startsWith(QStringLiteral("35")));
+    QVERIFY(cell(QStringLiteral("JD14-09"), DashboardModel::Status).data(Qt::ToolTipRole).toString().contains(QStringLiteral("baseline")));
+    mDashboard->selectIndicator(QStringLiteral("JD14-09"));
+    QCustomPlot* plot = mDashboard->chart()->plot();
+    for (int g = 0; g < plot->graphCount(); ++g) QVERIFY(plot->graph(g)->name() != IndicatorChart::tr("Expected path"));
+    bool noted = false;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+      if (auto* text = qobject_cast<QCPItemText*>(plot->item(i))) noted = noted || text->text().contains(IndicatorChart::tr("No baseline in the plan").left(8));
+    }
+    QVERIFY(noted);
+  }
+
+  // The catalog audit lists what the plans leave open; a baseline entered there with its source
+  // gives the path, a doubt confirmed there lifts 待确认.
+  void theCatalogAuditAddsABaselineAndConfirmsADoubt() {
+    CatalogAuditDialog* audit = mDashboard->openCatalogAudit();
+    QVERIFY(audit != nullptr);
+    QVERIFY(audit->tree()->topLevelItemCount() >= 38);
+    audit->select(QStringLiteral("JD14-09"));
+    QVERIFY(audit->tree()->currentItem()->text(0).startsWith(QStringLiteral("JD14-09")));
+    const xiuhua::indicators::Indicator bus = *mDashboard->model()->catalog().find(QStringLiteral("JD14-09"));
+    BaselineDialog baseline(bus, *mDashboard->valueStore());
+    QVERIFY(!baseline.tryAccept());  // no source
+    baseline.yearBox()->setValue(2020);
+    baseline.valueBox()->setValue(40);
+    baseline.sourceEdit()->setText(QStringLiteral("交通委 2020 年报"));
+    QVERIFY(baseline.tryAccept());
+    mDashboard->reload();
+    QCOMPARE(cell(QStringLiteral("JD14-09"), DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+             static_cast<int>(Status::SeverelyBehind));  // 30 % of the way where 60 % is expected
+    // Putuo's PT14-16 (75 平方米, doubtful): 待确认 until confirmed.
+    QVERIFY(mDashboard->importCatalog(QStringLiteral(":/xiuhua/catalogs/putuo-14th-fyp.csv"), QStringLiteral("普陀")));
+    xiuhua::indicators::IndicatorValue green;
+    green.code = QStringLiteral("PT14-16");
+    green.year = 2023;
+    green.value = 80;
+    QVERIFY(mDashboard->addValue(green));
+    QCOMPARE(cell(QStringLiteral("PT14-16"), DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
+             static_cast<int>(Status::Unconfirmed));
+    QVERIFY(cell(QStringLiteral("PT14-16"), DashboardModel::Status).data(Qt::ToolTipRole).toString().contains(QStringLiteral("166.9")));
+    const xiuhua::indicators::Indicator doubtful = *mDashboard->model()->catalog().find(QStringLiteral("PT14-16"));
+    DoubtConfirmDialog confirm(doubtful, *mDashboard->valueStore());
+    QCOMPARE(confirm.unitBox()->count(), 2);  // 平方米 as printed, 万平方米 as the doubt suggests
+    confirm.unitBox()->setCurrentIndex(1);
+    QVERIFY(!confirm.tryAccept());  // no reason
+    confirm.reasonEdit()->setPlainText(QStringLiteral("十三五已完成166.9万平方米"));
+    QVERIFY(confirm.tryAccept());
+    mDashboard->reload();
+    QCOMPARE(mDashboard->model()->catalog().find(QStringLiteral("PT14-16"))->unit, QStringLiteral("万平方米"));
+    QVERIFY(cell(QStringLiteral("PT14-16"), DashboardModel::Status).data(DashboardModel::kStatusRole).toInt() !=
+            static_cast<int>(Status::Unconfirmed));
+    const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+      audit->select(QStringLiteral("PT14-17"));
+      audit->grab().save(shots + QStringLiteral("/catalog-audit.png"));
+    }
+    audit->close();
   }
 
   void cleanupTestCase() { delete mWindow; }

@@ -66,16 +66,17 @@ class LayerEditingTest : public QObject {
     QVERIFY(editing->historyDock()->isVisible());
     const std::size_t parks = mDoc.layer(QStringLiteral("parks"))->data->featureCount();
 
-    // Draw a 100 m × 80 m park in 外冈镇, where coverage is poor, and fill in its form.
+    // Draw a 100 m × 80 m park in 菊园新区 (inside 嘉定新城, the area JD14-13's target is set for),
+    // where coverage is poor, and fill in its form.
     MapCanvas* canvas = mWindow->canvas();
-    canvas->zoomToRect(QRectF(QPointF(611500, 3473000), QPointF(612500, 3474000)));
+    canvas->zoomToRect(QRectF(QPointF(615078, 3472988), QPointF(616078, 3473988)));
     editing->startAdding();
     QVERIFY(canvas->mapTool() != nullptr);
     auto click = [&](double x, double y) { QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->viewport().toPixel(QPointF(x, y)).toPoint()); };
-    click(611950, 3473450);
-    click(612050, 3473450);
-    click(612050, 3473530);
-    click(611950, 3473530);
+    click(615528, 3473438);
+    click(615628, 3473438);
+    click(615628, 3473518);
+    click(615528, 3473518);
     bool filled = false;
     // The form opens (modal) when the polygon closes: fill it in as soon as it shows.
     QTimer poll;
@@ -93,7 +94,7 @@ class LayerEditingTest : public QObject {
           QCOMPARE(qobject_cast<QLineEdit*>(editor)->text(), QString::number(QDate::currentDate().year()));
           qobject_cast<QLineEdit*>(editor)->setText(QStringLiteral("2024"));
         }
-        if (fields[i].name == QLatin1String("name")) qobject_cast<QLineEdit*>(editor)->setText(QStringLiteral("外冈新公园"));
+        if (fields[i].name == QLatin1String("name")) qobject_cast<QLineEdit*>(editor)->setText(QStringLiteral("菊园新公园"));
         if (fields[i].name == QLatin1String("park_type")) {
           // A value list from the GeoPackage's data column constraints: a drop-down.
           auto* combo = qobject_cast<QComboBox*>(editor);
@@ -111,7 +112,7 @@ class LayerEditingTest : public QObject {
     QVERIFY(filled);
     QTRY_COMPARE_WITH_TIMEOUT(mDoc.layer(QStringLiteral("parks"))->data->featureCount(), parks + 1, 10000);
     QTest::keyClick(canvas, Qt::Key_Escape);  // done drawing
-    QCOMPARE(mDoc.layer(QStringLiteral("parks"))->data->attributes.back()[0].toString(), QStringLiteral("外冈新公园"));
+    QCOMPARE(mDoc.layer(QStringLiteral("parks"))->data->attributes.back()[0].toString(), QStringLiteral("菊园新公园"));
     QVERIFY(editing->saveAction()->isEnabled());
     const QString shots = qEnvironmentVariable("XIUHUA_TEST_SCREENSHOTS");
     if (!shots.isEmpty()) {
@@ -142,7 +143,7 @@ class LayerEditingTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!reopened.isLoading(), 30000);
     const LayerState* saved = reopened.layer(QStringLiteral("parks"));
     QCOMPARE(saved->data->featureCount(), parks + 1);
-    QCOMPARE(saved->data->attributes.back()[0].toString(), QStringLiteral("外冈新公园"));
+    QCOMPARE(saved->data->attributes.back()[0].toString(), QStringLiteral("菊园新公园"));
     const double after = computeParks();
     QVERIFY2(after > before + 0.1, qPrintable(QStringLiteral("%1 → %2").arg(before).arg(after)));
   }

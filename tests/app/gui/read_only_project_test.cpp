@@ -63,7 +63,7 @@ class ReadOnlyProjectTest : public QObject {
     QVERIFY(mWindow->openProject(mInstalled));
     QVERIFY(mDoc.isReadOnly());
     QTRY_VERIFY_WITH_TIMEOUT(!mDoc.isLoading(), 60000);
-    QCOMPARE(static_cast<int>(mDoc.layers().size()), 11);
+    QCOMPARE(static_cast<int>(mDoc.layers().size()), 13);
     for (const LayerState& s : mDoc.layers()) QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
     QCOMPARE(mWindow->windowTitle(), MainWindow::tr("%1 (read-only) — Xiuhua 绣花").arg(mDoc.title()));
     // The bar says so and offers the way out.
@@ -124,7 +124,7 @@ class ReadOnlyProjectTest : public QObject {
     QVERIFY(xiuhua::gis::Database::isWritable(copy));
     auto project = xiuhua::gis::ProjectFile::load(copy);
     QVERIFY(project.ok());
-    QCOMPARE(static_cast<int>(project->layers.size()), 11);
+    QCOMPARE(static_cast<int>(project->layers.size()), 13);
     for (const xiuhua::gis::LayerSpec& layer : project->layers) {
       QVERIFY2(QFileInfo::exists(xiuhua::gis::SourceRef::parse(layer.source).path), qPrintable(layer.source));
     }
