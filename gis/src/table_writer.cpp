@@ -2,6 +2,7 @@
 
 #include "atomic_file.h"
 #include "gdal_env.h"
+#include "translate.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -19,7 +20,7 @@ namespace {
 
 constexpr int kMaxSheetName = 31;  // Excel's limit, in characters
 
-QString tr(const char* text) { return QCoreApplication::translate("TableWriter", text); }
+QString tr(const char* text) { return detail::translate("TableWriter", text); }
 
 // A name cut to at most `length` characters without splitting a surrogate pair.
 QString leftChars(const QString& name, int length) {

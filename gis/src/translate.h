@@ -11,11 +11,12 @@ namespace xiuhua::gis::detail {
 // Translates a message of the library. Qt's lupdate files a tr() call by where it stands: in a
 // member function of class X under "X", in a free function under its namespace ("xiuhua::gis",
 // "xiuhua::gis::detail"). The file-local tr() helpers therefore look under their own context first,
-// then under those namespace contexts, so a message is found wherever lupdate put it. n: the count
+// then under those namespace contexts, so a message is found wherever lupdate put it ("detail" too:
+// it files a free function returning detail::X as a member of a class "detail"). n: the count
 // for %n (and plural forms), -1 for none.
 inline QString translate(const char* context, const char* text, int n = -1) {
   const QString untranslated = QCoreApplication::translate("xiuhua-untranslated", text, nullptr, n);
-  for (const char* c : {context, "xiuhua::gis", "xiuhua::gis::detail"}) {
+  for (const char* c : {context, "xiuhua::gis", "xiuhua::gis::detail", "detail"}) {
     QString t = QCoreApplication::translate(c, text, nullptr, n);
     if (t != untranslated) return t;
   }

@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CatalogAudit</name>
+    <message>
+        <source>Baseline %1 %2 (%3) entered by %4: %5</source>
+        <translation>基期值 %1 %2（%3 年），由 %4 录入：%5</translation>
+    </message>
+    <message>
+        <source>The plan gives no baseline: progress shows the value and its distance to the target, without an expected path or an on-track status (无基期值). Add a baseline with its source: xiuhua-cli indicators baseline.</source>
+        <translation>规划未给出基期值：进度只显示数值及与目标的差距，无预期路径，不评定是否正常推进（无基期值）。可补充基期值及其出处：xiuhua-cli indicators baseline。</translation>
+    </message>
+    <message>
+        <source>Doubt: %1</source>
+        <translation>存疑：%1</translation>
+    </message>
+    <message>
+        <source> The plan: “%1”.</source>
+        <translation> 规划原文：“%1”。</translation>
+    </message>
+    <message>
+        <source> Probably meant: %1.</source>
+        <translation> 可能应为：%1。</translation>
+    </message>
+    <message>
+        <source> Confirmed by %1 on %2 (unit %3%4): %5</source>
+        <translation> %1 于 %2 确认（单位 %3%4）：%5</translation>
+    </message>
+    <message>
+        <source>, population %1</source>
+        <translation>，%1人口</translation>
+    </message>
+    <message>
+        <source> The status reads 待确认 until an analyst confirms it: xiuhua-cli indicators confirm.</source>
+        <translation> 经分析人员确认前状态为 待确认：xiuhua-cli indicators confirm。</translation>
+    </message>
+    <message>
+        <source>the plan period</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <source>An annual target (%1): each year&apos;s value is that year&apos;s increment, judged year by year and summed over %2.</source>
+        <translation>年度目标（%1）：每年的数值为当年增量，逐年评定，并在 %2 内累计。</translation>
+    </message>
+    <message>
+        <source>A count to reach every year (%1): each year is judged on its own and the years summed over %2.</source>
+        <translation>每年须达到的数量（%1）：逐年评定，并在 %2 内累计。</translation>
+    </message>
+    <message>
+        <source>A qualitative target (“%1”): its status is assessed by hand, with a reason.</source>
+        <translation>定性目标（“%1”）：状态由人工评定并说明理由。</translation>
+    </message>
+    <message>
+        <source>The plan does not mark the target 约束性 (binding) or 预期性 (expected).</source>
+        <translation>规划未标注该目标为 约束性 或 预期性。</translation>
+    </message>
+    <message>
+        <source>The target is set for %1 only: the project gives that area (a layer and a filter), its value is computed inside it, and sub-units outside it read 不适用.</source>
+        <translation>该目标仅针对%1设定：由项目给出该范围（图层及筛选条件），数值在范围内计算，范围外的下级单元为 不适用。</translation>
+    </message>
+    <message>
+        <source>A per-capita figure without its population basis (户籍 or 常住).</source>
+        <translation>人均指标未注明人口口径（户籍 或 常住）。</translation>
+    </message>
+    <message>
+        <source>Per person of the %1 population.</source>
+        <translation>按%1人口计算的人均值。</translation>
+    </message>
+    <message>
+        <source>The row does not quote the plan&apos;s words (column quote).</source>
+        <translation>本行未引用规划原文（quote 列）。</translation>
+    </message>
+    <message>
+        <source>The row does not give the plan period (column plan_period).</source>
+        <translation>本行未给出规划期（plan_period 列）。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogReader</name>
     <message>
         <source>%1 &quot;%2&quot; is not a number</source>
@@ -5080,81 +5155,6 @@ The plan: “%3”</source>
     <message>
         <source>%1: its header has %2 columns but the layer %3 fields; its numbers could not be checked against the text.</source>
         <translation>%1：表头有 %2 列，而图层有 %3 个字段，无法对照原文核对其中的数字。</translation>
-    </message>
-</context>
-<context>
-    <name>xiuhua::indicators</name>
-    <message>
-        <source>Baseline %1 %2 (%3) entered by %4: %5</source>
-        <translation>基期值 %1 %2（%3 年），由 %4 录入：%5</translation>
-    </message>
-    <message>
-        <source>The plan gives no baseline: progress shows the value and its distance to the target, without an expected path or an on-track status (无基期值). Add a baseline with its source: xiuhua-cli indicators baseline.</source>
-        <translation>规划未给出基期值：进度只显示数值及与目标的差距，无预期路径，不评定是否正常推进（无基期值）。可补充基期值及其出处：xiuhua-cli indicators baseline。</translation>
-    </message>
-    <message>
-        <source>Doubt: %1</source>
-        <translation>存疑：%1</translation>
-    </message>
-    <message>
-        <source> The plan: “%1”.</source>
-        <translation> 规划原文：“%1”。</translation>
-    </message>
-    <message>
-        <source> Probably meant: %1.</source>
-        <translation> 可能应为：%1。</translation>
-    </message>
-    <message>
-        <source> Confirmed by %1 on %2 (unit %3%4): %5</source>
-        <translation> %1 于 %2 确认（单位 %3%4）：%5</translation>
-    </message>
-    <message>
-        <source>, population %1</source>
-        <translation>，%1人口</translation>
-    </message>
-    <message>
-        <source> The status reads 待确认 until an analyst confirms it: xiuhua-cli indicators confirm.</source>
-        <translation> 经分析人员确认前状态为 待确认：xiuhua-cli indicators confirm。</translation>
-    </message>
-    <message>
-        <source>the plan period</source>
-        <translation>规划期</translation>
-    </message>
-    <message>
-        <source>An annual target (%1): each year&apos;s value is that year&apos;s increment, judged year by year and summed over %2.</source>
-        <translation>年度目标（%1）：每年的数值为当年增量，逐年评定，并在 %2 内累计。</translation>
-    </message>
-    <message>
-        <source>A count to reach every year (%1): each year is judged on its own and the years summed over %2.</source>
-        <translation>每年须达到的数量（%1）：逐年评定，并在 %2 内累计。</translation>
-    </message>
-    <message>
-        <source>A qualitative target (“%1”): its status is assessed by hand, with a reason.</source>
-        <translation>定性目标（“%1”）：状态由人工评定并说明理由。</translation>
-    </message>
-    <message>
-        <source>The plan does not mark the target 约束性 (binding) or 预期性 (expected).</source>
-        <translation>规划未标注该目标为 约束性 或 预期性。</translation>
-    </message>
-    <message>
-        <source>The target is set for %1 only: the project gives that area (a layer and a filter), its value is computed inside it, and sub-units outside it read 不适用.</source>
-        <translation>该目标仅针对%1设定：由项目给出该范围（图层及筛选条件），数值在范围内计算，范围外的下级单元为 不适用。</translation>
-    </message>
-    <message>
-        <source>A per-capita figure without its population basis (户籍 or 常住).</source>
-        <translation>人均指标未注明人口口径（户籍 或 常住）。</translation>
-    </message>
-    <message>
-        <source>Per person of the %1 population.</source>
-        <translation>按%1人口计算的人均值。</translation>
-    </message>
-    <message>
-        <source>The row does not quote the plan&apos;s words (column quote).</source>
-        <translation>本行未引用规划原文（quote 列）。</translation>
-    </message>
-    <message>
-        <source>The row does not give the plan period (column plan_period).</source>
-        <translation>本行未给出规划期（plan_period 列）。</translation>
     </message>
 </context>
 </TS>

@@ -196,6 +196,10 @@ TEST(CliPlanTargets, TheAuditOfTheShippedCatalogsListsWhatThePlansLeaveOpen) {
   const CliRun text = cli({QStringLiteral("indicators"), QStringLiteral("audit"), QStringLiteral("--project"), project, QStringLiteral("--lang"),
                            QStringLiteral("zh_CN")});
   EXPECT_TRUE(text.out.contains(QStringLiteral("嘉定新城"))) << text.out.left(2000).toStdString();
+  // In Chinese, as asked: the audit's explanations were once looked up under a context lupdate did
+  // not file them under, and printed in English.
+  EXPECT_TRUE(text.out.contains(QStringLiteral("规划未标注"))) << text.out.left(2000).toStdString();
+  EXPECT_FALSE(text.out.contains(QStringLiteral("The plan gives no baseline"))) << text.out.left(2000).toStdString();
 }
 
 // The Putuo demo's four new metrics, computed by the engine, equal the values its generator computed

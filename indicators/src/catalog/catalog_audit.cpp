@@ -9,7 +9,10 @@
 namespace xiuhua::indicators {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("CatalogAudit", text); }
+// Its own class, so that lupdate files the messages under the context they are looked up by.
+struct CatalogAudit {
+  Q_DECLARE_TR_FUNCTIONS(CatalogAudit)
+};
 QString number(double v) { return QLocale().toString(v, 'g', 6); }
 
 void addBaselineItems(const Indicator& ind, const std::vector<CatalogDecision>& decisions, std::vector<AuditItem>& items) {
@@ -19,7 +22,7 @@ void addBaselineItems(const Indicator& ind, const std::vector<CatalogDecision>& 
   }
   if (entered != nullptr) {
     items.push_back({QStringLiteral("baseline_entered"),
-                     tr("Baseline %1 %2 (%3) entered by %4: %5")
+                     CatalogAudit::tr("Baseline %1 %2 (%3) entered by %4: %5")
                          .arg(number(*entered->baselineValue), ind.unit)
                          .arg(*entered->baselineYear)
                          .arg(entered->author, entered->source),
@@ -28,45 +31,45 @@ void addBaselineItems(const Indicator& ind, const std::vector<CatalogDecision>& 
   }
   if (ind.isQualitative() || ind.isPerYear() || pathStart(ind)) return;
   items.push_back({QStringLiteral("no_baseline"),
-                   tr("The plan gives no baseline: progress shows the value and its distance to the target, without an expected "
+                   CatalogAudit::tr("The plan gives no baseline: progress shows the value and its distance to the target, without an expected "
                       "path or an on-track status (无基期值). Add a baseline with its source: xiuhua-cli indicators baseline."),
                    true});
 }
 
 void addDoubtItems(const Indicator& ind, std::vector<AuditItem>& items) {
   if (ind.doubt.isEmpty()) return;
-  QString text = tr("Doubt: %1").arg(ind.doubt);
-  if (!ind.doubtEvidence.isEmpty()) text += tr(" The plan: “%1”.").arg(ind.doubtEvidence);
-  if (!ind.doubtUnit.isEmpty()) text += tr(" Probably meant: %1.").arg(ind.doubtUnit);
+  QString text = CatalogAudit::tr("Doubt: %1").arg(ind.doubt);
+  if (!ind.doubtEvidence.isEmpty()) text += CatalogAudit::tr(" The plan: “%1”.").arg(ind.doubtEvidence);
+  if (!ind.doubtUnit.isEmpty()) text += CatalogAudit::tr(" Probably meant: %1.").arg(ind.doubtUnit);
   if (ind.confirmation) {
-    text += tr(" Confirmed by %1 on %2 (unit %3%4): %5")
+    text += CatalogAudit::tr(" Confirmed by %1 on %2 (unit %3%4): %5")
                 .arg(ind.confirmation->author, QLocale().toString(ind.confirmation->time.toLocalTime().date(), QLocale::ShortFormat),
                      ind.confirmation->unit,
-                     ind.confirmation->basis.isEmpty() ? QString() : tr(", population %1").arg(ind.confirmation->basis),
+                     ind.confirmation->basis.isEmpty() ? QString() : CatalogAudit::tr(", population %1").arg(ind.confirmation->basis),
                      ind.confirmation->reason);
   } else {
-    text += tr(" The status reads 待确认 until an analyst confirms it: xiuhua-cli indicators confirm.");
+    text += CatalogAudit::tr(" The status reads 待确认 until an analyst confirms it: xiuhua-cli indicators confirm.");
   }
   items.push_back({QStringLiteral("doubt"), text, !ind.confirmation});
 }
 
 void addKindItems(const Indicator& ind, std::vector<AuditItem>& items) {
-  const QString period = ind.period.isValid() ? QStringLiteral("%1–%2").arg(ind.period.first).arg(ind.period.last) : tr("the plan period");
+  const QString period = ind.period.isValid() ? QStringLiteral("%1–%2").arg(ind.period.first).arg(ind.period.last) : CatalogAudit::tr("the plan period");
   if (ind.targetKind == TargetKind::Annual) {
     items.push_back({QStringLiteral("annual"),
-                     tr("An annual target (%1): each year's value is that year's increment, judged year by year and summed over %2.")
+                     CatalogAudit::tr("An annual target (%1): each year's value is that year's increment, judged year by year and summed over %2.")
                          .arg(targetSummary(ind), period),
                      false});
   }
   if (ind.targetKind == TargetKind::YearlyCount) {
     items.push_back({QStringLiteral("yearly_count"),
-                     tr("A count to reach every year (%1): each year is judged on its own and the years summed over %2.")
+                     CatalogAudit::tr("A count to reach every year (%1): each year is judged on its own and the years summed over %2.")
                          .arg(targetSummary(ind), period),
                      false});
   }
   if (ind.isQualitative()) {
     items.push_back({QStringLiteral("qualitative"),
-                     tr("A qualitative target (“%1”): its status is assessed by hand, with a reason.").arg(ind.targetText), false});
+                     CatalogAudit::tr("A qualitative target (“%1”): its status is assessed by hand, with a reason.").arg(ind.targetText), false});
   }
 }
 
@@ -76,28 +79,28 @@ std::vector<AuditItem> auditIndicator(const Indicator& ind, const std::vector<Ca
   std::vector<AuditItem> items;
   if (ind.nature == Nature::Unstated) {
     items.push_back({QStringLiteral("nature_unstated"),
-                     tr("The plan does not mark the target 约束性 (binding) or 预期性 (expected)."), false});
+                     CatalogAudit::tr("The plan does not mark the target 约束性 (binding) or 预期性 (expected)."), false});
   }
   addBaselineItems(ind, decisions, items);
   addDoubtItems(ind, items);
   if (!ind.scope.isEmpty()) {
     items.push_back({QStringLiteral("scope"),
-                     tr("The target is set for %1 only: the project gives that area (a layer and a filter), its value is "
+                     CatalogAudit::tr("The target is set for %1 only: the project gives that area (a layer and a filter), its value is "
                         "computed inside it, and sub-units outside it read 不适用.").arg(ind.scope),
                      false});
   }
   if (ind.unit == QStringLiteral("平方米/人") || !ind.populationBasis.isEmpty()) {
     items.push_back({QStringLiteral("population_basis"),
-                     ind.populationBasis.isEmpty() ? tr("A per-capita figure without its population basis (户籍 or 常住).")
-                                                   : tr("Per person of the %1 population.").arg(ind.populationBasis),
+                     ind.populationBasis.isEmpty() ? CatalogAudit::tr("A per-capita figure without its population basis (户籍 or 常住).")
+                                                   : CatalogAudit::tr("Per person of the %1 population.").arg(ind.populationBasis),
                      ind.populationBasis.isEmpty()});
   }
   addKindItems(ind, items);
   if (ind.quote.isEmpty()) {
-    items.push_back({QStringLiteral("no_quote"), tr("The row does not quote the plan's words (column quote)."), true});
+    items.push_back({QStringLiteral("no_quote"), CatalogAudit::tr("The row does not quote the plan's words (column quote)."), true});
   }
   if (!ind.period.isValid()) {
-    items.push_back({QStringLiteral("no_period"), tr("The row does not give the plan period (column plan_period)."), true});
+    items.push_back({QStringLiteral("no_period"), CatalogAudit::tr("The row does not give the plan period (column plan_period)."), true});
   }
   return items;
 }
