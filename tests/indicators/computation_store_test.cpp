@@ -91,5 +91,31 @@ TEST(ComputationStore, AComputationHoldsInACopyOfTheProjectUntilItsDataChange) {
   EXPECT_TRUE(store->unchangedSince(parks, 2024, resolverOf(project))->has_value());  // the original is as it was
 }
 
+
+// The note of a value names the project's files relative to it: a demo built in one folder and
+// shipped to another said "no feature of /work/…/build/demo.partial/jiading.gpkg…" in its history.
+TEST(ComputationStore, AValuesNoteNamesTheProjectsFilesRelativeToIt) {
+  test::TempDir dir;
+  const QString project = test::copyDemoProject(dir.path(QString()), QStringLiteral("原件"));
+  ASSERT_FALSE(project.isEmpty());
+  auto store = ComputationStore::open(project).value();
+  auto values = ValueStore::open(project).value();
+  MetricBinding blocks;
+  const std::vector<MetricBinding> bindings = store->bindings().value();
+  for (const MetricBinding& b : bindings) {
+    if (b.code == QLatin1String("JD14-01")) blocks = b;
+  }
+  ASSERT_EQ(blocks.code, QStringLiteral("JD14-01"));
+  const Catalog catalog = values->catalog().value();
+  auto c = computeIndicator(*catalog.find(blocks.code), blocks, 2020, resolverOf(project), MetricRun{});  // none built yet
+  ASSERT_TRUE(c.ok()) << c.error().message.toStdString();
+  auto recorded = store->recordValues(c.value());
+  ASSERT_TRUE(recorded.ok()) << recorded.error().message.toStdString();
+  ASSERT_FALSE(recorded->values.empty());
+  const QString note = recorded->values.front().note;
+  EXPECT_TRUE(note.contains(QStringLiteral("no feature of jiading.gpkg|layername=beautiful_blocks"))) << note.toStdString();
+  EXPECT_FALSE(note.contains(QFileInfo(project).absolutePath())) << note.toStdString();
+}
+
 }  // namespace
 }  // namespace xiuhua::indicators

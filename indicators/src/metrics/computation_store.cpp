@@ -171,7 +171,10 @@ gis::Result<ComputationStore::Recorded> ComputationStore::recordValues(const Ind
   Recorded recorded{id.value(), computation.values, relative, names};
   // The value's note names its record and what it should be read with (a 0 because nothing matched).
   QStringList parts{QCoreApplication::translate("Metrics", "computation #%1").arg(id.value())};
-  parts << computation.whole.notes;
+  // Notes name files by their path; in the project's history they are named relative to it, as
+  // the record's sources are, so that a copied or shipped project does not name where it was made.
+  const QString folder = QFileInfo(mProjectPath).absoluteDir().absolutePath() + QLatin1Char('/');
+  for (const QString& n : computation.whole.notes) parts << QString(n).replace(folder, QString());
   const QString note = parts.join(QStringLiteral("; "));
   for (IndicatorValue& v : recorded.values) v.note = note;
   return recorded;
