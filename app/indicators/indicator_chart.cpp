@@ -67,19 +67,21 @@ void IndicatorChart::showSubunits(const indicators::Indicator& ind,
   // One bar per sub-unit; one QCPBars per status so each bar wears its status colour.
   std::map<indicators::Status, QCPBars*> bars;
   double lo = 0;
-  double hi = ind.targetValue.value_or(0);
+  double hi = ind.isSummedOverArea() ? 0 : ind.targetValue.value_or(0);
   double position = 0;
   for (const auto& [name, yearValue] : subunits) {
     position += 1;
     const auto& [valueYear, value] = yearValue;
     mSubunitNames.push_back(valueYear == year ? name : QStringLiteral("%1\n(%2)").arg(name).arg(valueYear));
-    const indicators::Status status = indicators::computeProgress(ind, valueYear, value).status;
+    // A sub-unit's part of a summed total (个, 公里 …) has no status of its own: one neutral colour.
+    const bool judged = !ind.isSummedOverArea();
+    const indicators::Status status = judged ? indicators::computeProgress(ind, valueYear, value).status : indicators::Status::NoData;
     QCPBars*& b = bars[status];
     if (b == nullptr) {
       b = new QCPBars(x, y);
       b->setName(indicators::statusName(status));
       b->setPen(Qt::NoPen);
-      b->setBrush(DashboardModel::statusColor(status));
+      b->setBrush(judged ? DashboardModel::statusColor(status) : QColor(0x67, 0x93, 0xc4));
       b->setWidth(0.7);
       b->removeFromLegend();
     }
@@ -93,7 +95,7 @@ void IndicatorChart::showSubunits(const indicators::Indicator& ind,
     position += 1;
     mSubunitNames.push_back(tr("%1\n(%2)").arg(name, indicators::statusName(indicators::Status::NotApplicable)));
   }
-  if (ind.targetValue) {
+  if (ind.targetValue && !ind.isSummedOverArea()) {  // the district's total is no sub-unit's target
     QCPGraph* target = mPlot->addGraph(x, y);
     target->setPen(QPen(QColor(0xd7, 0x30, 0x27), 1.5, Qt::DashLine));
     target->setData({0.4, position + 0.6}, {*ind.targetValue, *ind.targetValue});

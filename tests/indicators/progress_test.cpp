@@ -55,6 +55,33 @@ TEST(Progress, ThresholdsDecideBehindAndSeverelyBehind) {
   EXPECT_EQ(computeProgress(coverage(), 2024, 87.5, strict).status, Status::OnTrack);         // gap 5: not more
 }
 
+// In the target's year a value short of the target has missed it: 未达标, not 严重滞后 (the demo's
+// 2025 dashboard said 严重滞后 for 9 of 15 美丽街区 in 2025).
+TEST(Progress, ShortOfTheTargetInItsYearIsNotMet) {
+  const Progress p = computeProgress(coverage(), 2025, 85.0);
+  EXPECT_EQ(p.status, Status::NotMet);
+  EXPECT_DOUBLE_EQ(*p.percent, 50.0);
+  EXPECT_DOUBLE_EQ(*p.remaining, 5.0);
+  EXPECT_EQ(computeProgress(coverage(), 2026, 89.9).status, Status::NotMet);
+  EXPECT_EQ(computeProgress(coverage(), 2025, 90.0).status, Status::Achieved);
+  EXPECT_EQ(computeProgress(coverage(), 2024, 85.4).status, Status::SeverelyBehind);  // a year still to go
+}
+
+// A sub-unit's part of a summed total is not judged against the district's target (the chart's
+// bars once showed every 街镇's 1 美丽街区 against the district's 15 as 严重滞后).
+TEST(Progress, CountsLengthsAndAreasAreSummedOverTheArea) {
+  Indicator i = coverage();
+  EXPECT_FALSE(i.isSummedOverArea());
+  for (const char* unit : {"个", "公里", "万平方米", "条"}) {
+    i.unit = QString::fromUtf8(unit);
+    EXPECT_TRUE(i.isSummedOverArea()) << unit;
+  }
+  for (const char* unit : {"公里/平方公里", "平方米/人", "微克/立方米", "分"}) {
+    i.unit = QString::fromUtf8(unit);
+    EXPECT_FALSE(i.isSummedOverArea()) << unit;
+  }
+}
+
 TEST(Progress, IndicatorWarningThresholdMarksBehind) {
   Indicator i = coverage();
   i.warningThreshold = 70;

@@ -82,4 +82,8 @@ QString targetSummary(const Indicator& ind) {
   return text;
 }
 
+bool Indicator::isSummedOverArea() const {
+  return !unit.isEmpty() && !unit.contains(QLatin1Char('%')) && !unit.contains(QLatin1Char('/')) && unit != QStringLiteral("分");
+}
+
 }  // namespace xiuhua::indicators

@@ -127,6 +127,7 @@ Progress computeProgress(const Indicator& ind, int year, std::optional<double> v
     return p;
   }
   judgeOnPath(ind, year, *value, *start, thresholds, p);
+  if (year >= ind.targetYear) p.status = Status::NotMet;  // the target's year has come: missed, not behind
   return p;
 }
 

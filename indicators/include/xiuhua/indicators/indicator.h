@@ -79,6 +79,10 @@ struct Indicator {
   bool isPerYear() const { return targetKind == TargetKind::Annual || targetKind == TargetKind::YearlyCount; }
   // A doubt no analyst has answered yet: the status reads 待确认.
   bool isUnconfirmed() const { return !doubt.isEmpty() && !confirmation.has_value(); }
+  // A count, length or area (个, 公里, 万平方米 …): the district's value is the sum of its
+  // sub-units', so a sub-unit's value is its part of the total and is not judged against the
+  // district's target. A share, density, per-capita figure or score (%, X/Y, 分) is.
+  bool isSummedOverArea() const;
 };
 
 // The units a catalog may use (see resources/catalogs/README.md).
