@@ -82,6 +82,7 @@ expected=(
   /usr/share/xiuhua/demo/jiading-demo.xhp /usr/share/xiuhua/demo/jiading.gpkg
   /usr/share/xiuhua/demo/roads/roads.shp /usr/share/xiuhua/demo/overhead_lines/overhead_lines.dbf
   /usr/share/xiuhua/demo/bus_stops.csv /usr/share/xiuhua/demo/population_100m.tif
+  /usr/share/xiuhua/demo-putuo/putuo-demo.xhp /usr/share/xiuhua/demo-putuo/putuo.gpkg
   /usr/share/xiuhua/catalogs/jiading-14th-fyp.csv
 )
 for size in 16 22 24 32 48 64 128 256; do expected+=("/usr/share/icons/hicolor/${size}x${size}/apps/xiuhua.png"); done
@@ -150,6 +151,14 @@ if timeout 600 /usr/bin/xiuhua-cli report --project "$project" --year 2024 --out
 else
   fail "xiuhua-cli report"; tail -20 "$tmp/report.log" | sed 's/^/    /'
 fi
+
+# The Putuo demo: its shares and per-capita figures computed by the installed engine, and the
+# doubtful rows 待确认 in its status.
+cp -r /usr/share/xiuhua/demo-putuo "$tmp/demo-putuo"
+check "xiuhua-cli compute --year 2025 on a copy of the installed Putuo demo" \
+  timeout 600 /usr/bin/xiuhua-cli compute --project "$tmp/demo-putuo/putuo-demo.xhp" --year 2025
+check "xiuhua-cli indicators status of the Putuo demo: PT14-16 待确认" sh -c \
+  "/usr/bin/xiuhua-cli indicators status --project '$tmp/demo-putuo/putuo-demo.xhp' --year 2025 --json | grep -q '\"unconfirmed\"'"
 
 shot="$tmp/shot.png"
 timeout 300 xvfb-run -a /usr/bin/xiuhua "$project" --screenshot "$shot" >"$tmp/gui.log" 2>&1 || true

@@ -27,10 +27,10 @@ IndicatorChart::IndicatorChart(QWidget* parent) : QWidget(parent), mPlot(new QCu
   mHint->setObjectName(QStringLiteral("chartHint"));
   mHint->setAlignment(Qt::AlignCenter);
   mHint->setWordWrap(true);
-  mHint->setMinimumHeight(220);
+  mHint->setMinimumHeight(210);
   mHint->setText(tr("Select an indicator in the table to see its values over the years, its target and the expected path; "
                     "for an indicator broken down by 街镇 or 网格, a bar for each."));
-  mPlot->setMinimumHeight(220);
+  mPlot->setMinimumHeight(210);
   mPlot->hide();
   mPlot->legend->setVisible(true);
   mPlot->legend->setFont(font());

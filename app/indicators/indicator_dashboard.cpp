@@ -182,7 +182,9 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(mTable);
   split->addWidget(detail);
-  split->setStretchFactor(0, 1);  // the table keeps rows to read even in a low window
+  // The table keeps five rows to read even in a low window (a 1280×800 screen gave it two).
+  mTable->setMinimumHeight(mTable->fontMetrics().height() * 8);
+  split->setStretchFactor(0, 1);
   split->setStretchFactor(1, 1);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);

@@ -264,8 +264,8 @@ void MainWindow::showDashboard() {
   const bool wasHidden = mDashboardDock->isHidden();
   mDashboardDock->show();
   mDashboardDock->raise();
-  // Shown anew: a bit under half the height, so that the map keeps the larger part.
-  if (wasHidden) resizeDocks({mDashboardDock}, {static_cast<int>(height() * 0.45)}, Qt::Vertical);
+  // Shown anew: half the height, enough for five rows of the table and a readable chart.
+  if (wasHidden) resizeDocks({mDashboardDock}, {static_cast<int>(height() * 0.5)}, Qt::Vertical);
 }
 
 void MainWindow::openAttributeTable(const QString& layerId) {
