@@ -234,6 +234,7 @@ void IndicatorDashboard::reload() {
     // Same project: keep the connection (the undo commands refer to it) and re-read.
   } else {
     mUndo->clear();  // commands of another project's store
+    if (mStore) emit storeClosing();
     mStore.reset();
   }
   if (project.isEmpty()) {
@@ -477,8 +478,9 @@ CatalogAuditDialog* IndicatorDashboard::openCatalogAudit() {
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   if (const indicators::Indicator* ind = currentIndicator()) dialog->select(ind->code);
   connect(dialog, &CatalogAuditDialog::decided, this, &IndicatorDashboard::reload);
-  // The dialog refers to the project's store: it closes when another project replaces it.
-  connect(mDocument, &MapDocument::projectReset, dialog, &QDialog::close);
+  // The dialog refers to the project's store: it closes before the store goes (another project,
+  // or Save as… under a new path).
+  connect(this, &IndicatorDashboard::storeClosing, dialog, &QDialog::close);
   dialog->show();
   return dialog;
 }

@@ -88,6 +88,9 @@ class IndicatorDashboard : public QWidget {
 
  signals:
   void problem(const QString& message);
+  // The project's store is about to go (another project, or the project saved under a new path):
+  // what refers to it closes.
+  void storeClosing();
 
  private:
   void showSelected();

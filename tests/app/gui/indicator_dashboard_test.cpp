@@ -22,6 +22,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -29,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QPointer>
 #include <QTest>
 
 #include <qcustomplot.h>
@@ -339,6 +341,18 @@ class IndicatorDashboardTest : public QObject {
       audit->grab().save(shots + QStringLiteral("/catalog-audit.png"));
     }
     audit->close();
+  }
+
+  // Save as… under a new path replaces the dashboard's store: the audit window that refers to it
+  // closes before the store goes (it stayed open on a freed store).
+  void theCatalogAuditClosesWhenTheProjectIsSavedElsewhere() {
+    QPointer<CatalogAuditDialog> audit = mDashboard->openCatalogAudit();
+    QVERIFY(audit);
+    QVERIFY(audit->isVisible());
+    QVERIFY(mDoc.saveProject(mDir.filePath(QStringLiteral("另存 项目.xhp"))).ok());
+    QVERIFY(audit.isNull() || !audit->isVisible());
+    QTRY_VERIFY(audit.isNull());
+    QVERIFY(mDashboard->valueStore() != nullptr);
   }
 
   void cleanupTestCase() { delete mWindow; }
