@@ -452,9 +452,20 @@ bool IndicatorDashboard::editTarget(const indicators::Indicator& edited) {
   if (!mStore) return false;
   auto catalog = mStore->catalog();
   if (!catalog.ok()) return false;
-  const indicators::Indicator* before = catalog->find(edited.code);
-  if (before == nullptr) return false;
-  mUndo->push(new EditTargetCommand(mStore.get(), *before, edited, [this](const QString& p) { emit problem(p); }));
+  const indicators::Indicator* shown = catalog->find(edited.code);  // with the analysts' decisions applied
+  auto before = mStore->definition(edited.code);                     // as the catalog gives it
+  if (shown == nullptr || !before.ok()) return false;
+  // The edit changes the definition's target (and its baseline only when that was changed): a unit
+  // confirmed or a baseline entered with its source stays a decision, not part of the plan's row.
+  indicators::Indicator after = before.value();
+  after.targetValue = edited.targetValue;
+  after.targetText = edited.targetText;
+  after.targetYear = edited.targetYear;
+  if (edited.baselineValue != shown->baselineValue || edited.baselineYear != shown->baselineYear) {
+    after.baselineValue = edited.baselineValue;
+    after.baselineYear = edited.baselineYear;
+  }
+  mUndo->push(new EditTargetCommand(mStore.get(), before.value(), after, [this](const QString& p) { emit problem(p); }));
   return true;  // the stack's indexChanged reloads the dashboard
 }
 

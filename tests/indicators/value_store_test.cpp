@@ -62,6 +62,32 @@ TEST(ValueStore, UpdatesOneIndicatorsDefinition) {
   EXPECT_FALSE(store->updateIndicator(changed).ok());
 }
 
+// A confirmation without a unit keeps the unit confirmed before (it reset PT14-16 to 平方米, reading
+// its values 10⁴ times too small); a baseline the catalog itself gives later is not replaced by an
+// analyst's earlier one.
+TEST(ValueStore, DecisionsKeepWhatWasConfirmedAndYieldToThePlansBaseline) {
+  test::TempDir dir;
+  auto store = ValueStore::open(makeProject(dir)).value();
+  ASSERT_TRUE(store->importCatalog(CatalogReader::read(QStringLiteral(CATALOG_DIR "/putuo-14th-fyp.csv")).value(), QStringLiteral("普陀")).ok());
+  ASSERT_TRUE(store->confirmIndicator(QStringLiteral("PT14-16"), QStringLiteral("万平方米"), {}, QStringLiteral("a"), QStringLiteral("李")).ok());
+  ASSERT_TRUE(store->confirmIndicator(QStringLiteral("PT14-16"), {}, {}, QStringLiteral("b"), QStringLiteral("王")).ok());
+  const Indicator green = *store->catalog()->find(QStringLiteral("PT14-16"));
+  EXPECT_EQ(green.unit, QStringLiteral("万平方米"));
+  ASSERT_TRUE(green.confirmation.has_value());
+  EXPECT_EQ(green.confirmation->unit, QStringLiteral("万平方米"));
+  EXPECT_EQ(green.confirmation->author, QStringLiteral("王"));
+
+  const QString code = QStringLiteral("PT14-34");  // 20 %, no baseline in the plan
+  ASSERT_FALSE(store->definition(code)->baselineValue.has_value());
+  ASSERT_TRUE(store->setBaseline(code, 2020, 5, QStringLiteral("区建管委统计"), QStringLiteral("李")).ok());
+  EXPECT_EQ(*store->catalog()->find(code)->baselineValue, 5.0);
+  Indicator fromPlan = store->definition(code).value();
+  fromPlan.baselineYear = 2020;
+  fromPlan.baselineValue = 8;
+  ASSERT_TRUE(store->updateIndicator(fromPlan).ok());
+  EXPECT_EQ(*store->catalog()->find(code)->baselineValue, 8.0);
+}
+
 TEST(ValueStore, ACorrectionKeepsTheOldValueInTheHistory) {
   test::TempDir dir;
   auto store = ValueStore::open(makeProject(dir)).value();

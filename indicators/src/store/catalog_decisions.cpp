@@ -23,9 +23,12 @@ void applyDecision(Indicator& ind, const CatalogDecision& d) {
   if (d.kind == CatalogDecision::Kind::Confirm) {
     if (!d.unit.isEmpty()) ind.unit = d.unit;
     if (!d.basis.isEmpty()) ind.populationBasis = d.basis;
-    ind.confirmation = Confirmation{d.unit, d.basis, d.author, d.reason, d.time};
+    ind.confirmation = Confirmation{ind.unit, ind.populationBasis, d.author, d.reason, d.time};
     return;
   }
+  // A baseline the catalog itself gives (a newer catalog imported, a target edited) is the plan's:
+  // an analyst's earlier one does not replace it.
+  if (ind.baselineValue) return;
   ind.baselineYear = d.baselineYear;
   ind.baselineValue = d.baselineValue;
   ind.baselineSource = d.author.isEmpty() ? d.source : QStringLiteral("%1（%2）").arg(d.source, d.author);
@@ -53,7 +56,7 @@ gis::Status ValueStore::confirmIndicator(const QString& code, const QString& uni
   CatalogDecision d;
   d.code = code;
   d.kind = CatalogDecision::Kind::Confirm;
-  d.unit = unit.isEmpty() ? ind->unit : unit;
+  d.unit = unit;  // none given: the unit stays as it is (also one confirmed before)
   d.basis = basis;
   d.reason = reason.trimmed();
   d.author = author;

@@ -314,6 +314,18 @@ class IndicatorDashboardTest : public QObject {
     mDashboard->reload();
     QCOMPARE(cell(QStringLiteral("JD14-09"), DashboardModel::Status).data(DashboardModel::kStatusRole).toInt(),
              static_cast<int>(Status::SeverelyBehind));  // 30 % of the way where 60 % is expected
+    // A target edited afterwards changes the definition's target only: the entered baseline stays a
+    // decision the analyst can still correct (the edit wrote it into the plan's row).
+    xiuhua::indicators::Indicator retargeted = *mDashboard->model()->catalog().find(QStringLiteral("JD14-09"));
+    retargeted.targetValue = 92;
+    QVERIFY(mDashboard->editTarget(retargeted));
+    const xiuhua::indicators::Indicator raw = mDashboard->valueStore()->definition(QStringLiteral("JD14-09")).value();
+    QCOMPARE(*raw.targetValue, 92.0);
+    QVERIFY(!raw.baselineValue.has_value());
+    QVERIFY(mDashboard->valueStore()->setBaseline(QStringLiteral("JD14-09"), 2020, 40, QStringLiteral("交通委 2020 年报"), {}).ok());
+    retargeted.targetValue = 90;
+    QVERIFY(mDashboard->editTarget(retargeted));
+    mDashboard->reload();
     // Putuo's PT14-16 (75 平方米, doubtful): 待确认 until confirmed.
     QVERIFY(mDashboard->importCatalog(QStringLiteral(":/xiuhua/catalogs/putuo-14th-fyp.csv"), QStringLiteral("普陀")));
     xiuhua::indicators::IndicatorValue green;

@@ -88,6 +88,8 @@ class ValueStore {
   gis::Result<std::vector<CatalogDecision>> decisions(const QString& code = {});
   // Replaces one indicator's definition (e.g. a corrected target); the code must exist.
   gis::Status updateIndicator(const Indicator& indicator);
+  // One indicator as the catalog gives it, before the audit's decisions (what a target edit changes).
+  gis::Result<Indicator> definition(const QString& code);
 
   // Appends a value (validated by the caller, see value_validator.h); returns its id.
   gis::Result<qint64> addValue(IndicatorValue value);
@@ -127,7 +129,6 @@ class ValueStore {
 
  private:
   explicit ValueStore(std::unique_ptr<gis::Database> db);
-  gis::Result<Indicator> definition(const QString& code);  // as the catalog gave it, before the audit
   gis::Status addDecision(const CatalogDecision& decision);
   std::unique_ptr<gis::Database> mDb;
 };
