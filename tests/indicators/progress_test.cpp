@@ -203,6 +203,22 @@ TEST(Progress, AYearlyCountMustBeReachedEveryYear) {
   EXPECT_EQ(progressOf(i, 2023, {{2021, 1.0}, {2022, 2.0}, {2023, 1.0}}).status, Status::OnTrack);
   EXPECT_EQ(progressOf(i, 2023, {{2021, 1.0}, {2022, 1.0}, {2023, 0.0}}).status, Status::Behind);
   EXPECT_DOUBLE_EQ(*progressOf(i, 2023, {{2021, 1.0}, {2022, 2.0}, {2023, 1.0}}).periodTotal, 4.0);
+  // A year missed is not made up by a later one: behind, and at the period's end not met.
+  EXPECT_EQ(progressOf(i, 2022, {{2021, 0.0}, {2022, 2.0}}).status, Status::Behind);
+  EXPECT_EQ(progressOf(i, 2025, {{2021, 0.0}, {2022, 2.0}, {2023, 1.0}, {2024, 1.0}, {2025, 1.0}}).status, Status::NotMet);
+  EXPECT_EQ(progressOf(i, 2025, {{2021, 1.0}, {2022, 1.0}, {2023, 1.0}, {2024, 1.0}, {2025, 1.0}}).status, Status::Achieved);
+}
+
+// The period's end decides on the whole period: one year's value is not the five years' (it read
+// 已达标 for 2021–2025 from {2025: 5}), and a total short of it is 未达标, not 滞后.
+TEST(Progress, AtThePeriodsEndThePeriodsSumDecides) {
+  Indicator i = busCoverage();
+  i.unit = QStringLiteral("条");
+  i.targetKind = TargetKind::Annual;
+  i.targetValue = 5;
+  EXPECT_EQ(progressOf(i, 2025, {{2025, 5.0}}).status, Status::NotMet);
+  EXPECT_EQ(progressOf(i, 2025, {{2021, 6.0}, {2022, 6.0}, {2023, 6.0}, {2024, 6.0}, {2025, 1.0}}).status, Status::Achieved);  // 25 of 25
+  EXPECT_EQ(progressOf(i, 2025, {{2021, 5.0}, {2022, 5.0}, {2023, 5.0}, {2024, 5.0}, {2025, 4.0}}).status, Status::NotMet);   // 24 of 25
 }
 
 // PT14-16 累计新建绿地面积 75 平方米, doubtful (the previous period built 166.9万平方米): 待确认, never

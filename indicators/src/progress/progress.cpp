@@ -139,25 +139,32 @@ Progress progressOf(const Indicator& ind, int year, const std::map<int, double>&
   Progress p = computeProgress(ind, latest ? latest->first : year, latest ? std::optional(latest->second) : std::nullopt, thresholds);
   if (!latest || !ind.isPerYear() || ind.isQualitative() || ind.isUnconfirmed() || !ind.period.isValid()) return p;
   // The years of the period with a value, up to the latest: a year without one is unknown, not 0.
+  const double yearly = *ind.targetValue;
   double total = 0;
   int years = 0;
+  bool missedAYear = false;  // a yearly count ("每年创建5条") is owed every year, not on average
   for (const auto& [y, v] : series) {
     if (y < ind.period.first || y > std::min(latest->first, ind.period.last)) continue;
     total += v;
     ++years;
+    missedAYear = missedAYear || v < yearly - 1e-9;
   }
   if (years == 0) return p;
-  const double yearly = *ind.targetValue;
+  const bool eachYear = ind.targetKind == TargetKind::YearlyCount;
   p.periodTotal = total;
   p.periodExpected = yearly * years;
   p.percent = yearly > 0 ? std::optional(total / (yearly * ind.period.years()) * 100.0) : std::nullopt;
   p.expectedPercent = 100.0 * years / ind.period.years();
-  if (total < *p.periodExpected - yearly - 1e-9) {
+  if (latest->first >= ind.period.last) {
+    // The period is over: its whole sum decides (a year without a value added nothing).
+    const bool met = total >= yearly * ind.period.years() - 1e-9 && !(eachYear && missedAYear);
+    p.status = met ? Status::Achieved : Status::NotMet;
+  } else if (total < *p.periodExpected - yearly - 1e-9) {
     p.status = Status::SeverelyBehind;
-  } else if (total < *p.periodExpected - 1e-9 || p.status == Status::Behind) {
+  } else if (total < *p.periodExpected - 1e-9 || p.status == Status::Behind || (eachYear && missedAYear)) {
     p.status = Status::Behind;
   } else {
-    p.status = latest->first >= ind.period.last ? Status::Achieved : Status::OnTrack;
+    p.status = Status::OnTrack;
   }
   return p;
 }
