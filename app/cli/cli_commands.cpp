@@ -12,6 +12,7 @@
 #include "xiuhua/gis/render_job.h"
 #include "xiuhua/gis/vector_reader.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -124,7 +125,7 @@ gis::Status addScope(const indicators::Catalog& catalog, const QJsonObject& scop
   const QJsonObject scope = scopes.value(indicator->scope).toObject();
   if (scope.value(QStringLiteral("layer")).toString().isEmpty()) {
     return gis::Error{gis::ErrorCode::ProjectInvalid,
-                      QStringLiteral("%1 is set for %2 only: \"scopes\" must give %2 as {\"layer\": id, \"where\": filter}")
+                      QCoreApplication::translate("Cli", "%1 is set for %2 only: \"scopes\" must give %2 as {\"layer\": id, \"where\": filter}")
                           .arg(code, indicator->scope)};
   }
   parameters.insert(QStringLiteral("scope_layer"), scope.value(QStringLiteral("layer")).toString());

@@ -174,6 +174,14 @@ TEST(PerCapitaArea, TheBindingsPopulationMustBeTheCatalogs) {
   c = computeIndicator(ind, b, 2025, layers);
   ASSERT_TRUE(c.ok()) << c.error().message.toStdString();
   EXPECT_NEAR(c->values.front().value, 2000.0 / 125, 1e-9);  // m² per person: scale 1
+  // Set for an area only: the area is one dissolved zone without a population of its own (it took
+  // the first feature's), so the figure is refused, naming the row and the area.
+  ind.scope = QStringLiteral("新城");
+  b.parameters.insert(QStringLiteral("scope_layer"), QStringLiteral("towns"));
+  c = computeIndicator(ind, b, 2025, layers);
+  ASSERT_FALSE(c.ok());
+  EXPECT_TRUE(c.error().message.contains(QStringLiteral("PT14-17")) && c.error().message.contains(QStringLiteral("新城")))
+      << c.error().message.toStdString();
 }
 
 }  // namespace

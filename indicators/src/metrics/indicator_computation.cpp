@@ -317,6 +317,12 @@ gis::Result<IndicatorComputation> computeIndicator(const Indicator& indicator, c
       return BindingReader::problem(Metrics::tr("%1 is set for %2 only, but the project gives no area for %2: add it to the project's "
                                                 "scopes (a polygon layer and a filter).").arg(binding.code, indicator.scope));
     }
+    // The scope is dissolved into one zone, which has no population of its own to divide by.
+    if (binding.metric == QLatin1String("per_capita_area")) {
+      return BindingReader::problem(Metrics::tr("%1 is set for %2 only, but a per-capita figure cannot yet be computed inside an area: "
+                                                "compute it per sub-unit (\"per\") without the scope, or enter the value.")
+                                        .arg(binding.code, indicator.scope));
+    }
     scope = ZoneRequest{area, QString(), reader.text(QStringLiteral("scope_where")), true};
   }
   IndicatorComputation c;
