@@ -225,6 +225,10 @@
         <source>%1: baseline %2 (%3) recorded</source>
         <translation>%1：已记录基期值 %2（%3 年）</translation>
     </message>
+    <message>
+        <source>%1 is set for %2 only: &quot;scopes&quot; must give %2 as {&quot;layer&quot;: id, &quot;where&quot;: filter}</source>
+        <translation>%1 仅针对%2设定：项目的 &quot;scopes&quot; 须以 {&quot;layer&quot;: 图层 id, &quot;where&quot;: 筛选条件} 给出%2</translation>
+    </message>
 </context>
 <context>
     <name>CoverageMap</name>
@@ -1066,6 +1070,10 @@
     <message>
         <source>A length share needs a condition: which lines count as meeting it.</source>
         <translation>长度比例需要给出条件：哪些线段算作达到。</translation>
+    </message>
+    <message>
+        <source>%1 is set for %2 only, but a per-capita figure cannot yet be computed inside an area: compute it per sub-unit (&quot;per&quot;) without the scope, or enter the value.</source>
+        <translation>%1 仅针对%2设定，但人均指标暂不能在某一范围内计算：请去掉范围、按下级单元（&quot;per&quot;）计算，或直接录入数值。</translation>
     </message>
 </context>
 <context>
