@@ -1,6 +1,7 @@
 #include "indicators/dashboard_model.h"
 
 #include "report/status_colors.h"
+#include "xiuhua/indicators/progress.h"
 
 #include <QBrush>
 #include <QColor>
@@ -201,7 +202,10 @@ QVariant DashboardModel::indicatorData(const indicators::Indicator& ind, const R
     case Code: return ind.code;
     case Name: return ind.nameZh;
     case Baseline:
-      if (!ind.baselineValue) return ind.isQualitative() || ind.isPerYear() ? QString() : tr("none in the plan");
+      if (!ind.baselineValue) {
+        if (const auto start = indicators::pathStart(ind)) return tr("0 at the start (end of %1)").arg(start->first);  // a total over the period
+        return ind.isQualitative() || ind.isPerYear() ? QString() : tr("none in the plan");
+      }
       return ind.baselineYear ? tr("%1 (%2)").arg(formatNumber(ind.baselineValue, ind.unit)).arg(*ind.baselineYear)
                               : formatNumber(ind.baselineValue, ind.unit);
     case Target: return indicators::targetSummary(ind);

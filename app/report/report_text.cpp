@@ -1,6 +1,7 @@
 #include "report/report_text.h"
 
 #include "report/indicator_report.h"
+#include "xiuhua/indicators/progress.h"
 
 #include <cmath>
 
@@ -43,7 +44,10 @@ QString natureText(const indicators::Indicator& i) {
 }
 
 QString baselineText(const indicators::Indicator& i) {
-  if (!i.baselineValue) return i.isQualitative() || i.isPerYear() ? QString() : IndicatorReport::tr("none in the plan");
+  if (!i.baselineValue) {
+    if (const auto start = indicators::pathStart(i)) return IndicatorReport::tr("0 at the start (end of %1)").arg(start->first);  // a total over the period
+    return i.isQualitative() || i.isPerYear() ? QString() : IndicatorReport::tr("none in the plan");
+  }
   return i.baselineYear ? QStringLiteral("%1（%2）").arg(formatValue(i.baselineValue, i.unit)).arg(*i.baselineYear)
                         : formatValue(i.baselineValue, i.unit);
 }

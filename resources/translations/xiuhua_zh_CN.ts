@@ -698,6 +698,10 @@
         <source>To be confirmed: no status yet</source>
         <translation>待确认：暂不评定状态</translation>
     </message>
+    <message>
+        <source>0 at the start (end of %1)</source>
+        <translation>期初 0（%1 年末）</translation>
+    </message>
 </context>
 <context>
     <name>LayerExport</name>
@@ -2308,6 +2312,10 @@ The plan: “%3”</source>
     <message>
         <source>%1 to go</source>
         <translation>尚差 %1</translation>
+    </message>
+    <message>
+        <source>0 at the start (end of %1)</source>
+        <translation>期初 0（%1 年末）</translation>
     </message>
 </context>
 <context>
