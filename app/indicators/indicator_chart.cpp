@@ -34,6 +34,9 @@ IndicatorChart::IndicatorChart(QWidget* parent) : QWidget(parent), mPlot(new QCu
   mPlot->hide();
   mPlot->legend->setVisible(true);
   mPlot->legend->setFont(font());
+  // One row, see-through: in a low dock a three-row legend covered the latest values.
+  mPlot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  mPlot->legend->setBrush(QColor(255, 255, 255, 190));
   mPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 }
 
