@@ -608,6 +608,27 @@ def street_shapes(D, centres, scale):
     return out
 
 
+def merge_detached(geoms):
+    """Every piece a single polygon: detached parts go to the neighbour with the longest shared
+    border."""
+    for _ in range(10):
+        changed = False
+        for k in range(len(geoms)):
+            ps = parts(geoms[k], ogr.wkbPolygon)
+            if len(ps) <= 1:
+                continue
+            ps.sort(key=lambda p: -p.GetArea())
+            for p in ps[1:]:
+                best = max((j for j in range(len(geoms)) if j != k),
+                           key=lambda j: shared_len(p, geoms[j]))
+                geoms[best] = union_all([geoms[best], p])
+            geoms[k] = ps[0]
+            changed = True
+        if not changed:
+            break
+    return [parts(g, ogr.wkbPolygon)[0] for g in geoms]
+
+
 def make_partition(D, Dprep, centres):
     total = D.GetArea()
     scale = total / 1e6 / sum(AREA_HINT.values())
@@ -635,24 +656,8 @@ def make_partition(D, Dprep, centres):
         j = min(range(len(base)), key=lambda j: (base_c[j]["x"] - px) ** 2 +
                 (base_c[j]["y"] - py) ** 2 - weights[j])
         owner.append(base[j])
-    geoms = [union_all([f for f, o in zip(faces, owner) if o == k]) for k in range(len(centres))]
-    # every sub-district a single polygon: detached pieces go to the neighbour with the
-    # longest shared border
-    for _ in range(10):
-        changed = False
-        for k in range(len(centres)):
-            ps = parts(geoms[k], ogr.wkbPolygon)
-            if len(ps) <= 1:
-                continue
-            ps.sort(key=lambda p: -p.GetArea())
-            for p in ps[1:]:
-                best = max((j for j in range(len(centres)) if j != k),
-                           key=lambda j: shared_len(p, geoms[j]))
-                geoms[best] = union_all([geoms[best], p])
-            geoms[k] = ps[0]
-            changed = True
-        if not changed:
-            break
+    geoms = merge_detached([union_all([f for f, o in zip(faces, owner) if o == k])
+                            for k in range(len(centres))])
     subs = []
     for k, c in enumerate(centres):
         ps = parts(geoms[k], ogr.wkbPolygon)
@@ -1944,14 +1949,19 @@ GENERATED = ["jiading.gpkg", "jiading.gpkg-journal", "jiading.gpkg-wal", "jiadin
              "README.md"]
 
 
-def clear_outputs():
-    os.makedirs(OUT, exist_ok=True)
-    for name in GENERATED:
-        path = os.path.join(OUT, name)
+def remove_outputs(out, names):
+    """Removes the files and folders a generator writes into `out` (and makes `out`)."""
+    os.makedirs(out, exist_ok=True)
+    for name in names:
+        path = os.path.join(out, name)
         if os.path.isdir(path):
             shutil.rmtree(path)
         elif os.path.exists(path):
             os.remove(path)
+
+
+def clear_outputs():
+    remove_outputs(OUT, GENERATED)
     os.makedirs(os.path.join(OUT, "roads"))
     os.makedirs(os.path.join(OUT, "overhead_lines"))
 

@@ -25,7 +25,6 @@ Run:  /usr/bin/python3 data/generate_demo_putuo.py      (system python3 with pyt
 import math
 import os
 import random
-import shutil
 import sys
 from collections import defaultdict
 
@@ -36,7 +35,7 @@ import generate_demo as J  # noqa: E402  (sets the fixed GeoPackage timestamp to
 from generate_demo import (mkpoly, mkline, mkpoint, rnd, parts, union_all, ring_pts, line_pts,  # noqa: E402
                            polyline_len, substring, point_at, nearest_point, chaikin, blob, rect,
                            partition, fit_power_weights, voronoi_lines, power_cells, shared_len,
-                           write_gpkg_layer, ll2xy, SHash, env_grow)
+                           write_gpkg_layer, ll2xy, SHash, env_grow, merge_detached, remove_outputs)
 
 SEED = 20261208
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -199,27 +198,6 @@ def catchment_seeds(D, n=30):
             new.append((p.GetX(), p.GetY()))
         pts = new
     return [{"x": round(x, 2), "y": round(y, 2)} for x, y in pts]
-
-
-def merge_detached(geoms):
-    """Every piece a single polygon: detached parts go to the neighbour with the longest shared
-    border (as in the Jiading generator)."""
-    for _ in range(10):
-        changed = False
-        for k in range(len(geoms)):
-            ps = parts(geoms[k], ogr.wkbPolygon)
-            if len(ps) <= 1:
-                continue
-            ps.sort(key=lambda p: -p.GetArea())
-            for p in ps[1:]:
-                best = max((j for j in range(len(geoms)) if j != k),
-                           key=lambda j: shared_len(p, geoms[j]))
-                geoms[best] = union_all([geoms[best], p])
-            geoms[k] = ps[0]
-            changed = True
-        if not changed:
-            break
-    return [parts(g, ogr.wkbPolygon)[0] for g in geoms]
 
 
 def make_partition(D, Dprep, centres, seeds):
@@ -905,13 +883,7 @@ POP_FIELD = {"户籍": "pop_registered", "常住": "pop_resident"}
 
 
 def clear_outputs():
-    os.makedirs(OUT, exist_ok=True)
-    for name in GENERATED:
-        path = os.path.join(OUT, name)
-        if os.path.isdir(path):
-            shutil.rmtree(path)
-        elif os.path.exists(path):
-            os.remove(path)
+    remove_outputs(OUT, GENERATED)
 
 
 def catalog_basis():
