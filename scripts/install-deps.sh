@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Xiuhua needs to build, test and run, if any are missing.
 # Uses apt-get directly as root, through sudo otherwise.
+#   --postgis   also the PostgreSQL 15 server with PostGIS, for the tests (./test.sh) and the demo
+#               server (scripts/postgis-demo.sh); ./run.sh, for a GUI user, installs no server.
 set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-data libgeos-dev libsqlite3-dev libicu-dev libboost-graph-dev libqpdf-dev
+  libpq-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth poppler-utils
@@ -14,6 +17,10 @@ packages=(
   dpkg-dev file lintian desktop-file-utils appstream xdg-utils   # the .deb: scripts/test-package.sh
   debootstrap                                                    # a fresh Debian 12: scripts/test-package-fresh.sh
 )
+
+if [[ "${1:-}" == "--postgis" ]]; then
+  packages+=(postgresql-15 postgresql-15-postgis-3 openssl)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
