@@ -10,6 +10,7 @@
 #include "xiuhua/gis/coordinate_transform.h"
 #include "xiuhua/gis/project.h"
 #include "xiuhua/gis/render_job.h"
+#include "xiuhua/gis/source_ref.h"
 #include "xiuhua/gis/vector_reader.h"
 
 #include <QCoreApplication>
@@ -52,6 +53,18 @@ int runInfo(const QStringList& args, QTextStream& out, QTextStream& err) {
     return 2;
   }
   const QString path = args.front();
+  if (gis::isDatabaseSource(path) && !option(args, QStringLiteral("--layer")).isEmpty()) {
+    // One table of a database: read it alone (listing the whole database first would be slow).
+    gis::ReadOptions options;
+    options.layerName = option(args, QStringLiteral("--layer"));
+    auto data = gis::VectorReader::read(path, options);
+    if (!data.ok()) {
+      err << "xiuhua-cli: " << data.error().message << "\n";
+      return 1;
+    }
+    printJson(out, QJsonArray{describeVector(*data.value())});
+    return 0;
+  }
   auto layers = gis::VectorReader::listLayers(path);
   if (!layers.ok()) {
     err << "xiuhua-cli: " << layers.error().message << "\n";
@@ -82,7 +95,7 @@ gis::LayerSpec layerFromSpec(const QJsonObject& l, const QDir& base, int n) {
   gis::LayerSpec layer;
   layer.id = l.value(QStringLiteral("id")).toString(QStringLiteral("layer%1").arg(n));
   layer.name = l.value(QStringLiteral("name")).toString();
-  layer.source = QDir::cleanPath(base.absoluteFilePath(l.value(QStringLiteral("source")).toString()));
+  layer.source = gis::absoluteSourcePath(l.value(QStringLiteral("source")).toString(), base);
   layer.sourceLayer = l.value(QStringLiteral("sourceLayer")).toString();
   layer.kind = l.value(QStringLiteral("kind")).toString() == QLatin1String("raster") ? gis::LayerSpec::Kind::Raster
                                                                                      : gis::LayerSpec::Kind::Vector;

@@ -4,6 +4,7 @@
 #include "cli/gap_finder_command.h"
 #include "cli/indicator_commands.h"
 #include "cli/metric_commands.h"
+#include "cli/postgis_commands.h"
 #include "cli/report_command.h"
 #include "cli/what_if_command.h"
 #include "l10n/localization.h"
@@ -21,6 +22,9 @@ void printUsage(QTextStream& out) {
   out << "usage: xiuhua-cli COMMAND [options]\n\n"
          "commands:\n"
          "  info FILE [--layer NAME] [--encoding ENC]   describe a data source's layers (JSON)\n"
+         "      a PostGIS table: info \"PG:service=NAME\" --layer schema.table\n"
+         "  pg check|tables|publish --connection CONN ...   test a PostgreSQL connection; list its geometry tables;\n"
+         "      publish a layer as a new PostGIS table (see README, PostGIS)\n"
          "  project-info --project FILE.xhp            load a project and describe its layers (JSON)\n"
          "  project-create --spec SPEC.json --out FILE.xhp   build a project from a JSON spec\n"
          "  render --project FILE.xhp --out MAP.png [--width W --height H]\n"
@@ -97,6 +101,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("whatif")) return xiuhua::cli::runWhatIf(args, out, err);
   if (command == QLatin1String("gaps")) return xiuhua::cli::runGapFinder(args, out, err);
   if (command == QLatin1String("report")) return xiuhua::cli::runReport(args, out, err);
+  if (command == QLatin1String("pg")) return xiuhua::cli::runPostgis(args, out, err);
   if (xiuhua::cli::isMetricCommand(command)) return xiuhua::cli::runMetric(command, args, out, err);
   err << "xiuhua-cli: unknown command \"" << command << "\"\n";
   printUsage(err);

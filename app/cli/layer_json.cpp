@@ -80,6 +80,7 @@ QJsonObject describeVector(const gis::VectorData& d) {
           {QStringLiteral("extent"), QJsonArray{d.extent.left(), d.extent.top(), d.extent.right(), d.extent.bottom()}},
           {QStringLiteral("invalidGeometries"), static_cast<int>(gis::findInvalidGeometries(d.geometries).size())},
           {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)},
+          {QStringLiteral("readOnly"), d.readOnlyReason},
           {QStringLiteral("sample"), sample}};
 }
 

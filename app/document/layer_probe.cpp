@@ -1,6 +1,8 @@
 #include "document/layer_probe.h"
 
+#include "xiuhua/gis/postgis/pg_connection_info.h"
 #include "xiuhua/gis/raster_grid.h"
+#include "xiuhua/gis/source_ref.h"
 #include "xiuhua/gis/vector_reader.h"
 
 #include <QFileInfo>
@@ -8,6 +10,18 @@
 namespace xiuhua::app {
 
 gis::Result<std::vector<gis::LayerSpec>> probeLayerSource(const QString& path) {
+  if (gis::isDatabaseSource(path)) {
+    // A PostGIS table, "PG:…|layername=schema.table": the table named, never the whole database.
+    auto ref = gis::SourceRef::parseChecked(path);
+    if (!ref.ok()) return ref.error();
+    auto source = gis::PgLayerSource::parse(ref->path, ref->layer);
+    if (!source.ok()) return source.error();
+    gis::LayerSpec spec;
+    spec.source = ref->path;
+    spec.sourceLayer = source->layer();
+    spec.name = source->table;
+    return std::vector<gis::LayerSpec>{spec};
+  }
   const QString absolute = QFileInfo(path).absoluteFilePath();
   std::vector<gis::LayerSpec> specs;
   if (gis::RasterReader::isRaster(absolute)) {

@@ -4,6 +4,7 @@
 #include "main/main_window.h"
 #include "main/screenshot.h"
 #include "map/message_bar.h"
+#include "xiuhua/gis/source_ref.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -72,7 +73,7 @@ int main(int argc, char* argv[]) {
 
   bool opened = true;
   for (const QString& arg : parser.positionalArguments()) {
-    const QString path = QFileInfo(arg).absoluteFilePath();
+    const QString path = xiuhua::gis::absoluteSourcePath(arg, QDir::current());
     if (path.endsWith(QLatin1String(".xhp"), Qt::CaseInsensitive)) {
       opened = window->openProject(path) && opened;
     } else {

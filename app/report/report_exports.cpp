@@ -5,6 +5,7 @@
 #include "report/indicator_report.h"
 #include "report/report_map.h"
 #include "report/trend_chart.h"
+#include "xiuhua/gis/source_ref.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -112,7 +113,9 @@ gis::TableSheet atlasSheet(const ReportContent& content) {
 // An input's file as the record names it ("path|layername=x"): without the layer (a column of its
 // own), relative to the project's folder when inside it.
 QString inputFile(const QString& source, const QDir& projectDir) {
-  const QString file = projectDir.absoluteFilePath(source.section(QLatin1Char('|'), 0, 0));
+  const QString path = source.section(QLatin1Char('|'), 0, 0);
+  if (gis::isDatabaseSource(path)) return path;
+  const QString file = projectDir.absoluteFilePath(path);
   const QString relative = projectDir.relativeFilePath(file);
   return relative.startsWith(QLatin1String("..")) || QFileInfo(relative).isAbsolute() ? file : relative;
 }

@@ -1,5 +1,8 @@
 #include "xiuhua/gis/file_fingerprint.h"
 
+#include "xiuhua/gis/postgis/pg_connection.h"
+#include "xiuhua/gis/postgis/pg_tables.h"
+
 #include "data_files.h"
 
 #include <QCryptographicHash>
@@ -47,6 +50,21 @@ QJsonArray fileFingerprint(const QString& path) {
                            {QStringLiteral("sha256"), cachedSha256(f)}});
   }
   return out;
+}
+
+QJsonArray sourceFingerprint(const QString& path, const QString& layer) {
+  if (!PgLayerSource::isPgPath(path)) return fileFingerprint(path);
+  auto source = PgLayerSource::parse(path, layer);
+  if (!source.ok()) return {};
+  auto connection = PgConnection::open(source->connection);
+  if (!connection.ok()) return {};
+  auto fingerprint = pgTableFingerprint(*connection.value(), source->schema, source->table);
+  return fingerprint.ok() ? QJsonArray{fingerprint.value()} : QJsonArray();
+}
+
+bool sourceFingerprintHolds(const QJsonArray& recorded, const QString& path, const QString& layer) {
+  if (!PgLayerSource::isPgPath(path)) return fingerprintHolds(recorded, path);
+  return !recorded.isEmpty() && recorded == sourceFingerprint(path, layer);
 }
 
 bool fingerprintHolds(const QJsonArray& recorded, const QString& path) {

@@ -1,6 +1,7 @@
 #include "xiuhua/gis/source_ref.h"
 
 #include "translate.h"
+#include "xiuhua/gis/postgis/pg_connection_info.h"
 #include "xiuhua/gis/text_encoding.h"
 
 #include <QStringList>
@@ -54,6 +55,14 @@ SourceRef SourceRef::parse(const QString& text) {
   }
   return ref;
 }
+
+bool isDatabaseSource(const QString& path) { return PgLayerSource::isPgPath(path); }
+
+QString absoluteSourcePath(const QString& path, const QDir& folder) {
+  return isDatabaseSource(path) ? path : QDir::cleanPath(folder.absoluteFilePath(path));
+}
+
+QString relativeSourcePath(const QString& path, const QDir& folder) { return isDatabaseSource(path) ? path : folder.relativeFilePath(path); }
 
 QString SourceRef::toString() const { return layer.isEmpty() ? path : QStringLiteral("%1|layername=%2").arg(path, layer); }
 

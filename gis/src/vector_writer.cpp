@@ -1,5 +1,7 @@
 #include "xiuhua/gis/vector_writer.h"
 
+#include "xiuhua/gis/postgis/pg_connection.h"
+
 #include "atomic_file.h"
 #include "gdal_env.h"
 #include "ogr_convert.h"
@@ -185,6 +187,50 @@ Status VectorWriter::addLayerTo(const QString& geoPackage, const LayerToWrite& l
       if (QString::fromUtf8(ds->GetLayer(i)->GetName()) == layer.name) ds->DeleteLayer(i);
     }
     return writeFailure(geoPackage, failure);
+  }
+  return {};
+}
+
+Status VectorWriter::publishToPostgis(const QString& connectionString, const QString& schema, const QString& table,
+                                      const LayerToWrite& layer) {
+  detail::ensureGdalRegistered();
+  auto info = PgConnectionInfo::parse(connectionString);
+  if (!info.ok()) return info.error();
+  const QString target = QStringLiteral("%1 %2.%3").arg(info->displayName(), schema, table);
+  if (schema.isEmpty() || table.isEmpty() || table.contains(QLatin1Char('.'))) {
+    return writeFailure(target, QCoreApplication::translate("VectorWriter", "name the new table as schema.table, the table's name without a dot"));
+  }
+  auto connection = PgConnection::open(info.value());
+  if (!connection.ok()) return writeFailure(target, checkPgConnection(info.value()).message);
+  auto exists = connection.value()->query(QStringLiteral("SELECT to_regclass($1) IS NOT NULL, "
+                                                         "EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $2)"),
+                                          {connection.value()->qualifiedName(schema, table), schema});
+  if (!exists.ok()) return writeFailure(target, exists.error().message);
+  if (exists->text(0, 0) == QLatin1String("t")) {
+    return writeFailure(target, QCoreApplication::translate("VectorWriter", "a table of that name exists already; nothing was overwritten"));
+  }
+  if (exists->text(0, 1) != QLatin1String("t")) {
+    return writeFailure(target, QCoreApplication::translate("VectorWriter", "the database has no schema %1").arg(schema));
+  }
+  detail::GdalErrorCollector errors;
+  const char* const drivers[] = {"PostgreSQL", nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open((QStringLiteral("PG:") + info->toString()).toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+                                            drivers, nullptr, nullptr));
+  if (!ds) return writeFailure(target, errors.lastError());
+  CPLStringList options;
+  options.SetNameValue("SCHEMA", schema.toUtf8().constData());
+  options.SetNameValue("GEOMETRY_NAME", "geom");
+  options.SetNameValue("FID", "id");
+  options.SetNameValue("SPATIAL_INDEX", "GIST");
+  options.SetNameValue("LAUNDER", "NO");  // the names as they are: 名称 stays 名称
+  options.SetNameValue("OVERWRITE", "NO");
+  LayerToWrite named = layer;
+  named.name = table;
+  const QString failure = writeLayer(*ds, named, options.List());
+  if (!failure.isEmpty()) {
+    ds.reset();
+    (void)connection.value()->execute(QStringLiteral("DROP TABLE IF EXISTS %1").arg(connection.value()->qualifiedName(schema, table)));
+    return writeFailure(target, failure);
   }
   return {};
 }

@@ -2,6 +2,7 @@
 
 #include "xiuhua/gis/database.h"
 #include "xiuhua/gis/file_access.h"
+#include "xiuhua/gis/source_ref.h"
 
 #include "../gdal_env.h"
 #include "sqlite_db.h"
@@ -32,7 +33,7 @@ constexpr const char* kCreateTables =
 QJsonObject layerToJson(const LayerSpec& l, const QDir& base) {
   return {{QStringLiteral("id"), l.id},
           {QStringLiteral("name"), l.name},
-          {QStringLiteral("source"), base.relativeFilePath(l.source)},
+          {QStringLiteral("source"), relativeSourcePath(l.source, base)},
           {QStringLiteral("sourceLayer"), l.sourceLayer},
           {QStringLiteral("kind"), l.kind == LayerSpec::Kind::Raster ? QStringLiteral("raster")
                                                                      : QStringLiteral("vector")},
@@ -49,7 +50,7 @@ LayerSpec layerFromJson(const QJsonObject& o, const QDir& base) {
   LayerSpec l;
   l.id = o.value(QStringLiteral("id")).toString();
   l.name = o.value(QStringLiteral("name")).toString();
-  l.source = QDir::cleanPath(base.absoluteFilePath(o.value(QStringLiteral("source")).toString()));
+  l.source = absoluteSourcePath(o.value(QStringLiteral("source")).toString(), base);
   l.sourceLayer = o.value(QStringLiteral("sourceLayer")).toString();
   l.kind = o.value(QStringLiteral("kind")).toString() == QLatin1String("raster") ? LayerSpec::Kind::Raster
                                                                                  : LayerSpec::Kind::Vector;

@@ -27,7 +27,7 @@ QString compact(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o
 // A source ("path|layername=…") with its path relative to the project's folder.
 QString relativeSource(const QString& source, const QDir& folder) {
   gis::SourceRef ref = gis::SourceRef::parse(source);
-  ref.path = folder.relativeFilePath(ref.path);
+  ref.path = gis::relativeSourcePath(ref.path, folder);
   return ref.toString();
 }
 
@@ -54,7 +54,7 @@ bool sourcesHold(const QJsonObject& recorded, const MetricBinding& binding, cons
     if (was.isEmpty() || was.value(QStringLiteral("source")).toString() != relativeSource(now.toString(), folder) ||
         was.value(QStringLiteral("crs")).toString() != now.declaredCrs.definition() ||
         was.value(QStringLiteral("encoding")).toString() != now.encoding ||
-        !gis::fingerprintHolds(was.value(QStringLiteral("files")).toArray(), now.path)) {
+        !gis::sourceFingerprintHolds(was.value(QStringLiteral("files")).toArray(), now.path, now.layer)) {
       return false;
     }
   }
@@ -96,7 +96,7 @@ QJsonObject recordOf(const IndicatorComputation& computation, const QString& pro
 
 gis::SourceRef recordedSource(const QString& projectPath, const QString& source) {
   gis::SourceRef ref = gis::SourceRef::parse(source);
-  ref.path = QDir::cleanPath(QFileInfo(projectPath).absoluteDir().absoluteFilePath(ref.path));  // an absolute one stays
+  ref.path = gis::absoluteSourcePath(ref.path, QFileInfo(projectPath).absoluteDir());  // an absolute one stays
   return ref;
 }
 

@@ -450,7 +450,7 @@ QJsonObject bindingSources(const MetricBinding& binding, const LayerResolver& la
     out.insert(id, QJsonObject{{QStringLiteral("source"), source.toString()},
                                {QStringLiteral("crs"), source.declaredCrs.definition()},
                                {QStringLiteral("encoding"), source.encoding},
-                               {QStringLiteral("files"), gis::fileFingerprint(source.path)}});
+                               {QStringLiteral("files"), gis::sourceFingerprint(source.path, source.layer)}});
   }
   return out;
 }

@@ -21,4 +21,12 @@ QString fileSha256(const QString& path);
 // Only a file whose time changed is read (once per process).
 bool fingerprintHolds(const QJsonArray& recorded, const QString& path);
 
+// The fingerprint of a layer's source: a file's as fileFingerprint; a PostGIS table's computed in
+// the server (pgTableFingerprint: its rows and a digest of every row). Empty when it cannot be
+// had (the server unreachable).
+QJsonArray sourceFingerprint(const QString& path, const QString& layer);
+// True when the source still holds what its fingerprint recorded. A PostGIS table's holds only when
+// the server computes the same fingerprint again; an empty record (unknown) never holds.
+bool sourceFingerprintHolds(const QJsonArray& recorded, const QString& path, const QString& layer);
+
 }  // namespace xiuhua::gis

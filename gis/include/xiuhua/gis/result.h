@@ -22,6 +22,9 @@ enum class ErrorCode {
   ProjectInvalid,
   InvalidArgument,
   Cancelled,
+  ConnectionFailed,  // a database server: unreachable, refused, or the connection lost
+  DatabaseError,     // a database server refused a statement
+  EditConflict,      // a save met rows another user changed meanwhile; nothing was written
 };
 
 struct Error {

@@ -3,6 +3,7 @@
 #include "xiuhua/gis/crs.h"
 #include "xiuhua/gis/result.h"
 
+#include <QDir>
 #include <QString>
 
 namespace xiuhua::gis {
@@ -27,5 +28,12 @@ struct SourceRef {
   QString toString() const;
   bool isEmpty() const { return path.isEmpty(); }
 };
+
+// A source's path made absolute against folder (cleaned); a database source ("PG:…") as it is.
+QString absoluteSourcePath(const QString& path, const QDir& folder);
+// A source's path relative to folder, as projects and records keep it; a database source as it is.
+QString relativeSourcePath(const QString& path, const QDir& folder);
+// True for a source that is not a file: a PostGIS table ("PG:…").
+bool isDatabaseSource(const QString& path);
 
 }  // namespace xiuhua::gis

@@ -35,6 +35,11 @@ class VectorWriter {
   // one transaction; refuses a name already there. dropLayer deletes one (absent: nothing to do).
   static Status addLayerTo(const QString& geoPackage, const LayerToWrite& layer);
   static Status dropLayer(const QString& geoPackage, const QString& name);
+  // Publishes a layer as a new PostGIS table "schema.table" of the connection (connectionString:
+  // libpq's, no password): an integer primary key "id", the geometry column "geom" with the layer's
+  // SRID and a GiST spatial index, the field names as they are (Chinese too) and the text in UTF-8.
+  // Refuses a table that exists (nothing is overwritten); a failure leaves no table behind.
+  static Status publishToPostgis(const QString& connectionString, const QString& schema, const QString& table, const LayerToWrite& layer);
 };
 
 }  // namespace xiuhua::gis
