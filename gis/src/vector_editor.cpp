@@ -1,6 +1,7 @@
 #include "xiuhua/gis/vector_editor.h"
 
 #include "xiuhua/gis/file_access.h"
+#include "xiuhua/gis/postgis/pg_connection_info.h"
 
 #include "gdal_env.h"
 #include "ogr_convert.h"
@@ -103,6 +104,13 @@ bool VectorEditor::keepsFids() const {
 
 Result<std::unique_ptr<VectorEditor>> VectorEditor::open(const SourceRef& source) {
   detail::ensureGdalRegistered();
+  if (PgLayerSource::isPgPath(source.path)) {
+    // A shared table is edited through an editing session (EditBuffer: one transaction per save,
+    // each row checked against the version read), never written feature by feature.
+    return Error{ErrorCode::IoFailed, tr("%1 (layer %2): a PostGIS table is changed through an editing session (Start editing, then "
+                                         "Save), which checks each row against the version you read.")
+                                          .arg(source.path, source.layer)};
+  }
   const QFileInfo file(source.path);
   if (!file.exists()) return Error{ErrorCode::FileNotFound, tr("%1: the file does not exist.").arg(source.path)};
   // A protected file (no write bit, or installed under /usr/share) stays as it is, even for root.

@@ -4,6 +4,8 @@
 #include "gdal_env.h"
 #include "ogr_convert.h"
 #include "xiuhua/gis/bounds.h"
+#include "xiuhua/gis/postgis/pg_connection.h"
+#include "xiuhua/gis/postgis/pg_tables.h"
 
 #include <cpl_conv.h>
 #include <gdal_priv.h>
@@ -33,6 +35,7 @@ bool isShapefile(const QString& path) { return QFileInfo(path).suffix().compare(
 
 // Checks that do not need GDAL and give a better message than GDAL would.
 Status precheck(const QString& path) {
+  if (PgLayerSource::isPgPath(path)) return {};  // checked when connecting (openPg)
   const QFileInfo info(path);
   if (!info.exists()) {
     return Error{ErrorCode::FileNotFound, QCoreApplication::translate("VectorReader", "%1: the file does not exist.").arg(path)};
@@ -66,7 +69,28 @@ bool opensAsShapefile(const QByteArray& path) {
   return VSIStatL(path.constData(), &stat) == 0 && VSI_ISDIR(stat.st_mode);
 }
 
+// A PostGIS source through GDAL's PostgreSQL driver only. When GDAL cannot connect, the connection
+// is checked again to say why in the user's terms (unreachable, password, database, SSL, PostGIS).
+GDALDatasetUniquePtr openPg(const QString& path, const detail::GdalErrorCollector& errors, QString& failure) {
+  auto info = PgConnectionInfo::parse(path.mid(3));
+  if (!info.ok()) {
+    failure = info.error().message;
+    return nullptr;
+  }
+  const QByteArray utf8 = (QStringLiteral("PG:") + info->toString()).toUtf8();
+  const char* const drivers[] = {"PostgreSQL", nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  if (!ds) {
+    const PgConnectionCheck check = checkPgConnection(info.value());
+    failure = !check.ok() ? check.message
+                          : QCoreApplication::translate("VectorReader", "%1: GDAL's PostgreSQL driver cannot open it: %2")
+                                .arg(info->displayName(), errors.lastError());
+  }
+  return ds;
+}
+
 GDALDatasetUniquePtr openDataset(const QString& path, const detail::GdalErrorCollector& errors, QString& failure) {
+  if (PgLayerSource::isPgPath(path)) return openPg(path, errors, failure);
   const QByteArray utf8 = gdalPath(path).toUtf8();
   CPLStringList openOptions;
   if (isCsv(path)) {
@@ -208,7 +232,7 @@ Result<QList<SourceLayerInfo>> VectorReader::listLayers(const QString& path) {
   detail::GdalErrorCollector messages;
   QString failure;
   GDALDatasetUniquePtr ds = openDataset(path, messages, failure);
-  if (!ds) return Error{ErrorCode::CorruptFile, failure};
+  if (!ds) return Error{PgLayerSource::isPgPath(path) ? ErrorCode::ConnectionFailed : ErrorCode::CorruptFile, failure};
   QList<SourceLayerInfo> layers;
   for (OGRLayer* layer : ds->GetLayers()) {
     SourceLayerInfo info;
@@ -229,7 +253,7 @@ namespace {
 // Describes the layer: name, driver, text encoding, CRS and fields (no features yet).
 Result<std::shared_ptr<VectorData>> describeLayer(const QString& path, GDALDataset& ds, OGRLayer& layer, const ReadOptions& options) {
   auto data = std::make_shared<VectorData>();
-  data->path = QFileInfo(path).absoluteFilePath();
+  data->path = PgLayerSource::isPgPath(path) ? path : QFileInfo(path).absoluteFilePath();
   data->layerName = QString::fromUtf8(layer.GetName());
   data->driver = QString::fromUtf8(ds.GetDriverName());
   data->description = QString::fromUtf8(layer.GetMetadataItem("DESCRIPTION"));
@@ -436,6 +460,109 @@ Status checkRead(const QString& path, OGRLayer& layer, VectorData& data, const R
   return {};
 }
 
+// The table "schema.table" of a PostGIS source (GDAL names a table of `public` without its schema).
+// The name must match exactly: GDAL would fall back to the lower-cased name, another table.
+Result<OGRLayer*> findPgLayer(GDALDataset& ds, const QString& path, const QString& layerName) {
+  auto source = PgLayerSource::parse(path, layerName);
+  if (!source.ok()) return source.error();
+  const QString qualified = source->layer();
+  QStringList names{qualified};
+  if (source->schema == QLatin1String("public")) names << source->table;
+  for (const QString& name : names) {
+    OGRLayer* layer = ds.GetLayerByName(name.toUtf8().constData());
+    if (layer != nullptr && QString::fromUtf8(layer->GetName()) == name) return layer;
+  }
+  return Error{ErrorCode::EmptySource,
+               QCoreApplication::translate("VectorReader", "%1: there is no table or view \"%2\" with a geometry column that this user may read.")
+                   .arg(source->connection.displayName(), qualified)};
+}
+
+// "xh_user@db.example:5432/city jiading.roads": a PostGIS layer as messages name it.
+QString pgDisplayName(const QString& path, const QString& layerName) {
+  auto source = PgLayerSource::parse(path, layerName);
+  return source.ok() ? source->connection.displayName() + QLatin1Char(' ') + source->layer() : path;
+}
+
+// A PostGIS layer's table as a read sees it: why it opens read-only, else the rows' versions
+// before GDAL reads them, so that each row read is known at its version (see pgFinishRead).
+struct PgRead {
+  std::shared_ptr<PgConnection> connection;
+  std::optional<PgTableInfo> table;
+  QString readOnly;
+  std::map<qint64, qint64> before;
+};
+
+PgRead pgBeginRead(const QString& path, const QString& layerName, OGRLayer& layer) {
+  PgRead read;
+  auto source = PgLayerSource::parse(path, layerName);
+  auto connection = source.ok() ? PgConnection::open(source->connection) : Result<std::shared_ptr<PgConnection>>(source.error());
+  auto table = connection.ok() ? pgGeometryTable(*connection.value(), source->schema, source->table)
+                               : Result<std::optional<PgTableInfo>>(connection.error());
+  if (!table.ok() || !table.value()) {
+    read.readOnly = QCoreApplication::translate("VectorReader", "the table's key and privileges could not be read: %1")
+                        .arg(table.ok() ? QCoreApplication::translate("VectorReader", "it is not listed in geometry_columns") : table.error().message);
+    return read;
+  }
+  read.connection = connection.value();
+  read.table = table.value();
+  read.readOnly = read.table->readOnlyReason();
+  if (read.readOnly.isEmpty() && (read.table->primaryKey.size() != 1 || QString::fromUtf8(layer.GetFIDColumn()) != read.table->primaryKey.front())) {
+    read.readOnly = QCoreApplication::translate("VectorReader", "its primary key (%1) is not one integer column, which Xiuhua needs to find an "
+                                                                "edited row again")
+                        .arg(read.table->primaryKey.join(QStringLiteral(", ")));
+  }
+  if (!read.readOnly.isEmpty()) return read;
+  auto versions = pgRowVersions(*read.connection, *read.table);
+  if (!versions.ok()) {
+    read.readOnly = versions.error().message;
+  } else {
+    read.before = std::move(versions).value();
+  }
+  return read;
+}
+
+// After GDAL read the rows: their versions, when no row changed while they were read (each row's
+// version the same before and after). False when one did: the caller reads again.
+bool pgFinishRead(PgRead& read, VectorData& data) {
+  if (!read.readOnly.isEmpty()) return true;
+  auto after = pgRowVersions(*read.connection, *read.table);
+  if (!after.ok()) {
+    read.readOnly = after.error().message;
+    return true;
+  }
+  std::vector<qint64> versions;
+  versions.reserve(data.fids.size());
+  for (const std::int64_t fid : data.fids) {
+    const auto b = read.before.find(fid);
+    const auto a = after->find(fid);
+    if (b == read.before.end() || a == after->end() || a->second != b->second) {
+      read.before = std::move(after).value();
+      return false;
+    }
+    versions.push_back(b->second);
+  }
+  data.versions = std::move(versions);
+  return true;
+}
+
+// A PostGIS layer's filter runs in the server as SQL: one condition, never a second statement.
+Status refuseStatementsInFilter(const QString& path, const QString& where) {
+  QChar quote;
+  for (const QChar c : where) {
+    if (!quote.isNull()) {
+      if (c == quote) quote = QChar();
+    } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+      quote = c;
+    } else if (c == QLatin1Char(';')) {
+      return Error{ErrorCode::InvalidArgument,
+                   QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" holds a ';' outside quotes: a filter is one condition, "
+                                                               "not a statement.")
+                       .arg(path, where)};
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path, const ReadOptions& options) {
@@ -447,18 +574,34 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   const MessageContext file(path);
   QString failure;
   GDALDatasetUniquePtr ds = openDataset(path, messages, failure);
-  if (!ds) return Error{ErrorCode::CorruptFile, failure};
-  OGRLayer* layer = options.layerName.isEmpty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layerName.toUtf8().constData());
+  if (!ds) return Error{PgLayerSource::isPgPath(path) ? ErrorCode::ConnectionFailed : ErrorCode::CorruptFile, failure};
+  const bool pg = PgLayerSource::isPgPath(path);
+  // As messages name it: a table by its connection and name (never the raw connection string).
+  const QString shown = pg ? pgDisplayName(path, options.layerName) : path;
+  OGRLayer* layer = nullptr;
+  if (pg) {
+    auto found = findPgLayer(*ds, path, options.layerName);
+    if (!found.ok()) return found.error();
+    layer = found.value();
+  } else {
+    layer = options.layerName.isEmpty() ? ds->GetLayer(0) : ds->GetLayerByName(options.layerName.toUtf8().constData());
+  }
   if (layer == nullptr) {
     return Error{ErrorCode::EmptySource,
                  options.layerName.isEmpty()
                      ? QCoreApplication::translate("VectorReader", "%1: the source has no vector layers.").arg(path)
                      : QCoreApplication::translate("VectorReader", "%1: there is no layer named \"%2\".").arg(path, options.layerName)};
   }
-  const MessageContext context(path, QString::fromUtf8(layer->GetName()));
+  const MessageContext context(shown, QString::fromUtf8(layer->GetName()));
   auto described = describeLayer(path, *ds, *layer, options);
   if (!described.ok()) return described.error();
   std::shared_ptr<VectorData> data = std::move(described).value();
+  if (pg) {
+    data->path = path;
+    data->layerName = options.layerName.contains(QLatin1Char('.')) ? options.layerName : QStringLiteral("public.") + options.layerName;
+    if (Status s = refuseStatementsInFilter(shown, options.where); !s) return s.error();
+  }
+  PgRead pgRead = pg ? pgBeginRead(path, data->layerName, *layer) : PgRead{};
   const bool csv = data->driver == QLatin1String("CSV");
   const QString csvFile = csv ? csvFileOf(*ds, path, data->layerName) : QString();
   auto numbers = csv ? detail::scanCsvNumbers(csvFile, *data) : Result<detail::CsvNumberScan>(detail::CsvNumberScan{});
@@ -466,12 +609,26 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   const QStringList misread = numbers->misreadFields(*data);
   if (Status s = refuseFilterOnMisreadNumbers(path, options, misread); !s) return s.error();
   std::vector<bool> wanted;
-  if (Status s = prepareLayer(path, *layer, *data, options, wanted); !s) return s.error();
+  if (Status s = prepareLayer(shown, *layer, *data, options, wanted); !s) return s.error();
   const std::size_t readStart = messages.messages().size();
   if (!readFeatures(*layer, *data, wanted, options.cancel, messages)) {
-    return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(path)};
+    return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(shown)};
   }
-  if (Status s = checkRead(path, *layer, *data, options, messages, readStart); !s) return s.error();
+  for (int attempt = 1; pg && !pgFinishRead(pgRead, *data); ++attempt) {
+    // Another user changed rows while they were read: read again (the versions now in hand).
+    if (attempt == 3) {
+      pgRead.readOnly = QCoreApplication::translate("VectorReader", "the table kept changing while it was read; reopen it to edit");
+      break;
+    }
+    data->fids.clear();
+    data->geometries.clear();
+    data->attributes.clear();
+    if (!readFeatures(*layer, *data, wanted, options.cancel, messages)) {
+      return Error{ErrorCode::Cancelled, QCoreApplication::translate("VectorReader", "%1: loading was cancelled.").arg(shown)};
+    }
+  }
+  if (pg) data->readOnlyReason = pgRead.readOnly;
+  if (Status s = checkRead(shown, *layer, *data, options, messages, readStart); !s) return s.error();
   if (csv) {
     data->warnings << detail::applyCsvNumbers(numbers.value(), csvFile, *data);
     // GDAL's own words on those values ("parsed incompletely") would contradict what was read.

@@ -2,6 +2,8 @@
 
 #include "edit/edit_journal.h"
 #include "edit/layer_save.h"
+#include "postgis/pg_layer_save.h"
+#include "xiuhua/gis/postgis/pg_connection_info.h"
 #include "xiuhua/gis/file_access.h"
 #include "xiuhua/gis/file_stamp.h"
 #include "xiuhua/gis/vector_editor.h"
@@ -21,7 +23,7 @@ namespace xiuhua::gis {
 
 namespace {
 
-QString tr(const char* text) { return detail::translate("EditBuffer", text); }
+QString tr(const char* text, int n = -1) { return detail::translate("EditBuffer", text, n); }
 
 // ".<file>.xhlock" beside the file: one editing session per file, across processes and machines
 // sharing the folder (QLockFile: the holder's pid, host and application; stale when that process
@@ -59,9 +61,15 @@ std::map<QString, std::weak_ptr<FileClaim>>& claims() {
 }  // namespace
 
 struct EditBuffer::Private {
-  std::shared_ptr<FileClaim> claim;
+  std::shared_ptr<FileClaim> claim;  // a file's; none for a shared table (its rows' versions instead)
   QString journal;
-  QString& stamp() const { return claim->stamp; }  // fileStamp when the session started (or last saved)
+  QString tableStamp;  // a shared table has no file stamp: always empty
+  QString& stamp() { return claim ? claim->stamp : tableStamp; }  // fileStamp when the session started (or last saved)
+  // A shared table's: for each edited row, the version it was read at (what the save checks), and
+  // what the last save met.
+  std::map<qint64, qint64> expected;
+  std::vector<EditConflict> conflicts;
+  bool shared() const { return !claim; }
 };
 
 EditBuffer::EditBuffer(std::unique_ptr<Private> priv, std::shared_ptr<const VectorData> base) : d(std::move(priv)), mBase(std::move(base)) {
@@ -88,13 +96,17 @@ std::optional<std::size_t> EditBuffer::rowOf(qint64 fid) const {
 }
 
 EditBuffer::~EditBuffer() {
+  if (!d->claim) return;
   // The lock file goes with the file's last session (QLockFile).
   const std::lock_guard<std::mutex> guard(claimsMutex());
   auto& sessions = d->claim->sessions;
   sessions.erase(std::remove(sessions.begin(), sessions.end(), this), sessions.end());
 }
 
-bool EditBuffer::hasJournal(const QString& path, const QString& layer) { return QFileInfo::exists(detail::journalPath(path, layer)); }
+bool EditBuffer::hasJournal(const QString& path, const QString& layer) {
+  if (PgLayerSource::isPgPath(path)) return !detail::orphanedJournal(path, layer).isEmpty() || QFileInfo::exists(detail::journalPath(path, layer));
+  return QFileInfo::exists(detail::journalPath(path, layer));
+}
 
 namespace {
 
@@ -151,6 +163,10 @@ Result<std::shared_ptr<FileClaim>> claimFile(const VectorData* data) {
 
 Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const VectorData> data, bool restoreJournal) {
   if (!data) return Error{ErrorCode::InvalidArgument, tr("There is no layer to edit.")};
+  if (!data->readOnlyReason.isEmpty()) {
+    return Error{ErrorCode::IoFailed, tr("%1 (layer %2) opens read-only: %3").arg(data->path, data->layerName, data->readOnlyReason)};
+  }
+  if (PgLayerSource::isPgPath(data->path)) return startShared(std::move(data), restoreJournal);
   if (isProtectedFile(data->path)) {
     return Error{ErrorCode::IoFailed, tr("%1 is read-only (marked so, or installed in a system folder such as /usr/share): it "
                                          "cannot be edited. Copy it, or the project with its data, to a folder of your own to edit it.")
@@ -183,6 +199,36 @@ Result<std::unique_ptr<EditBuffer>> EditBuffer::start(std::shared_ptr<const Vect
                                     .arg(buffer->mBase->path, buffer->d->journal);
     } else {
       buffer->mOverrides = std::move(journal->overrides);
+      buffer->mNextFid = std::min<qint64>(journal->nextFid, -1);
+      buffer->mRestored = true;
+    }
+  }
+  return buffer;
+}
+
+// A shared table: no lock (several planners edit it at once), each edited row checked at save
+// against the version read; the journal in Xiuhua's data folder.
+Result<std::unique_ptr<EditBuffer>> EditBuffer::startShared(std::shared_ptr<const VectorData> data, bool restoreJournal) {
+  if (data->versions.size() != data->fids.size()) {
+    return Error{ErrorCode::IoFailed, tr("%1 (layer %2): the rows' versions were not read, so a save could not tell another user's "
+                                         "change from yours; it opens read-only.")
+                                          .arg(data->path, data->layerName)};
+  }
+  auto priv = std::make_unique<Private>();
+  priv->journal = detail::journalPath(data->path, data->layerName);
+  std::unique_ptr<EditBuffer> buffer(new EditBuffer(std::move(priv), std::move(data)));
+  // This process's own journal (a session ended without saving), else one a crashed process left.
+  QString found = QFileInfo::exists(buffer->d->journal) ? buffer->d->journal : detail::orphanedJournal(buffer->mBase->path, buffer->mBase->layerName);
+  if (!found.isEmpty() && restoreJournal) {
+    auto journal = detail::readJournal(found, buffer->mBase->fields);
+    if (!journal.ok()) {
+      buffer->mJournalProblem = journal.error().message;
+    } else if (found != buffer->d->journal && !QFile::rename(found, buffer->d->journal)) {
+      buffer->mJournalProblem = tr("%1: the unsaved edits of an earlier session (in %2) cannot be taken over.").arg(buffer->mBase->path, found);
+    } else {
+      // Taken up as they were, each edit with the version it was made on: the save checks those.
+      buffer->mOverrides = std::move(journal->overrides);
+      buffer->d->expected = std::move(journal->versions);
       buffer->mNextFid = std::min<qint64>(journal->nextFid, -1);
       buffer->mRestored = true;
     }
@@ -234,8 +280,48 @@ FeatureOverride EditBuffer::overrideOf(qint64 fid) const {
 Status EditBuffer::setOverride(qint64 fid, const FeatureOverride& value) {
   if (value.present) {
     mOverrides[fid] = value;
+    // A shared table's row keeps the version it had when first edited, whatever is read since.
+    if (d->shared() && fid >= 0 && !d->expected.count(fid)) {
+      if (const auto row = rowOf(fid)) d->expected[fid] = mBase->versions[*row];
+    }
   } else {
     mOverrides.erase(fid);
+    d->expected.erase(fid);
+  }
+  return writeJournal();
+}
+
+const std::vector<EditConflict>& EditBuffer::conflicts() const { return d->conflicts; }
+
+Status EditBuffer::resolve(qint64 fid, ConflictResolution how, const AttributeRow& merged) {
+  const auto it = std::find_if(d->conflicts.begin(), d->conflicts.end(), [&](const EditConflict& c) { return c.fid == fid; });
+  if (it == d->conflicts.end()) return Error{ErrorCode::InvalidArgument, tr("Feature %1 has no conflict to settle.").arg(fid)};
+  const EditConflict conflict = *it;
+  if (how != ConflictResolution::KeepTheirs && conflict.kind == EditConflict::Kind::Refused) {
+    return Error{ErrorCode::InvalidArgument, tr("The server refuses your change of feature %1; only keeping the row as it is can settle it.").arg(fid)};
+  }
+  d->conflicts.erase(it);
+  if (how == ConflictResolution::KeepTheirs) {
+    mOverrides.erase(fid);
+    d->expected.erase(fid);
+  } else if (!conflict.theirs) {
+    // Theirs is deleted: mine, if I still want it, comes back as a new feature.
+    mOverrides.erase(fid);
+    d->expected.erase(fid);
+    if (conflict.mine) {
+      EditedFeature added = *conflict.mine;
+      if (how == ConflictResolution::Merge) added.attributes = merged;
+      added.fid = newFid();
+      mOverrides[added.fid] = FeatureOverride{true, added};
+    }
+  } else {
+    // Over theirs: the next save checks against the version they left.
+    d->expected[fid] = conflict.theirVersion;
+    if (how == ConflictResolution::Merge && conflict.mine) {
+      EditedFeature f = *conflict.mine;
+      f.attributes = merged;
+      mOverrides[fid] = FeatureOverride{true, f};
+    }
   }
   return writeJournal();
 }
@@ -245,11 +331,12 @@ Status EditBuffer::writeJournal() const {
     QFile::remove(d->journal);
     return {};
   }
-  return detail::writeJournal(d->journal, detail::Journal{d->stamp(), mNextFid, mOverrides});
+  return detail::writeJournal(d->journal, detail::Journal{d->stamp(), mNextFid, mOverrides, d->expected});
 }
 
 Result<std::map<qint64, qint64>> EditBuffer::save() {
   if (mOverrides.empty()) return std::map<qint64, qint64>();
+  if (d->shared()) return saveShared();
   // Nothing saved over changes made meanwhile by another program.
   if (fileStamp(mBase->path) != d->stamp()) {
     return Error{ErrorCode::IoFailed, tr("%1 changed on disk since editing started (another program wrote it); nothing was "
@@ -280,11 +367,35 @@ Result<std::map<qint64, qint64>> EditBuffer::save() {
   return added;
 }
 
+Result<std::map<qint64, qint64>> EditBuffer::saveShared() {
+  d->conflicts.clear();
+  auto outcome = detail::savePgEdits(*mBase, mOverrides, d->expected);
+  if (!outcome.ok()) return outcome.error();
+  if (!outcome->conflicts.empty()) {
+    d->conflicts = std::move(outcome->conflicts);
+    return Error{ErrorCode::EditConflict,
+                 tr("%1 (layer %2): %n feature(s) were changed by another user, or refused by the server, since you read them. Nothing "
+                    "was saved and nothing was overwritten: settle each (keep theirs, take yours, or merge), then save again.",
+                    static_cast<int>(d->conflicts.size()))
+                     .arg(mBase->path, mBase->layerName)};
+  }
+  for (auto& [fid, o] : mOverrides) {
+    const auto newFid = outcome->added.find(fid);
+    const qint64 key = newFid != outcome->added.end() ? newFid->second : fid;
+    if (o.value) o.value->fid = key;
+    mSaved[key] = std::move(o);
+  }
+  mOverrides.clear();
+  d->expected.clear();
+  QFile::remove(d->journal);
+  return std::move(outcome->added);
+}
+
 void EditBuffer::rebase(std::shared_ptr<const VectorData> data) {
   mBase = std::move(data);
   buildIndex();
   mSaved.clear();
-  d->stamp() = fileStamp(mBase->path);
+  if (!d->shared()) d->stamp() = fileStamp(mBase->path);
 }
 
 void EditBuffer::discard() {

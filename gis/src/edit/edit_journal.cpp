@@ -2,16 +2,22 @@
 
 #include "atomic_file.h"
 #include "ogr_convert.h"
+#include "xiuhua/gis/postgis/pg_connection_info.h"
 
 #include <ogr_geometry.h>
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
+
+#include <cerrno>
+#include <csignal>
 
 namespace xiuhua::gis::detail {
 
@@ -51,7 +57,38 @@ QVariant valueOf(const QJsonValue& v, const Field& field) {
 
 }  // namespace
 
+namespace {
+
+QDir sharedJournalFolder() {
+  const QDir folder(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/journals"));
+  QDir().mkpath(folder.path());
+  return folder;
+}
+
+QString sharedJournalPrefix(const QString& path, const QString& layer) {
+  const QByteArray key = QCryptographicHash::hash((path + QLatin1Char('|') + layer).toUtf8(), QCryptographicHash::Sha1).toHex();
+  return QStringLiteral("pg-%1-").arg(QString::fromLatin1(key));
+}
+
+bool processRuns(qint64 pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+
+}  // namespace
+
+QString orphanedJournal(const QString& path, const QString& layer) {
+  const QString prefix = sharedJournalPrefix(path, layer);
+  for (const QFileInfo& f : sharedJournalFolder().entryInfoList({prefix + QStringLiteral("*.xhjournal")}, QDir::Files, QDir::Time)) {
+    const qint64 pid = f.completeBaseName().mid(prefix.size()).toLongLong();
+    if (pid != QCoreApplication::applicationPid() && !processRuns(pid)) return f.absoluteFilePath();
+  }
+  return {};
+}
+
 QString journalPath(const QString& path, const QString& layer) {
+  if (PgLayerSource::isPgPath(path)) {
+    // One per process: two sessions on one table may run on one machine at once.
+    return sharedJournalFolder().filePath(sharedJournalPrefix(path, layer) + QString::number(QCoreApplication::applicationPid()) +
+                                          QStringLiteral(".xhjournal"));
+  }
   const QFileInfo file(path);
   QString safeLayer = layer;
   safeLayer.replace(QLatin1Char('/'), QLatin1Char('_'));
@@ -63,6 +100,7 @@ Status writeJournal(const QString& file, const Journal& journal) {
   for (const auto& [fid, o] : journal.overrides) {
     if (!o.present) continue;
     QJsonObject entry{{QStringLiteral("fid"), fid}, {QStringLiteral("deleted"), !o.value.has_value()}};
+    if (const auto v = journal.versions.find(fid); v != journal.versions.end()) entry.insert(QStringLiteral("version"), v->second);
     if (o.value) {
       entry.insert(QStringLiteral("wkt"), wktOf(o.value->geometry));
       QJsonArray attributes;
@@ -109,6 +147,7 @@ Result<Journal> readJournal(const QString& file, const std::vector<Field>& field
     const qint64 fid = entry.value(QStringLiteral("fid")).toInteger();
     FeatureOverride o;
     o.present = true;
+    if (entry.contains(QStringLiteral("version"))) journal.versions[fid] = entry.value(QStringLiteral("version")).toInteger();
     if (!entry.value(QStringLiteral("deleted")).toBool()) {
       EditedFeature f;
       f.fid = fid;

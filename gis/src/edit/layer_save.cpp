@@ -30,10 +30,6 @@ std::function<void(const char*)>& saveHook() {
   return hook;
 }
 
-void reachStage(const char* stage) {
-  if (const auto& hook = saveHook()) hook(stage);
-}
-
 Error saveFailure(const QString& path, const QString& why) {
   return Error{ErrorCode::IoFailed, tr("%1: the edits cannot be saved (%2); the file is as it was.").arg(path, why)};
 }
@@ -282,6 +278,10 @@ Status rewriteLayer(const VectorData& base, const std::map<qint64, FeatureOverri
   for (const QString& f : backedUp) QFile::remove(f + QLatin1String(kBackup));
   cleanUp();
   return {};
+}
+
+void reachStage(const char* stage) {
+  if (const auto& hook = saveHook()) hook(stage);
 }
 
 void setSaveHook(std::function<void(const char* stage)> hook) { saveHook() = std::move(hook); }

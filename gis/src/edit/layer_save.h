@@ -27,7 +27,10 @@ Status rewriteLayer(const VectorData& base, const std::map<qint64, FeatureOverri
 //   "swap-half-done"        the first new file is in place, the others are not (a mix on disk).
 // An empty hook (the default) costs one test of a std::function. Not thread-safe: set it before
 // saving, on the thread that saves.
+//   "pg-rows-written"       a PostGIS table's rows are written, the transaction is not committed.
 void setSaveHook(std::function<void(const char* stage)> hook);
+// Calls the hook, if any, with the stage reached.
+void reachStage(const char* stage);
 
 // After a crash during a swap: puts back backups whose file is missing and removes the others.
 void recoverInterruptedSwap(const QString& path);

@@ -14,6 +14,9 @@
 
 namespace xiuhua::gis {
 
+struct EditConflict;
+enum class ConflictResolution;
+
 // A feature as it is being edited, in the layer's CRS; attributes in the layer's field order.
 struct EditedFeature {
   qint64 fid = 0;  // negative: added in this session, not saved yet
@@ -78,6 +81,14 @@ class EditBuffer {
   Result<std::map<qint64, qint64>> save();
   // The layer as read again after a save.
   void rebase(std::shared_ptr<const VectorData> data);
+
+  // A shared table (PostGIS): what the last save met — rows other users changed or deleted since
+  // they were read, or that the server refused (save() then fails with ErrorCode::EditConflict and
+  // writes nothing). Each is settled with resolve(); the next save writes the rest.
+  const std::vector<EditConflict>& conflicts() const;
+  // Keep theirs (my edit of the feature dropped), take mine (written over theirs), or merge (mine
+  // with the merged attributes, over theirs). A feature they deleted comes back, if taken, as new.
+  Status resolve(qint64 fid, ConflictResolution how, const AttributeRow& merged = {});
   // Forgets the edits (and the journal).
   void discard();
 
@@ -85,6 +96,8 @@ class EditBuffer {
   struct Private;
   explicit EditBuffer(std::unique_ptr<Private> d, std::shared_ptr<const VectorData> base);
   Status writeJournal() const;
+  static Result<std::unique_ptr<EditBuffer>> startShared(std::shared_ptr<const VectorData> data, bool restoreJournal);
+  Result<std::map<qint64, qint64>> saveShared();
 
   std::unique_ptr<Private> d;
   std::shared_ptr<const VectorData> mBase;
