@@ -2,6 +2,7 @@
 
 #include "document/map_document.h"
 #include "xiuhua/gis/coordinate_transform.h"
+#include "xiuhua/gis/source_ref.h"
 
 #include <QUndoStack>
 
@@ -17,7 +18,9 @@ struct LayerEditing::Session {
 };
 
 LayerEditing::LayerEditing(MapDocument* document) : QObject(document), mDocument(document) {
-  // After a save the layer is read again: the session goes on from the file as saved.
+  // After a save the layer is read again: the session goes on from the file as saved. A shared
+  // table is also read again when another user changed it: the session goes on from it, its own
+  // edits (and the versions they were made on) kept and shown over it.
   connect(document, &MapDocument::layerLoaded, this, [this](const QString& id) {
     Session* s = session(id);
     const LayerState* layer = mDocument->layer(id);
@@ -26,6 +29,11 @@ LayerEditing::LayerEditing(MapDocument* document) : QObject(document), mDocument
     s->buffer->rebase(layer->data);
     if (s->buffer->isModified()) show(id);  // edits made while it was read
     emit editingChanged(id);
+  });
+  connect(document, &MapDocument::layerReread, this, [this](const QString& id) {
+    Session* s = session(id);
+    const LayerState* layer = mDocument->layer(id);
+    if (s != nullptr && layer != nullptr && gis::isDatabaseSource(layer->spec.source)) s->awaitingReload = true;
   });
   connect(document, &MapDocument::projectReset, this, [this] { mSessions.clear(); });
 }
@@ -192,6 +200,14 @@ gis::Status LayerEditing::save(const QString& layerId) {
   reloadFile(s->buffer->base().path);
   emit editingChanged(layerId);
   return {};
+}
+
+void LayerEditing::settled(const QString& layerId) {
+  Session* s = session(layerId);
+  if (s == nullptr) return;
+  s->undo->clear();  // its steps led to edits the settling changed
+  reloadFile(s->buffer->base().path);  // theirs, where kept, shown
+  emit editingChanged(layerId);
 }
 
 void LayerEditing::reloadFile(const QString& path) {

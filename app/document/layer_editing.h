@@ -51,6 +51,9 @@ class LayerEditing : public QObject {
   // Saves the edits into the file and reads it back; the undo history starts again (its steps
   // refer to the file as it was). Fails, saying why, with the edits kept.
   gis::Status save(const QString& layerId);
+  // After conflicts of a shared table were settled (the buffer changed outside the undo history):
+  // the history starts again and the layer is read again.
+  void settled(const QString& layerId);
   // Ends the session: its unsaved edits are dropped (and their journal), the layer read again.
   void stop(const QString& layerId);
 

@@ -194,7 +194,7 @@ void MapDocument::load(LayerState& state, bool reread, std::shared_ptr<const std
   state.loading = true;
   state.error.clear();
   auto* watcher = new QFutureWatcher<LoadedLayer>(this);
-  connect(watcher, &QFutureWatcher<LoadedLayer>::finished, this, [this, watcher, id, generation] {
+  connect(watcher, &QFutureWatcher<LoadedLayer>::finished, this, [this, watcher, id, generation, reread] {
     watcher->deleteLater();
     LoadedLayer result = watcher->result();
     LayerState* target = find(id);
@@ -229,6 +229,7 @@ void MapDocument::load(LayerState& state, bool reread, std::shared_ptr<const std
     }
     for (const QString& w : result.warnings) emit problem(w);
     if (result.error.isEmpty() && result.data && !target->invalidGeometries) checkValidity(id, result.data);
+    if (reread && result.error.isEmpty()) emit layerReread(id);
     emit layerLoaded(id);
     if (!isLoading()) emit allLayersLoaded();
   });
@@ -330,6 +331,10 @@ void MapDocument::reloadSource(const QString& path) {
   for (LayerState& s : mLayers) {
     if (QFileInfo(s.spec.source).absoluteFilePath() == file) load(s, true);
   }
+}
+
+void MapDocument::reloadLayer(const QString& id) {
+  if (LayerState* s = find(id)) load(*s, true);
 }
 
 void MapDocument::setLayerData(const QString& id, std::shared_ptr<const gis::VectorData> data) {

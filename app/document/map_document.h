@@ -68,6 +68,8 @@ class MapDocument : public QObject {
   gis::Status declareLayerCrs(const QString& id, const QString& definition);
   // Re-reads every layer read from this file (after it was edited in place).
   void reloadSource(const QString& path);
+  // Reads one layer from its source again (a shared table another user changed).
+  void reloadLayer(const QString& id);
   // Shows the layer from data in memory (e.g. its edits), projected again on a worker; the source is
   // not read.
   void setLayerData(const QString& id, std::shared_ptr<const gis::VectorData> data);
@@ -92,6 +94,7 @@ class MapDocument : public QObject {
   void projectReset();
   void projectSaved();
   void layersChanged();                 // order, names, visibility, groups, membership
+  void layerReread(const QString& id);  // read from its source again (just before layerLoaded)
   void layerLoaded(const QString& id);  // data arrived (or failed: see LayerState::error)
   void allLayersLoaded();
   void styleChanged(const QString& id);

@@ -1,6 +1,7 @@
 #include "edit/editing_controller.h"
 
 #include "document/layer_editing.h"
+#include "edit/conflict_dialog.h"
 #include "document/map_document.h"
 #include "edit/edit_checks.h"
 #include "edit/feature_form.h"
@@ -206,7 +207,13 @@ bool EditingController::saveEdits(const QString& layerId) {
   if (!mChecks->beforeSave(layerId)) return false;
   if (gis::Status s = mEditing->save(layerId); !s) {
     emit problem(s.error().message);
-    return false;
+    if (s.error().code != gis::ErrorCode::EditConflict) return false;
+    // A shared table: other users changed features meanwhile. Compare, settle, save again.
+    const LayerState* layer = mDocument->layer(layerId);
+    ConflictDialog dialog(mEditing->buffer(layerId), layer != nullptr ? layer->spec.name : layerId, mWindow);
+    const bool again = dialog.exec() == QDialog::Accepted;
+    mEditing->settled(layerId);
+    return again && saveEdits(layerId);
   }
   const LayerState* layer = mDocument->layer(layerId);
   emit message(tr("Edits of %1 saved.").arg(layer != nullptr ? layer->spec.name : layerId));

@@ -8,6 +8,7 @@
 #include "document/layer_editing.h"
 #include "edit/editing_controller.h"
 #include "document/map_document.h"
+#include "document/shared_layer_watcher.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_dashboard.h"
 #include "layers/layer_tree_model.h"
@@ -64,6 +65,7 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   createDocks();
   createMenus();
   mEditing = new EditingController(document, mCanvas, this, [this] { return currentLayerId(); });
+  new SharedLayerWatcher(document);  // PostGIS layers read again when other users change them
   connect(mEditing, &EditingController::problem, this, [this](const QString& m) { mMessages->showMessage(m); });
   connect(mEditing, &EditingController::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(mLayerView->selectionModel(), &QItemSelectionModel::currentChanged, mEditing, &EditingController::refresh);

@@ -87,6 +87,7 @@ class MainWindow : public QMainWindow {
   void updateCentralPage();
   void browseForProject();
   void browseForLayers();
+  void installChangeTrigger(const QString& layerId);
   void rememberRecent(const QString& path);
   void showAbout();
   void layerContextMenu(const QPoint& pos);

@@ -1,4 +1,7 @@
 // MainWindow: menus, toolbar, context menu and the project-file actions.
+#include "dialogs/postgis_layer_dialog.h"
+#include "xiuhua/gis/postgis/pg_change_listener.h"
+#include "xiuhua/gis/source_ref.h"
 #include "dialogs/report_builder_dialog.h"
 #include "document/demo_project.h"
 #include "document/layer_export.h"
@@ -59,6 +62,10 @@ void MainWindow::createMenus() {
   project->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { saveProject(true); });
   project->addSeparator();
   project->addAction(tr("&Add layer…"), QKeySequence(tr("Ctrl+L")), this, &MainWindow::browseForLayers);
+  project->addAction(tr("Add &PostGIS layers…"), this, [this] {
+    PostgisLayerDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) addLayers(dialog.selectedSources());
+  });
   project->addAction(tr("Map &coordinate system…"), this, &MainWindow::chooseMapCrs);
   project->addSeparator();
   project->addAction(tr("E&xit"), QKeySequence::Quit, this, &QWidget::close);
@@ -127,6 +134,33 @@ bool MainWindow::exportLayerTo(const QString& layerId, QString path) {
   return true;
 }
 
+// A PostGIS table's change trigger: other Xiuhua users then see each change within a second,
+// without polling the table. It needs the table's owner; the server's refusal is shown as it is.
+void MainWindow::installChangeTrigger(const QString& layerId) {
+  const LayerState* layer = mDocument->layer(layerId);
+  if (layer == nullptr) return;
+  auto source = gis::PgLayerSource::parse(layer->spec.source, layer->spec.sourceLayer);
+  if (!source.ok()) {
+    QMessageBox::warning(this, tr("Announce changes"), source.error().message);
+    return;
+  }
+  const auto answer = QMessageBox::question(
+      this, tr("Announce changes"),
+      tr("Install Xiuhua's change trigger on %1? After each change of the table it notifies the Xiuhua users who show it "
+         "(LISTEN/NOTIFY), so that they see the change at once. It needs the table's owner; it adds a trigger and a function "
+         "named xiuhua_notify_change to the table's schema and changes no row.")
+          .arg(source->layer()));
+  if (answer != QMessageBox::Yes) return;
+  auto connection = gis::PgConnection::open(source->connection);
+  gis::Status installed = connection.ok() ? gis::pgInstallChangeTrigger(*connection.value(), source->schema, source->table)
+                                          : gis::Status(connection.error());
+  if (!installed) {
+    QMessageBox::warning(this, tr("Announce changes"), installed.error().message);
+    return;
+  }
+  statusBar()->showMessage(tr("%1 now announces its changes to other users.").arg(source->layer()), 5000);
+}
+
 void MainWindow::layerContextMenu(const QPoint& pos) {
   const QModelIndex index = mLayerView->indexAt(pos);
   QMenu menu(this);
@@ -143,6 +177,9 @@ void MainWindow::layerContextMenu(const QPoint& pos) {
     menu.addAction(tr("Export…"), this, [this, id] { exportLayerTo(id); });
     menu.addSeparator();
     mEditing->addLayerMenuActions(menu, id);
+    if (const LayerState* layer = mDocument->layer(id); layer != nullptr && gis::isDatabaseSource(layer->spec.source)) {
+      menu.addAction(tr("Announce changes to other users (install trigger)…"), this, [this, id] { installChangeTrigger(id); });
+    }
     menu.addSeparator();
     menu.addAction(tr("Remove layer"), this, [this, id] { mDocument->removeLayer(id); });
   } else if (index.isValid()) {
