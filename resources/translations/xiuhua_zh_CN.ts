@@ -404,6 +404,30 @@
         <source>%1 is read-only (marked so, or installed in a system folder such as /usr/share): it cannot be edited. Copy it, or the project with its data, to a folder of your own to edit it.</source>
         <translation>%1 是只读的（被标为只读，或安装在 /usr/share 等系统文件夹中），不能编辑。请将它（或项目连同数据）复制到自己的文件夹后再编辑。</translation>
     </message>
+    <message>
+        <source>%1 (layer %2) opens read-only: %3</source>
+        <translation>%1（图层 %2）以只读方式打开：%3</translation>
+    </message>
+    <message>
+        <source>%1 (layer %2): the rows&apos; versions were not read, so a save could not tell another user&apos;s change from yours; it opens read-only.</source>
+        <translation>%1（图层 %2）：未能读取各行的版本，保存时无法区分他人的修改与您的修改；因此以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>%1: the unsaved edits of an earlier session (in %2) cannot be taken over.</source>
+        <translation>%1：无法接管先前会话未保存的编辑（位于 %2）。</translation>
+    </message>
+    <message>
+        <source>Feature %1 has no conflict to settle.</source>
+        <translation>要素 %1 没有需要处理的冲突。</translation>
+    </message>
+    <message>
+        <source>The server refuses your change of feature %1; only keeping the row as it is can settle it.</source>
+        <translation>服务器拒绝您对要素 %1 的修改；只能保留该行现状来处理此冲突。</translation>
+    </message>
+    <message>
+        <source>%1 (layer %2): %n feature(s) were changed by another user, or refused by the server, since you read them. Nothing was saved and nothing was overwritten: settle each (keep theirs, take yours, or merge), then save again.</source>
+        <translation>%1（图层 %2）：自您读取以来，有 %n 个要素已被其他用户修改或被服务器拒绝。未保存任何内容，也未覆盖任何内容：请逐一处理（保留对方、采用我的或合并），然后再次保存。</translation>
+    </message>
 </context>
 <context>
     <name>EditTargetCommand</name>
@@ -1127,6 +1151,97 @@
     </message>
 </context>
 <context>
+    <name>PgChangeListener</name>
+    <message>
+        <source>%1: cannot listen for other users&apos; changes: %2</source>
+        <translation>%1：无法监听其他用户的修改：%2</translation>
+    </message>
+    <message>
+        <source>%1: LISTEN was refused: %2</source>
+        <translation>%1：LISTEN 被拒绝：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot listen without blocking.</source>
+        <translation>%1：无法以非阻塞方式监听。</translation>
+    </message>
+    <message>
+        <source>%1: the connection that listens for other users&apos; changes was lost: %2</source>
+        <translation>%1：监听其他用户修改的连接已断开：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnection</name>
+    <message>
+        <source>%1: out of memory while connecting.</source>
+        <translation>%1：连接时内存不足。</translation>
+    </message>
+    <message>
+        <source>%1: cannot connect: %2</source>
+        <translation>%1：无法连接：%2</translation>
+    </message>
+    <message>
+        <source>%1: the connection to the server was lost: %2</source>
+        <translation>%1：与服务器的连接已断开：%2</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the statement: %2</source>
+        <translation>%1：服务器拒绝执行该语句：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PgConnectionInfo</name>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>(not shown: it holds a password)</source>
+        <translation>（不显示：其中含有密码）</translation>
+    </message>
+    <message>
+        <source>The connection &quot;%1&quot; cannot be read: %2</source>
+        <translation>无法解析连接“%1”：%2</translation>
+    </message>
+    <message>
+        <source>The connection &quot;%1&quot; names no server: give service=NAME, or host, port, dbname and user.</source>
+        <translation>连接“%1”未指明服务器：请给出 service=名称，或 host、port、dbname 和 user。</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>服务 %1</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL connection holds a password (password=…). Xiuhua keeps no password in a source, a project or the settings: put it in ~/.pgpass or in the service file (pg_service.conf).</source>
+        <translation>PostgreSQL 连接中含有密码（password=…）。绣花不在数据源、项目或设置中保存任何密码：请将密码写入 ~/.pgpass 或服务文件（pg_service.conf）。</translation>
+    </message>
+</context>
+<context>
+    <name>PgLayerSource</name>
+    <message>
+        <source>%1 is not a PostGIS source (PG:…).</source>
+        <translation>%1 不是 PostGIS 数据源（PG:…）。</translation>
+    </message>
+    <message>
+        <source>%1: name the table as layername=schema.table (e.g. PG:service=city|layername=public.roads).</source>
+        <translation>%1：请以 layername=模式.表 指明表（例如 PG:service=city|layername=public.roads）。</translation>
+    </message>
+</context>
+<context>
+    <name>PgTableInfo</name>
+    <message>
+        <source>%1 is a view: its rows are read, not edited.</source>
+        <translation>%1 是视图：其行只读，不可编辑。</translation>
+    </message>
+    <message>
+        <source>%1 has no primary key, so an edited row could not be found again: it opens read-only.</source>
+        <translation>%1 没有主键，编辑过的行无法再次定位：因此以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>your database user may read %1 but not change it (UPDATE, INSERT and DELETE are not all granted).</source>
+        <translation>您的数据库用户可以读取 %1，但不能修改（未同时授予 UPDATE、INSERT 和 DELETE 权限）。</translation>
+    </message>
+</context>
+<context>
     <name>Progress</name>
     <message>
         <source>Achieved</source>
@@ -1838,6 +1953,10 @@
         <source>a %1 cannot go into a layer of %2</source>
         <translation>%1 不能写入 %2 类型的图层</translation>
     </message>
+    <message>
+        <source>%1 (layer %2): a PostGIS table is changed through an editing session (Start editing, then Save), which checks each row against the version you read.</source>
+        <translation>%1（图层 %2）：PostGIS 表须通过编辑会话修改（开始编辑，然后保存），保存时会按您读取时的版本逐行核对。</translation>
+    </message>
 </context>
 <context>
     <name>VectorReader</name>
@@ -1921,6 +2040,34 @@
         <source>%1: the filter &quot;%2&quot; compares field %3, whose numbers are written with separators GDAL misreads (&quot;68,500&quot; as 68.5); write them plainly, or filter after reading.</source>
         <translation>%1：筛选条件“%2”比较的字段 %3 中的数字带有 GDAL 会读错的分隔符（把“68,500”读成 68.5）；请把数字写成普通形式，或读取后再筛选。</translation>
     </message>
+    <message>
+        <source>%1: GDAL&apos;s PostgreSQL driver cannot open it: %2</source>
+        <translation>%1：GDAL 的 PostgreSQL 驱动无法打开它：%2</translation>
+    </message>
+    <message>
+        <source>%1: there is no table or view &quot;%2&quot; with a geometry column that this user may read.</source>
+        <translation>%1：没有该用户可读取且带几何列的表或视图“%2”。</translation>
+    </message>
+    <message>
+        <source>the table&apos;s key and privileges could not be read: %1</source>
+        <translation>无法读取该表的主键和权限：%1</translation>
+    </message>
+    <message>
+        <source>it is not listed in geometry_columns</source>
+        <translation>它未列在 geometry_columns 中</translation>
+    </message>
+    <message>
+        <source>its primary key (%1) is not one integer column, which Xiuhua needs to find an edited row again</source>
+        <translation>其主键（%1）不是单一整数列，而绣花需要它来再次定位编辑过的行</translation>
+    </message>
+    <message>
+        <source>%1: the filter &quot;%2&quot; holds a &apos;;&apos; outside quotes: a filter is one condition, not a statement.</source>
+        <translation>%1：筛选条件“%2”在引号外含有“;”：筛选条件只能是一个条件，不能是语句。</translation>
+    </message>
+    <message>
+        <source>the table kept changing while it was read; reopen it to edit</source>
+        <translation>读取期间该表不断变化；请重新打开后再编辑</translation>
+    </message>
 </context>
 <context>
     <name>VectorWriter</name>
@@ -1947,6 +2094,18 @@
     <message>
         <source>a layer %1 exists already</source>
         <translation>图层 %1 已存在</translation>
+    </message>
+    <message>
+        <source>name the new table as schema.table, the table&apos;s name without a dot</source>
+        <translation>请以 模式.表 命名新表，表名中不含点号</translation>
+    </message>
+    <message>
+        <source>a table of that name exists already; nothing was overwritten</source>
+        <translation>同名表已存在；未覆盖任何内容</translation>
+    </message>
+    <message>
+        <source>the database has no schema %1</source>
+        <translation>数据库中没有模式 %1</translation>
     </message>
 </context>
 <context>
@@ -2144,6 +2303,81 @@
     <message>
         <source>%1 rows; %2 open items in %3 rows (● open, ○ for information). The status of a row with an open doubt reads 待确认; a row without a baseline shows its value and distance to the target (无基期值).</source>
         <translation>共 %1 行；%3 行中有 %2 项待处理（● 待处理，○ 供参考）。存疑未确认的行状态为 待确认；无基期值的行只显示数值及与目标的差距（无基期值）。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::ConflictDialog</name>
+    <message>
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Take &amp;mine</source>
+        <translation>采用我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>M&amp;erge as chosen</source>
+        <translation>按所选合并(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save again</source>
+        <translation>再次保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Edits of %1 meet other users&apos; changes</source>
+        <translation>%1 的编辑与其他用户的修改冲突</translation>
+    </message>
+    <message>
+        <source>Nothing was saved and nothing was overwritten. Other users changed these features after you read them: compare, then keep theirs, take yours, or merge field by field. Your other edits are saved with the next save.</source>
+        <translation>未保存任何内容，也未覆盖任何内容。在您读取之后，其他用户修改了这些要素：请对比，然后保留对方、采用我的，或逐字段合并。您的其他编辑将在下次保存时一并写入。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>changed by another user</source>
+        <translation>已被其他用户修改</translation>
+    </message>
+    <message>
+        <source>deleted by another user</source>
+        <translation>已被其他用户删除</translation>
+    </message>
+    <message>
+        <source>refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <source>Feature %1: %2</source>
+        <translation>要素 %1：%2</translation>
+    </message>
+    <message>
+        <source>Every conflict is settled: save again to write your edits.</source>
+        <translation>所有冲突均已处理：请再次保存以写入您的编辑。</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>theirs</source>
+        <translation>对方的</translation>
     </message>
 </context>
 <context>
@@ -2921,6 +3155,15 @@ The plan: “%3”</source>
         <translation>
             <numerusform>%1 的已编辑要素中有 %n 个问题（已在地图上标出）。可用 GEOS 修复、有意保留，或返回继续编辑。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::GeometryComparison</name>
+    <message>
+        <source>red, dashed: yours
+blue: theirs (in the database now)</source>
+        <translation>红色虚线：我的
+蓝色：对方的（数据库中的现状）</translation>
     </message>
 </context>
 <context>
@@ -3866,6 +4109,26 @@ The plan: “%3”</source>
         <source>Putuo District with synthetic layers: the plan&apos;s shares and per-capita figures computed from the map</source>
         <translation>普陀区（合成图层）：由地图计算规划中的比例和人均指标</translation>
     </message>
+    <message>
+        <source>Add &amp;PostGIS layers…</source>
+        <translation>添加 PostGIS 图层(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Announce changes</source>
+        <translation>通知修改</translation>
+    </message>
+    <message>
+        <source>Install Xiuhua&apos;s change trigger on %1? After each change of the table it notifies the Xiuhua users who show it (LISTEN/NOTIFY), so that they see the change at once. It needs the table&apos;s owner; it adds a trigger and a function named xiuhua_notify_change to the table&apos;s schema and changes no row.</source>
+        <translation>在 %1 上安装绣花的修改触发器吗？此后该表每次修改都会通知正在显示它的绣花用户（LISTEN/NOTIFY），使他们立即看到修改。需要表的所有者权限；它会在该表所在模式中添加名为 xiuhua_notify_change 的触发器和函数，不改动任何行。</translation>
+    </message>
+    <message>
+        <source>%1 now announces its changes to other users.</source>
+        <translation>%1 现在会将其修改通知其他用户。</translation>
+    </message>
+    <message>
+        <source>Announce changes to other users (install trigger)…</source>
+        <translation>将修改通知其他用户（安装触发器）…</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::MapDocument</name>
@@ -3920,6 +4183,155 @@ The plan: “%3”</source>
     <message>
         <source>Next (%1)</source>
         <translation>下一条（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::PostgisLayerDialog</name>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;List tables</source>
+        <translation>列出表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to map</source>
+        <translation>添加到地图(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add PostGIS layers</source>
+        <translation>添加 PostGIS 图层</translation>
+    </message>
+    <message>
+        <source>(new connection)</source>
+        <translation>（新连接）</translation>
+    </message>
+    <message>
+        <source>a service of pg_service.conf; or fill in the fields below</source>
+        <translation>pg_service.conf 中的服务名；或填写下列各项</translation>
+    </message>
+    <message>
+        <source>verify-full checks the server&apos;s certificate and name: what a district&apos;s IT department usually asks for</source>
+        <translation>verify-full 会校验服务器证书和名称：这通常是区信息部门的要求</translation>
+    </message>
+    <message>
+        <source>Saved connection:</source>
+        <translation>已保存的连接：</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>服务：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>SSL mode:</source>
+        <translation>SSL 模式：</translation>
+    </message>
+    <message>
+        <source>&amp;Save connection</source>
+        <translation>保存连接(&amp;S)</translation>
+    </message>
+    <message>
+        <source>a name for this connection</source>
+        <translation>此连接的名称</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Xiuhua keeps no password. The password comes from ~/.pgpass or the service file (pg_service.conf); the keyring is not supported yet.</source>
+        <translation>绣花不保存密码。密码来自 ~/.pgpass 或服务文件（pg_service.conf）；暂不支持密钥环。</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>Geometry</source>
+        <translation>几何</translation>
+    </message>
+    <message>
+        <source>SRID</source>
+        <translation>SRID</translation>
+    </message>
+    <message>
+        <source>Rows (estimated)</source>
+        <translation>行数（估计）</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>主键</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Give a service name, or at least the database and the user.</source>
+        <translation>请给出服务名，或至少给出数据库和用户。</translation>
+    </message>
+    <message>
+        <source>The connection &quot;%1&quot; is saved (without password).</source>
+        <translation>连接“%1”已保存（不含密码）。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Listing the tables of %1…</source>
+        <translation>正在列出 %1 的表…</translation>
+    </message>
+    <message>
+        <source>%1 has no table or view with a geometry column that this user may read.</source>
+        <translation>%1 中没有该用户可读取且带几何列的表或视图。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tables and views with a geometry column.</source>
+        <translation>
+            <numerusform>%1：%n 个带几何列的表和视图。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>未分析</translation>
+    </message>
+    <message>
+        <source>%1 (view)</source>
+        <translation>%1（视图）</translation>
+    </message>
+    <message>
+        <source>read-only: %1</source>
+        <translation>只读：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No SRID declared: give the layer&apos;s CRS in its properties.</source>
+        <translation>未声明 SRID：请在图层属性中指定坐标系。</translation>
     </message>
 </context>
 <context>
@@ -5097,6 +5509,58 @@ The plan: “%3”</source>
         <source>there are no features to measure</source>
         <translation>没有可量算的要素</translation>
     </message>
+    <message>
+        <source>%1.%2: the change trigger cannot be installed (it needs the table&apos;s owner): %3</source>
+        <translation>%1.%2：无法安装修改触发器（需要表的所有者权限）：%3</translation>
+    </message>
+    <message>
+        <source>%1: the server cannot be reached: nothing answers at that host and port. Is the server running, is the address right, does a firewall let the port through? (%2)</source>
+        <translation>%1：无法连接到服务器：该主机和端口无响应。服务器是否在运行？地址是否正确？防火墙是否放行该端口？（%2）</translation>
+    </message>
+    <message>
+        <source>%1: the server has no database named &quot;%2&quot;.</source>
+        <translation>%1：服务器上没有名为“%2”的数据库。</translation>
+    </message>
+    <message>
+        <source>%1: the server accepts user %2 only over SSL; set the SSL mode to require (or verify-full with the server&apos;s certificate).</source>
+        <translation>%1：服务器只接受用户 %2 通过 SSL 连接；请将 SSL 模式设为 require（或使用服务器证书设为 verify-full）。</translation>
+    </message>
+    <message>
+        <source>%1: SSL was required, but the server offers no SSL. Ask its administrator, or lower the SSL mode.</source>
+        <translation>%1：要求使用 SSL，但服务器不提供 SSL。请联系其管理员，或降低 SSL 模式。</translation>
+    </message>
+    <message>
+        <source>%1: the server&apos;s certificate did not verify against the root certificate given (sslrootcert): %2</source>
+        <translation>%1：服务器证书未能通过所给根证书（sslrootcert）的校验：%2</translation>
+    </message>
+    <message>
+        <source>%1: connected, but the database has no PostGIS extension; its administrator can add it with CREATE EXTENSION postgis.</source>
+        <translation>%1：已连接，但该数据库没有 PostGIS 扩展；其管理员可用 CREATE EXTENSION postgis 添加。</translation>
+    </message>
+    <message>
+        <source>%1: cannot connect: %2</source>
+        <translation>%1：无法连接：%2</translation>
+    </message>
+    <message>
+        <source>%1: out of memory while connecting.</source>
+        <translation>%1：连接时内存不足。</translation>
+    </message>
+    <message>
+        <source>%1: connected as %2 to PostgreSQL %3 with PostGIS %4%5.</source>
+        <translation>%1：已以 %2 身份连接到 PostgreSQL %3，PostGIS %4%5。</translation>
+    </message>
+    <message>
+        <source>, over SSL</source>
+        <translation>，经 SSL</translation>
+    </message>
+    <message>
+        <source>%1: the server refused the password of user %2. Correct it in ~/.pgpass or the service file.</source>
+        <translation>%1：服务器拒绝了用户 %2 的密码。请在 ~/.pgpass 或服务文件中更正。</translation>
+    </message>
+    <message>
+        <source>%1: the server asks for the password of user %2, and none was found in ~/.pgpass or the service file (pg_service.conf).</source>
+        <translation>%1：服务器要求用户 %2 的密码，但在 ~/.pgpass 和服务文件（pg_service.conf）中均未找到。</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::gis::detail</name>
@@ -5171,6 +5635,38 @@ The plan: “%3”</source>
     <message>
         <source>%1: its header has %2 columns but the layer %3 fields; its numbers could not be checked against the text.</source>
         <translation>%1：表头有 %2 列，而图层有 %3 个字段，无法对照原文核对其中的数字。</translation>
+    </message>
+    <message>
+        <source>%1: the edits cannot be saved (%2); nothing was written to the table.</source>
+        <translation>%1：无法保存编辑（%2）；未向该表写入任何内容。</translation>
+    </message>
+    <message>
+        <source>the table is gone, or this user may no longer read it</source>
+        <translation>该表已不存在，或该用户已无权读取</translation>
+    </message>
+    <message>
+        <source>%1: feature %2 was deleted by another user after you read it.</source>
+        <translation>%1：在您读取之后，要素 %2 已被其他用户删除。</translation>
+    </message>
+    <message>
+        <source>%1: the server refused your change of feature %2 (row-level security: this user may not change that row). It is as you read it; nothing was overwritten.</source>
+        <translation>%1：服务器拒绝了您对要素 %2 的修改（行级安全：该用户无权修改此行）。该行保持您读取时的状态；未覆盖任何内容。</translation>
+    </message>
+    <message>
+        <source>%1: feature %2 was changed by another user after you read it.</source>
+        <translation>%1：在您读取之后，要素 %2 已被其他用户修改。</translation>
+    </message>
+    <message>
+        <source>the version read of feature %1 is unknown</source>
+        <translation>要素 %1 读取时的版本未知</translation>
+    </message>
+    <message>
+        <source>%1: the server refused your change of feature %2: %3</source>
+        <translation>%1：服务器拒绝了您对要素 %2 的修改：%3</translation>
+    </message>
+    <message>
+        <source>%1: the connection was lost while saving: %2. The server keeps nothing of a transaction it did not commit; your edits are kept here. Save again when the server is back.</source>
+        <translation>%1：保存时连接断开：%2。服务器不会保留未提交事务的任何内容；您的编辑仍保留在本机。服务器恢复后请再次保存。</translation>
     </message>
 </context>
 </TS>
