@@ -203,9 +203,7 @@ TEST(Snapper, HundredThousandSquaresAgreeWithBruteForce) {
   EXPECT_GE(vertices, 5);
   EXPECT_GE(segments, 5);
   EXPECT_GE(misses, 5);
-  // Interactive use: a query must be far below a frame (generous for a debug build on a busy
-  // machine).
-  EXPECT_LT(seconds, 0.005);
+  // The time per query is recorded, not judged (speed belongs to the benchmarks, never to a test).
 }
 
 }  // namespace
