@@ -521,6 +521,30 @@ PgRead pgBeginRead(const QString& path, const QString& layerName, OGRLayer& laye
   return read;
 }
 
+// A geometry column declared without SRID: its rows' SRIDs. Several are refused (a layer has one
+// CRS; GDAL would read every row in the first one's); none is said, with how to give the CRS.
+Status pgCheckSrids(const PgRead& read, const QString& shown, QStringList& warnings) {
+  if (!read.connection || !read.table || read.table->srid != 0) return {};
+  const PgConnection& c = *read.connection;
+  auto rows = c.query(QStringLiteral("SELECT DISTINCT ST_SRID(%1) FROM %2 WHERE %1 IS NOT NULL ORDER BY 1 LIMIT 10")
+                          .arg(c.quoteIdentifier(read.table->geometryColumn), c.qualifiedName(read.table->schema, read.table->table)));
+  if (!rows.ok()) return rows.error();
+  QStringList srids;
+  for (std::size_t i = 0; i < rows->size(); ++i) srids << rows->text(i, 0);
+  if (srids.size() > 1) {
+    return Error{ErrorCode::CrsInvalid,
+                 QCoreApplication::translate("VectorReader", "%1: the rows have several SRIDs (%2), and a layer has one coordinate system. "
+                                                             "Make a view per SRID (WHERE ST_SRID(%3) = …) and add those.")
+                     .arg(shown, srids.join(QStringLiteral(", ")), read.table->geometryColumn)};
+  }
+  if (srids.isEmpty() || srids.front() == QLatin1String("0")) {
+    warnings << QCoreApplication::translate("VectorReader", "%1: the geometries have no SRID; give the layer's coordinate system (layer "
+                                                            "properties, or %2|crs=EPSG:4549 on the command line).")
+                    .arg(shown, QStringLiteral("PG:…|layername=") + read.table->layerName());
+  }
+  return {};
+}
+
 // After GDAL read the rows: their versions, when no row changed while they were read (each row's
 // version the same before and after). False when one did: the caller reads again.
 bool pgFinishRead(PgRead& read, VectorData& data) {
@@ -602,6 +626,7 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
     if (Status s = refuseStatementsInFilter(shown, options.where); !s) return s.error();
   }
   PgRead pgRead = pg ? pgBeginRead(path, data->layerName, *layer) : PgRead{};
+  if (Status s = pgCheckSrids(pgRead, shown, data->warnings); !s) return s.error();
   const bool csv = data->driver == QLatin1String("CSV");
   const QString csvFile = csv ? csvFileOf(*ds, path, data->layerName) : QString();
   auto numbers = csv ? detail::scanCsvNumbers(csvFile, *data) : Result<detail::CsvNumberScan>(detail::CsvNumberScan{});

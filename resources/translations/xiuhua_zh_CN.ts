@@ -2068,6 +2068,14 @@
         <source>the table kept changing while it was read; reopen it to edit</source>
         <translation>读取期间该表不断变化；请重新打开后再编辑</translation>
     </message>
+    <message>
+        <source>%1: the rows have several SRIDs (%2), and a layer has one coordinate system. Make a view per SRID (WHERE ST_SRID(%3) = …) and add those.</source>
+        <translation>%1：各行的 SRID 不止一个（%2），而一个图层只有一个坐标系。请按 SRID 各建一个视图（WHERE ST_SRID(%3) = …），再添加这些视图。</translation>
+    </message>
+    <message>
+        <source>%1: the geometries have no SRID; give the layer&apos;s coordinate system (layer properties, or %2|crs=EPSG:4549 on the command line).</source>
+        <translation>%1：几何没有 SRID；请指定图层的坐标系（图层属性，或在命令行中写 %2|crs=EPSG:4549）。</translation>
+    </message>
 </context>
 <context>
     <name>VectorWriter</name>

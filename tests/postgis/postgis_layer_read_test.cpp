@@ -174,3 +174,31 @@ TEST(PostgisFingerprint, TheServersFingerprintChangesWhenTheTableChanges) {
   // Unknown (the server down) is never "still the same".
   EXPECT_FALSE(sourceFingerprintHolds(before, QStringLiteral("PG:host=127.0.0.1 port=1 dbname=x user=y connect_timeout=2"), layer));
 }
+
+TEST(PostgisLayerRead, ATableWithSeveralSridsIsRefusedNamingThem) {
+  PgTestSchema schema;
+  if (schema.name().isEmpty()) return;
+  schema.sql(QStringLiteral("CREATE TABLE mixed (id integer PRIMARY KEY, geom geometry);"
+                            "INSERT INTO mixed VALUES (1, ST_SetSRID(ST_MakePoint(121.2, 31.3), 4326)),"
+                            "                         (2, ST_SetSRID(ST_MakePoint(500000, 3470000), 4549));"));
+  ReadOptions options;
+  options.layerName = schema.layer(QStringLiteral("mixed"));
+  auto data = VectorReader::read(schema.source(), options);
+  ASSERT_FALSE(data.ok()) << "read every row in one CRS: the 4549 point as if in 4326";
+  EXPECT_TRUE(data.error().message.contains(QLatin1String("4326, 4549"))) << data.error().message.toStdString();
+  EXPECT_TRUE(data.error().message.contains(options.layerName)) << data.error().message.toStdString();
+}
+
+TEST(PostgisLayerRead, ATableWithoutSridSaysHowToGiveTheCrs) {
+  PgTestSchema schema;
+  if (schema.name().isEmpty()) return;
+  schema.sql(QStringLiteral("CREATE TABLE nosrid (id integer PRIMARY KEY, geom geometry(Polygon));"
+                            "INSERT INTO nosrid VALUES (1, 'POLYGON((0 0, 1 0, 1 1, 0 0))');"));
+  ReadOptions options;
+  options.layerName = schema.layer(QStringLiteral("nosrid"));
+  auto data = VectorReader::read(schema.source(), options);
+  ASSERT_TRUE(data.ok()) << data.error().message.toStdString();
+  EXPECT_FALSE(data.value()->crs.isValid());
+  ASSERT_FALSE(data.value()->warnings.isEmpty());
+  EXPECT_TRUE(data.value()->warnings.join(QLatin1Char('\n')).contains(QLatin1String("no SRID"))) << data.value()->warnings.join(QLatin1Char('\n')).toStdString();
+}
