@@ -1,6 +1,7 @@
 #include "cli/indicator_commands.h"
 
 #include "cli/catalog_audit_commands.h"
+#include "cli/value_sharing_commands.h"
 #include "cli/cli_args.h"
 
 #include "xiuhua/indicators/progress.h"
@@ -105,12 +106,23 @@ int setValue(indicators::ValueStore& store, const indicators::Catalog& catalog, 
   v.subunit = option(args, QStringLiteral("--subunit"));
   v.author = option(args, QStringLiteral("--author"));
   v.note = option(args, QStringLiteral("--note"));
+  // --replaces ID (the current value the caller saw) or none: refused, exit 3, when another value
+  // was written for the indicator, year and sub-unit meanwhile.
+  const QString replaces = option(args, QStringLiteral("--replaces"));
+  if (!replaces.isEmpty()) {
+    bool ok = false;
+    v.replaces = replaces == QLatin1String("none") ? 0 : replaces.toLongLong(&ok);
+    if (replaces != QLatin1String("none") && !ok) {
+      err << "xiuhua-cli: --replaces takes the id of the current value (see indicators history) or none\n";
+      return 2;
+    }
+  }
   auto id = store.addValue(v);
   if (!id.ok()) {
     err << "xiuhua-cli: " << id.error().message << "\n";
-    return 1;
+    return id.error().code == gis::ErrorCode::EditConflict ? 3 : 1;
   }
-  out << "recorded " << indicator->code << " " << year << " = " << v.value << " " << indicator->unit << "\n";
+  out << "recorded " << indicator->code << " " << year << " = " << v.value << " " << indicator->unit << " (id " << id.value() << ")\n";
   return 0;
 }
 
@@ -192,9 +204,11 @@ int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
   const QString sub = args.value(0);
   const QString project = option(args, QStringLiteral("--project"));
   if (sub.isEmpty() || project.isEmpty()) {
-    err << "usage: xiuhua-cli indicators import-catalog|list|set|status|history|import|export|audit|confirm|baseline --project FILE ...\n";
+    err << "usage: xiuhua-cli indicators import-catalog|list|set|status|history|import|export|audit|confirm|baseline|share|unshare|where "
+           "--project FILE ...\n";
     return 2;
   }
+  if (isValueSharingCommand(sub)) return runValueSharing(sub, project, args, out, err);
   auto store = indicators::ValueStore::open(project);
   if (!store.ok()) {
     err << "xiuhua-cli: " << store.error().message << "\n";
@@ -236,7 +250,8 @@ int runIndicators(const QStringList& args, QTextStream& out, QTextStream& err) {
       list.append(QJsonObject{{QStringLiteral("id"), v.id}, {QStringLiteral("year"), v.year},
                               {QStringLiteral("subunit"), v.subunit}, {QStringLiteral("value"), v.value},
                               {QStringLiteral("source"), indicators::valueSourceName(v.source)},
-                              {QStringLiteral("author"), v.author}, {QStringLiteral("time"), v.time.toString(Qt::ISODate)},
+                              {QStringLiteral("author"), v.author}, {QStringLiteral("db_user"), v.dbUser},
+                              {QStringLiteral("time"), v.time.toString(Qt::ISODate)},
                               {QStringLiteral("note"), v.note}});
     }
     out << QJsonDocument(list).toJson();

@@ -7,19 +7,16 @@
 
 #include <vector>
 
-class QComboBox;
-class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
 namespace xiuhua::app {
 
-// Adds PostGIS tables and views as layers: a connection (a service of pg_service.conf, or host,
-// port, database, user and SSL mode — never a password: those come from ~/.pgpass or the service
-// file), "Test connection" with the failure in the user's terms, and a browser of the tables with
-// a geometry column (type, SRID, estimated rows, key, why one opens read-only). Connections are
-// kept by name in the settings, without password. Connecting and listing run off the UI thread.
+class PgConnectionBox;
+
+// Adds PostGIS tables and views as layers: a connection (PgConnectionBox) and a browser of the
+// tables with a geometry column (type, SRID, estimated rows, key, why one opens read-only).
+// Listing runs off the UI thread.
 class PostgisLayerDialog : public QDialog {
   Q_OBJECT
 
@@ -47,23 +44,11 @@ class PostgisLayerDialog : public QDialog {
   void listed(int tables);
 
  private:
-  void setBusy(bool busy, const QString& status = {});
-  void setStatus(const QString& text, bool ok);
-  void loadSaved(const QString& name);
   void fillTables(const std::vector<gis::PgTableInfo>& tables);
 
-  QComboBox* mSaved;
-  QLineEdit* mName;
-  QLineEdit* mService;
-  QLineEdit* mHost;
-  QLineEdit* mPort;
-  QLineEdit* mDatabase;
-  QLineEdit* mUser;
-  QComboBox* mSslMode;
-  QPushButton* mTest;
+  PgConnectionBox* mConnection;
   QPushButton* mConnect;
   QPushButton* mAdd;
-  QLabel* mStatus;
   QTreeWidget* mTables;
   gis::PgConnectionInfo mListed;  // the connection the tables were listed from
 };

@@ -11,7 +11,7 @@ void AddValuesCommand::redo() {
   mFailed = !ids.ok();
   if (mFailed) {
     setObsolete(true);  // nothing was written: nothing to undo
-    mReport(ids.error().message);
+    mReport(ids.error());
     return;
   }
   mIds = std::move(ids).value();
@@ -20,7 +20,7 @@ void AddValuesCommand::redo() {
 void AddValuesCommand::undo() {
   if (mIds.empty()) return;
   if (gis::Status s = mStore->removeValues(mIds); !s) {
-    mReport(s.error().message);
+    mReport(s.error());
     return;
   }
   mIds.clear();

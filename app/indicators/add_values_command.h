@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xiuhua/gis/result.h"
 #include "xiuhua/indicators/value_store.h"
 
 #include <QUndoCommand>
@@ -14,7 +15,7 @@ namespace xiuhua::app {
 // callback, never thrown. The store must outlive the command (the dashboard owns both).
 class AddValuesCommand : public QUndoCommand {
  public:
-  using Report = std::function<void(const QString& problem)>;
+  using Report = std::function<void(const gis::Error& problem)>;
   AddValuesCommand(indicators::ValueStore* store, std::vector<indicators::IndicatorValue> values,
                    const QString& text, Report report);
   void redo() override;

@@ -36,6 +36,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -78,7 +79,7 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
       mTable(new QTreeView(this)), mChart(new IndicatorChart(this)), mHistory(new QTreeWidget(this)),
       mYear(new QSpinBox(this)), mDepartment(new QComboBox(this)), mNature(new QComboBox(this)),
       mStatus(new QComboBox(this)), mSearch(new QLineEdit(this)), mMessage(new QLabel(this)),
-      mUndo(new QUndoStack(this)) {
+      mLocation(new QLabel(this)), mUndo(new QUndoStack(this)) {
   mFilter->setSourceModel(mModel);
   mTable->setModel(mFilter);
   mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -191,7 +192,15 @@ IndicatorDashboard::IndicatorDashboard(MapDocument* document, QWidget* parent)
   layout->addLayout(filters);
   layout->addWidget(actions);
   layout->addWidget(mMessage);
+  layout->addWidget(mLocation);
   layout->addWidget(split, 1);
+  mLocation->setObjectName(QStringLiteral("valueLocation"));
+  mLocation->setWordWrap(true);
+  mLocation->hide();
+  // Shared values: other workstations' entries are read in when they come (a cheap check).
+  mSharedTimer = new QTimer(this);
+  mSharedTimer->setInterval(3000);
+  connect(mSharedTimer, &QTimer::timeout, this, &IndicatorDashboard::refreshShared);
 
   connect(importButton, &QPushButton::clicked, this, &IndicatorDashboard::chooseCatalog);
   connect(enterButton, &QPushButton::clicked, this, &IndicatorDashboard::enterValue);
@@ -246,14 +255,32 @@ void IndicatorDashboard::reload() {
     auto store = indicators::ValueStore::open(project);
     if (!store.ok()) {
       mMessage->setText(store.error().message);
+      mMessage->show();
+      mLocation->hide();
       return;
     }
     mStore = std::move(store).value();
   }
+  if (mStore->isShared()) {
+    mLocation->setText(tr("Indicator values shared with other units: %1").arg(mStore->location()));
+    mSharedTimer->start();
+  } else {
+    mSharedTimer->stop();
+  }
+  mLocation->setVisible(mStore->isShared());
+  auto stamp = mStore->changeStamp();
+  mSharedStamp = stamp.ok() ? stamp.value() : QString();
   auto catalog = mStore->catalog();
   if (!catalog.ok()) {
     mMessage->setText(catalog.error().message);
+    mMessage->show();
     return;
+  }
+  mSeen.clear();
+  if (auto latest = mStore->latestValues(); latest.ok()) {
+    for (const indicators::IndicatorValue& v : latest.value()) {
+      if (!v.month) mSeen[{v.code, v.year, v.subunit}] = v.id;
+    }
   }
   std::map<QString, std::map<int, double>> series;
   std::map<QString, std::set<int>> synthetic;
@@ -348,10 +375,51 @@ bool IndicatorDashboard::addValue(const indicators::IndicatorValue& value) {
   return pushAdd({value}, tr("Enter %1 %2 = %3").arg(value.code).arg(value.year).arg(value.value));
 }
 
+void IndicatorDashboard::reopen() {
+  mUndo->clear();  // its commands refer to the store that goes
+  if (mStore) emit storeClosing();
+  mStore.reset();
+  reload();
+}
+
+bool IndicatorDashboard::addValueAsRevision(indicators::IndicatorValue value) {
+  if (!mStore) return false;
+  auto current = mStore->currentValue(value.code, value.year, value.month, value.subunit);
+  if (!current.ok()) {
+    emit problem(current.error().message);
+    return false;
+  }
+  value.replaces = current->has_value() ? (*current)->id : 0;
+  return addValue(value);
+}
+
+qint64 IndicatorDashboard::seenValueId(const QString& code, int year, const QString& subunit) const {
+  const auto it = mSeen.find({code, year, subunit});
+  return it == mSeen.end() ? 0 : it->second;
+}
+
+bool IndicatorDashboard::refreshShared() {
+  if (!mStore || !mStore->isShared()) return false;
+  auto stamp = mStore->changeStamp();
+  if (!stamp.ok()) {
+    mLocation->setText(stamp.error().message);  // the server is away: say so, keep what is shown
+    return false;
+  }
+  if (stamp.value() == mSharedStamp) return false;
+  reload();
+  return true;
+}
+
 bool IndicatorDashboard::pushAdd(std::vector<indicators::IndicatorValue> values, const QString& text) {
   if (!mStore || values.empty()) return false;
-  auto* command = new AddValuesCommand(mStore.get(), std::move(values), text,
-                                       [this](const QString& problem) { emit this->problem(problem); });
+  mConflict.clear();
+  auto* command = new AddValuesCommand(mStore.get(), std::move(values), text, [this](const gis::Error& problem) {
+    if (problem.code == gis::ErrorCode::EditConflict) {
+      mConflict = problem.message;  // the caller offers to enter it again
+    } else {
+      emit this->problem(problem.message);
+    }
+  });
   mUndo->push(command);  // runs redo(); a failed command marks itself obsolete and is dropped
   reload();
   return mUndo->count() > 0 && mUndo->command(mUndo->index() - 1) == command;
@@ -428,7 +496,8 @@ void IndicatorDashboard::showSelected() {
   for (const indicators::IndicatorValue& v : history.value()) {
     const QString when = v.month ? QStringLiteral("%1-%2").arg(v.year).arg(*v.month, 2, 10, QLatin1Char('0')) : QString::number(v.year);
     new QTreeWidgetItem(mHistory, {when + (v.subunit.isEmpty() ? QString() : QStringLiteral(" · ") + v.subunit),
-                                   QLocale().toString(v.value, 'g', 8), sourceLabel(v.source), v.author,
+                                   QLocale().toString(v.value, 'g', 8), sourceLabel(v.source),
+                                   v.dbUser.isEmpty() || v.dbUser == v.author ? v.author : QStringLiteral("%1 (%2)").arg(v.author, v.dbUser),
                                    v.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")), v.note});
   }
   for (int c = 0; c < mHistory->columnCount() - 1; ++c) mHistory->resizeColumnToContents(c);
@@ -438,7 +507,17 @@ void IndicatorDashboard::enterValue() {
   const indicators::Indicator* ind = currentIndicator();
   if (ind == nullptr) return;
   ValueEntryDialog dialog(*ind, mYear->value(), knownSubunits(), this);
-  if (dialog.exec() == QDialog::Accepted) addValue(dialog.value());
+  if (dialog.exec() != QDialog::Accepted) return;
+  indicators::IndicatorValue value = dialog.value();
+  // What was shown as current when the dialog opened: another unit's entry since is not replaced unseen.
+  value.replaces = seenValueId(value.code, value.year, value.subunit);
+  if (addValue(value) || mConflict.isEmpty()) return;
+  const QString conflict = mConflict;
+  reload();  // theirs, in the table and the history
+  if (QMessageBox::question(this, tr("Value entered meanwhile"), conflict + QStringLiteral("\n\n") + tr("Store yours as a revision of theirs?")) ==
+      QMessageBox::Yes) {
+    addValueAsRevision(value);
+  }
 }
 
 void IndicatorDashboard::chooseTarget() {

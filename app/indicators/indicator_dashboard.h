@@ -6,8 +6,10 @@
 #include <QWidget>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 class QComboBox;
 class QLabel;
@@ -41,8 +43,16 @@ class IndicatorDashboard : public QWidget {
 
   // Imports a catalog file (or a shipped one, ":/xiuhua/catalogs/…") into the project.
   bool importCatalog(const QString& path, const QString& plan);
-  // Records a value (already validated) as an undoable step and refreshes.
+  // Records a value (already validated) as an undoable step and refreshes. A value whose
+  // `replaces` no longer names the current one (another user entered a value for the same
+  // indicator, year and sub-unit meanwhile) is not stored: lastConflict() says who and what.
   bool addValue(const indicators::IndicatorValue& value);
+  // The same value again, as a revision of the value that is current now.
+  bool addValueAsRevision(indicators::IndicatorValue value);
+  const QString& lastConflict() const { return mConflict; }
+  // The id of the current value the dashboard showed for an indicator, year and sub-unit when it
+  // last read the values (0: none) — what a value entered now replaces.
+  qint64 seenValueId(const QString& code, int year, const QString& subunit) const;
   // Previews a value file and, if the user accepts (or `ask` is false), imports it undoably.
   bool importValues(const QString& path, bool ask = true);
   QUndoStack* undoStack() const { return mUndo; }
@@ -72,6 +82,8 @@ class IndicatorDashboard : public QWidget {
   // Records a hand assessment of a qualitative target and refreshes.
   bool addAssessment(const indicators::Assessment& assessment);
   void reload();
+  // Opens the project's values again (they moved: shared, or back in the file) and reloads.
+  void reopen();
   void selectIndicator(const QString& code);
   // The layers with unsaved edits (for marking the indicators computed from them stale).
   void setEditedLayers(std::function<QStringList()> unsavedLayers) { mEditedLayers = std::move(unsavedLayers); }
@@ -85,6 +97,11 @@ class IndicatorDashboard : public QWidget {
   QTreeView* table() const { return mTable; }
   IndicatorChart* chart() const { return mChart; }
   QLabel* message() const { return mMessage; }
+  // Where the values are read from, shown when they are shared.
+  QLabel* location() const { return mLocation; }
+  // Reads the values again when another workstation changed the shared ones (checked every few
+  // seconds while they are shared); returns whether it did.
+  bool refreshShared();
 
  signals:
   void problem(const QString& message);
@@ -122,7 +139,12 @@ class IndicatorDashboard : public QWidget {
   QComboBox* mStatus;
   QLineEdit* mSearch;
   QLabel* mMessage;
+  QLabel* mLocation;
   MapCanvas* mCanvas = nullptr;
+  std::map<std::tuple<QString, int, QString>, qint64> mSeen;  // code, year, sub-unit → current value id
+  QString mConflict;
+  QString mSharedStamp;
+  class QTimer* mSharedTimer = nullptr;
   QUndoStack* mUndo;
   std::function<QStringList()> mEditedLayers;
   class QTimer* mStaleTimer = nullptr;

@@ -6,6 +6,7 @@
 #include "document/map_document.h"
 #include "indicators/add_values_command.h"
 #include "indicators/dashboard_model.h"
+#include "xiuhua/gis/database.h"
 #include "indicators/gap_finder_dialog.h"
 #include "indicators/spatial_compute_task.h"
 #include "indicators/what_if_dialog.h"

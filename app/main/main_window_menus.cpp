@@ -1,5 +1,6 @@
 // MainWindow: menus, toolbar, context menu and the project-file actions.
 #include "dialogs/postgis_layer_dialog.h"
+#include "indicators/shared_values_dialog.h"
 #include "xiuhua/gis/postgis/pg_change_listener.h"
 #include "xiuhua/gis/source_ref.h"
 #include "dialogs/report_builder_dialog.h"
@@ -99,6 +100,15 @@ void MainWindow::createMenus() {
   QAction* dashboard = indicatorsMenu->addAction(tr("&Dashboard"), QKeySequence(tr("F7")), this, &MainWindow::showDashboard);
   tools->addAction(dashboard);
   indicatorsMenu->addAction(tr("&Report builder…"), this, [this] { openReportBuilder(); });
+  indicatorsMenu->addAction(tr("&Share values on PostGIS…"), this, [this] {
+    if (mDocument->projectPath().isEmpty()) {
+      QMessageBox::information(this, tr("Share indicator values"), tr("Save the project first: it keeps where its values are."));
+      return;
+    }
+    SharedValuesDialog dialog(mDocument->projectPath(), this);
+    connect(&dialog, &SharedValuesDialog::valuesMoved, mDashboard, &IndicatorDashboard::reopen);
+    dialog.exec();
+  });
 
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
   QMenu* language = settings->addMenu(tr("&Language"));

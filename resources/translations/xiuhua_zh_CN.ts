@@ -1227,6 +1227,29 @@
     </message>
 </context>
 <context>
+    <name>PgStoreDatabase</name>
+    <message>
+        <source>schema %1 on %2</source>
+        <translation>%2 上的模式 %1</translation>
+    </message>
+    <message>
+        <source>%1 (schema %2)</source>
+        <translation>%1（模式 %2）</translation>
+    </message>
+    <message>
+        <source>%1: no schema given for the shared values.</source>
+        <translation>%1：未给出共享指标值所在的模式。</translation>
+    </message>
+    <message>
+        <source>%1: the schema does not exist (share the project&apos;s values there first, or check its name).</source>
+        <translation>%1：该模式不存在（请先把项目的指标值共享到该处，或检查名称）。</translation>
+    </message>
+    <message>
+        <source>%1: the connection to the server was lost in the middle of a write; nothing of it was kept.</source>
+        <translation>%1：写入过程中与服务器的连接中断；本次写入未保留任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>PgTableInfo</name>
     <message>
         <source>%1 is a view: its rows are read, not edited.</source>
@@ -1878,6 +1901,22 @@
     <message>
         <source>%1: the plan gives the baseline (%2); it is not replaced.</source>
         <translation>%1：规划已给出基期值（%2），不予替换。</translation>
+    </message>
+    <message>
+        <source>%1: the value you saw has been removed meanwhile; yours (%2) was not stored. Enter it again.</source>
+        <translation>%1：您看到的值已被删除；您的值（%2）未保存。请重新录入。</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>%1 (database user %2)</source>
+        <translation>%1（数据库用户 %2）</translation>
+    </message>
+    <message>
+        <source>%1: while you were entering, %2 entered %3 (%4 UTC). Yours (%5) was not stored; enter it again to store it as a revision of theirs.</source>
+        <translation>%1：在您录入期间，%2 录入了 %3（%4 UTC）。您的值（%5）未保存；再次录入即作为对其值的修订保存。</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3636,18 @@ blue: theirs (in the database now)</source>
         <source>What the plans leave open or doubtful in the catalog: confirm a doubt, add a baseline</source>
         <translation>指标目录中规划未明确或存疑之处：确认存疑、补充基期值</translation>
     </message>
+    <message>
+        <source>Indicator values shared with other units: %1</source>
+        <translation>指标值与其他单位共享：%1</translation>
+    </message>
+    <message>
+        <source>Value entered meanwhile</source>
+        <translation>他人已录入该值</translation>
+    </message>
+    <message>
+        <source>Store yours as a revision of theirs?</source>
+        <translation>将您的值作为对其值的修订保存？</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerEditing</name>
@@ -4137,6 +4188,18 @@ blue: theirs (in the database now)</source>
         <source>Announce changes to other users (install trigger)…</source>
         <translation>将修改通知其他用户（安装触发器）…</translation>
     </message>
+    <message>
+        <source>&amp;Share values on PostGIS…</source>
+        <translation>在 PostGIS 上共享指标值(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Share indicator values</source>
+        <translation>共享指标值</translation>
+    </message>
+    <message>
+        <source>Save the project first: it keeps where its values are.</source>
+        <translation>请先保存项目：项目记录其指标值的存放位置。</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::MapDocument</name>
@@ -4194,22 +4257,14 @@ blue: theirs (in the database now)</source>
     </message>
 </context>
 <context>
-    <name>xiuhua::app::PostgisLayerDialog</name>
+    <name>xiuhua::app::PgConnectionBox</name>
+    <message>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
     <message>
         <source>&amp;Test connection</source>
         <translation>测试连接(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;List tables</source>
-        <translation>列出表(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Add to map</source>
-        <translation>添加到地图(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add PostGIS layers</source>
-        <translation>添加 PostGIS 图层</translation>
     </message>
     <message>
         <source>(new connection)</source>
@@ -4268,8 +4323,31 @@ blue: theirs (in the database now)</source>
         <translation>绣花不保存密码。密码来自 ~/.pgpass 或服务文件（pg_service.conf）；暂不支持密钥环。</translation>
     </message>
     <message>
-        <source>Connection</source>
-        <translation>连接</translation>
+        <source>Give a service name, or at least the database and the user.</source>
+        <translation>请给出服务名，或至少给出数据库和用户。</translation>
+    </message>
+    <message>
+        <source>The connection &quot;%1&quot; is saved (without password).</source>
+        <translation>连接“%1”已保存（不含密码）。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::PostgisLayerDialog</name>
+    <message>
+        <source>&amp;List tables</source>
+        <translation>列出表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Add to map</source>
+        <translation>添加到地图(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add PostGIS layers</source>
+        <translation>添加 PostGIS 图层</translation>
     </message>
     <message>
         <source>Table</source>
@@ -4294,18 +4372,6 @@ blue: theirs (in the database now)</source>
     <message>
         <source>Note</source>
         <translation>说明</translation>
-    </message>
-    <message>
-        <source>Give a service name, or at least the database and the user.</source>
-        <translation>请给出服务名，或至少给出数据库和用户。</translation>
-    </message>
-    <message>
-        <source>The connection &quot;%1&quot; is saved (without password).</source>
-        <translation>连接“%1”已保存（不含密码）。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Listing the tables of %1…</source>
@@ -4656,6 +4722,67 @@ blue: theirs (in the database now)</source>
     <message>
         <source>The facility layer &quot;%1&quot; of %2 is not in the project.</source>
         <translation>%2 的设施图层“%1”不在项目中。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::SharedValuesDialog</name>
+    <message>
+        <source>&amp;Copy this project&apos;s catalog, values and audit into an empty schema</source>
+        <translation>将本项目的指标目录、指标值和审核记录复制到空模式(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Join a schema that holds the district&apos;s values already</source>
+        <translation>加入已存有全区指标值的模式(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>共享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top sharing</source>
+        <translation>停止共享(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Share indicator values</source>
+        <translation>共享指标值</translation>
+    </message>
+    <message>
+        <source>e.g. jiading_values</source>
+        <translation>例如 jiading_values</translation>
+    </message>
+    <message>
+        <source>Each 责任单位 enters its values from its own workstation into one schema; every entry records the database user. A value entered for the same indicator and year by two people at once is stored once: the other person is told and may enter theirs as a revision. The project file keeps only the connection (no password) and the schema; its own values stay in it, untouched.</source>
+        <translation>各责任单位在各自的工作站将指标值录入同一模式；每条记录都记下数据库用户。两人同时录入同一指标同一年份的值时只保存一条：另一人会收到提示，并可将其值作为修订再次录入。项目文件只保存连接（不含密码）和模式名；文件中原有的指标值保持不变。</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>The values are shared now: schema %1 on %2.</source>
+        <translation>指标值当前为共享：%2 上的模式 %1。</translation>
+    </message>
+    <message>
+        <source>The values are in the project file %1.</source>
+        <translation>指标值保存在项目文件 %1 中。</translation>
+    </message>
+    <message>
+        <source>Give the schema the values are kept in.</source>
+        <translation>请填写存放指标值的模式。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The project now uses the %n values of the shared schema.</source>
+        <translation>
+            <numerusform>项目现使用共享模式中的 %n 个指标值。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied %1 indicators, %2 values, %3 assessments and %4 decisions.</source>
+        <translation>已复制 %1 个指标、%2 个指标值、%3 条评估和 %4 条审核决定。</translation>
+    </message>
+    <message>
+        <source>The values are read from the project file again (as it had them when sharing began).</source>
+        <translation>指标值重新从项目文件读取（即开始共享时文件中的值）。</translation>
     </message>
 </context>
 <context>
@@ -5675,6 +5802,29 @@ blue: theirs (in the database now)</source>
     <message>
         <source>%1: the connection was lost while saving: %2. The server keeps nothing of a transaction it did not commit; your edits are kept here. Save again when the server is back.</source>
         <translation>%1：保存时连接断开：%2。服务器不会保留未提交事务的任何内容；您的编辑仍保留在本机。服务器恢复后请再次保存。</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::indicators</name>
+    <message>
+        <source>%1: the connection of the shared indicator values cannot be read: %2</source>
+        <translation>%1：无法读取共享指标值的连接：%2</translation>
+    </message>
+    <message>
+        <source>%1: the project&apos;s indicator values are shared already (%2); stop sharing them first.</source>
+        <translation>%1：项目的指标值已在共享（%2）；请先停止共享。</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 indicators and %3 values already: nothing was copied. Join it to use its values, or choose an empty schema.</source>
+        <translation>%1 已有 %2 个指标和 %3 个指标值：未复制任何内容。请加入该模式以使用其中的值，或选择一个空模式。</translation>
+    </message>
+    <message>
+        <source>%1 holds no indicator catalog: there is nothing to join. Copy a project&apos;s values there first.</source>
+        <translation>%1 中没有指标目录：无可加入。请先将某个项目的指标值复制到该处。</translation>
+    </message>
+    <message>
+        <source>%1: the values are on the server (%2), but the project could not be set to use them: %3. Join the schema to use them.</source>
+        <translation>%1：指标值已在服务器上（%2），但无法将项目设为使用它们：%3。请加入该模式以使用。</translation>
     </message>
 </context>
 </TS>

@@ -129,7 +129,9 @@ gis::Status ValueStore::setNotApplicable(const QString& code, const QString& lev
     return cleared.error();
   }
   for (const QString& subunit : subunits) {
-    auto r = mDb->query(QStringLiteral("INSERT OR REPLACE INTO xh_not_applicable VALUES(?, ?, ?, ?)"), {code, level, subunit, scope});
+    auto r = mDb->query(QStringLiteral("INSERT INTO xh_not_applicable(code, level, subunit, scope) VALUES(?, ?, ?, ?) "
+                                       "ON CONFLICT(code, level, subunit) DO UPDATE SET scope = excluded.scope"),
+                        {code, level, subunit, scope});
     if (!r.ok()) {
       mDb->rollback();
       return r.error();

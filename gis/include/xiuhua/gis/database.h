@@ -1,6 +1,7 @@
 #pragma once
 
 #include "xiuhua/gis/result.h"
+#include "xiuhua/gis/store_database.h"
 
 #include <QString>
 #include <QVariant>
@@ -15,9 +16,9 @@ namespace xiuhua::gis {
 // corrupting the file. A project this process may not change is opened read-only instead: its
 // reads work and every write fails with a message saying so. One connection per thread; not
 // copyable.
-class Database {
+class Database : public StoreDatabase {
  public:
-  using Row = std::vector<QVariant>;
+  using Row = StoreDatabase::Row;
 
   // Opens an existing file read-write (WAL), or read-only when isWritable() says no; errors name
   // the file.
@@ -30,31 +31,32 @@ class Database {
   static bool isWritable(const QString& path);
   // The message every write to a read-only project fails with.
   static QString readOnlyMessage(const QString& path);
-  ~Database();
-  Database(const Database&) = delete;
-  Database& operator=(const Database&) = delete;
+  ~Database() override;
 
-  bool isReadOnly() const { return mReadOnly; }
+  Dialect dialect() const override { return Dialect::Sqlite; }
+  QString displayName() const override { return mPath; }
+  QString user() const override { return {}; }
+  bool isReadOnly() const override { return mReadOnly; }
   // Fails with readOnlyMessage() on a read-only project: for writers that write files beside the
   // project before the database, to refuse before anything is written.
   Status requireWritable() const;
 
   // Runs statements without parameters or results (schema, BEGIN/COMMIT …).
-  Status exec(const QString& sql);
+  Status exec(const QString& sql) override;
   // Creates the tables and indexes of a schema (CREATE … IF NOT EXISTS statements). Read-only, a
   // table the file lacks is made empty in memory (TEMP), so reading it finds no rows instead of
   // failing; indexes are left out.
-  Status ensureSchema(const QString& sql);
+  Status ensureSchema(const QString& sql) override;
   // Runs CREATE TEMP … statements: objects of this connection, in memory, allowed read-only too
   // (e.g. a view that shows an old project's table with a column it lacks). Anything else is refused.
   Status createTemporary(const QString& sql);
   // Runs one statement with positional parameters (?1, ?2 … or ?); returns its rows.
   // Null QVariants bind NULL; integers, doubles and strings bind as such.
-  Result<std::vector<Row>> query(const QString& sql, const std::vector<QVariant>& params = {});
+  Result<std::vector<Row>> query(const QString& sql, const std::vector<QVariant>& params = {}) override;
   // BEGIN IMMEDIATE … COMMIT: the write lock is taken up front so two writers queue cleanly.
-  Status beginWrite();
-  Status commit();
-  void rollback();
+  Status beginWrite() override;
+  Status commit() override;
+  void rollback() override;
   qint64 lastInsertId() const;
   // A consistent copy of the whole database (WAL content included) at path, written beside it and
   // renamed over it (SQLite VACUUM INTO): e.g. a project saved under another name keeps its data.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "xiuhua/gis/database.h"
+#include "xiuhua/gis/store_database.h"
 #include "xiuhua/gis/result.h"
 #include "xiuhua/indicators/catalog.h"
 #include "xiuhua/indicators/progress.h"
@@ -35,6 +35,13 @@ struct IndicatorValue {
   QString author;
   QDateTime time;  // UTC, set by the store
   QString note;
+  // The database user who wrote it (a shared store records it; empty in a project file).
+  QString dbUser;
+  // Entered by a person: the id of the current value they saw for this indicator, year, month and
+  // sub-unit (0: none). Writing fails with ErrorCode::EditConflict, nothing stored, when another
+  // value has been written for them since — so that nobody's value is replaced unseen. Not set:
+  // no check (computed values, imports).
+  std::optional<qint64> replaces;
 };
 
 // A status assessed by hand for a qualitative target (完成市级下达目标, 力争前三 …), with the reason.
@@ -64,13 +71,19 @@ struct CatalogDecision {
   QDateTime time;  // UTC, set by the store
 };
 
-// The indicator catalog and value history inside a project file. Each instance has its own
-// SQLite connection (WAL, busy timeout): several instances, in one process or several, may
-// write the same project at once. Thread affinity: the creating thread.
+// The indicator catalog, the value history and its audit of a project: in the project file, or in
+// a schema on a PostgreSQL server that several workstations share (see value_sharing.h; the
+// project file says which). Each instance has its own connection (SQLite: WAL, busy timeout):
+// several instances, in one process or several, may write at once. Thread affinity: the
+// creating thread.
 class ValueStore {
  public:
-  // Opens the project file and creates the indicator tables if they are missing.
+  // Opens the project's values where the project keeps them, and creates the tables if they are
+  // missing. A shared store that cannot be reached fails, naming the server and the schema: the
+  // project file's own values are never used in its place.
   static gis::Result<std::unique_ptr<ValueStore>> open(const QString& projectPath);
+  // The values in the given database (the project's file or a shared schema), tables created.
+  static gis::Result<std::unique_ptr<ValueStore>> openIn(std::unique_ptr<gis::StoreDatabase> db, const QString& projectPath);
 
   // Adds or replaces the definitions of the catalog's indicators (all or none), under a plan name.
   gis::Status importCatalog(const Catalog& catalog, const QString& plan);
@@ -91,13 +104,17 @@ class ValueStore {
   // One indicator as the catalog gives it, before the audit's decisions (what a target edit changes).
   gis::Result<Indicator> definition(const QString& code);
 
-  // Appends a value (validated by the caller, see value_validator.h); returns its id.
+  // Appends a value (validated by the caller, see value_validator.h); returns its id. A value with
+  // `replaces` set is checked first (see IndicatorValue::replaces).
   gis::Result<qint64> addValue(IndicatorValue value);
   // Appends several values in one transaction: all of them or none. Returns their ids.
   gis::Result<std::vector<qint64>> addValues(std::vector<IndicatorValue> values);
   // Removes values by id, in one transaction. Only for undoing the user's own additions: a
   // correction is always a new value, never a removal.
   gis::Status removeValues(const std::vector<qint64>& ids);
+  // The current value of one indicator, year, month and sub-unit, if any.
+  gis::Result<std::optional<IndicatorValue>> currentValue(const QString& code, int year, std::optional<int> month,
+                                                          const QString& subunit);
   // The current value of every indicator, year, month and sub-unit (corrections applied).
   gis::Result<std::vector<IndicatorValue>> latestValues();
   // Every value of an indicator, oldest first (corrections included).
@@ -113,7 +130,14 @@ class ValueStore {
   // the whole district ("") is not included.
   gis::Result<std::map<QString, std::pair<int, double>>> subunitValues(const QString& code, int year,
                                                                        const QString& level = {});
-  const QString& path() const { return mDb->path(); }
+  // Changes whenever a value, an assessment or a decision is added or removed (by anyone writing
+  // the same store): a cheap check whether to read the values again.
+  gis::Result<QString> changeStamp();
+  // The project file.
+  const QString& path() const { return mProjectPath; }
+  // Where the values are: the project file, or "schema S on service X".
+  QString location() const { return mDb->displayName(); }
+  bool isShared() const { return mDb->dialect() == gis::StoreDatabase::Dialect::Postgres; }
 
   // The sub-units of a level that lie outside the area an indicator's target is set for (its scope):
   // they read 不适用. Replaces what was recorded for the indicator and level (a computation knows).
@@ -128,9 +152,12 @@ class ValueStore {
   gis::Result<std::map<QString, Assessment>> latestAssessments(int year);
 
  private:
-  explicit ValueStore(std::unique_ptr<gis::Database> db);
+  ValueStore(std::unique_ptr<gis::StoreDatabase> db, QString projectPath);
   gis::Status addDecision(const CatalogDecision& decision);
-  std::unique_ptr<gis::Database> mDb;
+  gis::Status checkReplaces(const IndicatorValue& value);
+  gis::Result<qint64> insertValue(const IndicatorValue& value);
+  std::unique_ptr<gis::StoreDatabase> mDb;
+  QString mProjectPath;
 };
 
 // A decision applied to the row it is about (ValueStore::catalog() applies the audit's, in order).

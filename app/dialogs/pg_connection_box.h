@@ -1,0 +1,62 @@
+#pragma once
+
+#include "xiuhua/gis/postgis/pg_connection.h"
+
+#include <QGroupBox>
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace xiuhua::app {
+
+// The connection to a PostgreSQL server, as the PostGIS dialogs ask for it: a service of
+// pg_service.conf, or host, port, database, user and SSL mode — never a password (those come from
+// ~/.pgpass or the service file). Connections are kept by name in the settings, without password.
+// "Test connection" runs off the UI thread and says what failed in the user's terms.
+class PgConnectionBox : public QGroupBox {
+  Q_OBJECT
+
+ public:
+  explicit PgConnectionBox(QWidget* parent = nullptr);
+
+  // The connection as the fields give it (no password); an error when it cannot be read.
+  gis::Result<gis::PgConnectionInfo> connectionInfo() const;
+  void setConnection(const gis::PgConnectionInfo& info);
+
+  // The line under the fields: what the last action found (green when it worked, red when not).
+  void setStatus(const QString& text, bool ok);
+  // While connecting: the buttons off and what is being done.
+  void setBusy(bool busy, const QString& status = {});
+  QString statusText() const;
+  QLabel* statusLabel() const { return mStatus; }
+  // Buttons a dialog adds beside "Test connection" (e.g. "List tables"), disabled while busy.
+  void addButton(QPushButton* button);
+
+ public slots:
+  void testConnection();
+  void saveConnection();
+
+ signals:
+  void checked(bool ok);
+
+ private:
+  void loadSaved(const QString& name);
+
+  QComboBox* mSaved;
+  QLineEdit* mName;
+  QLineEdit* mService;
+  QLineEdit* mHost;
+  QLineEdit* mPort;
+  QLineEdit* mDatabase;
+  QLineEdit* mUser;
+  QComboBox* mSslMode;
+  QPushButton* mTest;
+  QList<QPushButton*> mButtons;
+  QLabel* mStatus;
+  QHBoxLayout* mButtonRow;
+};
+
+}  // namespace xiuhua::app
