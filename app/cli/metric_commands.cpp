@@ -23,7 +23,8 @@ using indicators::MetricResult;
 using indicators::ZoneValue;
 
 const QStringList kCommonOptions = {QStringLiteral("--per"), QStringLiteral("--per-field"), QStringLiteral("--per-where"),
-                                    QStringLiteral("--crs"), QStringLiteral("--threads"), QStringLiteral("--out")};
+                                    QStringLiteral("--crs"), QStringLiteral("--threads"), QStringLiteral("--out"),
+                                    QStringLiteral("--engine")};
 const QStringList kCommonFlags = {QStringLiteral("--json")};
 
 // The options that name a source (SRC, with its |layername=, |crs=, |encoding= options).
@@ -318,6 +319,17 @@ std::optional<indicators::MetricRun> metricRun(const QString& command, const QSt
     run.crs = parsed.value();
   }
   run.threads = option(args, QStringLiteral("--threads"), QStringLiteral("0")).toInt();
+  // --engine postgis: computed as SQL in the PostGIS server that holds every input.
+  const QString engine = option(args, QStringLiteral("--engine"), QStringLiteral("local"));
+  if (engine != QLatin1String("local") && engine != QLatin1String("postgis")) {
+    err << "xiuhua-cli " << command << ": --engine is local or postgis, not " << engine << "\n";
+    return std::nullopt;
+  }
+  run.engine = engine == QLatin1String("postgis") ? indicators::Engine::Postgis : indicators::Engine::Local;
+  if (run.engine == indicators::Engine::Postgis && !option(args, QStringLiteral("--out")).isEmpty()) {
+    err << "xiuhua-cli " << command << ": --out writes the layers of a local computation; with --engine postgis the features stay in the server\n";
+    return std::nullopt;
+  }
   run.resultLayers = !option(args, QStringLiteral("--out")).isEmpty();
   return run;
 }

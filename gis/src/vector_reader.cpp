@@ -569,24 +569,6 @@ bool pgFinishRead(PgRead& read, VectorData& data) {
   return true;
 }
 
-// A PostGIS layer's filter runs in the server as SQL: one condition, never a second statement.
-Status refuseStatementsInFilter(const QString& path, const QString& where) {
-  QChar quote;
-  for (const QChar c : where) {
-    if (!quote.isNull()) {
-      if (c == quote) quote = QChar();
-    } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-      quote = c;
-    } else if (c == QLatin1Char(';')) {
-      return Error{ErrorCode::InvalidArgument,
-                   QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" holds a ';' outside quotes: a filter is one condition, "
-                                                               "not a statement.")
-                       .arg(path, where)};
-    }
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path, const ReadOptions& options) {
@@ -623,7 +605,7 @@ Result<std::shared_ptr<const VectorData>> VectorReader::read(const QString& path
   if (pg) {
     data->path = path;
     data->layerName = options.layerName.contains(QLatin1Char('.')) ? options.layerName : QStringLiteral("public.") + options.layerName;
-    if (Status s = refuseStatementsInFilter(shown, options.where); !s) return s.error();
+    if (Status s = pgCheckFilter(shown, options.where); !s) return s.error();
   }
   PgRead pgRead = pg ? pgBeginRead(path, data->layerName, *layer) : PgRead{};
   if (Status s = pgCheckSrids(pgRead, shown, data->warnings); !s) return s.error();

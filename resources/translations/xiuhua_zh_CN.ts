@@ -1103,6 +1103,50 @@
         <source>%1 is set for %2 only, but a per-capita figure cannot yet be computed inside an area: compute it per sub-unit (&quot;per&quot;) without the scope, or enter the value.</source>
         <translation>%1 仅针对%2设定，但人均指标暂不能在某一范围内计算：请去掉范围、按下级单元（&quot;per&quot;）计算，或直接录入数值。</translation>
     </message>
+    <message>
+        <source>it is not built for the server yet (length and count are)</source>
+        <translation>尚未实现在服务器中计算（长度和计数已实现）</translation>
+    </message>
+    <message>
+        <source>--engine postgis computes in the PostGIS server that holds the inputs, and %1 (%2) is a file: publish it to the database first (xiuhua-cli pg publish), or leave --engine out to compute here.</source>
+        <translation>--engine postgis 在存放输入数据的 PostGIS 服务器中计算，而 %1（%2）是文件：请先将其发布到数据库（xiuhua-cli pg publish），或去掉 --engine 在本机计算。</translation>
+    </message>
+    <message>
+        <source>--engine postgis joins tables of one database, and the inputs are in two (%1 and %2).</source>
+        <translation>--engine postgis 只能联接同一数据库中的表，而输入位于两个数据库（%1 和 %2）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is declared in %3, which PostGIS does not know: compute it here (leave --engine out).</source>
+        <translation>%1（%2）声明为 %3，PostGIS 不支持该坐标系：请在本机计算（去掉 --engine）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no table or view %3 with a geometry column that this user may read.</source>
+        <translation>%1（%2）：没有此用户可读取、带几何列的表或视图 %3。</translation>
+    </message>
+    <message>
+        <source>%1 (%2): its declared CRS %3 has no EPSG code, which the server needs.</source>
+        <translation>%1（%2）：其声明的坐标系 %3 没有 EPSG 代码，而服务器需要 EPSG 代码。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has no SRID. Give the source&apos;s own CRS as &quot;%1|crs=EPSG:4549&quot;.</source>
+        <translation>%1（%2）没有 SRID。请以 &quot;%1|crs=EPSG:4549&quot; 的形式给出数据源自身的坐标系。</translation>
+    </message>
+    <message>
+        <source>The metric CRS %1 is not one the server knows (no EPSG code in its spatial_ref_sys): give one with --crs EPSG:N, or leave --engine out.</source>
+        <translation>量算坐标系 %1 不在服务器已知范围内（其 spatial_ref_sys 中没有该 EPSG 代码）：请用 --crs EPSG:N 指定，或去掉 --engine。</translation>
+    </message>
+    <message>
+        <source>%1 cannot run in the PostGIS server (--engine postgis): %2. Leave --engine out to compute it here.</source>
+        <translation>%1 无法在 PostGIS 服务器中计算（--engine postgis）：%2。请去掉 --engine 在本机计算。</translation>
+    </message>
+    <message>
+        <source>walking distances need the street network engine, which the server lacks</source>
+        <translation>步行距离需要路网计算引擎，服务器中没有</translation>
+    </message>
+    <message>
+        <source>a population raster is read here, not in the server</source>
+        <translation>人口栅格在本机读取，不在服务器中</translation>
+    </message>
 </context>
 <context>
     <name>Overlay</name>

@@ -250,3 +250,33 @@ TEST(SharedValues, AServerThatIsDownIsNamedAndTheFileIsNotReadInstead) {
   ASSERT_TRUE(history.ok());
   EXPECT_FALSE(history->empty());
 }
+
+TEST(SharedValues, AConnectionTheServerDroppedIsOpenedAgainAndNothingIsLost) {
+  if (!PgTestServer::available()) return;
+  PgTestSchema schema;
+  QTemporaryDir dir;
+  const QString project = test::copyBuiltDemo(dir.filePath(QStringLiteral("demo")));
+  // A connection of its own name, so that only it is dropped (other tests run beside this one).
+  gis::PgConnectionInfo info = PgTestServer::info();
+  info.set(QStringLiteral("application_name"), QStringLiteral("xh_dropped"));
+  ASSERT_TRUE(indicators::shareValues(project, {info, schema.name()}, indicators::ShareMode::Copy).ok());
+  auto store = indicators::ValueStore::open(project);
+  ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+  auto before = (*store)->history(QStringLiteral("JD14-02"));
+  ASSERT_TRUE(before.ok());
+  auto dropped = PgTestServer::admin()->query(
+      QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'xh_dropped'"));
+  ASSERT_TRUE(dropped.ok());
+  ASSERT_EQ(dropped->text(0, 0), QStringLiteral("1"));
+  // The next entry finds the connection gone, opens it again and is stored once.
+  indicators::IndicatorValue v;
+  v.code = QStringLiteral("JD14-02");
+  v.year = 2024;
+  v.value = 82;
+  v.author = QStringLiteral("张三");
+  auto id = (*store)->addValue(v);
+  ASSERT_TRUE(id.ok()) << id.error().message.toStdString();
+  auto after = (*store)->history(QStringLiteral("JD14-02"));
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->size(), before->size() + 1);
+}

@@ -86,8 +86,18 @@ Status PgStoreDatabase::reconnectIfLost() {
 
 Status PgStoreDatabase::exec(const QString& sql) {
   if (Status s = reconnectIfLost(); !s) return s;
-  if (Status s = mConnection->executeScript(sql); !s) return named(s.error());
+  Status done = mConnection->executeScript(sql);
+  if (!done && reopenAfterLoss(done.error())) done = mConnection->executeScript(sql);
+  if (!done) return named(done.error());
   return {};
+}
+
+bool PgStoreDatabase::reopenAfterLoss(const Error& error) {
+  // A connection the server dropped (restarted, idle timeout, a terminated backend) is found out by
+  // the next statement: outside a transaction nothing was lost, so it is opened again and the
+  // statement sent once more.
+  if (error.code != ErrorCode::ConnectionFailed || mInTransaction) return false;
+  return connect().ok();
 }
 
 Status PgStoreDatabase::ensureSchema(const QString& sql) {
@@ -126,6 +136,7 @@ Result<std::vector<StoreDatabase::Row>> PgStoreDatabase::query(const QString& sq
   QStringList texts;
   for (const QVariant& v : params) texts << parameterText(v);
   auto rows = mConnection->query(numberPlaceholders(sql), texts);
+  if (!rows.ok() && reopenAfterLoss(rows.error())) rows = mConnection->query(numberPlaceholders(sql), texts);
   if (!rows.ok()) return named(rows.error());
   std::vector<Row> out;
   out.reserve(rows->size());
@@ -140,7 +151,9 @@ Result<std::vector<StoreDatabase::Row>> PgStoreDatabase::query(const QString& sq
 
 Status PgStoreDatabase::beginWrite() {
   if (Status s = reconnectIfLost(); !s) return s;
-  if (Status s = mConnection->execute(QStringLiteral("BEGIN")); !s) return named(s.error());
+  Status begun = mConnection->execute(QStringLiteral("BEGIN"));
+  if (!begun && reopenAfterLoss(begun.error())) begun = mConnection->execute(QStringLiteral("BEGIN"));
+  if (!begun) return named(begun.error());
   mInTransaction = true;
   return {};
 }

@@ -3,6 +3,8 @@
 #include "translate.h"
 #include "xiuhua/gis/postgis/pg_connection.h"
 
+#include <QCoreApplication>
+
 namespace xiuhua::gis {
 namespace {
 
@@ -87,6 +89,23 @@ Result<std::map<qint64, qint64>> pgRowVersions(const PgConnection& connection, c
   std::map<qint64, qint64> versions;
   for (std::size_t i = 0; i < rows->size(); ++i) versions[rows->text(i, 0).toLongLong()] = rows->text(i, 1).toLongLong();
   return versions;
+}
+
+Status pgCheckFilter(const QString& source, const QString& where) {
+  QChar quote;
+  for (const QChar c : where) {
+    if (!quote.isNull()) {
+      if (c == quote) quote = QChar();
+    } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+      quote = c;
+    } else if (c == QLatin1Char(';')) {
+      return Error{ErrorCode::InvalidArgument,
+                   QCoreApplication::translate("VectorReader", "%1: the filter \"%2\" holds a ';' outside quotes: a filter is one condition, "
+                                                               "not a statement.")
+                       .arg(source, where)};
+    }
+  }
+  return {};
 }
 
 }  // namespace xiuhua::gis

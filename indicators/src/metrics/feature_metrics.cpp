@@ -1,6 +1,7 @@
 #include "xiuhua/indicators/metrics/feature_metrics.h"
 
 #include "metrics/metric_support.h"
+#include "metrics/server/server_metrics.h"
 #include "xiuhua/gis/overlay/zonal_coverage.h"
 #include "xiuhua/gis/overlay/zonal_length.h"
 
@@ -9,6 +10,7 @@
 namespace xiuhua::indicators {
 
 gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRun& run) {
+  if (run.engine == Engine::Postgis) return detail::computeCountInServer(params, run);
   QElapsedTimer timer;
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("features"), params.features, params.where, {}}};
@@ -52,6 +54,7 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
 }
 
 gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRun& run) {
+  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("share"), Metrics::tr("it is not built for the server yet (length and count are)"));
   QElapsedTimer timer;
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("features"), params.features, params.where, {}},

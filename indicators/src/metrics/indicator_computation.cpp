@@ -1,6 +1,7 @@
 #include "xiuhua/indicators/metrics/indicator_computation.h"
 
 #include "metrics/metric_support.h"
+#include "metrics/server/server_metrics.h"
 #include "xiuhua/gis/file_fingerprint.h"
 #include "xiuhua/gis/overlay/zonal_coverage.h"
 #include "xiuhua/indicators/metrics/area_metrics.h"
@@ -132,7 +133,7 @@ gis::Result<MetricResult> runLineMetric(const BindingReader& b, const std::optio
   p.withinWhere = b.text(QStringLiteral("within_where"));
   p.deduplicate = b.flag(QStringLiteral("dedupe"));
   p.per = per;
-  return computeLength(p, run);
+  return computeLength(p, detail::whereTheDataIs(run, {p.lines, p.within, per ? per->source : gis::SourceRef()}));
 }
 
 gis::Result<MetricResult> runFeatureMetric(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run,
@@ -154,7 +155,7 @@ gis::Result<MetricResult> runFeatureMetric(const BindingReader& b, const std::op
   p.features = features;
   p.where = b.text(QStringLiteral("where"));
   p.per = per;
-  return computeCount(p, run);
+  return computeCount(p, detail::whereTheDataIs(run, {p.features, per ? per->source : gis::SourceRef()}));
 }
 
 gis::Result<MetricResult> runShareMetric(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run,

@@ -1,6 +1,7 @@
 #include "xiuhua/indicators/metrics/line_metrics.h"
 
 #include "metrics/metric_support.h"
+#include "metrics/server/server_metrics.h"
 #include "xiuhua/gis/overlay/zonal_coverage.h"
 #include "xiuhua/gis/overlay/zonal_length.h"
 
@@ -22,6 +23,7 @@ QJsonObject lengthCounts(const gis::ZonalLength& length, std::size_t lines, bool
 }  // namespace
 
 gis::Result<MetricResult> computeLength(const LengthParams& params, const MetricRun& run) {
+  if (run.engine == Engine::Postgis) return detail::computeLengthInServer(params, run);
   QElapsedTimer timer;
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("lines"), params.lines, params.where, {}}};
@@ -69,6 +71,7 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
 }
 
 gis::Result<MetricResult> computeDensity(const DensityParams& params, const MetricRun& run) {
+  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("density"), Metrics::tr("it is not built for the server yet (length and count are)"));
   QElapsedTimer timer;
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("lines"), params.lines, params.where, {}},

@@ -53,6 +53,7 @@ QJsonObject metricResultToJson(const MetricResult& r) {
   o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings));
   o.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
   o.insert(QStringLiteral("seconds"), r.seconds);
+  o.insert(QStringLiteral("engine"), r.engine);
   QJsonArray per;
   for (const ZoneValue& z : r.zones) per.append(zoneObject(z, keys));
   o.insert(QStringLiteral("per"), per);

@@ -76,57 +76,69 @@ QString percent(double fraction) { return QString::number(fraction * 100, 'g', 3
 // The metric CRS of the inputs, why, and what the user should know about distortion (see
 // loadMetricInputs).
 void chooseCrs(MetricInputs& inputs, const std::optional<gis::Crs>& given) {
-  gis::Bounds bounds;
-  std::vector<QRectF> extents;
+  std::vector<detail::CrsInput> described;
   for (const MetricLayer& layer : inputs.layers) {
-    extents.push_back(lonLatExtent(layer));
-    bounds.add(extents.back());
+    described.push_back({layer.sourceCrs, lonLatExtent(layer), layer.request.source.toString(), layer.request.role});
   }
+  detail::CrsDecision decision = detail::chooseMetricCrsFor(described, given);
+  inputs.crs = decision.crs;
+  inputs.crsReason = decision.reason;
+  inputs.crsError = decision.error;
+  inputs.warnings << decision.warnings;
+}
+
+}  // namespace
+
+namespace detail {
+
+CrsDecision chooseMetricCrsFor(const std::vector<CrsInput>& layers, const std::optional<gis::Crs>& given) {
+  CrsDecision inputs;
+  gis::Bounds bounds;
+  for (const CrsInput& layer : layers) bounds.add(layer.lonLat);
   const QRectF all = bounds.rect();
-  const MetricLayer& first = inputs.layers.front();
-  const bool firstProjected = first.sourceCrs.kind() == gis::Crs::Kind::Proj && !first.sourceCrs.isGeographic();
-  const std::optional<gis::ScaleError> firstError = firstProjected ? gis::scaleErrorOver(first.sourceCrs, all) : std::nullopt;
+  const CrsInput& first = layers.front();
+  const bool firstProjected = first.crs.kind() == gis::Crs::Kind::Proj && !first.crs.isGeographic();
+  const std::optional<gis::ScaleError> firstError = firstProjected ? gis::scaleErrorOver(first.crs, all) : std::nullopt;
   if (given) {
     inputs.crs = *given;
-    inputs.crsReason = Metrics::tr("given with --crs");
-    inputs.crsError = gis::scaleErrorOver(*given, all).value_or(gis::ScaleError{});
-    if (inputs.crsError.length > gis::kMaxScaleError) {
+    inputs.reason = Metrics::tr("given with --crs");
+    inputs.error = gis::scaleErrorOver(*given, all).value_or(gis::ScaleError{});
+    if (inputs.error.length > gis::kMaxScaleError) {
       inputs.warnings << Metrics::tr("%1, given with --crs, distorts lengths over the data by up to %2 % (areas %3 %): the figures are off "
                                      "by as much. Leave --crs out to measure in a CRS chosen for the data.")
-                             .arg(given->name(), percent(inputs.crsError.length), percent(inputs.crsError.area));
+                             .arg(given->name(), percent(inputs.error.length), percent(inputs.error.area));
     }
   } else if (firstProjected && bounds.isEmpty()) {
-    inputs.crs = first.sourceCrs;
-    inputs.crsReason = Metrics::tr("the CRS of the first input (there are no features to measure)");
+    inputs.crs = first.crs;
+    inputs.reason = Metrics::tr("the CRS of the first input (there are no features to measure)");
   } else if (firstProjected && firstError && firstError->length <= gis::kMaxScaleError) {
-    inputs.crs = first.sourceCrs;
-    inputs.crsReason = Metrics::tr("the CRS of the first input, whose scale error over the data is %1 %").arg(percent(firstError->length));
-    inputs.crsError = *firstError;
+    inputs.crs = first.crs;
+    inputs.reason = Metrics::tr("the CRS of the first input, whose scale error over the data is %1 %").arg(percent(firstError->length));
+    inputs.error = *firstError;
   } else {
     const gis::MetricCrsChoice choice = gis::chooseMetricCrs(all);
     inputs.crs = choice.crs;
-    inputs.crsReason = choice.reason;
-    inputs.crsError = choice.error;
+    inputs.reason = choice.reason;
+    inputs.error = choice.error;
     if (choice.error.length > gis::kMaxScaleError) {
       inputs.warnings << Metrics::tr("the data are too wide for one planar CRS: lengths measured in %1 may be off by up to %2 % at their edges.")
                              .arg(choice.crs.name(), percent(choice.error.length));
     }
   }
   // Inputs whose own projection distorts them: reprojected before anything is measured.
-  for (std::size_t i = 0; i < inputs.layers.size(); ++i) {
-    const MetricLayer& layer = inputs.layers[i];
-    if (layer.sourceCrs == inputs.crs || layer.sourceCrs.kind() != gis::Crs::Kind::Proj || layer.sourceCrs.isGeographic()) continue;
-    const std::optional<gis::ScaleError> own = gis::scaleErrorOver(layer.sourceCrs, extents[i]);
+  for (const CrsInput& layer : layers) {
+    if (layer.crs == inputs.crs || layer.crs.kind() != gis::Crs::Kind::Proj || layer.crs.isGeographic()) continue;
+    const std::optional<gis::ScaleError> own = gis::scaleErrorOver(layer.crs, layer.lonLat);
     if (own && own->length > gis::kMaxScaleError) {
       inputs.warnings << Metrics::tr("%1 (%2) is in %3, which distorts lengths over it by up to %4 % (areas %5 %): it was reprojected to %6, "
                                      "where lengths and areas are measured.")
-                             .arg(layer.request.source.toString(), layer.request.role, layer.sourceCrs.name(), percent(own->length),
+                             .arg(layer.source, layer.role, layer.crs.name(), percent(own->length),
                                   percent(own->area), inputs.crs.name());
     }
   }
+  return inputs;
 }
-
-}  // namespace
+}  // namespace detail
 
 QVariant MetricLayer::value(std::size_t feature, const QString& field) const {
   const int column = data->fieldIndex(field);

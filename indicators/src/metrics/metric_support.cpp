@@ -133,19 +133,24 @@ gis::LayerToWrite zoneLayer(const MetricResult& result, const MetricLayer& zones
   return out;
 }
 
+void fillRun(MetricResult& result, const std::optional<ZoneRequest>& per, const QElapsedTimer& timer, const gis::Crs& crs,
+             const QString& crsReason, const gis::ScaleError& crsError, const QStringList& warnings) {
+  if (per) result.parameters.insert(QStringLiteral("per"), zoneJson(*per));
+  result.seconds = timer.nsecsElapsed() / 1e9;
+  result.crs = crs.definition();
+  result.crsName = crs.name();
+  result.crsReason = crsReason;
+  result.scaleError = crsError;
+  result.warnings = warnings;
+}
+
 void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::optional<ZoneRequest>& per,
                 const MetricRun& run, const QElapsedTimer& timer) {
   if (run.resultLayers && !inputs.layers.empty()) {
     result.layers.insert(result.layers.begin(), featureLayer(inputs.layers.front(), inputs.crs));
     if (per) result.layers.push_back(zoneLayer(result, inputs.layers.back(), inputs.crs));
   }
-  if (per) result.parameters.insert(QStringLiteral("per"), zoneJson(*per));
-  result.seconds = timer.nsecsElapsed() / 1e9;
-  result.crs = inputs.crs.definition();
-  result.crsName = inputs.crs.name();
-  result.crsReason = inputs.crsReason;
-  result.scaleError = inputs.crsError;
-  result.warnings = inputs.warnings;
+  fillRun(result, per, timer, inputs.crs, inputs.crsReason, inputs.crsError, inputs.warnings);
   for (const MetricLayer& layer : inputs.layers) {
     result.inputs.push_back(describeInput(layer));
     result.repaired += layer.repaired;

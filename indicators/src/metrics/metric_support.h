@@ -2,6 +2,7 @@
 
 // Internal helpers shared by the metrics: requests for sub-units, zone names, area pairs to values,
 // the overlay options of a run and the checks every metric makes on its inputs.
+#include "xiuhua/gis/metric_crs.h"
 #include "xiuhua/gis/overlay/overlay_options.h"
 #include "xiuhua/indicators/metrics/metric_result.h"
 #include "xiuhua/indicators/metrics/metric_run.h"
@@ -20,7 +21,21 @@ class Metrics {
 
 namespace xiuhua::indicators::detail {
 
-
+// An input as the metric CRS is chosen for it: its own CRS and its extent in longitude/latitude.
+struct CrsInput {
+  gis::Crs crs;
+  QRectF lonLat;
+  QString source;  // as messages name it
+  QString role;
+};
+struct CrsDecision {
+  gis::Crs crs;
+  QString reason;  // translated
+  gis::ScaleError error;
+  QStringList warnings;
+};
+// The metric CRS of inputs (the rule of loadMetricInputs), wherever they are read or computed.
+CrsDecision chooseMetricCrsFor(const std::vector<CrsInput>& layers, const std::optional<gis::Crs>& given);
 
 LayerRequest zoneRequest(const ZoneRequest& per);
 // The zone names, by the name field (or the feature number when a feature has no name).
@@ -40,6 +55,9 @@ ZoneValue ratioValue(const QString& name, const gis::AreaPair& pair);
 // The parts every result has: the sub-units asked for (in the parameters), the CRS, the inputs and
 // their repairs, the time taken so far, and when the run asks for them the "features" layer (of
 // the first input) and the "per" layer (of the sub-units, the last input).
+// The sub-units asked for, the time taken, the metric CRS and the warnings, however the metric ran.
+void fillRun(MetricResult& result, const std::optional<ZoneRequest>& per, const QElapsedTimer& timer, const gis::Crs& crs,
+             const QString& crsReason, const gis::ScaleError& crsError, const QStringList& warnings);
 void fillCommon(MetricResult& result, const MetricInputs& inputs, const std::optional<ZoneRequest>& per,
                 const MetricRun& run, const QElapsedTimer& timer);
 

@@ -2,6 +2,7 @@
 
 #include "metrics/coverage_setup.h"
 #include "metrics/metric_support.h"
+#include "metrics/server/server_metrics.h"
 #include "metrics/population_weights.h"
 #include "xiuhua/gis/overlay/geometry_measures.h"
 #include "xiuhua/gis/precise_sum.h"
@@ -147,6 +148,11 @@ void addStraightLineLayers(MetricResult& result, const std::vector<gis::Geometry
 }  // namespace
 
 gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const MetricRun& run) {
+  if (run.engine == Engine::Postgis) {
+    if (params.network) return detail::notInServer(QStringLiteral("coverage"), Metrics::tr("walking distances need the street network engine, which the server lacks"));
+    if (!params.weightRaster.isEmpty()) return detail::notInServer(QStringLiteral("coverage"), Metrics::tr("a population raster is read here, not in the server"));
+    return detail::notInServer(QStringLiteral("coverage"), Metrics::tr("it is not built for the server yet (length and count are)"));
+  }
   QElapsedTimer timer;
   timer.start();
   auto setup = detail::setUpCoverage(params, run);

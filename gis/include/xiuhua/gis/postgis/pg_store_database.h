@@ -12,8 +12,8 @@ class PgConnection;
 
 // A schema on a PostgreSQL server as a store's database (see StoreDatabase): the stores' tables
 // live in that schema (search_path), statements run with their values bound, and a connection
-// lost between transactions is opened again before the next statement. Every message names the
-// schema and the connection.
+// lost between transactions is opened again and the statement sent once more (one lost inside a
+// transaction fails it: nothing of it was kept). Every message names the schema and the connection.
 class PgStoreDatabase : public StoreDatabase {
  public:
   enum class Schema { MustExist, CreateIfMissing };
@@ -46,6 +46,7 @@ class PgStoreDatabase : public StoreDatabase {
   PgStoreDatabase(std::shared_ptr<PgConnection> connection, PgConnectionInfo info, QString schema);
   Status connect();
   Status reconnectIfLost();
+  bool reopenAfterLoss(const Error& error);
   Error named(const Error& error) const;
   std::shared_ptr<PgConnection> mConnection;
   PgConnectionInfo mInfo;

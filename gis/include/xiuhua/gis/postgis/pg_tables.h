@@ -43,6 +43,10 @@ Result<std::vector<PgTableInfo>> pgGeometryTables(const PgConnection& connection
 // One of them; nullopt when there is no such table with a geometry column the user may read.
 Result<std::optional<PgTableInfo>> pgGeometryTable(const PgConnection& connection, const QString& schema, const QString& table);
 
+// A PostGIS layer's filter runs in the server as SQL: one condition, never a second statement. Fails,
+// naming the source, on a ';' outside quotes.
+Status pgCheckFilter(const QString& source, const QString& where);
+
 // Each row's version, by its key (one integer column): the row's xmin, which changes with every
 // update of the row. The versions a save checks against.
 Result<std::map<qint64, qint64>> pgRowVersions(const PgConnection& connection, const PgTableInfo& table);

@@ -39,6 +39,9 @@ struct MetricResult {
   QStringList notes;     // facts about the value: an input with no matching feature made it 0 …
   int repaired = 0;
   double seconds = 0;
+  // Where it was computed: {"name": "local"} or {"name": "postgis", "server": …, "rows_transferred": N}
+  // (the result rows the client received; the features stayed in the server).
+  QJsonObject engine{{QStringLiteral("name"), QStringLiteral("local")}};
   // Layers for maps, in the metric CRS, when the run asks for them: "features" (what was counted,
   // measured or buffered), "per" (the sub-units with name, value, numerator and denominator), and
   // for coverage "service_area" (the union of the buffers), "covered" and "uncovered" (the target

@@ -19,9 +19,14 @@ struct ZoneRequest {
   bool dissolve = false;  // one zone: the union of the features (an area such as 嘉定新城 in parts)
 };
 
+// Where a metric is computed: here (the inputs read, the overlay on this machine's threads), or as
+// SQL in the PostGIS server that holds every input (only result rows come back).
+enum class Engine { Local, Postgis };
+
 // How a metric runs: the metric CRS (nullopt: chosen from the data), threads, cancellation and
 // progress (0..1, called from worker threads).
 struct MetricRun {
+  Engine engine = Engine::Local;
   std::optional<gis::Crs> crs;
   int threads = 0;
   const std::atomic<bool>* cancel = nullptr;
