@@ -280,3 +280,37 @@ TEST(SharedValues, AConnectionTheServerDroppedIsOpenedAgainAndNothingIsLost) {
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->size(), before->size() + 1);
 }
+
+TEST(SharedValues, AUnitThatMayOnlyReadAndAppendEntersValues) {
+  if (!PgTestServer::available()) return;
+  PgTestSchema schema;
+  QTemporaryDir dir;
+  const QString owner = test::copyBuiltDemo(dir.filePath(QStringLiteral("owner")));
+  const QString unit = test::copyBuiltDemo(dir.filePath(QStringLiteral("unit")));
+  ASSERT_TRUE(indicators::shareValues(owner, {PgTestServer::info(), schema.name()}, indicators::ShareMode::Copy).ok());
+  // The grants docs/postgis-city.md gives a 责任单位: no CREATE on the schema.
+  const QString reader = PgTestServer::env("XIUHUA_PG_READER_USER");
+  schema.sql(QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2; GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA %1 TO %2; "
+                            "GRANT DELETE ON xh_values TO %2")
+                 .arg(schema.name(), reader));
+  auto joined = indicators::shareValues(unit, {PgTestServer::info(reader), schema.name()}, indicators::ShareMode::Join);
+  ASSERT_TRUE(joined.ok()) << joined.error().message.toStdString();
+  auto store = indicators::ValueStore::open(unit);
+  ASSERT_TRUE(store.ok()) << store.error().message.toStdString();
+  indicators::IndicatorValue v;
+  v.code = QStringLiteral("JD14-02");
+  v.year = 2024;
+  v.value = 83;
+  v.author = QStringLiteral("赵六（街道）");
+  auto id = (*store)->addValue(v);
+  ASSERT_TRUE(id.ok()) << id.error().message.toStdString();
+  auto current = (*store)->currentValue(QStringLiteral("JD14-02"), 2024, std::nullopt, {});
+  ASSERT_TRUE(current.ok() && current->has_value());
+  EXPECT_EQ((*current)->dbUser, reader);
+  // What it may not do is refused by the server, named: changing the catalog.
+  auto catalog = (*store)->catalog();
+  ASSERT_TRUE(catalog.ok());
+  const gis::Status refused = (*store)->updateIndicator(catalog->indicators.front());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("permission denied"))) << refused.error().message.toStdString();
+}

@@ -3,6 +3,7 @@
 #include "translate.h"
 #include "xiuhua/gis/postgis/pg_connection.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace xiuhua::gis {
@@ -102,6 +103,17 @@ bool PgStoreDatabase::reopenAfterLoss(const Error& error) {
 
 Status PgStoreDatabase::ensureSchema(const QString& sql) {
   if (Status s = reconnectIfLost(); !s) return s;
+  // A 责任单位 may only read and append (no CREATE on the schema): where every table is there,
+  // nothing is created — CREATE … IF NOT EXISTS would be refused for want of the privilege.
+  static const QRegularExpression table(QStringLiteral(R"(CREATE\s+TABLE\s+IF\s+NOT\s+EXISTS\s+(\w+))"), QRegularExpression::CaseInsensitiveOption);
+  QStringList wanted;
+  for (auto it = table.globalMatch(sql); it.hasNext();) wanted << it.next().captured(1);
+  if (!wanted.isEmpty()) {
+    auto present = mConnection->query(QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = $1 AND tablename = ANY(string_to_array($2, ','))"),
+                                      {mSchema, wanted.join(QLatin1Char(','))});
+    if (!present.ok()) return named(present.error());
+    if (present->text(0, 0).toInt() == wanted.size()) return {};
+  }
   const QString script = QStringLiteral("BEGIN; %1; %2; COMMIT;").arg(QLatin1String(kSchemaLock), sql);
   if (Status s = mConnection->executeScript(script); !s) {
     (void)mConnection->executeScript(QStringLiteral("ROLLBACK"));
