@@ -76,8 +76,8 @@ gis::Result<ShareReport> shareValues(const QString& projectPath, const SharedVal
   auto current = sharedValuesOf(projectPath);
   if (!current.ok()) return current.error();
   if (current->has_value()) {
-    auto db = gis::PgStoreDatabase::open((*current)->connection, (*current)->schema);
-    const QString there = db.ok() ? (*db)->displayName() : (*current)->schema;
+    // Said from what the project names: no connection is opened for a refusal (the server may be away).
+    const QString there = QStringLiteral("%1 @ %2").arg((*current)->schema, (*current)->connection.displayName());
     return gis::Error{gis::ErrorCode::InvalidArgument,
                       tr("%1: the project's indicator values are shared already (%2); stop sharing them first.").arg(projectPath, there)};
   }
