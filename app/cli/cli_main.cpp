@@ -42,7 +42,7 @@ void printUsage(QTextStream& out) {
          "      spatial metrics; SRC is path or \"path|layername=NAME\"; all take [--per SRC --per-field F]\n"
          "      coverage by walking distance: --network LINES [--network-where EXPR] [--snap M] [--network-width M]\n"
          "      [--crs EPSG:N] [--json] [--out LAYERS.gpkg] (see README, Spatial metrics)\n"
-         "      [--engine postgis]: length and count as SQL in the PostGIS server holding every input\n"
+         "      [--engine postgis]: length, count and coverage as SQL in the PostGIS server holding every input\n"
          "  whatif (coverage options) [--add SRC [--add-where EXPR]] [--remove-where EXPR]\n"
          "      a scenario: proposed facilities added, existing ones taken away; the change in points\n"
          "  gaps (coverage options) [--candidates SRC [--candidates-where EXPR]] [--spacing M]\n"

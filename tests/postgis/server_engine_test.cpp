@@ -7,11 +7,13 @@
 #include "xiuhua/gis/vector_reader.h"
 #include "xiuhua/gis/vector_writer.h"
 #include "xiuhua/indicators/metrics/feature_metrics.h"
+#include "xiuhua/indicators/metrics/indicator_computation.h"
 #include "xiuhua/indicators/metrics/line_metrics.h"
 #include "xiuhua/indicators/metrics/service_coverage.h"
 
 #include <gtest/gtest.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -95,6 +97,11 @@ void expectSameCount(const indicators::CountParams& p, const char* what) {
   expectSame(indicators::computeCount(p, engine(indicators::Engine::Local)), indicators::computeCount(p, engine(indicators::Engine::Postgis)), what);
 }
 
+void expectSameCoverage(const indicators::CoverageParams& p, const char* what) {
+  expectSame(indicators::computeCoverage(p, engine(indicators::Engine::Local)), indicators::computeCoverage(p, engine(indicators::Engine::Postgis)),
+             what);
+}
+
 }  // namespace
 
 TEST(EngineParity, TheDemoLengthsAndCountsAreTheSameInTheServer) {
@@ -135,6 +142,71 @@ TEST(EngineParity, TheDemoLengthsAndCountsAreTheSameInTheServer) {
   sections.features = table(schema, QStringLiteral("water_sections"));
   sections.per = grids;
   expectSameCount(sections, "water sections per 网格");
+}
+
+TEST(EngineParity, TheDemoCoverageIsTheSameInTheServer) {
+  if (!PgTestServer::available()) return;
+  PgTestSchema schema;
+  for (const char* layer : {"subdistricts", "grids", "new_town", "parks", "residential_land"}) {
+    publish(schema, QStringLiteral(DEMO_DATA_DIR "/jiading.gpkg"), QString::fromLatin1(layer), QString::fromLatin1(layer));
+  }
+  publish(schema, QStringLiteral(DEMO_DATA_DIR "/bus_stops.csv"), {}, QStringLiteral("bus_stops"));
+  const indicators::ZoneRequest subdistricts{table(schema, QStringLiteral("subdistricts")), QStringLiteral("name"), {}, false};
+  const indicators::ZoneRequest grids{table(schema, QStringLiteral("grids")), QStringLiteral("grid_id"), {}, false};
+
+  indicators::CoverageParams parks;  // 公园绿地 500 m 服务半径覆盖率 of 居住用地, 嘉定新城
+  parks.facilities = table(schema, QStringLiteral("parks"));
+  parks.target = table(schema, QStringLiteral("residential_land"));
+  parks.radius = 500;
+  parks.per = subdistricts;
+  expectSameCoverage(parks, "parks 500 m per 街镇");
+  parks.within = table(schema, QStringLiteral("new_town"));
+  expectSameCoverage(parks, "parks 500 m inside 嘉定新城 per 街镇");
+  parks.within = {};
+  parks.radius.reset();
+  parks.tiers = indicators::parseRadiusTiers(QStringLiteral("1000:300,5000:500")).value();
+  parks.per = grids;
+  expectSameCoverage(parks, "parks by area tiers per 网格");
+  parks.weightField = QStringLiteral("area_m2");
+  parks.quadSegments = 4;
+  expectSameCoverage(parks, "weighted by a field, 4 segments per quarter circle");
+
+  indicators::CoverageParams stops;  // 公交站点 500 m
+  stops.facilities = table(schema, QStringLiteral("bus_stops"));
+  stops.target = table(schema, QStringLiteral("residential_land"));
+  stops.radius = 500;
+  stops.exclude = table(schema, QStringLiteral("parks"));
+  stops.per = subdistricts;
+  expectSameCoverage(stops, "bus stops 500 m, parks excluded, per 街镇");
+
+  // A project's indicator whose layers are tables of one database is computed in that server.
+  indicators::Indicator indicator;
+  indicator.code = QStringLiteral("JD14-13");
+  indicator.unit = QStringLiteral("%");
+  indicators::MetricBinding binding{indicator.code, QStringLiteral("service_coverage"),
+                                    QJsonObject{{QStringLiteral("facilities"), QStringLiteral("parks")},
+                                                {QStringLiteral("target"), QStringLiteral("residential")},
+                                                {QStringLiteral("radius"), 500},
+                                                {QStringLiteral("per"), QJsonArray{QJsonObject{{QStringLiteral("layer"), QStringLiteral("towns")},
+                                                                                               {QStringLiteral("field"), QStringLiteral("name")}}}}}};
+  const indicators::LayerResolver layers = [&](const QString& id) -> std::optional<gis::SourceRef> {
+    if (id == QLatin1String("parks")) return table(schema, QStringLiteral("parks"));
+    if (id == QLatin1String("residential")) return table(schema, QStringLiteral("residential_land"));
+    if (id == QLatin1String("towns")) return table(schema, QStringLiteral("subdistricts"));
+    return std::nullopt;
+  };
+  auto computed = indicators::computeIndicator(indicator, binding, 2025, layers);
+  ASSERT_TRUE(computed.ok()) << computed.error().message.toStdString();
+  EXPECT_EQ(computed->whole.engine.value(QStringLiteral("name")).toString(), QStringLiteral("postgis"));
+  ASSERT_EQ(computed->breakdowns.size(), 1u);
+  EXPECT_EQ(computed->breakdowns.front().second.engine.value(QStringLiteral("name")).toString(), QStringLiteral("postgis"));
+  indicators::CoverageParams same;
+  same.facilities = table(schema, QStringLiteral("parks"));
+  same.target = table(schema, QStringLiteral("residential_land"));
+  same.radius = 500;
+  auto here = indicators::computeCoverage(same, engine(indicators::Engine::Local));
+  ASSERT_TRUE(here.ok()) << here.error().message.toStdString();
+  EXPECT_TRUE(close(*computed->whole.value, *here->value)) << *computed->whole.value << " vs " << *here->value;
 }
 
 TEST(EngineParity, HandMadeEdgeCasesAreCountedByTheSameRules) {
@@ -210,6 +282,79 @@ INSERT INTO points VALUES
   EXPECT_EQ(all->counts.value(QStringLiteral("duplicates")).toInt(), 2);
   EXPECT_EQ(all->counts.value(QStringLiteral("degenerate")).toInt(), 1);
   EXPECT_NEAR(all->counts.value(QStringLiteral("degenerate_excess_m")).toDouble(), 100, 1e-6);
+}
+
+TEST(EngineParity, HandMadeCoverageEdgeCasesFollowTheSameRules) {
+  if (!PgTestServer::available()) return;
+  PgTestSchema schema;
+  schema.sql(QStringLiteral(R"sql(
+CREATE TABLE zones (id integer PRIMARY KEY, name text, geom geometry(Polygon, 4549));
+INSERT INTO zones VALUES
+  (1, '西', ST_MakeEnvelope(500000, 3470000, 501000, 3471000, 4549)),
+  (2, '东', ST_MakeEnvelope(501000, 3470000, 502000, 3471000, 4549)),
+  (3, '中', ST_MakeEnvelope(500500, 3470000, 501500, 3471000, 4549));  -- overlaps both: a target inside two goes to the first
+CREATE TABLE parcels (id integer PRIMARY KEY, people text, geom geometry(Polygon, 4549));
+INSERT INTO parcels VALUES
+  (1, '100', ST_MakeEnvelope(500100, 3470100, 500300, 3470300, 4549)),
+  (2, '50', ST_MakeEnvelope(500200, 3470200, 500400, 3470400, 4549)),    -- overlaps 1: counted once
+  (3, NULL, ST_MakeEnvelope(500900, 3470600, 501100, 3470800, 4549)),    -- across 西|东, inside 中
+  (4, '30', ST_GeomFromText('POLYGON((501600 3470100, 501900 3470400, 501900 3470100, 501600 3470400, 501600 3470100))', 4549)),  -- bow-tie
+  (5, '10', ST_MakeEnvelope(502500, 3470500, 502700, 3470700, 4549)),    -- outside every zone
+  (6, '5', ST_MakeEnvelope(500600, 3470850, 501400, 3470990, 4549)),     -- inside 中, across 西|东
+  (7, '0', NULL);
+CREATE TABLE sites (id integer PRIMARY KEY, geom geometry(Geometry, 4549));
+INSERT INTO sites VALUES
+  (1, ST_MakeEnvelope(500150, 3470150, 500180, 3470180, 4549)),  -- 900 m²: the small tier
+  (2, ST_MakeEnvelope(501700, 3470500, 501800, 3470600, 4549)),  -- 10,000 m²: the large tier
+  (3, ST_MakeEnvelope(502600, 3470900, 502601, 3470901, 4549)),  -- 1 m²: no tier
+  (4, NULL);
+CREATE TABLE stops (id integer PRIMARY KEY, geom geometry(Point, 4549));
+INSERT INTO stops VALUES (1, ST_MakePoint(500250, 3470250)::geometry(Point, 4549)), (2, ST_MakePoint(501000, 3470700)::geometry(Point, 4549)),
+  (3, ST_MakePoint(502600, 3470600)::geometry(Point, 4549));
+CREATE TABLE water (id integer PRIMARY KEY, geom geometry(Polygon, 4549));
+INSERT INTO water VALUES (1, ST_MakeEnvelope(500250, 3470000, 500350, 3471000, 4549)), (2, ST_MakeEnvelope(500300, 3470000, 500320, 3471000, 4549));
+CREATE TABLE area (id integer PRIMARY KEY, geom geometry(Polygon, 4549));
+INSERT INTO area VALUES (1, ST_MakeEnvelope(500000, 3470000, 501050, 3471000, 4549)), (2, ST_MakeEnvelope(501500, 3470000, 503000, 3470650, 4549));
+)sql"));
+  const indicators::ZoneRequest zones{table(schema, QStringLiteral("zones")), QStringLiteral("name"), {}, false};
+  indicators::CoverageParams p;
+  p.facilities = table(schema, QStringLiteral("stops"));
+  p.target = table(schema, QStringLiteral("parcels"));
+  p.radius = 120;
+  expectSameCoverage(p, "points, overlapping and invalid targets");
+  p.per = zones;
+  expectSameCoverage(p, "per overlapping zones");
+  p.exclude = table(schema, QStringLiteral("water"));
+  expectSameCoverage(p, "two overlapping exclusions");
+  p.within = table(schema, QStringLiteral("area"));
+  expectSameCoverage(p, "inside two area polygons");
+  p.weightField = QStringLiteral("people");
+  expectSameCoverage(p, "weighted by a text field with an empty value");
+  p.facilities = table(schema, QStringLiteral("sites"));
+  p.radius.reset();
+  p.tiers = indicators::parseRadiusTiers(QStringLiteral("500:100,5000:300")).value();
+  p.quadSegments = 2;
+  expectSameCoverage(p, "polygon sites by area tiers, 2 segments per quarter circle");
+
+  // The figures by hand: 1 and 2 overlap by 100 × 100 m, so the land is 40,000 + 30,000 m²; a
+  // stop at their shared corner region covers parcels 1 and 2 within 120 m only in part.
+  indicators::CoverageParams plain;
+  plain.facilities = table(schema, QStringLiteral("stops"));
+  plain.target = table(schema, QStringLiteral("parcels"));
+  plain.targetWhere = QStringLiteral("id IN (1, 2)");
+  plain.radius = 1000;
+  auto whole = indicators::computeCoverage(plain, engine(indicators::Engine::Postgis));
+  ASSERT_TRUE(whole.ok()) << whole.error().message.toStdString();
+  EXPECT_NEAR(whole->denominator, 70000, 1e-6);
+  EXPECT_NEAR(*whole->value, 1.0, 1e-12);
+  EXPECT_EQ(whole->counts.value(QStringLiteral("overlapping_targets")).toInt(), 1);
+
+  indicators::CoverageParams bad = plain;  // a weight that is no number is refused, naming it
+  bad.weightField = QStringLiteral("people");
+  schema.sql(QStringLiteral("UPDATE %1.parcels SET people = 'many' WHERE id = 2").arg(schema.name()));
+  auto refused = indicators::computeCoverage(bad, engine(indicators::Engine::Postgis));
+  ASSERT_FALSE(refused.ok());
+  EXPECT_TRUE(refused.error().message.contains(QStringLiteral("\"many\""))) << refused.error().message.toStdString();
 }
 
 TEST(EngineParity, OnlyResultRowsComeBackHoweverBigTheTable) {

@@ -41,7 +41,7 @@ ZoneValue perCapita(const QString& name, double area, double population) {
 }  // namespace
 
 gis::Result<MetricResult> computePerCapitaArea(const PerCapitaParams& params, const MetricRun& run) {
-  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("per-capita"), Metrics::tr("it is not built for the server yet (length and count are)"));
+  if (run.engine == Engine::Postgis) return detail::notBuiltForServer(QStringLiteral("per-capita"));
   QElapsedTimer timer;
   timer.start();
   if (params.populationField.isEmpty()) return invalid(Metrics::tr("A per-capita area needs the field that holds each unit's population."));
@@ -121,7 +121,7 @@ struct Weighted {
 }  // namespace
 
 gis::Result<MetricResult> computeAreaWeightedMean(const AreaMeanParams& params, const MetricRun& run) {
-  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("area-mean"), Metrics::tr("it is not built for the server yet (length and count are)"));
+  if (run.engine == Engine::Postgis) return detail::notBuiltForServer(QStringLiteral("area-mean"));
   QElapsedTimer timer;
   timer.start();
   if (params.valueField.isEmpty()) return invalid(Metrics::tr("An area-weighted mean needs the field that holds each polygon's value."));

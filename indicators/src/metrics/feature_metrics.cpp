@@ -54,7 +54,7 @@ gis::Result<MetricResult> computeCount(const CountParams& params, const MetricRu
 }
 
 gis::Result<MetricResult> computeShare(const ShareParams& params, const MetricRun& run) {
-  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("share"), Metrics::tr("it is not built for the server yet (length and count are)"));
+  if (run.engine == Engine::Postgis) return detail::notBuiltForServer(QStringLiteral("share"));
   QElapsedTimer timer;
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("features"), params.features, params.where, {}},

@@ -106,7 +106,11 @@ gis::Result<CoverageParams> coverageParams(const BindingReader& b, const std::op
 gis::Result<MetricResult> runCoverage(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run) {
   auto p = coverageParams(b, per);
   if (!p.ok()) return p.error();
-  return computeCoverage(p.value(), run);
+  // Straight-line coverage of tables of one database runs in that server (walking networks and
+  // population rasters are computed here).
+  if (p->network || !p->weightRaster.isEmpty()) return computeCoverage(p.value(), run);
+  return computeCoverage(p.value(), detail::whereTheDataIs(run, {p->facilities, p->target, p->exclude, p->within,
+                                                                  per ? per->source : gis::SourceRef()}));
 }
 
 gis::Result<MetricResult> runLineMetric(const BindingReader& b, const std::optional<ZoneRequest>& per, const MetricRun& run,

@@ -71,7 +71,7 @@ gis::Result<MetricResult> computeLength(const LengthParams& params, const Metric
 }
 
 gis::Result<MetricResult> computeDensity(const DensityParams& params, const MetricRun& run) {
-  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("density"), Metrics::tr("it is not built for the server yet (length and count are)"));
+  if (run.engine == Engine::Postgis) return detail::notBuiltForServer(QStringLiteral("density"));
   QElapsedTimer timer;
   timer.start();
   std::vector<LayerRequest> requests = {{QStringLiteral("lines"), params.lines, params.where, {}},

@@ -151,7 +151,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   if (run.engine == Engine::Postgis) {
     if (params.network) return detail::notInServer(QStringLiteral("coverage"), Metrics::tr("walking distances need the street network engine, which the server lacks"));
     if (!params.weightRaster.isEmpty()) return detail::notInServer(QStringLiteral("coverage"), Metrics::tr("a population raster is read here, not in the server"));
-    return detail::notInServer(QStringLiteral("coverage"), Metrics::tr("it is not built for the server yet (length and count are)"));
+    return detail::computeCoverageInServer(params, run);
   }
   QElapsedTimer timer;
   timer.start();

@@ -76,7 +76,7 @@ QString meetingFilter(const QString& where, const QString& condition) {
 }
 
 gis::Result<MetricResult> computeCountShare(const CountShareParams& params, const MetricRun& run) {
-  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("count-share"), Metrics::tr("it is not built for the server yet (length and count are)"));
+  if (run.engine == Engine::Postgis) return detail::notBuiltForServer(QStringLiteral("count-share"));
   QElapsedTimer timer;
   timer.start();
   if (params.condition.trimmed().isEmpty()) return invalid(Metrics::tr("A count share needs a condition: which features count as meeting it."));
@@ -127,7 +127,7 @@ gis::Result<MetricResult> computeCountShare(const CountShareParams& params, cons
 }
 
 gis::Result<MetricResult> computeLengthShare(const LengthShareParams& params, const MetricRun& run) {
-  if (run.engine == Engine::Postgis) return detail::notInServer(QStringLiteral("length-share"), Metrics::tr("it is not built for the server yet (length and count are)"));
+  if (run.engine == Engine::Postgis) return detail::notBuiltForServer(QStringLiteral("length-share"));
   QElapsedTimer timer;
   timer.start();
   if (params.condition.trimmed().isEmpty()) return invalid(Metrics::tr("A length share needs a condition: which lines count as meeting it."));

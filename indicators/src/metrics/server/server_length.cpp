@@ -133,4 +133,8 @@ gis::Error notInServer(const QString& metric, const QString& why) {
                     Metrics::tr("%1 cannot run in the PostGIS server (--engine postgis): %2. Leave --engine out to compute it here.").arg(metric, why)};
 }
 
+gis::Error notBuiltForServer(const QString& metric) {
+  return notInServer(metric, Metrics::tr("it is not built for the server yet (length, count and coverage are)"));
+}
+
 }  // namespace xiuhua::indicators::detail
