@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   libgdal-dev gdal-bin libproj-dev proj-data libgeos-dev libsqlite3-dev libicu-dev libboost-graph-dev libqpdf-dev
   libpq-dev
+  qtkeychain-qt6-dev libsecret-1-0                  # passwords in the desktop keyring (app/keyring)
+  gnome-keyring dbus libsecret-tools                # the keyring's test: a session bus with gnome-keyring
   libqcustomplot-dev libqcustomplot2.1-qt6
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-cjk fonts-wqy-microhei xvfb xauth poppler-utils

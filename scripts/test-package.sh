@@ -98,7 +98,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
   || fail "control: section $(field Section), priority $(field Priority)"
 depends=$(field Depends)
 echo "    Depends: $depends"
-for dep in libqt6widgets6 libqt6svg6 libgdal libgeos-c libproj libsqlite3 libpq5 libqcustomplot fonts-noto-cjk fonts-wqy-microhei; do
+for dep in libqt6widgets6 libqt6svg6 libgdal libgeos-c libproj libsqlite3 libpq5 libqt6keychain1 libqcustomplot fonts-noto-cjk fonts-wqy-microhei; do
   if grep -q "$dep" <<<"$depends"; then pass "Depends has $dep"; else fail "Depends has $dep"; fi
 done
 # A PostGIS user needs the client library only; the server is the district's (or scripts/postgis-demo.sh's).

@@ -1,5 +1,10 @@
 #include "dialogs/pg_connection_box.h"
 
+#include "keyring/password_keyring.h"
+#include "keyring/saved_connections.h"
+#include "xiuhua/gis/postgis/pg_passwords.h"
+
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -7,22 +12,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace xiuhua::app {
-namespace {
-
-const QString kConnections = QStringLiteral("postgis/connections");
-
-QStringList savedNames() {
-  QSettings settings;
-  settings.beginGroup(kConnections);
-  return settings.childKeys();
-}
-
-}  // namespace
 
 PgConnectionBox::PgConnectionBox(QWidget* parent)
     : QGroupBox(tr("Connection"), parent),
@@ -34,11 +28,23 @@ PgConnectionBox::PgConnectionBox(QWidget* parent)
       mDatabase(new QLineEdit(this)),
       mUser(new QLineEdit(this)),
       mSslMode(new QComboBox(this)),
+      mPassword(new QLineEdit(this)),
+      mRemember(new QCheckBox(tr("Remember it in the desktop &keyring"), this)),
+      mKeyringNote(new QLabel(this)),
+      mPgpass(new QPushButton(tr("Add to ~/.&pgpass"), this)),
       mTest(new QPushButton(tr("&Test connection"), this)),
       mStatus(new QLabel(this)),
       mButtonRow(new QHBoxLayout) {
   mSaved->addItem(tr("(new connection)"));
-  mSaved->addItems(savedNames());
+  mSaved->addItems(SavedConnections::names());
+  mPassword->setEchoMode(QLineEdit::Password);
+  mPassword->setObjectName(QStringLiteral("postgisPassword"));
+  mPassword->setPlaceholderText(tr("empty: from ~/.pgpass, the service file or the keyring"));
+  mRemember->setObjectName(QStringLiteral("postgisRemember"));
+  mKeyringNote->setWordWrap(true);
+  mKeyringNote->setObjectName(QStringLiteral("postgisKeyringNote"));
+  mPgpass->setObjectName(QStringLiteral("postgisAddPgpass"));
+  mPgpass->setToolTip(tr("Append host:port:database:user:password to the password file libpq reads (readable by you only)"));
   mService->setPlaceholderText(tr("a service of pg_service.conf; or fill in the fields below"));
   mHost->setPlaceholderText(QStringLiteral("localhost"));
   mPort->setPlaceholderText(QStringLiteral("5432"));
@@ -60,12 +66,15 @@ PgConnectionBox::PgConnectionBox(QWidget* parent)
   saveRow->addWidget(save);
   mName->setPlaceholderText(tr("a name for this connection"));
   form->addRow(tr("Name:"), saveRow);
-  auto* password = new QLabel(tr("Xiuhua keeps no password. The password comes from ~/.pgpass or the service file "
-                                 "(pg_service.conf); the keyring is not supported yet."),
-                              this);
-  password->setWordWrap(true);
-  password->setStyleSheet(QStringLiteral("color: palette(mid);"));
-  form->addRow(password);
+  form->addRow(tr("Password:"), mPassword);
+  auto* keyringRow = new QHBoxLayout;
+  keyringRow->addWidget(mRemember, 1);
+  keyringRow->addWidget(mPgpass);
+  form->addRow(keyringRow);
+  mKeyringNote->setText(tr("Neither the project nor the settings keep a password: it comes from ~/.pgpass, the service file "
+                           "(pg_service.conf) or the desktop keyring, or is kept in memory until Xiuhua closes."));
+  mKeyringNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
+  form->addRow(mKeyringNote);
 
   mButtonRow->addWidget(mTest);
   mButtonRow->addStretch();
@@ -83,6 +92,40 @@ PgConnectionBox::PgConnectionBox(QWidget* parent)
   });
   connect(mTest, &QPushButton::clicked, this, &PgConnectionBox::testConnection);
   connect(save, &QPushButton::clicked, this, &PgConnectionBox::saveConnection);
+  connect(mPgpass, &QPushButton::clicked, this, &PgConnectionBox::addToPgpass);
+  // Whether a keyring answers, once the form shows (the keyring is asked over D-Bus).
+  QTimer::singleShot(0, this, &PgConnectionBox::probeKeyring);
+}
+
+void PgConnectionBox::probeKeyring() {
+  const PasswordKeyring::Outcome probe = PasswordKeyring::probe();
+  mKeyringAvailable = probe.ok;
+  mRemember->setEnabled(mKeyringAvailable);
+  if (!mKeyringAvailable) {
+    mRemember->setChecked(false);
+    mKeyringNote->setText(tr("No desktop keyring answers here (%1), so Xiuhua cannot remember the password. Keep it in the "
+                             "password file libpq reads, %2: type it above and click \"Add to ~/.pgpass\"; or Xiuhua keeps it in "
+                             "memory until it closes.")
+                              .arg(probe.error.isEmpty() ? tr("no Secret Service") : probe.error, SavedConnections::pgpassPath()));
+    mKeyringNote->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+  }
+}
+
+void PgConnectionBox::addToPgpass() {
+  auto info = connectionInfo();
+  if (!info.ok()) {
+    setStatus(info.error().message, false);
+    return;
+  }
+  if (mPassword->text().isEmpty()) {
+    setStatus(tr("Type the password first."), false);
+    return;
+  }
+  if (gis::Status s = SavedConnections::addToPgpass(info.value(), mPassword->text()); !s) {
+    setStatus(s.error().message, false);
+    return;
+  }
+  setStatus(tr("The password for %1 is in %2.").arg(info->displayName(), SavedConnections::pgpassPath()), true);
 }
 
 void PgConnectionBox::addButton(QPushButton* button) {
@@ -101,7 +144,11 @@ gis::Result<gis::PgConnectionInfo> PgConnectionBox::connectionInfo() const {
   if (info.isEmpty()) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("Give a service name, or at least the database and the user.")};
   }
-  return gis::PgConnectionInfo::parse(info.toString());  // libpq's own reading, and no password
+  auto parsed = gis::PgConnectionInfo::parse(info.toString());  // libpq's own reading, and no password
+  // A typed password is held in memory for this connection until Xiuhua closes: every connection
+  // the dialogs (and the layers they add) make takes it from there.
+  if (parsed.ok() && !mPassword->text().isEmpty()) gis::PgPasswords::hold(parsed.value(), mPassword->text());
+  return parsed;
 }
 
 void PgConnectionBox::setConnection(const gis::PgConnectionInfo& info) {
@@ -115,15 +162,25 @@ void PgConnectionBox::setConnection(const gis::PgConnectionInfo& info) {
 }
 
 void PgConnectionBox::loadSaved(const QString& name) {
-  QSettings settings;
-  settings.beginGroup(kConnections);
-  auto info = gis::PgConnectionInfo::parse(settings.value(name).toString());
+  auto info = SavedConnections::connection(name);
   if (!info.ok()) {
     setStatus(info.error().message, false);
     return;
   }
   setConnection(info.value());
   mName->setText(name);
+  mPassword->clear();
+  const bool inKeyring = SavedConnections::passwordInKeyring(name);
+  mRemember->setChecked(inKeyring);
+  if (!inKeyring) return;
+  const PasswordKeyring::Outcome read = PasswordKeyring::read(gis::PgPasswords::keyOf(info.value()));
+  if (read.ok) {
+    gis::PgPasswords::hold(info.value(), read.password);
+    mPassword->setPlaceholderText(tr("from the desktop keyring"));
+  } else {
+    setStatus(tr("The password of \"%1\" could not be read from the keyring: %2").arg(name, read.notFound ? tr("it holds none") : read.error),
+              false);
+  }
 }
 
 void PgConnectionBox::saveConnection() {
@@ -133,11 +190,27 @@ void PgConnectionBox::saveConnection() {
     return;
   }
   const QString name = mName->text().trimmed().isEmpty() ? info->displayName() : mName->text().trimmed();
-  QSettings settings;
-  settings.beginGroup(kConnections);
-  settings.setValue(name, info->toString());  // parse() refused any password: none is written
+  SavedConnections::save(name, info.value());  // parse() refused any password: none is written
   if (mSaved->findText(name) < 0) mSaved->addItem(name);
-  mSaved->setCurrentText(name);
+  {
+    const QSignalBlocker quiet(mSaved);  // the fields are what was just saved: not read back
+    mSaved->setCurrentText(name);
+  }
+  const QString password = mPassword->text().isEmpty() ? gis::PgPasswords::heldFor(info.value()) : mPassword->text();
+  if (mRemember->isChecked() && !password.isEmpty()) {
+    if (gis::Status s = SavedConnections::rememberPassword(name, info.value(), password); !s) {
+      setStatus(tr("The connection \"%1\" is saved, its password is not: %2").arg(name, s.error().message), false);
+      return;
+    }
+    setStatus(tr("The connection \"%1\" is saved; its password is in the desktop keyring.").arg(name), true);
+    return;
+  }
+  if (!mRemember->isChecked() && SavedConnections::passwordInKeyring(name)) {
+    if (gis::Status s = SavedConnections::forgetPassword(name, info.value()); !s) {
+      setStatus(s.error().message, false);
+      return;
+    }
+  }
   setStatus(tr("The connection \"%1\" is saved (without password).").arg(name), true);
 }
 

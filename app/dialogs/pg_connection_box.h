@@ -4,6 +4,7 @@
 
 #include <QGroupBox>
 
+class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -13,8 +14,10 @@ class QPushButton;
 namespace xiuhua::app {
 
 // The connection to a PostgreSQL server, as the PostGIS dialogs ask for it: a service of
-// pg_service.conf, or host, port, database, user and SSL mode — never a password (those come from
-// ~/.pgpass or the service file). Connections are kept by name in the settings, without password.
+// pg_service.conf, or host, port, database, user and SSL mode. Connections are kept by name in the
+// settings, never with a password: that comes from ~/.pgpass, the service file or the desktop
+// keyring ("Remember it in the desktop keyring"), or, typed, is held in memory until Xiuhua
+// closes. Without a keyring the form says so and offers to add the password to ~/.pgpass.
 // "Test connection" runs off the UI thread and says what failed in the user's terms.
 class PgConnectionBox : public QGroupBox {
   Q_OBJECT
@@ -44,6 +47,8 @@ class PgConnectionBox : public QGroupBox {
 
  private:
   void loadSaved(const QString& name);
+  void probeKeyring();
+  void addToPgpass();
 
   QComboBox* mSaved;
   QLineEdit* mName;
@@ -53,6 +58,11 @@ class PgConnectionBox : public QGroupBox {
   QLineEdit* mDatabase;
   QLineEdit* mUser;
   QComboBox* mSslMode;
+  QLineEdit* mPassword;
+  QCheckBox* mRemember;
+  QLabel* mKeyringNote;
+  QPushButton* mPgpass;
+  bool mKeyringAvailable = false;
   QPushButton* mTest;
   QList<QPushButton*> mButtons;
   QLabel* mStatus;

@@ -11,6 +11,7 @@
 #include "document/shared_layer_watcher.h"
 #include "indicators/dashboard_model.h"
 #include "indicators/indicator_dashboard.h"
+#include "keyring/saved_connections.h"
 #include "layers/layer_tree_model.h"
 #include "map/identify_panel.h"
 #include "map/map_canvas.h"
@@ -99,6 +100,10 @@ MainWindow::MainWindow(MapDocument* document, QWidget* parent)
   updateCentralPage();
   resize(1280, 820);
   setWindowIcon(QIcon(QStringLiteral(":/xiuhua/icons/xiuhua.svg")));
+  // The passwords the user chose to keep in the desktop keyring, into memory before any project's
+  // PostGIS layers open (only connections marked so: otherwise the keyring is not asked).
+  const QStringList unread = SavedConnections::holdKeyringPasswords();
+  if (!unread.isEmpty()) mMessages->showMessage(unread.join(QLatin1Char('\n')));
 }
 
 bool MainWindow::isShowingStartPage() const { return mCentralStack->currentWidget() == mStartPage; }

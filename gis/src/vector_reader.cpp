@@ -5,6 +5,7 @@
 #include "ogr_convert.h"
 #include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/postgis/pg_connection.h"
+#include "xiuhua/gis/postgis/pg_passwords.h"
 #include "xiuhua/gis/postgis/pg_tables.h"
 
 #include <cpl_conv.h>
@@ -79,7 +80,9 @@ GDALDatasetUniquePtr openPg(const QString& path, const detail::GdalErrorCollecto
   }
   const QByteArray utf8 = (QStringLiteral("PG:") + info->toString()).toUtf8();
   const char* const drivers[] = {"PostgreSQL", nullptr};
-  GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+  CPLStringList options;  // a password held in memory goes as an open option, never in the name
+  if (const QString password = PgPasswords::heldFor(info.value()); !password.isEmpty()) options.SetNameValue("PASSWORD", password.toUtf8().constData());
+  GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options.List(), nullptr));
   if (!ds) {
     const PgConnectionCheck check = checkPgConnection(info.value());
     failure = !check.ok() ? check.message

@@ -40,7 +40,7 @@
         <translation>规划期</translation>
     </message>
     <message>
-        <source>An annual target (%1): each year&apos;s value is that year&apos;s increment, judged year by year and summed over %2.</source>
+        <source>An annual target (%1): each year's value is that year's increment, judged year by year and summed over %2.</source>
         <translation>年度目标（%1）：每年的数值为当年增量，逐年评定，并在 %2 内累计。</translation>
     </message>
     <message>
@@ -68,7 +68,7 @@
         <translation>按%1人口计算的人均值。</translation>
     </message>
     <message>
-        <source>The row does not quote the plan&apos;s words (column quote).</source>
+        <source>The row does not quote the plan's words (column quote).</source>
         <translation>本行未引用规划原文（quote 列）。</translation>
     </message>
     <message>
@@ -79,11 +79,11 @@
 <context>
     <name>CatalogReader</name>
     <message>
-        <source>%1 &quot;%2&quot; is not a number</source>
+        <source>%1 "%2" is not a number</source>
         <translation>%1“%2”不是数字</translation>
     </message>
     <message>
-        <source>%1 &quot;%2&quot; is not a year</source>
+        <source>%1 "%2" is not a year</source>
         <translation>%1“%2”不是年份</translation>
     </message>
     <message>
@@ -91,19 +91,19 @@
         <translation>缺少编码</translation>
     </message>
     <message>
-        <source>the code &quot;%1&quot; may only use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;</source>
-        <translation>编码“%1”只能使用字母、数字及 &apos;.&apos;、&apos;_&apos;、&apos;-&apos;</translation>
+        <source>the code "%1" may only use letters, digits, '.', '_' and '-'</source>
+        <translation>编码“%1”只能使用字母、数字及 '.'、'_'、'-'</translation>
     </message>
     <message>
         <source>category and name_zh are required</source>
         <translation>必须填写 category 和 name_zh</translation>
     </message>
     <message>
-        <source>unknown unit &quot;%1&quot; (allowed: %2)</source>
+        <source>unknown unit "%1" (allowed: %2)</source>
         <translation>未知单位“%1”（可用：%2）</translation>
     </message>
     <message>
-        <source>direction &quot;%1&quot; must be higher, lower or exact</source>
+        <source>direction "%1" must be higher, lower or exact</source>
         <translation>direction“%1”必须为 higher、lower 或 exact</translation>
     </message>
     <message>
@@ -119,11 +119,11 @@
         <translation>基期年份 %1 不早于目标年份 %2</translation>
     </message>
     <message>
-        <source>method &quot;%1&quot; must be entered or spatial:&lt;%2&gt;</source>
+        <source>method "%1" must be entered or spatial:&lt;%2&gt;</source>
         <translation>method“%1”必须为 entered 或 spatial:&lt;%2&gt;</translation>
     </message>
     <message>
-        <source>breakdown &quot;%1&quot; must be 街镇, 网格 or empty</source>
+        <source>breakdown "%1" must be 街镇, 网格 or empty</source>
         <translation>breakdown“%1”必须为街镇、网格或留空</translation>
     </message>
     <message>
@@ -131,11 +131,11 @@
         <translation>必须填写 plan_ref（规划中载明该目标之处）</translation>
     </message>
     <message>
-        <source>%1:1: the column &quot;%2&quot; is missing</source>
+        <source>%1:1: the column "%2" is missing</source>
         <translation>%1:1：缺少列“%2”</translation>
     </message>
     <message>
-        <source>the code &quot;%1&quot; is used twice</source>
+        <source>the code "%1" is used twice</source>
         <translation>编码“%1”重复</translation>
     </message>
     <message>
@@ -147,7 +147,7 @@
         <translation>……另有 %1 个问题</translation>
     </message>
     <message>
-        <source>plan_period &quot;%1&quot; is not a period such as 2021-2025</source>
+        <source>plan_period "%1" is not a period such as 2021-2025</source>
         <translation>plan_period “%1” 不是规划期（例如 2021-2025）</translation>
     </message>
     <message>
@@ -155,11 +155,11 @@
         <translation>target_year %1 不在规划期 %2–%3 之内</translation>
     </message>
     <message>
-        <source>target_kind &quot;%1&quot; must be level, period_total, annual or yearly_count</source>
+        <source>target_kind "%1" must be level, period_total, annual or yearly_count</source>
         <translation>target_kind “%1” 须为 level、period_total、annual 或 yearly_count</translation>
     </message>
     <message>
-        <source>target_max is for an annual target&apos;s range (target_kind annual)</source>
+        <source>target_max is for an annual target's range (target_kind annual)</source>
         <translation>target_max 仅用于年度目标的区间（target_kind 为 annual）</translation>
     </message>
     <message>
@@ -167,11 +167,11 @@
         <translation>target_max %1 小于 target_value %2</translation>
     </message>
     <message>
-        <source>population_basis &quot;%1&quot; must be 户籍 or 常住</source>
+        <source>population_basis "%1" must be 户籍 or 常住</source>
         <translation>population_basis “%1” 须为 户籍 或 常住</translation>
     </message>
     <message>
-        <source>unknown doubt_unit &quot;%1&quot;</source>
+        <source>unknown doubt_unit "%1"</source>
         <translation>未知的 doubt_unit “%1”</translation>
     </message>
     <message>
@@ -179,7 +179,7 @@
         <translation>doubt_evidence 和 doubt_unit 需要有 doubt 说明存疑之处</translation>
     </message>
     <message>
-        <source>nature &quot;%1&quot; must be 约束性, 预期性 or 未注明 (the plan marks nothing)</source>
+        <source>nature "%1" must be 约束性, 预期性 or 未注明 (the plan marks nothing)</source>
         <translation>nature “%1” 须为 约束性、预期性 或 未注明（规划未标注）</translation>
     </message>
     <message>
@@ -226,8 +226,8 @@
         <translation>%1：已记录基期值 %2（%3 年）</translation>
     </message>
     <message>
-        <source>%1 is set for %2 only: &quot;scopes&quot; must give %2 as {&quot;layer&quot;: id, &quot;where&quot;: filter}</source>
-        <translation>%1 仅针对%2设定：项目的 &quot;scopes&quot; 须以 {&quot;layer&quot;: 图层 id, &quot;where&quot;: 筛选条件} 给出%2</translation>
+        <source>%1 is set for %2 only: "scopes" must give %2 as {"layer": id, "where": filter}</source>
+        <translation>%1 仅针对%2设定：项目的 "scopes" 须以 {"layer": 图层 id, "where": 筛选条件} 给出%2</translation>
     </message>
 </context>
 <context>
@@ -320,11 +320,11 @@
         <translation>坐标系定义为空。</translation>
     </message>
     <message>
-        <source>PROJ cannot parse the coordinate system &quot;%1&quot;: %2</source>
+        <source>PROJ cannot parse the coordinate system "%1": %2</source>
         <translation>PROJ 无法解析坐标系“%1”：%2</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a coordinate reference system.</source>
+        <source>"%1" is not a coordinate reference system.</source>
         <translation>“%1”不是坐标参考系。</translation>
     </message>
     <message>
@@ -409,7 +409,7 @@
         <translation>%1（图层 %2）以只读方式打开：%3</translation>
     </message>
     <message>
-        <source>%1 (layer %2): the rows&apos; versions were not read, so a save could not tell another user&apos;s change from yours; it opens read-only.</source>
+        <source>%1 (layer %2): the rows' versions were not read, so a save could not tell another user's change from yours; it opens read-only.</source>
         <translation>%1（图层 %2）：未能读取各行的版本，保存时无法区分他人的修改与您的修改；因此以只读方式打开。</translation>
     </message>
     <message>
@@ -439,22 +439,22 @@
 <context>
     <name>EditedLayerView</name>
     <message>
-        <source>The edited feature cannot be put into the layer&apos;s coordinate system.</source>
+        <source>The edited feature cannot be put into the layer's coordinate system.</source>
         <translation>编辑的要素无法转换到图层的坐标系。</translation>
     </message>
     <message>
-        <source>The point cannot be put into the layer&apos;s coordinate system.</source>
+        <source>The point cannot be put into the layer's coordinate system.</source>
         <translation>该点无法转换到图层的坐标系。</translation>
     </message>
 </context>
 <context>
     <name>FieldCalculator</name>
     <message>
-        <source>The expression &quot;%1&quot; is not valid: %2</source>
+        <source>The expression "%1" is not valid: %2</source>
         <translation>表达式“%1”无效：%2</translation>
     </message>
     <message>
-        <source>The filter &quot;%1&quot; is not valid: %2</source>
+        <source>The filter "%1" is not valid: %2</source>
         <translation>筛选条件“%1”无效：%2</translation>
     </message>
     <message>
@@ -474,11 +474,11 @@
         <translation>字段计算器无法载入要素 %1：%2</translation>
     </message>
     <message>
-        <source>Feature %1: the value &quot;%2&quot; of &quot;%3&quot; is not %4.</source>
+        <source>Feature %1: the value "%2" of "%3" is not %4.</source>
         <translation>要素 %1：“%3”的值“%2”不是%4。</translation>
     </message>
     <message>
-        <source>The expression &quot;%1&quot; cannot be evaluated: %2</source>
+        <source>The expression "%1" cannot be evaluated: %2</source>
         <translation>表达式“%1”无法计算：%2</translation>
     </message>
 </context>
@@ -611,7 +611,7 @@
         <translation>预期性</translation>
     </message>
     <message>
-        <source>The report font %1 is not installed (Debian package fonts-wqy-microhei); without it the report&apos;s Chinese text would not come out of the PDF as written.</source>
+        <source>The report font %1 is not installed (Debian package fonts-wqy-microhei); without it the report's Chinese text would not come out of the PDF as written.</source>
         <translation>报告字体 %1 未安装（Debian 软件包 fonts-wqy-microhei）；没有它，报告中的中文无法从 PDF 中按原文提取。</translation>
     </message>
     <message>
@@ -737,7 +737,7 @@
 <context>
     <name>LayerLoader</name>
     <message numerus="yes">
-        <source>%1: %n vertices could not be transformed to the map coordinate system and are not drawn; check the layer&apos;s coordinate system.</source>
+        <source>%1: %n vertices could not be transformed to the map coordinate system and are not drawn; check the layer's coordinate system.</source>
         <translation>
             <numerusform>%1：有 %n 个顶点无法转换到地图坐标系，未予绘制；请检查图层的坐标系。</numerusform>
         </translation>
@@ -762,7 +762,7 @@
         <translation>部分字符无法从 %1 转换为 %2</translation>
     </message>
     <message>
-        <source>the value &quot;%1&quot; of field %2 is not a plain number; it would be read as %3</source>
+        <source>the value "%1" of field %2 is not a plain number; it would be read as %3</source>
         <translation>字段 %2 的值“%1”不是规范的数字，会被读成 %3</translation>
     </message>
     <message>
@@ -774,7 +774,7 @@
         <translation>有一部分的点数太少，位于 (%1, %2) 附近</translation>
     </message>
     <message>
-        <source>the coordinate system is not in PROJ&apos;s database</source>
+        <source>the coordinate system is not in PROJ's database</source>
         <translation>PROJ 数据库中没有这个坐标系</translation>
     </message>
     <message>
@@ -828,7 +828,7 @@
         <translation>%1（%2）：图层没有要素。</translation>
     </message>
     <message>
-        <source>%1 (%2): no feature matches the filter &quot;%3&quot;.</source>
+        <source>%1 (%2): no feature matches the filter "%3".</source>
         <translation>%1（%2）：没有要素符合筛选条件“%3”。</translation>
     </message>
     <message>
@@ -840,11 +840,11 @@
         <translation>%1（%2）：有 %3 个要素无法叠加计算（GEOS 拓扑错误），如要素 %4；请修复或简化后重新计算。</translation>
     </message>
     <message>
-        <source>%1 (target): there is no weight field &quot;%2&quot;.</source>
+        <source>%1 (target): there is no weight field "%2".</source>
         <translation>%1（目标用地）：没有权重字段“%2”。</translation>
     </message>
     <message>
-        <source>%1 (target), feature %2: the weight &quot;%3&quot; in field &quot;%4&quot; is not a number ≥ 0.</source>
+        <source>%1 (target), feature %2: the weight "%3" in field "%4" is not a number ≥ 0.</source>
         <translation>%1（目标用地），要素 %2：字段“%4”中的权重“%3”不是大于等于 0 的数。</translation>
     </message>
     <message>
@@ -868,7 +868,7 @@
         <translation>%1（规划设施）：%2 处规划设施的面积都达不到最小的服务半径档位。</translation>
     </message>
     <message>
-        <source>%1 (facilities): no counted facility matches &quot;%2&quot;; nothing to take away.</source>
+        <source>%1 (facilities): no counted facility matches "%2"; nothing to take away.</source>
         <translation>%1（设施）：没有计入的设施符合“%2”，无可移除。</translation>
     </message>
     <message>
@@ -876,15 +876,15 @@
         <translation>%1（区域）：区域面积为零。</translation>
     </message>
     <message>
-        <source>%1: its metric binding names no &quot;%2&quot; layer.</source>
+        <source>%1: its metric binding names no "%2" layer.</source>
         <translation>%1：其指标计算设置未指定“%2”图层。</translation>
     </message>
     <message>
-        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;%3&quot;).</source>
+        <source>%1: the project has no layer "%2" (parameter "%3").</source>
         <translation>%1：项目中没有图层“%2”（参数“%3”）。</translation>
     </message>
     <message>
-        <source>%1: unknown metric &quot;%2&quot;.</source>
+        <source>%1: unknown metric "%2".</source>
         <translation>%1：未知的指标计算方法“%2”。</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@
         <translation>%1 不是覆盖率指标（其计算方法为 %2）。</translation>
     </message>
     <message>
-        <source>%1: the project has no layer &quot;%2&quot; (parameter &quot;per&quot;).</source>
+        <source>%1: the project has no layer "%2" (parameter "per").</source>
         <translation>%1：项目中没有图层“%2”（参数“per”）。</translation>
     </message>
     <message>
@@ -916,11 +916,11 @@
         <translation>计算已取消。</translation>
     </message>
     <message>
-        <source>Radius tiers &quot;%1&quot;: &quot;%2&quot; is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS &gt; 0 m (e.g. &quot;2000:300,5000:500&quot;).</source>
+        <source>Radius tiers "%1": "%2" is not AREA:RADIUS with AREA ≥ 0 m² and RADIUS &gt; 0 m (e.g. "2000:300,5000:500").</source>
         <translation>服务半径分级“%1”：“%2”不是“面积:半径”格式（面积 ≥ 0 平方米，半径 &gt; 0 米，如“2000:300,5000:500”）。</translation>
     </message>
     <message>
-        <source>Radius tiers &quot;%1&quot; list no tier (e.g. &quot;2000:300,5000:500&quot;).</source>
+        <source>Radius tiers "%1" list no tier (e.g. "2000:300,5000:500").</source>
         <translation>服务半径分级“%1”没有任何分级（如“2000:300,5000:500”）。</translation>
     </message>
     <message>
@@ -960,7 +960,7 @@
         <translation>情景需要一个名称。</translation>
     </message>
     <message>
-        <source>There is a scenario &quot;%1&quot; for %2 in %3 already; choose another name.</source>
+        <source>There is a scenario "%1" for %2 in %3 already; choose another name.</source>
         <translation>%2 在 %3 年已有名为“%1”的情景；请换一个名称。</translation>
     </message>
     <message>
@@ -1012,7 +1012,7 @@
         <translation>%1（%2）使用 %3，在其范围内长度变形最大达 %4 %（面积 %5 %）：已重投影到 %6，长度和面积在其中量算。</translation>
     </message>
     <message>
-        <source>%1 (%2) has no coordinate reference system%3. Add a .prj, or give the source&apos;s own CRS as &quot;%1|crs=EPSG:4549&quot; (--crs sets the CRS lengths and areas are measured in, not a source&apos;s).</source>
+        <source>%1 (%2) has no coordinate reference system%3. Add a .prj, or give the source's own CRS as "%1|crs=EPSG:4549" (--crs sets the CRS lengths and areas are measured in, not a source's).</source>
         <translation>%1（%2）没有坐标参照系%3。请补充 .prj 文件，或以“%1|crs=EPSG:4549”的形式给出该数据源本身的坐标系（--crs 指定的是量算长度和面积所用的坐标系，而不是数据源的坐标系）。</translation>
     </message>
     <message>
@@ -1040,27 +1040,27 @@
         <translation>%1（%2）没有要素：未从中统计任何内容。</translation>
     </message>
     <message>
-        <source>no feature of %1 (%2) matches the filter &quot;%3&quot;: nothing is counted from it.</source>
+        <source>no feature of %1 (%2) matches the filter "%3": nothing is counted from it.</source>
         <translation>%1（%2）中没有要素符合筛选条件“%3”：未从中统计任何内容。</translation>
     </message>
     <message>
-        <source>%1 (%2): %3 has no population in the field &quot;%4&quot; (&quot;%5&quot;).</source>
+        <source>%1 (%2): %3 has no population in the field "%4" ("%5").</source>
         <translation>%1（%2）：%3 的字段 “%4” 中没有人口数（“%5”）。</translation>
     </message>
     <message>
-        <source>A per-capita area needs the field that holds each unit&apos;s population.</source>
+        <source>A per-capita area needs the field that holds each unit's population.</source>
         <translation>人均面积需要给出各单元人口数所在的字段。</translation>
     </message>
     <message>
-        <source>%1 (units): the population in &quot;%2&quot; adds up to 0: a per-capita area is undefined.</source>
+        <source>%1 (units): the population in "%2" adds up to 0: a per-capita area is undefined.</source>
         <translation>%1（单元）：“%2” 中的人口合计为 0，无法计算人均面积。</translation>
     </message>
     <message>
-        <source>An area-weighted mean needs the field that holds each polygon&apos;s value.</source>
+        <source>An area-weighted mean needs the field that holds each polygon's value.</source>
         <translation>面积加权平均需要给出各面要素数值所在的字段。</translation>
     </message>
     <message>
-        <source>%1 (features): no polygon with a value in &quot;%2&quot; lies inside the area measured.</source>
+        <source>%1 (features): no polygon with a value in "%2" lies inside the area measured.</source>
         <translation>%1（要素）：没有在 “%2” 中有数值的面要素位于计算范围内。</translation>
     </message>
     <message>
@@ -1068,7 +1068,7 @@
         <translation>面要素中有 %1 平方米不在任何下级单元内。</translation>
     </message>
     <message>
-        <source>%1 (features): %2 polygon(s) have no value in &quot;%3&quot; and are left out.</source>
+        <source>%1 (features): %2 polygon(s) have no value in "%3" and are left out.</source>
         <translation>%1（要素）：%2 个面要素在 “%3” 中没有数值，未计入。</translation>
     </message>
     <message>
@@ -1076,15 +1076,15 @@
         <translation>在规划设定目标的范围（%1）内计算。</translation>
     </message>
     <message>
-        <source>%1: the binding does not say which population its field &quot;%2&quot; holds (population_basis: 户籍 or 常住).</source>
+        <source>%1: the binding does not say which population its field "%2" holds (population_basis: 户籍 or 常住).</source>
         <translation>%1：指标绑定未说明字段 “%2” 是哪种人口（population_basis：户籍 或 常住）。</translation>
     </message>
     <message>
-        <source>%1 divides by the %2 population (the catalog), but the binding&apos;s field &quot;%3&quot; holds the %4 population: give the field of the %2 population.</source>
+        <source>%1 divides by the %2 population (the catalog), but the binding's field "%3" holds the %4 population: give the field of the %2 population.</source>
         <translation>%1 按%2人口计算（指标目录），但绑定的字段 “%3” 是%4人口：请给出%2人口的字段。</translation>
     </message>
     <message>
-        <source>%1 is set for %2 only, but the project gives no area for %2: add it to the project&apos;s scopes (a polygon layer and a filter).</source>
+        <source>%1 is set for %2 only, but the project gives no area for %2: add it to the project's scopes (a polygon layer and a filter).</source>
         <translation>%1 仅针对%2设定，但项目未给出%2的范围：请在项目的 scopes 中添加（面图层及筛选条件）。</translation>
     </message>
     <message>
@@ -1100,12 +1100,8 @@
         <translation>长度比例需要给出条件：哪些线段算作达到。</translation>
     </message>
     <message>
-        <source>%1 is set for %2 only, but a per-capita figure cannot yet be computed inside an area: compute it per sub-unit (&quot;per&quot;) without the scope, or enter the value.</source>
-        <translation>%1 仅针对%2设定，但人均指标暂不能在某一范围内计算：请去掉范围、按下级单元（&quot;per&quot;）计算，或直接录入数值。</translation>
-    </message>
-    <message>
-        <source>it is not built for the server yet (length and count are)</source>
-        <translation>尚未实现在服务器中计算（长度和计数已实现）</translation>
+        <source>%1 is set for %2 only, but a per-capita figure cannot yet be computed inside an area: compute it per sub-unit ("per") without the scope, or enter the value.</source>
+        <translation>%1 仅针对%2设定，但人均指标暂不能在某一范围内计算：请去掉范围、按下级单元（"per"）计算，或直接录入数值。</translation>
     </message>
     <message>
         <source>--engine postgis computes in the PostGIS server that holds the inputs, and %1 (%2) is a file: publish it to the database first (xiuhua-cli pg publish), or leave --engine out to compute here.</source>
@@ -1128,8 +1124,8 @@
         <translation>%1（%2）：其声明的坐标系 %3 没有 EPSG 代码，而服务器需要 EPSG 代码。</translation>
     </message>
     <message>
-        <source>%1 (%2) has no SRID. Give the source&apos;s own CRS as &quot;%1|crs=EPSG:4549&quot;.</source>
-        <translation>%1（%2）没有 SRID。请以 &quot;%1|crs=EPSG:4549&quot; 的形式给出数据源自身的坐标系。</translation>
+        <source>%1 (%2) has no SRID. Give the source's own CRS as "%1|crs=EPSG:4549".</source>
+        <translation>%1（%2）没有 SRID。请以 "%1|crs=EPSG:4549" 的形式给出数据源自身的坐标系。</translation>
     </message>
     <message>
         <source>The metric CRS %1 is not one the server knows (no EPSG code in its spatial_ref_sys): give one with --crs EPSG:N, or leave --engine out.</source>
@@ -1146,6 +1142,18 @@
     <message>
         <source>a population raster is read here, not in the server</source>
         <translation>人口栅格在本机读取，不在服务器中</translation>
+    </message>
+    <message>
+        <source>The segments per quarter circle must be 1 or more.</source>
+        <translation>每四分之一圆的分段数须不小于 1。</translation>
+    </message>
+    <message>
+        <source>Computed in the PostGIS server: the covered and uncovered land stay there, so this result has no map layers.</source>
+        <translation>在 PostGIS 服务器中计算：覆盖与未覆盖的用地留在服务器上，因此本结果没有地图图层。</translation>
+    </message>
+    <message>
+        <source>it is not built for the server yet (length, count and coverage are)</source>
+        <translation>尚未实现在服务器中计算（长度、计数和覆盖率已实现）</translation>
     </message>
 </context>
 <context>
@@ -1197,7 +1205,7 @@
 <context>
     <name>PgChangeListener</name>
     <message>
-        <source>%1: cannot listen for other users&apos; changes: %2</source>
+        <source>%1: cannot listen for other users' changes: %2</source>
         <translation>%1：无法监听其他用户的修改：%2</translation>
     </message>
     <message>
@@ -1209,7 +1217,7 @@
         <translation>%1：无法以非阻塞方式监听。</translation>
     </message>
     <message>
-        <source>%1: the connection that listens for other users&apos; changes was lost: %2</source>
+        <source>%1: the connection that listens for other users' changes was lost: %2</source>
         <translation>%1：监听其他用户修改的连接已断开：%2</translation>
     </message>
 </context>
@@ -1243,11 +1251,11 @@
         <translation>（不显示：其中含有密码）</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; cannot be read: %2</source>
+        <source>The connection "%1" cannot be read: %2</source>
         <translation>无法解析连接“%1”：%2</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; names no server: give service=NAME, or host, port, dbname and user.</source>
+        <source>The connection "%1" names no server: give service=NAME, or host, port, dbname and user.</source>
         <translation>连接“%1”未指明服务器：请给出 service=名称，或 host、port、dbname 和 user。</translation>
     </message>
     <message>
@@ -1285,7 +1293,7 @@
         <translation>%1：未给出共享指标值所在的模式。</translation>
     </message>
     <message>
-        <source>%1: the schema does not exist (share the project&apos;s values there first, or check its name).</source>
+        <source>%1: the schema does not exist (share the project's values there first, or check its name).</source>
         <translation>%1：该模式不存在（请先把项目的指标值共享到该处，或检查名称）。</translation>
     </message>
     <message>
@@ -1355,11 +1363,11 @@
         <translation>规划针对其他范围设定此目标：本单元不在该范围内。</translation>
     </message>
     <message>
-        <source>The plan gives no baseline, so there is no expected path to judge the value against. Add a baseline with its source (the dashboard&apos;s Catalog audit… → Add baseline…, or xiuhua-cli indicators baseline) to see whether it is on track.</source>
+        <source>The plan gives no baseline, so there is no expected path to judge the value against. Add a baseline with its source (the dashboard's Catalog audit… → Add baseline…, or xiuhua-cli indicators baseline) to see whether it is on track.</source>
         <translation>规划未给出基期值，因此没有预期路径可供评判。补充基期值及其出处（指标面板的“指标目录审核…”→“补充基期值…”，或 xiuhua-cli indicators baseline）后即可判断是否正常推进。</translation>
     </message>
     <message>
-        <source>The catalog doubts this row&apos;s unit, value or population basis. An analyst confirms it (the dashboard&apos;s Catalog audit… → Confirm…, or xiuhua-cli indicators confirm) before any status is given.</source>
+        <source>The catalog doubts this row's unit, value or population basis. An analyst confirms it (the dashboard's Catalog audit… → Confirm…, or xiuhua-cli indicators confirm) before any status is given.</source>
         <translation>指标目录对本行的单位、数值或人口口径存疑。须经分析人员确认（指标面板的“指标目录审核…”→“确认…”，或 xiuhua-cli indicators confirm）后才评定状态。</translation>
     </message>
 </context>
@@ -1400,7 +1408,7 @@
 <context>
     <name>PromoteScenarioCommand</name>
     <message>
-        <source>make scenario &quot;%1&quot; real</source>
+        <source>make scenario "%1" real</source>
         <translation>将情景“%1”转为正式图层</translation>
     </message>
     <message>
@@ -1812,7 +1820,7 @@
         <translation>%1：选项 encoding=%2 不是绣花认识的编码（例如 GBK、Big5、UTF-8、CP1252、ISO-8859-2）。</translation>
     </message>
     <message>
-        <source>%1: the source option &quot;%2&quot; is not understood (options: layername=, crs=, encoding=).</source>
+        <source>%1: the source option "%2" is not understood (options: layername=, crs=, encoding=).</source>
         <translation>%1：无法识别数据源选项“%2”（可用选项：layername=、crs=、encoding=）。</translation>
     </message>
 </context>
@@ -1838,7 +1846,7 @@
         <translation>%1：无法读取文件。</translation>
     </message>
     <message>
-        <source>%1: the file is not UTF-8 text; save it as &quot;CSV UTF-8&quot;.</source>
+        <source>%1: the file is not UTF-8 text; save it as "CSV UTF-8".</source>
         <translation>%1：文件不是 UTF-8 文本；请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
@@ -1846,7 +1854,7 @@
         <translation>%1：不是 GDAL 可读取的表格（CSV、XLSX、ODS）。GDAL 提示：%2</translation>
     </message>
     <message>
-        <source>%1: there is no sheet &quot;%2&quot;.</source>
+        <source>%1: there is no sheet "%2".</source>
         <translation>%1：没有名为“%2”的工作表。</translation>
     </message>
     <message>
@@ -1884,15 +1892,15 @@
 <context>
     <name>ValueImport</name>
     <message>
-        <source>%1:1: the column &quot;%2&quot; is missing</source>
+        <source>%1:1: the column "%2" is missing</source>
         <translation>%1:1：缺少列“%2”</translation>
     </message>
     <message>
-        <source>%1:%2: no indicator with code &quot;%3&quot; in the project</source>
+        <source>%1:%2: no indicator with code "%3" in the project</source>
         <translation>%1:%2：项目中没有编码为“%3”的指标</translation>
     </message>
     <message>
-        <source>the year &quot;%1&quot; is not a year</source>
+        <source>the year "%1" is not a year</source>
         <translation>“%1”不是年份</translation>
     </message>
     <message>
@@ -1900,7 +1908,7 @@
         <translation>……另有 %1 个问题</translation>
     </message>
     <message>
-        <source>%1:%2: the source &quot;%3&quot; is not one a file can give (entered, imported, synthetic)</source>
+        <source>%1:%2: the source "%3" is not one a file can give (entered, imported, synthetic)</source>
         <translation>%1:%2：来源“%3”不是文件可以给出的来源（entered、imported、synthetic）</translation>
     </message>
 </context>
@@ -1923,11 +1931,11 @@
         <translation>%1：请说明确认的理由（理由为必填）。</translation>
     </message>
     <message>
-        <source>%1: unknown unit &quot;%2&quot; (allowed: %3).</source>
+        <source>%1: unknown unit "%2" (allowed: %3).</source>
         <translation>%1：未知单位 “%2”（可用：%3）。</translation>
     </message>
     <message>
-        <source>%1: the population basis is 户籍 or 常住, not &quot;%2&quot;.</source>
+        <source>%1: the population basis is 户籍 or 常住, not "%2".</source>
         <translation>%1：人口口径须为 户籍 或 常住，而不是 “%2”。</translation>
     </message>
     <message>
@@ -1966,7 +1974,7 @@
 <context>
     <name>ValueValidator</name>
     <message>
-        <source>&quot;%1&quot; is not a number</source>
+        <source>"%1" is not a number</source>
         <translation>“%1”不是数字</translation>
     </message>
     <message>
@@ -2052,7 +2060,7 @@
         <translation>%1：文件为空（0 字节）。</translation>
     </message>
     <message>
-        <source>%1: the shapefile&apos;s index file (.shx) is missing; copy it next to the .shp.</source>
+        <source>%1: the shapefile's index file (.shx) is missing; copy it next to the .shp.</source>
         <translation>%1：缺少 shapefile 的索引文件（.shx）；请将其复制到 .shp 文件所在的文件夹。</translation>
     </message>
     <message>
@@ -2072,7 +2080,7 @@
         <translation>%1：数据源中没有矢量图层。</translation>
     </message>
     <message>
-        <source>%1: there is no layer named &quot;%2&quot;.</source>
+        <source>%1: there is no layer named "%2".</source>
         <translation>%1：不存在名为“%2”的图层。</translation>
     </message>
     <message>
@@ -2096,19 +2104,19 @@
         <translation>%1：图层为空。</translation>
     </message>
     <message>
-        <source>%1: there is no field named &quot;%2&quot; in layer %3.</source>
+        <source>%1: there is no field named "%2" in layer %3.</source>
         <translation>%1：图层 %3 中没有名为“%2”的字段。</translation>
     </message>
     <message>
-        <source>%1: the filter &quot;%2&quot; cannot be used on layer %3: %4</source>
+        <source>%1: the filter "%2" cannot be used on layer %3: %4</source>
         <translation>%1：筛选条件“%2”不能用于图层 %3：%4</translation>
     </message>
     <message>
-        <source>%1: the text encoding &quot;%2&quot; is not one Xiuhua knows.</source>
+        <source>%1: the text encoding "%2" is not one Xiuhua knows.</source>
         <translation>%1：文字编码“%2”不是绣花认识的编码。</translation>
     </message>
     <message>
-        <source>%1: the text encoding is uncertain: it was read as %2, but it may be %3 (confidence %4 %). Check the text; choose the encoding in the layer&apos;s properties (command line: %1|encoding=NAME).</source>
+        <source>%1: the text encoding is uncertain: it was read as %2, but it may be %3 (confidence %4 %). Check the text; choose the encoding in the layer's properties (command line: %1|encoding=NAME).</source>
         <translation>%1：文字编码不确定：已按 %2 读取，但也可能是 %3（置信度 %4 %）。请检查文字；可在图层属性中选择编码（命令行：%1|encoding=编码名）。</translation>
     </message>
     <message>
@@ -2120,19 +2128,19 @@
         <translation>%1：图层 %2 有 %3 个要素，但 GDAL 一个也没有返回。</translation>
     </message>
     <message>
-        <source>%1: the filter &quot;%2&quot; compares field %3, whose numbers are written with separators GDAL misreads (&quot;68,500&quot; as 68.5); write them plainly, or filter after reading.</source>
+        <source>%1: the filter "%2" compares field %3, whose numbers are written with separators GDAL misreads ("68,500" as 68.5); write them plainly, or filter after reading.</source>
         <translation>%1：筛选条件“%2”比较的字段 %3 中的数字带有 GDAL 会读错的分隔符（把“68,500”读成 68.5）；请把数字写成普通形式，或读取后再筛选。</translation>
     </message>
     <message>
-        <source>%1: GDAL&apos;s PostgreSQL driver cannot open it: %2</source>
+        <source>%1: GDAL's PostgreSQL driver cannot open it: %2</source>
         <translation>%1：GDAL 的 PostgreSQL 驱动无法打开它：%2</translation>
     </message>
     <message>
-        <source>%1: there is no table or view &quot;%2&quot; with a geometry column that this user may read.</source>
+        <source>%1: there is no table or view "%2" with a geometry column that this user may read.</source>
         <translation>%1：没有该用户可读取且带几何列的表或视图“%2”。</translation>
     </message>
     <message>
-        <source>the table&apos;s key and privileges could not be read: %1</source>
+        <source>the table's key and privileges could not be read: %1</source>
         <translation>无法读取该表的主键和权限：%1</translation>
     </message>
     <message>
@@ -2144,7 +2152,7 @@
         <translation>其主键（%1）不是单一整数列，而绣花需要它来再次定位编辑过的行</translation>
     </message>
     <message>
-        <source>%1: the filter &quot;%2&quot; holds a &apos;;&apos; outside quotes: a filter is one condition, not a statement.</source>
+        <source>%1: the filter "%2" holds a ';' outside quotes: a filter is one condition, not a statement.</source>
         <translation>%1：筛选条件“%2”在引号外含有“;”：筛选条件只能是一个条件，不能是语句。</translation>
     </message>
     <message>
@@ -2156,7 +2164,7 @@
         <translation>%1：各行的 SRID 不止一个（%2），而一个图层只有一个坐标系。请按 SRID 各建一个视图（WHERE ST_SRID(%3) = …），再添加这些视图。</translation>
     </message>
     <message>
-        <source>%1: the geometries have no SRID; give the layer&apos;s coordinate system (layer properties, or %2|crs=EPSG:4549 on the command line).</source>
+        <source>%1: the geometries have no SRID; give the layer's coordinate system (layer properties, or %2|crs=EPSG:4549 on the command line).</source>
         <translation>%1：几何没有 SRID；请指定图层的坐标系（图层属性，或在命令行中写 %2|crs=EPSG:4549）。</translation>
     </message>
 </context>
@@ -2187,7 +2195,7 @@
         <translation>图层 %1 已存在</translation>
     </message>
     <message>
-        <source>name the new table as schema.table, the table&apos;s name without a dot</source>
+        <source>name the new table as schema.table, the table's name without a dot</source>
         <translation>请以 模式.表 命名新表，表名中不含点号</translation>
     </message>
     <message>
@@ -2275,7 +2283,7 @@
 <context>
     <name>xiuhua::app::AttributeTableModel</name>
     <message>
-        <source>%1: &quot;%2&quot; is not a value of this field&apos;s type.</source>
+        <source>%1: "%2" is not a value of this field's type.</source>
         <translation>%1：“%2”不是该字段类型的值。</translation>
     </message>
 </context>
@@ -2321,11 +2329,11 @@
         <translation>基期值 — %1</translation>
     </message>
     <message>
-        <source>Where the figure comes from: a statistical yearbook, the department&apos;s report …</source>
+        <source>Where the figure comes from: a statistical yearbook, the department's report …</source>
         <translation>数据出处：统计年鉴、部门报告……</translation>
     </message>
     <message>
-        <source>The plan gives no baseline for this target. A baseline recorded here, with its source, gives progress an expected path; the plan&apos;s own figures are never replaced.</source>
+        <source>The plan gives no baseline for this target. A baseline recorded here, with its source, gives progress an expected path; the plan's own figures are never replaced.</source>
         <translation>规划未给出该目标的基期值。在此记录基期值及其出处后，进度即有预期路径；规划本身的数字不会被替换。</translation>
     </message>
     <message>
@@ -2384,7 +2392,7 @@
         <translation>待处理</translation>
     </message>
     <message>
-        <source>Answer the row&apos;s doubt: the unit (or population) it is in, with a reason; 待确认 until then</source>
+        <source>Answer the row's doubt: the unit (or population) it is in, with a reason; 待确认 until then</source>
         <translation>答复本行的存疑：确认其单位（或人口口径）并说明理由；此前状态为 待确认</translation>
     </message>
     <message>
@@ -2415,7 +2423,7 @@
         <translation>再次保存(&amp;S)</translation>
     </message>
     <message>
-        <source>Edits of %1 meet other users&apos; changes</source>
+        <source>Edits of %1 meet other users' changes</source>
         <translation>%1 的编辑与其他用户的修改冲突</translation>
     </message>
     <message>
@@ -2662,7 +2670,7 @@ The plan: “%3”</source>
         <translation>（不变）</translation>
     </message>
     <message>
-        <source>Why: the department&apos;s answer, the plan&apos;s other figures, the previous period …</source>
+        <source>Why: the department's answer, the plan's other figures, the previous period …</source>
         <translation>理由：部门答复、规划中的其他数字、上一规划期……</translation>
     </message>
     <message>
@@ -2934,11 +2942,11 @@ The plan: “%3”</source>
         <translation>数值</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a whole number.</source>
+        <source>%1: "%2" is not a whole number.</source>
         <translation>%1：“%2”不是整数。</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number.</source>
+        <source>%1: "%2" is not a number.</source>
         <translation>%1：“%2”不是数值。</translation>
     </message>
     <message>
@@ -3026,12 +3034,12 @@ The plan: “%3”</source>
         <translation>字段计算器 — %1</translation>
     </message>
     <message>
-        <source>e.g. round($length / 1000, 3)   or   CASE WHEN status = &apos;buried&apos; THEN 1 ELSE 0 END</source>
-        <translation>例如 round($length / 1000, 3)   或   CASE WHEN 状态 = &apos;入地&apos; THEN 1 ELSE 0 END</translation>
+        <source>e.g. round($length / 1000, 3)   or   CASE WHEN status = 'buried' THEN 1 ELSE 0 END</source>
+        <translation>例如 round($length / 1000, 3)   或   CASE WHEN 状态 = '入地' THEN 1 ELSE 0 END</translation>
     </message>
     <message>
-        <source>optional condition, e.g. street = &apos;安亭镇&apos;</source>
-        <translation>可选条件，例如 subdistrict = &apos;安亭镇&apos;</translation>
+        <source>optional condition, e.g. street = '安亭镇'</source>
+        <translation>可选条件，例如 subdistrict = '安亭镇'</translation>
     </message>
     <message>
         <source>SQLite expressions: fields by name (in double quotes when they contain spaces), + - * /, ||, CASE, round(), upper(), substr() …; $area (m²), $length (m), $x, $y, $id of each feature.</source>
@@ -3066,7 +3074,7 @@ The plan: “%3”</source>
         <translation>要素 %1：%2</translation>
     </message>
     <message>
-        <source>No feature&apos;s value changes.</source>
+        <source>No feature's value changes.</source>
         <translation>没有要素的值发生变化。</translation>
     </message>
     <message numerus="yes">
@@ -3151,7 +3159,7 @@ The plan: “%3”</source>
         <translation>%1 米</translation>
     </message>
     <message>
-        <source>%1 m (by the facility&apos;s area)</source>
+        <source>%1 m (by the facility's area)</source>
         <translation>%1 米（按设施面积分级）</translation>
     </message>
     <message>
@@ -3603,7 +3611,7 @@ blue: theirs (in the database now)</source>
         <translation>覆盖地图</translation>
     </message>
     <message>
-        <source>Show the selected spatial indicator&apos;s computed layers for the year on the map: covered and uncovered land, the service area and the sub-units against the target</source>
+        <source>Show the selected spatial indicator's computed layers for the year on the map: covered and uncovered land, the service area and the sub-units against the target</source>
         <translation>在地图上显示所选空间指标该年度的计算图层：已覆盖与未覆盖用地、服务范围，以及各街镇/网格与目标值的对比</translation>
     </message>
     <message>
@@ -3615,7 +3623,7 @@ blue: theirs (in the database now)</source>
         <translation>%1 %2 尚无 %3 年的计算结果图：请先计算（计算…）。</translation>
     </message>
     <message>
-        <source>The coverage map of %1 %2 for %3 is on the map, in the layer group &quot;%4&quot;.</source>
+        <source>The coverage map of %1 %2 for %3 is on the map, in the layer group "%4".</source>
         <translation>%1 %2 的 %3 年覆盖地图已加入地图，位于图层组“%4”。</translation>
     </message>
     <message>
@@ -3647,7 +3655,7 @@ blue: theirs (in the database now)</source>
         <translation>即使设置和输入文件均未变化，也重新计算这些指标</translation>
     </message>
     <message numerus="yes">
-        <source>%n indicator(s) unchanged since their last computation (same settings and input files), not computed again: %1. Use &quot;Compute again&quot; to force.</source>
+        <source>%n indicator(s) unchanged since their last computation (same settings and input files), not computed again: %1. Use "Compute again" to force.</source>
         <translation>
             <numerusform>%n 项指标自上次计算以来未变化（设置与输入文件相同），未重新计算：%1。如需强制计算，请使用“全部重新计算”。</numerusform>
         </translation>
@@ -3708,7 +3716,7 @@ blue: theirs (in the database now)</source>
         <translation>该图层不在编辑状态。</translation>
     </message>
     <message>
-        <source>The drawn feature cannot be put into the layer&apos;s coordinate system.</source>
+        <source>The drawn feature cannot be put into the layer's coordinate system.</source>
         <translation>绘制的要素无法转换到该图层的坐标系。</translation>
     </message>
 </context>
@@ -3739,7 +3747,7 @@ blue: theirs (in the database now)</source>
         <translation>信息</translation>
     </message>
     <message>
-        <source>Declare the coordinate system the layer&apos;s coordinates are in. Use this when the source has none, or a wrong one (an Amap or Tencent export is GCJ-02 even though GeoJSON says WGS 84).</source>
+        <source>Declare the coordinate system the layer's coordinates are in. Use this when the source has none, or a wrong one (an Amap or Tencent export is GCJ-02 even though GeoJSON says WGS 84).</source>
         <translation>声明图层坐标所采用的坐标系。当数据源没有坐标系或坐标系有误时使用（高德或腾讯导出的数据实为 GCJ-02，即使 GeoJSON 标明为 WGS 84）。</translation>
     </message>
     <message>
@@ -4117,7 +4125,7 @@ blue: theirs (in the database now)</source>
         <translation>数据源未声明坐标系</translation>
     </message>
     <message>
-        <source>%1 (%2) has no coordinate system: %3. It is drawn as if it were in the map&apos;s coordinate system, which may misplace it. Declare its coordinate system to place it correctly.</source>
+        <source>%1 (%2) has no coordinate system: %3. It is drawn as if it were in the map's coordinate system, which may misplace it. Declare its coordinate system to place it correctly.</source>
         <translation>%1（%2）没有坐标系：%3。它将按地图坐标系绘制，位置可能有误。请为其指定坐标系以正确定位。</translation>
     </message>
     <message>
@@ -4173,7 +4181,7 @@ blue: theirs (in the database now)</source>
         <translation>打开示例项目(&amp;D)</translation>
     </message>
     <message>
-        <source>Jiading District with synthetic layers and the district plan&apos;s indicators, copied to your documents</source>
+        <source>Jiading District with synthetic layers and the district plan's indicators, copied to your documents</source>
         <translation>嘉定区示例（合成图层与区规划指标），复制到您的“文档”文件夹</translation>
     </message>
     <message>
@@ -4185,7 +4193,7 @@ blue: theirs (in the database now)</source>
         <translation>已打开示例项目的个人副本：%1</translation>
     </message>
     <message>
-        <source>No project is open. The demo project (Jiading District, synthetic data) shows what Xiuhua does: coverage maps, the district plan&apos;s indicators and the report.</source>
+        <source>No project is open. The demo project (Jiading District, synthetic data) shows what Xiuhua does: coverage maps, the district plan's indicators and the report.</source>
         <translation>尚未打开项目。示例项目（嘉定区，合成数据）展示绣花的功能：覆盖图、区规划指标与报告。</translation>
     </message>
     <message>
@@ -4209,7 +4217,7 @@ blue: theirs (in the database now)</source>
         <translation>打开普陀示例项目(&amp;P)</translation>
     </message>
     <message>
-        <source>Putuo District with synthetic layers: the plan&apos;s shares and per-capita figures computed from the map</source>
+        <source>Putuo District with synthetic layers: the plan's shares and per-capita figures computed from the map</source>
         <translation>普陀区（合成图层）：由地图计算规划中的比例和人均指标</translation>
     </message>
     <message>
@@ -4221,7 +4229,7 @@ blue: theirs (in the database now)</source>
         <translation>通知修改</translation>
     </message>
     <message>
-        <source>Install Xiuhua&apos;s change trigger on %1? After each change of the table it notifies the Xiuhua users who show it (LISTEN/NOTIFY), so that they see the change at once. It needs the table&apos;s owner; it adds a trigger and a function named xiuhua_notify_change to the table&apos;s schema and changes no row.</source>
+        <source>Install Xiuhua's change trigger on %1? After each change of the table it notifies the Xiuhua users who show it (LISTEN/NOTIFY), so that they see the change at once. It needs the table's owner; it adds a trigger and a function named xiuhua_notify_change to the table's schema and changes no row.</source>
         <translation>在 %1 上安装绣花的修改触发器吗？此后该表每次修改都会通知正在显示它的绣花用户（LISTEN/NOTIFY），使他们立即看到修改。需要表的所有者权限；它会在该表所在模式中添加名为 xiuhua_notify_change 的触发器和函数，不改动任何行。</translation>
     </message>
     <message>
@@ -4319,7 +4327,7 @@ blue: theirs (in the database now)</source>
         <translation>pg_service.conf 中的服务名；或填写下列各项</translation>
     </message>
     <message>
-        <source>verify-full checks the server&apos;s certificate and name: what a district&apos;s IT department usually asks for</source>
+        <source>verify-full checks the server's certificate and name: what a district's IT department usually asks for</source>
         <translation>verify-full 会校验服务器证书和名称：这通常是区信息部门的要求</translation>
     </message>
     <message>
@@ -4363,20 +4371,76 @@ blue: theirs (in the database now)</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <source>Xiuhua keeps no password. The password comes from ~/.pgpass or the service file (pg_service.conf); the keyring is not supported yet.</source>
-        <translation>绣花不保存密码。密码来自 ~/.pgpass 或服务文件（pg_service.conf）；暂不支持密钥环。</translation>
-    </message>
-    <message>
         <source>Give a service name, or at least the database and the user.</source>
         <translation>请给出服务名，或至少给出数据库和用户。</translation>
     </message>
     <message>
-        <source>The connection &quot;%1&quot; is saved (without password).</source>
+        <source>The connection "%1" is saved (without password).</source>
         <translation>连接“%1”已保存（不含密码）。</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Remember it in the desktop &amp;keyring</source>
+        <translation>保存在桌面密钥环中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Add to ~/.&amp;pgpass</source>
+        <translation>写入 ~/.pgpass(&amp;P)</translation>
+    </message>
+    <message>
+        <source>empty: from ~/.pgpass, the service file or the keyring</source>
+        <translation>留空：取自 ~/.pgpass、服务文件或密钥环</translation>
+    </message>
+    <message>
+        <source>Append host:port:database:user:password to the password file libpq reads (readable by you only)</source>
+        <translation>在 libpq 读取的密码文件末尾追加 主机:端口:数据库:用户:密码（仅本人可读）</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Neither the project nor the settings keep a password: it comes from ~/.pgpass, the service file (pg_service.conf) or the desktop keyring, or is kept in memory until Xiuhua closes.</source>
+        <translation>项目和设置都不保存密码：密码取自 ~/.pgpass、服务文件（pg_service.conf）或桌面密钥环，或仅在内存中保留到绣花关闭。</translation>
+    </message>
+    <message>
+        <source>No desktop keyring answers here (%1), so Xiuhua cannot remember the password. Keep it in the password file libpq reads, %2: type it above and click "Add to ~/.pgpass"; or Xiuhua keeps it in memory until it closes.</source>
+        <translation>此处没有可用的桌面密钥环（%1），绣花无法记住密码。可将密码保存在 libpq 读取的密码文件 %2 中：在上方输入密码后点击“写入 ~/.pgpass”；否则绣花仅在内存中保留到关闭。</translation>
+    </message>
+    <message>
+        <source>no Secret Service</source>
+        <translation>没有 Secret Service</translation>
+    </message>
+    <message>
+        <source>Type the password first.</source>
+        <translation>请先输入密码。</translation>
+    </message>
+    <message>
+        <source>The password for %1 is in %2.</source>
+        <translation>%1 的密码已写入 %2。</translation>
+    </message>
+    <message>
+        <source>from the desktop keyring</source>
+        <translation>取自桌面密钥环</translation>
+    </message>
+    <message>
+        <source>The password of "%1" could not be read from the keyring: %2</source>
+        <translation>无法从密钥环读取“%1”的密码：%2</translation>
+    </message>
+    <message>
+        <source>it holds none</source>
+        <translation>密钥环中没有</translation>
+    </message>
+    <message>
+        <source>The connection "%1" is saved, its password is not: %2</source>
+        <translation>连接“%1”已保存，但密码未保存：%2</translation>
+    </message>
+    <message>
+        <source>The connection "%1" is saved; its password is in the desktop keyring.</source>
+        <translation>连接“%1”已保存；其密码保存在桌面密钥环中。</translation>
     </message>
 </context>
 <context>
@@ -4448,7 +4512,7 @@ blue: theirs (in the database now)</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>No SRID declared: give the layer&apos;s CRS in its properties.</source>
+        <source>No SRID declared: give the layer's CRS in its properties.</source>
         <translation>未声明 SRID：请在图层属性中指定坐标系。</translation>
     </message>
 </context>
@@ -4494,7 +4558,7 @@ blue: theirs (in the database now)</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The project&apos;s title and &quot;indicator progress report&quot;</source>
+        <source>The project's title and "indicator progress report"</source>
         <translation>项目名称加“城市管理精细化指标进展报告”</translation>
     </message>
     <message>
@@ -4657,7 +4721,7 @@ blue: theirs (in the database now)</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <source>Refresh the preview to see the report&apos;s pages.</source>
+        <source>Refresh the preview to see the report's pages.</source>
         <translation>刷新预览以查看报告页面。</translation>
     </message>
     <message>
@@ -4667,6 +4731,41 @@ blue: theirs (in the database now)</source>
     <message>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>xiuhua::app::SavedConnections</name>
+    <message>
+        <source>No desktop keyring answered (%1): the password was not stored. Keep it in %2 instead.</source>
+        <translation>没有桌面密钥环响应（%1）：密码未保存。请改存于 %2。</translation>
+    </message>
+    <message>
+        <source>The keyring did not store the password: %1</source>
+        <translation>密钥环未能保存密码：%1</translation>
+    </message>
+    <message>
+        <source>The keyring did not remove the password: %1</source>
+        <translation>密钥环未能删除密码：%1</translation>
+    </message>
+    <message>
+        <source>%1: the password could not be read from the keyring (%2).</source>
+        <translation>%1：无法从密钥环读取密码（%2）。</translation>
+    </message>
+    <message>
+        <source>it holds none for this connection</source>
+        <translation>其中没有此连接的密码</translation>
+    </message>
+    <message>
+        <source>%1: cannot read it: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1, line %2, holds another password for this connection; nothing was changed. Edit that line yourself.</source>
+        <translation>%1 第 %2 行已有此连接的另一个密码；未作任何修改。请自行编辑该行。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write it: %2</source>
+        <translation>%1：无法写入：%2</translation>
     </message>
 </context>
 <context>
@@ -4724,7 +4823,7 @@ blue: theirs (in the database now)</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <source>Compute the selected scenario again on today&apos;s layers and show it above</source>
+        <source>Compute the selected scenario again on today's layers and show it above</source>
         <translation>按当前图层重新计算选中的情景，并在上方显示</translation>
     </message>
     <message>
@@ -4740,7 +4839,7 @@ blue: theirs (in the database now)</source>
         <translation>转为正式图层</translation>
     </message>
     <message>
-        <source>Add the %1 proposed facilities of &quot;%2&quot; to the facility layer and remove the %3 it takes away? The layer&apos;s file is changed; Undo takes it back.</source>
+        <source>Add the %1 proposed facilities of "%2" to the facility layer and remove the %3 it takes away? The layer's file is changed; Undo takes it back.</source>
         <translation>将“%2”的 %1 处规划设施加入设施图层，并移除其撤除的 %3 处设施？图层文件将被修改；可用“撤销”恢复。</translation>
     </message>
     <message>
@@ -4748,7 +4847,7 @@ blue: theirs (in the database now)</source>
         <translation>删除</translation>
     </message>
     <message>
-        <source>Discard the scenario &quot;%1&quot;?</source>
+        <source>Discard the scenario "%1"?</source>
         <translation>删除情景“%1”？</translation>
     </message>
     <message>
@@ -4760,22 +4859,22 @@ blue: theirs (in the database now)</source>
         <translation>方案</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has been made real already.</source>
+        <source>"%1" has been made real already.</source>
         <translation>“%1”已转为正式图层。</translation>
     </message>
     <message>
-        <source>The facility layer &quot;%1&quot; of %2 is not in the project.</source>
+        <source>The facility layer "%1" of %2 is not in the project.</source>
         <translation>%2 的设施图层“%1”不在项目中。</translation>
     </message>
 </context>
 <context>
     <name>xiuhua::app::SharedValuesDialog</name>
     <message>
-        <source>&amp;Copy this project&apos;s catalog, values and audit into an empty schema</source>
+        <source>&amp;Copy this project's catalog, values and audit into an empty schema</source>
         <translation>将本项目的指标目录、指标值和审核记录复制到空模式(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Join a schema that holds the district&apos;s values already</source>
+        <source>&amp;Join a schema that holds the district's values already</source>
         <translation>加入已存有全区指标值的模式(&amp;J)</translation>
     </message>
     <message>
@@ -4925,7 +5024,7 @@ blue: theirs (in the database now)</source>
         <translation>添加图层…</translation>
     </message>
     <message>
-        <source>Jiading District with synthetic layers, the district plan&apos;s indicators and their history, copied to your documents</source>
+        <source>Jiading District with synthetic layers, the district plan's indicators and their history, copied to your documents</source>
         <translation>嘉定区示例项目：虚构的图层、区规划的指标及其历年数据，复制到您的文档文件夹中使用</translation>
     </message>
     <message>
@@ -4945,7 +5044,7 @@ blue: theirs (in the database now)</source>
         <translation>打开普陀示例项目</translation>
     </message>
     <message>
-        <source>Putuo District with synthetic layers: the plan&apos;s shares and per-capita figures (人均公园绿地面积, 年径流总量控制率 …) computed from the map</source>
+        <source>Putuo District with synthetic layers: the plan's shares and per-capita figures (人均公园绿地面积, 年径流总量控制率 …) computed from the map</source>
         <translation>普陀区（合成图层）：由地图计算规划中的比例和人均指标（人均公园绿地面积、年径流总量控制率……）</translation>
     </message>
 </context>
@@ -5062,11 +5161,11 @@ blue: theirs (in the database now)</source>
         <translation>基期年份</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <source>Give a target value or the target&apos;s wording.</source>
+        <source>Give a target value or the target's wording.</source>
         <translation>请填写目标值或目标表述。</translation>
     </message>
     <message>
@@ -5238,11 +5337,11 @@ blue: theirs (in the database now)</source>
         <translation>移除的设施</translation>
     </message>
     <message>
-        <source>On the map: layer group &quot;%1&quot;.</source>
+        <source>On the map: layer group "%1".</source>
         <translation>已显示在地图上：图层组“%1”。</translation>
     </message>
     <message>
-        <source>Scenario &quot;%1&quot; on today&apos;s layers: %2</source>
+        <source>Scenario "%1" on today's layers: %2</source>
         <translation>情景“%1”（按当前图层）：%2</translation>
     </message>
     <message>
@@ -5405,7 +5504,7 @@ blue: theirs (in the database now)</source>
         <translation>%1：数据源中没有矢量图层。</translation>
     </message>
     <message>
-        <source>%1: there is no layer named &quot;%2&quot;.</source>
+        <source>%1: there is no layer named "%2".</source>
         <translation>%1：没有名为“%2”的图层。</translation>
     </message>
     <message>
@@ -5461,7 +5560,7 @@ blue: theirs (in the database now)</source>
         <translation>%1：默认值 %2 不被允许：%3</translation>
     </message>
     <message>
-        <source>%1: there is no field named &quot;%2&quot;.</source>
+        <source>%1: there is no field named "%2".</source>
         <translation>%1：没有名为“%2”的字段。</translation>
     </message>
     <message>
@@ -5485,7 +5584,7 @@ blue: theirs (in the database now)</source>
         <translation>在 %1 中即 %2 个汉字；更长的名称（%3 个及以上）会被截断</translation>
     </message>
     <message>
-        <source>%1: a shapefile&apos;s field names are at most %2 bytes — %3. %4</source>
+        <source>%1: a shapefile's field names are at most %2 bytes — %3. %4</source>
         <translation>%1：Shapefile 的字段名最多 %2 字节 — %3。%4</translation>
     </message>
     <message>
@@ -5497,7 +5596,7 @@ blue: theirs (in the database now)</source>
         <translation>最多 %1 个汉字</translation>
     </message>
     <message>
-        <source>%1: a text field of a shapefile holds at most %2 bytes in the file&apos;s encoding, %3 — %4; longer text cannot be saved. %5</source>
+        <source>%1: a text field of a shapefile holds at most %2 bytes in the file's encoding, %3 — %4; longer text cannot be saved. %5</source>
         <translation>%1：Shapefile 的文本字段按文件编码 %3 最多 %2 字节 — %4；更长的文本无法保存。%5</translation>
     </message>
     <message>
@@ -5505,11 +5604,11 @@ blue: theirs (in the database now)</source>
         <translation>不到 0.1%</translation>
     </message>
     <message>
-        <source>%1: a shapefile&apos;s .shp and .dbf hold at most 2 GB each; the larger here, %2, is %3 MB (%4 of the limit). %5</source>
+        <source>%1: a shapefile's .shp and .dbf hold at most 2 GB each; the larger here, %2, is %3 MB (%4 of the limit). %5</source>
         <translation>%1：Shapefile 的 .shp 和 .dbf 各最多 2 GB；其中较大的 %2 为 %3 MB（占上限的%4）。%5</translation>
     </message>
     <message>
-        <source>%1: the character “%2” in field “%3” cannot be stored in the file&apos;s encoding %4. Leave it out, or save the layer as a GeoPackage.</source>
+        <source>%1: the character “%2” in field “%3” cannot be stored in the file's encoding %4. Leave it out, or save the layer as a GeoPackage.</source>
         <translation>%1：字段“%3”中的字符“%2”无法以文件编码 %4 保存。请删去该字符，或将图层另存为 GeoPackage。</translation>
     </message>
     <message>
@@ -5661,7 +5760,7 @@ blue: theirs (in the database now)</source>
         <translation>其 .cpg 声明为 %1，但文字不是有效的 %1</translation>
     </message>
     <message>
-        <source>its .cpg names &quot;%1&quot;, which is not an encoding Xiuhua knows</source>
+        <source>its .cpg names "%1", which is not an encoding Xiuhua knows</source>
         <translation>其 .cpg 写的是“%1”，这不是绣花认识的编码</translation>
     </message>
     <message>
@@ -5689,7 +5788,7 @@ blue: theirs (in the database now)</source>
         <translation>没有可量算的要素</translation>
     </message>
     <message>
-        <source>%1.%2: the change trigger cannot be installed (it needs the table&apos;s owner): %3</source>
+        <source>%1.%2: the change trigger cannot be installed (it needs the table's owner): %3</source>
         <translation>%1.%2：无法安装修改触发器（需要表的所有者权限）：%3</translation>
     </message>
     <message>
@@ -5697,11 +5796,11 @@ blue: theirs (in the database now)</source>
         <translation>%1：无法连接到服务器：该主机和端口无响应。服务器是否在运行？地址是否正确？防火墙是否放行该端口？（%2）</translation>
     </message>
     <message>
-        <source>%1: the server has no database named &quot;%2&quot;.</source>
+        <source>%1: the server has no database named "%2".</source>
         <translation>%1：服务器上没有名为“%2”的数据库。</translation>
     </message>
     <message>
-        <source>%1: the server accepts user %2 only over SSL; set the SSL mode to require (or verify-full with the server&apos;s certificate).</source>
+        <source>%1: the server accepts user %2 only over SSL; set the SSL mode to require (or verify-full with the server's certificate).</source>
         <translation>%1：服务器只接受用户 %2 通过 SSL 连接；请将 SSL 模式设为 require（或使用服务器证书设为 verify-full）。</translation>
     </message>
     <message>
@@ -5709,7 +5808,7 @@ blue: theirs (in the database now)</source>
         <translation>%1：要求使用 SSL，但服务器不提供 SSL。请联系其管理员，或降低 SSL 模式。</translation>
     </message>
     <message>
-        <source>%1: the server&apos;s certificate did not verify against the root certificate given (sslrootcert): %2</source>
+        <source>%1: the server's certificate did not verify against the root certificate given (sslrootcert): %2</source>
         <translation>%1：服务器证书未能通过所给根证书（sslrootcert）的校验：%2</translation>
     </message>
     <message>
@@ -5792,11 +5891,11 @@ blue: theirs (in the database now)</source>
         <translation>%1：无法打开文件核对其中的数字。</translation>
     </message>
     <message>
-        <source>line %1: &quot;%2&quot;</source>
+        <source>line %1: "%2"</source>
         <translation>第 %1 行：“%2”</translation>
     </message>
     <message>
-        <source>%1: field %2 writes numbers two ways — with thousands separators (%3) and with decimal commas (%4); which one &quot;68,500&quot; is cannot be told. Write the numbers one way (e.g. 68500 and 68.5) and open it again.</source>
+        <source>%1: field %2 writes numbers two ways — with thousands separators (%3) and with decimal commas (%4); which one "68,500" is cannot be told. Write the numbers one way (e.g. 68500 and 68.5) and open it again.</source>
         <translation>%1：字段 %2 的数字有两种写法——既有千分位分隔符（%3），又有小数逗号（%4），无法判断“68,500”是哪一种。请统一数字的写法（例如 68500 和 68.5）后重新打开。</translation>
     </message>
     <message>
@@ -5855,7 +5954,7 @@ blue: theirs (in the database now)</source>
         <translation>%1：无法读取共享指标值的连接：%2</translation>
     </message>
     <message>
-        <source>%1: the project&apos;s indicator values are shared already (%2); stop sharing them first.</source>
+        <source>%1: the project's indicator values are shared already (%2); stop sharing them first.</source>
         <translation>%1：项目的指标值已在共享（%2）；请先停止共享。</translation>
     </message>
     <message>
@@ -5863,7 +5962,7 @@ blue: theirs (in the database now)</source>
         <translation>%1 已有 %2 个指标和 %3 个指标值：未复制任何内容。请加入该模式以使用其中的值，或选择一个空模式。</translation>
     </message>
     <message>
-        <source>%1 holds no indicator catalog: there is nothing to join. Copy a project&apos;s values there first.</source>
+        <source>%1 holds no indicator catalog: there is nothing to join. Copy a project's values there first.</source>
         <translation>%1 中没有指标目录：无可加入。请先将某个项目的指标值复制到该处。</translation>
     </message>
     <message>

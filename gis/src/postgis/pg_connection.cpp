@@ -1,6 +1,7 @@
 #include "xiuhua/gis/postgis/pg_connection.h"
 
 #include "pg_connect.h"
+#include "xiuhua/gis/postgis/pg_passwords.h"
 #include "translate.h"
 
 #include <libpq-fe.h>
@@ -49,7 +50,10 @@ PGconn* connectPg(const PgConnectionInfo& info, const QString& password) {
   }
   if (!timeout) keys.emplace_back("connect_timeout"), values.emplace_back("10");
   if (!application) keys.emplace_back("application_name"), values.emplace_back("xiuhua");
-  if (!password.isEmpty()) keys.emplace_back("password"), values.push_back(password.toUtf8());
+  // The password given, else the one held in memory for this connection (keyring or typed), else
+  // none: libpq reads ~/.pgpass and the service file.
+  const QString secret = password.isEmpty() ? PgPasswords::heldFor(info) : password;
+  if (!secret.isEmpty()) keys.emplace_back("password"), values.push_back(secret.toUtf8());
   keys.emplace_back("client_encoding"), values.emplace_back("UTF8");
   std::vector<const char*> k;
   std::vector<const char*> v;
