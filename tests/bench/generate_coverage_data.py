@@ -4,7 +4,7 @@
 (公园绿地500米服务半径覆盖率: share of residential land within a park's service radius).
 
 Usage:
-    /usr/bin/python3 tests/bench/generate_coverage_data.py --scale district|city --out DIR
+    /usr/bin/python3 tests/bench/generate_coverage_data.py --scale district|city|million --out DIR
 
 Writes DIR/coverage-<scale>.gpkg (an existing file is replaced), CRS EPSG:4549
 (CGCS2000 / 3-degree Gauss-Kruger CM 120E), with four polygon layers:
@@ -25,13 +25,13 @@ Writes DIR/coverage-<scale>.gpkg (an existing file is replaced), CRS EPSG:4549
                                           straddle sub-unit boundaries; all lie inside the rectangle
   water        `name`                     lakes, some > 1 km2, some smaller, partly over parcels
 
-                 district                        city
-  rectangle      x 600000-640000                 x 560000-660000
-                 y 3450000-3490000 (40 x 40 km)  y 3400000-3480000 (100 x 80 km)
-  subunits       12 (4 x 3)                      200 (20 x 10)
-  parks          600                             8000
-  residential    20,000                          300,000
-  water          5                               40
+                 district                        city                             million
+  rectangle      x 600000-640000                 x 560000-660000                  x 540000-720000
+                 y 3450000-3490000 (40 x 40 km)  y 3400000-3480000 (100 x 80 km)  y 3380000-3530000 (180 x 150 km)
+  subunits       12 (4 x 3)                      200 (20 x 10)                    450 (30 x 15)
+  parks          600                             8000                             26,000
+  residential    20,000                          300,000                          1,000,000
+  water          5                               40                               120
 
 Deterministic: every random number comes from random.Random streams seeded from SEED, the scale
 and the layer, coordinates are rounded to 0.01 m, and the GeoPackage timestamps are fixed, so the
@@ -85,6 +85,19 @@ SCALES = {
         "cores": (5, (2500.0, 5000.0), 0.33),
         "towns": (60, (600.0, 1500.0), 0.50),
         "hamlets": (900, (120.0, 300.0), 0.12),
+        "rural_share": 0.05,
+    },
+    # a million parcels: the city's densities over about three times its area
+    "million": {
+        "rect": (540000.0, 3380000.0, 720000.0, 3530000.0),
+        "grid": (30, 15),
+        "parks": 26000,
+        "residential": 1000000,
+        "water": 120,
+        "water_large": 30,
+        "cores": (16, (2500.0, 5000.0), 0.33),
+        "towns": (200, (600.0, 1500.0), 0.50),
+        "hamlets": (3000, (120.0, 300.0), 0.12),
         "rural_share": 0.05,
     },
 }

@@ -3,11 +3,12 @@
 // quarter circle (GEOS inside PostGIS draws the same arcs); the target land is each target minus
 // the earlier targets whose interior it meets (overlaps count once), minus the exclusions, inside
 // `within`; covered = its area inside the union of the buffers. A sub-unit that contains a target
-// takes all of it (the first such); otherwise the target is split by intersection; what no sub-unit
-// takes is outside. Weights by a field spread each target's weight evenly over its polygon.
+// (up to 1e-9 of its area) takes all of it (the first such); otherwise the target is split by
+// intersection; what no sub-unit takes is outside. Weights by a field spread each target's weight evenly over its polygon.
 //
-// The unions of buffers, exclusions and `within` are cut into small pieces (ST_Subdivide) with a
-// spatial index, so each target meets only a few vertices; pieces do not overlap, so areas add up.
+// The unions of buffers, exclusions and `within`, and each sub-unit, are cut into small pieces
+// (ST_Subdivide) with a spatial index, so each target meets only a few vertices; pieces do not
+// overlap, so areas add up.
 #include "metrics/server/server_inputs.h"
 #include "metrics/server/server_metrics.h"
 
@@ -91,19 +92,37 @@ const char* const kSharesSql =
     "                                       FROM xh_cover c WHERE c.g && l.g AND ST_Intersects(c.g, l.g)), 0))) AS covered "
     "FROM xh_land l WHERE l.total > 0";
 
+// Per target and sub-unit, its area inside the sub-unit — over the sub-unit's pieces, so that a
+// large 街镇 boundary is never tested whole against each parcel — and whether it lies inside (in one
+// piece, or all but 1e-9 of its area in the sub-unit's pieces: containment up to rounding).
+const char* const kInZoneSql =
+    "CREATE TEMP TABLE xh_in_zone ON COMMIT DROP AS "
+    "SELECT l.i, p.z, bool_or(ST_Within(l.g, p.g)) AS inside_piece, "
+    "  sum(CASE WHEN ST_Within(l.g, p.g) THEN l.total ELSE ST_Area(ST_Intersection(l.g, p.g)) END) AS area "
+    "FROM xh_land l JOIN xh_zone_pieces p ON p.g && l.g AND ST_Intersects(p.g, l.g) WHERE l.total > 0 GROUP BY l.i, p.z";
+
+// The target inside a sub-unit goes wholly to the first such.
+const char* const kWholeSql =
+    "CREATE TEMP TABLE xh_whole ON COMMIT DROP AS "
+    "SELECT DISTINCT ON (iz.i) iz.i, iz.z FROM xh_in_zone iz JOIN xh_land l USING (i) "
+    "WHERE iz.inside_piece OR iz.area >= l.total * (1 - 1e-9) ORDER BY iz.i, iz.z";
+
+// The shares per sub-unit: whole, or split — the covered part in each sub-unit measured piece by
+// piece.
 const char* const kZoneSharesSql =
     "INSERT INTO xh_shares "
-    "WITH whole AS (SELECT l.i, (SELECT z.z FROM xh_zones z WHERE z.g && l.g AND ST_Contains(z.g, l.g) ORDER BY z.z LIMIT 1) AS z "
-    "               FROM xh_land l WHERE l.total > 0), "
-    "split AS (SELECT w.i, z.z, s.density, ST_Intersection(l.g, z.g) AS g "
-    "          FROM whole w JOIN xh_land l USING (i) JOIN xh_shares s ON s.i = w.i AND s.z IS NULL "
-    "          JOIN xh_zones z ON z.g && l.g AND ST_Intersects(z.g, l.g) WHERE w.z IS NULL) "
-    "SELECT w.i, w.z, s.density, s.total, s.covered FROM whole w JOIN xh_shares s ON s.i = w.i AND s.z IS NULL WHERE w.z IS NOT NULL "
+    "WITH split AS (SELECT l.i, p.z, s.density, ST_Intersection(l.g, p.g) AS g "
+    "          FROM xh_land l JOIN xh_shares s ON s.i = l.i AND s.z IS NULL LEFT JOIN xh_whole w ON w.i = l.i "
+    "          JOIN xh_zone_pieces p ON p.g && l.g AND ST_Intersects(p.g, l.g) "
+    "          WHERE l.total > 0 AND w.i IS NULL), "
+    "measured AS (SELECT i, z, density, ST_Area(g) AS total, "
+    "               LEAST(ST_Area(g), GREATEST(0, COALESCE((SELECT sum(CASE WHEN ST_Within(p.g, c.g) THEN ST_Area(p.g) "
+    "                                                          ELSE ST_Area(ST_Intersection(p.g, c.g)) END) "
+    "                                                  FROM xh_cover c WHERE c.g && p.g AND ST_Intersects(c.g, p.g)), 0))) AS covered "
+    "             FROM split p) "
+    "SELECT w.i, w.z, s.density, s.total, s.covered FROM xh_whole w JOIN xh_shares s ON s.i = w.i AND s.z IS NULL "
     "UNION ALL "
-    "SELECT i, z, density, total, LEAST(total, GREATEST(0, COALESCE((SELECT sum(CASE WHEN ST_Within(p.g, c.g) THEN p.total "
-    "                                                                        ELSE ST_Area(ST_Intersection(p.g, c.g)) END) "
-    "                                                                FROM xh_cover c WHERE c.g && p.g AND ST_Intersects(c.g, p.g)), 0))) "
-    "FROM (SELECT i, z, density, g, ST_Area(g) AS total FROM split) p WHERE total > 0";
+    "SELECT i, z, density, sum(total), sum(covered) FROM measured WHERE total > 0 GROUP BY i, z, density";
 
 // Sums, areas and weights: the whole (z NULL), each sub-unit, and outside — per target, what the
 // sub-units did not take when more than 1e-9 of it, as sumShares counts it.
@@ -241,10 +260,22 @@ gis::Result<MetricResult> computeCoverageInServer(const CoverageParams& params, 
   if (gis::Status s = in.execute(buffers); !s) return fail(s.error());
   if (gis::Status s = pieces(in, QStringLiteral("xh_cover"), QStringLiteral("xh_buffers")); !s) return fail(s.error());
   if (gis::Status s = in.execute(landSql(weighted, exclude, within)); !s) return fail(s.error());
-  if (gis::Status s = in.execute(QStringLiteral("CREATE INDEX ON xh_land USING gist (g)")); !s) return fail(s.error());
-  if (gis::Status s = in.execute(QString::fromLatin1(kSharesSql)); !s) return fail(s.error());
+  // Indexed and analysed, so that the planner joins the working tables by hash, not row by row.
+  for (const char* sql : {"CREATE INDEX ON xh_land USING gist (g)", "CREATE INDEX ON xh_land (i)", "ANALYZE xh_land", kSharesSql,
+                          "CREATE INDEX ON xh_shares (i)", "ANALYZE xh_shares"}) {
+    if (gis::Status s = in.execute(QString::fromLatin1(sql)); !s) return fail(s.error());
+  }
   if (params.per) {
-    if (gis::Status s = in.execute(QString::fromLatin1(kZoneSharesSql)); !s) return fail(s.error());
+    if (gis::Status s = in.execute(QStringLiteral("CREATE TEMP TABLE xh_zone_pieces ON COMMIT DROP AS "
+                                                  "SELECT z, ST_Subdivide(g, %1) AS g FROM xh_zones WHERE g IS NOT NULL AND NOT ST_IsEmpty(g)")
+                                       .arg(kPieceVertices));
+        !s) {
+      return fail(s.error());
+    }
+    for (const char* sql : {"CREATE INDEX ON xh_zone_pieces USING gist (g)", "ANALYZE xh_zone_pieces", kInZoneSql, "ANALYZE xh_in_zone",
+                            kWholeSql, "CREATE INDEX ON xh_whole (i)", "ANALYZE xh_whole", kZoneSharesSql}) {
+      if (gis::Status s = in.execute(QString::fromLatin1(sql)); !s) return fail(s.error());
+    }
   }
   auto sums = in.query(QString::fromLatin1(kSumsSql).arg(params.per ? QStringLiteral("TRUE") : QStringLiteral("FALSE")));
   if (!sums.ok()) return fail(sums.error());
