@@ -5,6 +5,8 @@
 #include "xiuhua/gis/overlay/geometry_measures.h"
 #include "xiuhua/gis/overlay/polygon_pairs.h"
 
+#include <QJsonArray>
+
 #include <cmath>
 #include <set>
 
@@ -120,16 +122,54 @@ std::vector<int> originalTargets(const CoverageSetup& setup, const std::vector<i
   return {out.begin(), out.end()};
 }
 
-gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run, const std::vector<LayerRequest>& extra) {
+gis::Status checkCoverageParams(const CoverageParams& params) {
   if (!params.radius && params.tiers.empty()) {
     return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Give a service radius or radius tiers.")};
   }
   if (params.radius && !(*params.radius > 0)) {
     return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The service radius must be more than 0 m.")};
   }
+  if (params.quadSegments < 1) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The segments per quarter circle must be 1 or more.")};
+  }
   if (!params.weightField.isEmpty() && !params.weightRaster.isEmpty()) {
     return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Weight by a field or by a raster, not both.")};
   }
+  return {};
+}
+
+QJsonObject coverageParameters(const CoverageParams& params, const QString& method) {
+  QJsonObject parameters{{QStringLiteral("facilities"), params.facilities.toString()},
+                         {QStringLiteral("facility_where"), params.facilityWhere},
+                         {QStringLiteral("target"), params.target.toString()},
+                         {QStringLiteral("target_where"), params.targetWhere},
+                         {QStringLiteral("quad_segments"), params.quadSegments},
+                         {QStringLiteral("method"), method}};
+  if (params.radius) parameters.insert(QStringLiteral("radius_m"), *params.radius);
+  QJsonArray tiers;
+  for (const RadiusTier& t : params.tiers) tiers.append(QJsonObject{{QStringLiteral("min_area_m2"), t.minArea}, {QStringLiteral("radius_m"), t.radius}});
+  if (!params.tiers.empty()) parameters.insert(QStringLiteral("radius_tiers"), tiers);
+  if (!params.within.isEmpty()) {
+    parameters.insert(QStringLiteral("within"), params.within.toString());
+    parameters.insert(QStringLiteral("within_where"), params.withinWhere);
+  }
+  if (!params.exclude.isEmpty()) {
+    parameters.insert(QStringLiteral("exclude"), params.exclude.toString());
+    parameters.insert(QStringLiteral("exclude_where"), params.excludeWhere);
+  }
+  if (!params.weightField.isEmpty()) parameters.insert(QStringLiteral("weight_field"), params.weightField);
+  if (!params.weightRaster.isEmpty()) parameters.insert(QStringLiteral("weight_raster"), params.weightRaster);
+  if (params.network) {
+    parameters.insert(QStringLiteral("network"), QJsonObject{{QStringLiteral("lines"), params.network->lines.toString()},
+                                                             {QStringLiteral("where"), params.network->where},
+                                                             {QStringLiteral("max_snap_m"), params.network->maxSnap},
+                                                             {QStringLiteral("width_m"), params.network->width}});
+  }
+  return parameters;
+}
+
+gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run, const std::vector<LayerRequest>& extra) {
+  if (gis::Status s = checkCoverageParams(params); !s) return s.error();
   const QStringList targetFields = params.weightField.isEmpty() ? QStringList() : QStringList{params.weightField};
   std::vector<LayerRequest> requests = {{QStringLiteral("facilities"), params.facilities, params.facilityWhere, {}},
                                         {QStringLiteral("target"), params.target, params.targetWhere, targetFields}};

@@ -55,6 +55,10 @@ void useStraightLineCovers(const CoverageParams& params, CoverageSetup& setup, i
 
 gis::Result<CoverageSetup> setUpCoverage(const CoverageParams& params, const MetricRun& run,
                                          const std::vector<LayerRequest>& extra = {});
+// The parameters themselves, before any input is read: a radius or tiers, segments, one weight.
+gis::Status checkCoverageParams(const CoverageParams& params);
+// The parameters as the result's JSON records them (`method`: indexed, naive or postgis).
+QJsonObject coverageParameters(const CoverageParams& params, const QString& method);
 
 // Each facility's radius: the one radius, or its tier by area (points have no area); 0 for none.
 std::vector<double> facilityRadii(const CoverageParams& params, const std::vector<gis::Geometry>& facilities, int threads);

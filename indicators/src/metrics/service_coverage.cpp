@@ -9,7 +9,6 @@
 #include "xiuhua/gis/overlay/zonal_coverage.h"
 
 #include <QElapsedTimer>
-#include <QJsonArray>
 
 #include <algorithm>
 #include <cmath>
@@ -160,7 +159,6 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
   MetricInputs* inputs = &setup->inputs;
   const MetricLayer& facilities = inputs->layers[0];
   const MetricLayer& target = inputs->layers[1];
-  const MetricLayer* exclude = params.exclude.isEmpty() ? nullptr : &inputs->layers[2];
   const MetricLayer* zones = params.per ? &inputs->layers[setup->zoneLayer] : nullptr;
   gis::ZonalCoverageInput& overlay = setup->overlay;
   const std::vector<double>& radii = setup->radii;
@@ -200,33 +198,7 @@ gis::Result<MetricResult> computeCoverage(const CoverageParams& params, const Me
     return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The weights on the target land add up to 0: nothing to weight by.")};
   }
   detail::fillCoverageValues(result, *coverage, weighted, zones, params.per);
-  QJsonObject parameters{{QStringLiteral("facilities"), params.facilities.toString()},
-                         {QStringLiteral("facility_where"), params.facilityWhere},
-                         {QStringLiteral("target"), params.target.toString()},
-                         {QStringLiteral("target_where"), params.targetWhere},
-                         {QStringLiteral("quad_segments"), params.quadSegments},
-                         {QStringLiteral("method"), params.naive ? QStringLiteral("naive") : QStringLiteral("indexed")}};
-  if (params.radius) parameters.insert(QStringLiteral("radius_m"), *params.radius);
-  QJsonArray tiers;
-  for (const RadiusTier& t : params.tiers) tiers.append(QJsonObject{{QStringLiteral("min_area_m2"), t.minArea}, {QStringLiteral("radius_m"), t.radius}});
-  if (!params.tiers.empty()) parameters.insert(QStringLiteral("radius_tiers"), tiers);
-  if (!params.within.isEmpty()) {
-    parameters.insert(QStringLiteral("within"), params.within.toString());
-    parameters.insert(QStringLiteral("within_where"), params.withinWhere);
-  }
-  if (exclude != nullptr) {
-    parameters.insert(QStringLiteral("exclude"), params.exclude.toString());
-    parameters.insert(QStringLiteral("exclude_where"), params.excludeWhere);
-  }
-  if (!params.weightField.isEmpty()) parameters.insert(QStringLiteral("weight_field"), params.weightField);
-  if (!params.weightRaster.isEmpty()) parameters.insert(QStringLiteral("weight_raster"), params.weightRaster);
-  if (params.network) {
-    parameters.insert(QStringLiteral("network"), QJsonObject{{QStringLiteral("lines"), params.network->lines.toString()},
-                                                             {QStringLiteral("where"), params.network->where},
-                                                             {QStringLiteral("max_snap_m"), params.network->maxSnap},
-                                                             {QStringLiteral("width_m"), params.network->width}});
-  }
-  result.parameters = parameters;
+  result.parameters = detail::coverageParameters(params, params.naive ? QStringLiteral("naive") : QStringLiteral("indexed"));
   result.counts = {{QStringLiteral("facilities_selected"), static_cast<qint64>(facilities.geometries.size())},
                    {QStringLiteral("facilities_used"), used},
                    {QStringLiteral("targets"), static_cast<qint64>(targetCount)},

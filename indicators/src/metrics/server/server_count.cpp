@@ -23,13 +23,7 @@ gis::Result<MetricResult> computeCountInServer(const CountParams& params, const 
     (void)in.execute(QStringLiteral("ROLLBACK"));
     return e;
   };
-  // The features keep their own dimension through a repair (points are never repaired).
-  auto dimension = in.query(QStringLiteral("SELECT COALESCE(max(ST_Dimension(%1)), 0) FROM %2 WHERE %3")
-                                .arg(in.tables[0].geometry, in.tables[0].from, in.tables[0].where));
-  if (!dimension.ok()) return fail(dimension.error());
-  const int kind = dimension->text(0, 0).toInt();  // 0 points, 1 lines, 2 polygons
-  if (gis::Status s = materialize(in, 0, QStringLiteral("xh_features"), kind + 1); !s) return fail(s.error());
-  if (gis::Status s = checkKind(in, 0, QStringLiteral("xh_features"), kind, false, result.notes); !s) return fail(s.error());
+  if (gis::Status s = materializeOwnKind(in, 0, QStringLiteral("xh_features"), result.notes); !s) return fail(s.error());
   std::vector<QString> names;
   std::vector<double> perZone;
   double outside = 0;

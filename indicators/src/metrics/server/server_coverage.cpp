@@ -9,16 +9,16 @@
 // The unions of buffers, exclusions and `within`, and each sub-unit, are cut into small pieces
 // (ST_Subdivide) with a spatial index, so each target meets only a few vertices; pieces do not
 // overlap, so areas add up.
+#include "metrics/coverage_setup.h"
 #include "metrics/server/server_inputs.h"
 #include "metrics/server/server_metrics.h"
 
 #include <QElapsedTimer>
-#include <QJsonArray>
 
 namespace xiuhua::indicators::detail {
 namespace {
 
-constexpr int kPieceVertices = 256;  // ST_Subdivide's limit per piece
+constexpr int kPieceVertices = 64;  // ST_Subdivide's limit per piece
 
 // Each facility's radius from its area `a`, as radiusForArea: the last tier reached.
 QString radiusExpression(const CoverageParams& params) {
@@ -84,22 +84,25 @@ QString landSql(bool weighted, bool exclude, bool within) {
 }
 
 // xh_shares: per piece of land counted, covered and total — (i, NULL) the whole target, and with
-// sub-units (i, z) its share in each. A sub-unit containing the target takes it whole.
+// sub-units (i, z) its share in each. Joined piece first, so that PostGIS tests one piece against
+// all the targets it meets in a row (its prepared geometry cached), not each target against
+// pieces in turn.
 const char* const kSharesSql =
     "CREATE TEMP TABLE xh_shares ON COMMIT DROP AS "
-    "SELECT l.i, NULL::bigint AS z, l.density, l.total, "
-    "  LEAST(l.total, GREATEST(0, COALESCE((SELECT sum(CASE WHEN ST_Within(l.g, c.g) THEN l.total ELSE ST_Area(ST_Intersection(l.g, c.g)) END) "
-    "                                       FROM xh_cover c WHERE c.g && l.g AND ST_Intersects(c.g, l.g)), 0))) AS covered "
-    "FROM xh_land l WHERE l.total > 0";
+    "SELECT l.i, NULL::bigint AS z, l.density, l.total, LEAST(l.total, GREATEST(0, COALESCE(c.covered, 0))) AS covered "
+    "FROM xh_land l LEFT JOIN ("
+    "  SELECT l.i, sum(CASE WHEN ST_Contains(c.g, l.g) THEN l.total ELSE ST_Area(ST_Intersection(l.g, c.g)) END) AS covered "
+    "  FROM xh_cover c JOIN xh_land l ON c.g && l.g AND ST_Intersects(c.g, l.g) WHERE l.total > 0 GROUP BY l.i) c USING (i) "
+    "WHERE l.total > 0";
 
 // Per target and sub-unit, its area inside the sub-unit — over the sub-unit's pieces, so that a
 // large 街镇 boundary is never tested whole against each parcel — and whether it lies inside (in one
 // piece, or all but 1e-9 of its area in the sub-unit's pieces: containment up to rounding).
 const char* const kInZoneSql =
     "CREATE TEMP TABLE xh_in_zone ON COMMIT DROP AS "
-    "SELECT l.i, p.z, bool_or(ST_Within(l.g, p.g)) AS inside_piece, "
-    "  sum(CASE WHEN ST_Within(l.g, p.g) THEN l.total ELSE ST_Area(ST_Intersection(l.g, p.g)) END) AS area "
-    "FROM xh_land l JOIN xh_zone_pieces p ON p.g && l.g AND ST_Intersects(p.g, l.g) WHERE l.total > 0 GROUP BY l.i, p.z";
+    "SELECT l.i, p.z, bool_or(ST_Contains(p.g, l.g)) AS inside_piece, "
+    "  sum(CASE WHEN ST_Contains(p.g, l.g) THEN l.total ELSE ST_Area(ST_Intersection(l.g, p.g)) END) AS area "
+    "FROM xh_zone_pieces p JOIN xh_land l ON p.g && l.g AND ST_Intersects(p.g, l.g) WHERE l.total > 0 GROUP BY l.i, p.z";
 
 // The target inside a sub-unit goes wholly to the first such.
 const char* const kWholeSql =
@@ -107,19 +110,23 @@ const char* const kWholeSql =
     "SELECT DISTINCT ON (iz.i) iz.i, iz.z FROM xh_in_zone iz JOIN xh_land l USING (i) "
     "WHERE iz.inside_piece OR iz.area >= l.total * (1 - 1e-9) ORDER BY iz.i, iz.z";
 
+// The targets no sub-unit holds whole, cut by the sub-units' pieces.
+const char* const kSplitSql =
+    "CREATE TEMP TABLE xh_split ON COMMIT DROP AS "
+    "SELECT row_number() OVER () AS k, i, z, density, g, ST_Area(g) AS area FROM ("
+    "  SELECT l.i, p.z, s.density, ST_Intersection(l.g, p.g) AS g "
+    "  FROM (SELECT l.i, l.g FROM xh_land l LEFT JOIN xh_whole w USING (i) WHERE l.total > 0 AND w.i IS NULL) l "
+    "  JOIN xh_shares s ON s.i = l.i AND s.z IS NULL JOIN xh_zone_pieces p ON p.g && l.g AND ST_Intersects(p.g, l.g)) cut";
+
 // The shares per sub-unit: whole, or split — the covered part in each sub-unit measured piece by
 // piece.
 const char* const kZoneSharesSql =
     "INSERT INTO xh_shares "
-    "WITH split AS (SELECT l.i, p.z, s.density, ST_Intersection(l.g, p.g) AS g "
-    "          FROM xh_land l JOIN xh_shares s ON s.i = l.i AND s.z IS NULL LEFT JOIN xh_whole w ON w.i = l.i "
-    "          JOIN xh_zone_pieces p ON p.g && l.g AND ST_Intersects(p.g, l.g) "
-    "          WHERE l.total > 0 AND w.i IS NULL), "
-    "measured AS (SELECT i, z, density, ST_Area(g) AS total, "
-    "               LEAST(ST_Area(g), GREATEST(0, COALESCE((SELECT sum(CASE WHEN ST_Within(p.g, c.g) THEN ST_Area(p.g) "
-    "                                                          ELSE ST_Area(ST_Intersection(p.g, c.g)) END) "
-    "                                                  FROM xh_cover c WHERE c.g && p.g AND ST_Intersects(c.g, p.g)), 0))) AS covered "
-    "             FROM split p) "
+    "WITH measured AS (SELECT p.i, p.z, p.density, p.area AS total, "
+    "                    LEAST(p.area, GREATEST(0, COALESCE(sum(CASE WHEN ST_Contains(c.g, p.g) THEN p.area "
+    "                                                                     ELSE ST_Area(ST_Intersection(p.g, c.g)) END), 0))) AS covered "
+    "                  FROM xh_split p LEFT JOIN xh_cover c ON c.g && p.g AND ST_Intersects(c.g, p.g) "
+    "                  GROUP BY p.k, p.i, p.z, p.density, p.area) "
     "SELECT w.i, w.z, s.density, s.total, s.covered FROM xh_whole w JOIN xh_shares s ON s.i = w.i AND s.z IS NULL "
     "UNION ALL "
     "SELECT i, z, density, sum(total), sum(covered) FROM measured WHERE total > 0 GROUP BY i, z, density";
@@ -163,43 +170,12 @@ Sums readSums(const gis::PgRows& rows, std::size_t zones) {
   return sums;
 }
 
-QJsonObject coverageParameters(const CoverageParams& params) {
-  QJsonObject parameters{{QStringLiteral("facilities"), params.facilities.toString()},
-                         {QStringLiteral("facility_where"), params.facilityWhere},
-                         {QStringLiteral("target"), params.target.toString()},
-                         {QStringLiteral("target_where"), params.targetWhere},
-                         {QStringLiteral("quad_segments"), params.quadSegments},
-                         {QStringLiteral("method"), QStringLiteral("postgis")}};
-  if (params.radius) parameters.insert(QStringLiteral("radius_m"), *params.radius);
-  QJsonArray tiers;
-  for (const RadiusTier& t : params.tiers) tiers.append(QJsonObject{{QStringLiteral("min_area_m2"), t.minArea}, {QStringLiteral("radius_m"), t.radius}});
-  if (!params.tiers.empty()) parameters.insert(QStringLiteral("radius_tiers"), tiers);
-  if (!params.within.isEmpty()) {
-    parameters.insert(QStringLiteral("within"), params.within.toString());
-    parameters.insert(QStringLiteral("within_where"), params.withinWhere);
-  }
-  if (!params.exclude.isEmpty()) {
-    parameters.insert(QStringLiteral("exclude"), params.exclude.toString());
-    parameters.insert(QStringLiteral("exclude_where"), params.excludeWhere);
-  }
-  if (!params.weightField.isEmpty()) parameters.insert(QStringLiteral("weight_field"), params.weightField);
-  return parameters;
-}
-
 }  // namespace
 
 gis::Result<MetricResult> computeCoverageInServer(const CoverageParams& params, const MetricRun& run) {
   QElapsedTimer timer;
   timer.start();
-  if (!params.radius && params.tiers.empty()) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("Give a service radius or radius tiers.")};
-  }
-  if (params.radius && !(*params.radius > 0)) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The service radius must be more than 0 m.")};
-  }
-  if (params.quadSegments < 1) {
-    return gis::Error{gis::ErrorCode::InvalidArgument, Metrics::tr("The segments per quarter circle must be 1 or more.")};
-  }
+  if (gis::Status s = checkCoverageParams(params); !s) return s.error();
   std::vector<LayerRequest> requests = {{QStringLiteral("facilities"), params.facilities, params.facilityWhere, {}},
                                         {QStringLiteral("target"), params.target, params.targetWhere, {}}};
   const bool exclude = !params.exclude.isEmpty();
@@ -220,13 +196,7 @@ gis::Result<MetricResult> computeCoverageInServer(const CoverageParams& params, 
     (void)in.execute(QStringLiteral("ROLLBACK"));
     return e;
   };
-  // The facilities keep their own dimension through a repair: points, lines or polygons.
-  auto dimension = in.query(QStringLiteral("SELECT COALESCE(max(ST_Dimension(%1)), 0) FROM %2 WHERE %3")
-                                .arg(in.tables[0].geometry, in.tables[0].from, in.tables[0].where));
-  if (!dimension.ok()) return fail(dimension.error());
-  const int kind = dimension->text(0, 0).toInt();
-  if (gis::Status s = materialize(in, 0, QStringLiteral("xh_facilities"), kind + 1); !s) return fail(s.error());
-  if (gis::Status s = checkKind(in, 0, QStringLiteral("xh_facilities"), kind, false, result.notes); !s) return fail(s.error());
+  if (gis::Status s = materializeOwnKind(in, 0, QStringLiteral("xh_facilities"), result.notes); !s) return fail(s.error());
   const QString weightColumn = weighted ? in.connection->quoteIdentifier(params.weightField) + QStringLiteral("::text") : QString();
   if (gis::Status s = materialize(in, 1, QStringLiteral("xh_targets"), 3, weightColumn); !s) return fail(s.error());
   if (gis::Status s = checkKind(in, 1, QStringLiteral("xh_targets"), 2, true, result.notes); !s) return fail(s.error());
@@ -273,7 +243,7 @@ gis::Result<MetricResult> computeCoverageInServer(const CoverageParams& params, 
       return fail(s.error());
     }
     for (const char* sql : {"CREATE INDEX ON xh_zone_pieces USING gist (g)", "ANALYZE xh_zone_pieces", kInZoneSql, "ANALYZE xh_in_zone",
-                            kWholeSql, "CREATE INDEX ON xh_whole (i)", "ANALYZE xh_whole", kZoneSharesSql}) {
+                            kWholeSql, "CREATE INDEX ON xh_whole (i)", "ANALYZE xh_whole", kSplitSql, "ANALYZE xh_split", kZoneSharesSql}) {
       if (gis::Status s = in.execute(QString::fromLatin1(sql)); !s) return fail(s.error());
     }
   }
@@ -309,7 +279,7 @@ gis::Result<MetricResult> computeCoverageInServer(const CoverageParams& params, 
   if (params.per && total.outside.total > 0) {
     result.outside = ratioValue(Metrics::tr("(outside the sub-units)"), weighted ? total.weightedOutside : total.outside);
   }
-  result.parameters = coverageParameters(params);
+  result.parameters = coverageParameters(params, QStringLiteral("postgis"));
   result.counts = {{QStringLiteral("facilities_selected"), selected},
                    {QStringLiteral("facilities_used"), used},
                    {QStringLiteral("targets"), counts->text(0, 2).toLongLong()},

@@ -170,6 +170,15 @@ gis::Status materialize(ServerInputs& inputs, std::size_t input, const QString& 
   return {};
 }
 
+gis::Status materializeOwnKind(ServerInputs& inputs, std::size_t input, const QString& name, QStringList& notes) {
+  const ServerTable& table = inputs.tables[input];
+  auto dimension = inputs.query(QStringLiteral("SELECT COALESCE(max(ST_Dimension(%1)), 0) FROM %2 WHERE %3").arg(table.geometry, table.from, table.where));
+  if (!dimension.ok()) return dimension.error();
+  const int kind = dimension->text(0, 0).toInt();  // 0 points, 1 lines, 2 polygons
+  if (gis::Status s = materialize(inputs, input, name, kind + 1); !s) return s;
+  return checkKind(inputs, input, name, kind, false, notes);
+}
+
 gis::Status checkKind(ServerInputs& inputs, std::size_t input, const QString& name, int dimension, bool required, QStringList& notes) {
   const ServerTable& table = inputs.tables[input];
   auto kinds = inputs.query(QStringLiteral("SELECT count(*), count(*) FILTER (WHERE ST_Dimension(g) <> %2) FROM %1 "

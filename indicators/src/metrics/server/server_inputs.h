@@ -57,6 +57,9 @@ gis::Result<ServerInputs> openServerInputs(const std::vector<LayerRequest>& requ
 // and the repaired.
 // `extra`: more columns of the source to keep (e.g. "\"名称\"::text AS name").
 gis::Status materialize(ServerInputs& inputs, std::size_t input, const QString& name, int dimension, const QString& extra = {});
+// materialize() for an input of any kind — points, lines or polygons, each keeping its own
+// dimension through a repair — then checkKind() (none allowed, one kind).
+gis::Status materializeOwnKind(ServerInputs& inputs, std::size_t input, const QString& name, QStringList& notes);
 // Fails, naming the input, when it has no features (`required`) or features not of the dimension
 // (0 points, 1 lines, 2 polygons); with none allowed, says so in a note.
 gis::Status checkKind(ServerInputs& inputs, std::size_t input, const QString& name, int dimension, bool required, QStringList& notes);
