@@ -6,9 +6,9 @@
 #   engines    local engine vs --engine postgis, coverage at district, city (300 k parcels) and
 #              1 M parcels, against a throwaway PostgreSQL started here and removed on exit
 #              (tests/bench/engine_bench.py)
-#   coverage   the coverage engine vs the read floor, the naive pipeline and the references
-#              (tests/bench/coverage_bench.py), district and city
-# Options: --runs N (default 3), --scales "district city million" (engines only).
+#   coverage   the coverage engine vs the read floor, the naive pipeline and, where installed, QGIS
+#              and SpatiaLite (tests/bench/coverage_bench.py), district and city
+# Options: --runs N (default 3), --scales "district city million" (coverage: district and city only).
 # Prints Markdown tables with medians, the machine named.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +47,8 @@ for suite in "${suites[@]}"; do
       done
       ;;
     coverage)
-      for scale in district city; do
+      for scale in $scales; do
+        [[ "$scale" == million ]] && continue   # coverage_bench.py has district and city
         echo "== coverage, $scale =="
         /usr/bin/python3 tests/bench/coverage_bench.py --build build-bench --data "$data" --scale "$scale" --runs "$runs" \
           --skip-reference || status=1

@@ -6,6 +6,7 @@
 #include "document/layer_editing.h"
 #include "document/map_document.h"
 #include "document/shared_layer_watcher.h"
+#include "keyring/saved_connections.h"
 #include "edit/conflict_dialog.h"
 #include "edit/editing_controller.h"
 #include "xiuhua/gis/edit/feature_edit_command.h"
@@ -91,11 +92,17 @@ class PostgisGuiTest : public QObject {
     QVERIFY(good.ok());
     dialog.setConnection(good.value());
     dialog.saveConnection();
+    // Listed under its name, read back without a password, and no setting holds one.
+    QVERIFY(SavedConnections::names().contains(good->displayName()));
+    auto back = SavedConnections::connection(good->displayName());
+    QVERIFY(back.ok());
+    QCOMPARE(back->value(QStringLiteral("dbname")), QStringLiteral("xiuhua_test"));
     QSettings settings;
-    const QString saved = settings.value(QStringLiteral("postgis/connections/%1").arg(good->displayName())).toString();
-    QVERIFY2(saved.contains(QLatin1String("dbname=xiuhua_test")), qPrintable(saved));
-    QVERIFY(!saved.contains(QLatin1String("password")));
-    QVERIFY(!saved.contains(env("XIUHUA_PG_PASSWORD")));
+    settings.beginGroup(QStringLiteral("postgis"));
+    for (const QString& key : settings.allKeys()) {
+      const QString saved = settings.value(key).toString();
+      QVERIFY2(!saved.contains(QLatin1String("password")) && !saved.contains(env("XIUHUA_PG_PASSWORD")), qPrintable(key));
+    }
   }
 
   void aTableIsListedAddedDrawnAndEditedWithConflictsSettled() {
