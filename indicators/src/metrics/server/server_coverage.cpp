@@ -4,7 +4,8 @@
 // the earlier targets whose interior it meets (overlaps count once), minus the exclusions, inside
 // `within`; covered = its area inside the union of the buffers. A sub-unit that contains a target
 // (up to 1e-9 of its area) takes all of it (the first such); otherwise the target is split by
-// intersection; what no sub-unit takes is outside. Weights by a field spread each target's weight evenly over its polygon.
+// intersection; what no sub-unit takes is outside. A weight field spreads each target's weight
+// evenly over its polygon.
 //
 // The unions of buffers, exclusions and `within`, and each sub-unit, are cut into small pieces
 // (ST_Subdivide) with a spatial index, so each target meets only a few vertices; pieces do not
