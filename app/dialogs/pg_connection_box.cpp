@@ -99,9 +99,8 @@ PgConnectionBox::PgConnectionBox(QWidget* parent)
 
 void PgConnectionBox::probeKeyring() {
   const PasswordKeyring::Outcome probe = PasswordKeyring::probe();
-  mKeyringAvailable = probe.ok;
-  mRemember->setEnabled(mKeyringAvailable);
-  if (!mKeyringAvailable) {
+  mRemember->setEnabled(probe.ok);
+  if (!probe.ok) {
     mRemember->setChecked(false);
     mKeyringNote->setText(tr("No desktop keyring answers here (%1), so Xiuhua cannot remember the password. Keep it in the "
                              "password file libpq reads, %2: type it above and click \"Add to ~/.pgpass\"; or Xiuhua keeps it in "
@@ -173,14 +172,11 @@ void PgConnectionBox::loadSaved(const QString& name) {
   const bool inKeyring = SavedConnections::passwordInKeyring(name);
   mRemember->setChecked(inKeyring);
   if (!inKeyring) return;
-  const PasswordKeyring::Outcome read = PasswordKeyring::read(gis::PgPasswords::keyOf(info.value()));
-  if (read.ok) {
-    gis::PgPasswords::hold(info.value(), read.password);
-    mPassword->setPlaceholderText(tr("from the desktop keyring"));
-  } else {
-    setStatus(tr("The password of \"%1\" could not be read from the keyring: %2").arg(name, read.notFound ? tr("it holds none") : read.error),
-              false);
+  if (gis::Status s = SavedConnections::holdKeyringPassword(name, info.value()); !s) {
+    setStatus(s.error().message, false);
+    return;
   }
+  mPassword->setPlaceholderText(tr("from the desktop keyring"));
 }
 
 void PgConnectionBox::saveConnection() {

@@ -62,7 +62,6 @@ class PgConnectionBox : public QGroupBox {
   QCheckBox* mRemember;
   QLabel* mKeyringNote;
   QPushButton* mPgpass;
-  bool mKeyringAvailable = false;
   QPushButton* mTest;
   QList<QPushButton*> mButtons;
   QLabel* mStatus;

@@ -39,11 +39,9 @@ Probe probeTable(const QString& source, const QString& layer, bool withTrigger) 
     auto has = gis::pgHasChangeTrigger(*c.value(), table->schema, table->table);
     p.trigger = has.ok() && has.value();
   }
-  if (!p.trigger) {
-    auto stamp = gis::pgChangeStamp(*c.value(), table->schema, table->table);
-    if (!stamp.ok()) return p;
-    p.stamp = stamp.value();
-  }
+  auto stamp = gis::pgChangeStamp(*c.value(), table->schema, table->table);
+  if (!stamp.ok()) return p;
+  p.stamp = stamp.value();
   p.ok = true;
   return p;
 }
@@ -104,7 +102,9 @@ void SharedLayerWatcher::probe(const QString& id) {
     const Probe p = watcher->result();
     it->second.busy = false;
     if (!p.ok) return;  // the server unreachable: tried again at the next poll
-    it->second.mode = p.trigger ? QStringLiteral("notify") : QStringLiteral("poll");
+    // Polled until the LISTEN connection is open: a change meanwhile is not lost.
+    it->second.mode = QStringLiteral("poll");
+    it->second.announced = p.trigger;
     it->second.stamp = p.stamp;
     if (p.trigger) listen(it->second.source);
     emit watching(id, it->second.mode);
@@ -134,6 +134,14 @@ void SharedLayerWatcher::listen(const QString& source) {
     l.notifier = std::make_unique<QSocketNotifier>(l.listener->socket(), QSocketNotifier::Read);
     connect(l.notifier.get(), &QSocketNotifier::activated, this, [this, source] { notified(source); });
     notified(source);  // what arrived while it was being set up
+    // Announced from now on; a change after the last poll and before LISTEN was not announced,
+    // so the stamp is compared once more.
+    for (auto& [id, w] : mLayers) {
+      if (w.source != source || !w.announced || w.mode.isEmpty()) continue;
+      w.mode = QStringLiteral("notify");
+      emit watching(id, w.mode);
+      checkStamp(id);
+    }
   });
   watcher->setFuture(QtConcurrent::run([source]() -> Opened {
     auto info = gis::PgConnectionInfo::parse(source.mid(3));
@@ -167,22 +175,26 @@ void SharedLayerWatcher::poll() {
       probe(id);
       continue;
     }
-    if (w.mode != QLatin1String("poll")) continue;
-    w.busy = true;
-    auto* watcher = new QFutureWatcher<Probe>(this);
-    const QString layerId = id;
-    connect(watcher, &QFutureWatcher<Probe>::finished, this, [this, watcher, layerId] {
-      watcher->deleteLater();
-      const auto it = mLayers.find(layerId);
-      if (it == mLayers.end()) return;
-      it->second.busy = false;
-      const Probe p = watcher->result();
-      if (!p.ok || p.stamp == it->second.stamp) return;
-      it->second.stamp = p.stamp;
-      mDocument->reloadLayer(layerId);
-    });
-    watcher->setFuture(QtConcurrent::run(probeTable, w.source, w.layer, false));
+    if (w.mode == QLatin1String("poll")) checkStamp(id);
   }
+}
+
+void SharedLayerWatcher::checkStamp(const QString& id) {
+  Watched& w = mLayers[id];
+  if (w.busy) return;
+  w.busy = true;
+  auto* watcher = new QFutureWatcher<Probe>(this);
+  connect(watcher, &QFutureWatcher<Probe>::finished, this, [this, watcher, id] {
+    watcher->deleteLater();
+    const auto it = mLayers.find(id);
+    if (it == mLayers.end()) return;
+    it->second.busy = false;
+    const Probe p = watcher->result();
+    if (!p.ok || p.stamp == it->second.stamp) return;
+    it->second.stamp = p.stamp;
+    mDocument->reloadLayer(id);
+  });
+  watcher->setFuture(QtConcurrent::run(probeTable, w.source, w.layer, false));
 }
 
 }  // namespace xiuhua::app

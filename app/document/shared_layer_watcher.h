@@ -39,8 +39,9 @@ class SharedLayerWatcher : public QObject {
   struct Watched {
     QString source;  // "PG:…"
     QString layer;   // "schema.table"
-    QString mode;
-    QString stamp;   // polling: the last stamp seen
+    QString mode;    // "notify" only once the LISTEN connection is open; "poll" until then
+    QString stamp;   // the last stamp seen
+    bool announced = false;  // the table has the change trigger
     bool busy = false;
   };
   struct Listener;
@@ -49,6 +50,8 @@ class SharedLayerWatcher : public QObject {
   void probe(const QString& id);
   void listen(const QString& source);
   void poll();
+  // Compares the table's stamp with the last one seen and reloads the layer when it changed.
+  void checkStamp(const QString& id);
   void notified(const QString& source);
 
   MapDocument* mDocument;

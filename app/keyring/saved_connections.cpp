@@ -84,19 +84,23 @@ gis::Status SavedConnections::forgetPassword(const QString& name, const gis::PgC
   return {};
 }
 
+gis::Status SavedConnections::holdKeyringPassword(const QString& name, const gis::PgConnectionInfo& info) {
+  const PasswordKeyring::Outcome read = PasswordKeyring::read(gis::PgPasswords::keyOf(info));
+  if (!read.ok) {
+    return gis::Error{gis::ErrorCode::InvalidArgument, tr("%1: the password could not be read from the keyring (%2).")
+                                                           .arg(name, read.notFound ? tr("it holds none for this connection") : read.error)};
+  }
+  gis::PgPasswords::hold(info, read.password);
+  return {};
+}
+
 QStringList SavedConnections::holdKeyringPasswords() {
   QStringList problems;
   for (const QString& name : names()) {
     if (!passwordInKeyring(name)) continue;
     auto info = connection(name);
     if (!info.ok()) continue;
-    const PasswordKeyring::Outcome read = PasswordKeyring::read(gis::PgPasswords::keyOf(info.value()));
-    if (read.ok) {
-      gis::PgPasswords::hold(info.value(), read.password);
-    } else {
-      problems << tr("%1: the password could not be read from the keyring (%2).")
-                      .arg(name, read.notFound ? tr("it holds none for this connection") : read.error);
-    }
+    if (gis::Status s = holdKeyringPassword(name, info.value()); !s) problems << s.error().message;
   }
   return problems;
 }

@@ -20,6 +20,9 @@ class SavedConnections {
   // why, the settings unchanged.
   static gis::Status rememberPassword(const QString& name, const gis::PgConnectionInfo& info, const QString& password);
   static gis::Status forgetPassword(const QString& name, const gis::PgConnectionInfo& info);
+  // The connection's password read from the keyring into memory (gis::PgPasswords); fails naming
+  // the connection and why.
+  static gis::Status holdKeyringPassword(const QString& name, const gis::PgConnectionInfo& info);
   // At start: the passwords of the marked connections read from the keyring into memory
   // (gis::PgPasswords), so that a project's PostGIS layers open without asking. Returns what
   // could not be read, one line per connection.

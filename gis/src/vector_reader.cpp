@@ -3,9 +3,9 @@
 #include "csv_numbers.h"
 #include "gdal_env.h"
 #include "ogr_convert.h"
+#include "postgis/pg_connect.h"
 #include "xiuhua/gis/bounds.h"
 #include "xiuhua/gis/postgis/pg_connection.h"
-#include "xiuhua/gis/postgis/pg_passwords.h"
 #include "xiuhua/gis/postgis/pg_tables.h"
 
 #include <cpl_conv.h>
@@ -80,8 +80,7 @@ GDALDatasetUniquePtr openPg(const QString& path, const detail::GdalErrorCollecto
   }
   const QByteArray utf8 = (QStringLiteral("PG:") + info->toString()).toUtf8();
   const char* const drivers[] = {"PostgreSQL", nullptr};
-  CPLStringList options;  // a password held in memory goes as an open option, never in the name
-  if (const QString password = PgPasswords::heldFor(info.value()); !password.isEmpty()) options.SetNameValue("PASSWORD", password.toUtf8().constData());
+  const CPLStringList options = detail::pgOpenOptions(info.value());
   GDALDatasetUniquePtr ds(GDALDataset::Open(utf8.constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options.List(), nullptr));
   if (!ds) {
     const PgConnectionCheck check = checkPgConnection(info.value());

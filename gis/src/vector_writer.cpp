@@ -1,11 +1,11 @@
 #include "xiuhua/gis/vector_writer.h"
 
 #include "xiuhua/gis/postgis/pg_connection.h"
-#include "xiuhua/gis/postgis/pg_passwords.h"
 
 #include "atomic_file.h"
 #include "gdal_env.h"
 #include "ogr_convert.h"
+#include "postgis/pg_connect.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -215,10 +215,7 @@ Status VectorWriter::publishToPostgis(const QString& connectionString, const QSt
   }
   detail::GdalErrorCollector errors;
   const char* const drivers[] = {"PostgreSQL", nullptr};
-  CPLStringList openOptions;  // a password held in memory goes as an open option, never in the name
-  if (const QString password = PgPasswords::heldFor(info.value()); !password.isEmpty()) {
-    openOptions.SetNameValue("PASSWORD", password.toUtf8().constData());
-  }
+  const CPLStringList openOptions = detail::pgOpenOptions(info.value());
   GDALDatasetUniquePtr ds(GDALDataset::Open((QStringLiteral("PG:") + info->toString()).toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
                                             drivers, openOptions.List(), nullptr));
   if (!ds) return writeFailure(target, errors.lastError());

@@ -4427,14 +4427,6 @@ blue: theirs (in the database now)</source>
         <translation>取自桌面密钥环</translation>
     </message>
     <message>
-        <source>The password of "%1" could not be read from the keyring: %2</source>
-        <translation>无法从密钥环读取“%1”的密码：%2</translation>
-    </message>
-    <message>
-        <source>it holds none</source>
-        <translation>密钥环中没有</translation>
-    </message>
-    <message>
         <source>The connection "%1" is saved, its password is not: %2</source>
         <translation>连接“%1”已保存，但密码未保存：%2</translation>
     </message>

@@ -2,6 +2,7 @@
 
 #include "xiuhua/gis/postgis/pg_connection_info.h"
 
+#include <cpl_string.h>
 #include <libpq-fe.h>
 
 namespace xiuhua::gis::detail {
@@ -10,5 +11,9 @@ namespace xiuhua::gis::detail {
 // 10 s connect timeout and application_name xiuhua unless the info sets them, in UTF-8. The caller
 // owns the handle, also when the connection failed (PQstatus tells); PQfinish frees it.
 PGconn* connectPg(const PgConnectionInfo& info, const QString& password);
+
+// GDAL's PostgreSQL driver opens the connection: the password held in memory for it
+// (PgPasswords), if any, as its PASSWORD open option — never in the dataset's name.
+CPLStringList pgOpenOptions(const PgConnectionInfo& info);
 
 }  // namespace xiuhua::gis::detail

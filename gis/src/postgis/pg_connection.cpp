@@ -70,6 +70,12 @@ PGconn* connectPg(const PgConnectionInfo& info, const QString& password) {
   return conn;
 }
 
+CPLStringList pgOpenOptions(const PgConnectionInfo& info) {
+  CPLStringList options;
+  if (const QString password = PgPasswords::heldFor(info); !password.isEmpty()) options.SetNameValue("PASSWORD", password.toUtf8().constData());
+  return options;
+}
+
 }  // namespace detail
 
 Result<std::shared_ptr<PgConnection>> PgConnection::open(const PgConnectionInfo& info, const QString& password) {
