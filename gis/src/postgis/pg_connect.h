@@ -1,9 +1,27 @@
 #pragma once
 
+#include "xiuhua/gis/postgis/pg_connection.h"
 #include "xiuhua/gis/postgis/pg_connection_info.h"
 
 #include <cpl_string.h>
 #include <libpq-fe.h>
+
+namespace xiuhua::gis {
+
+struct PgConnection::Impl {
+  PGconn* conn = nullptr;
+  ~Impl() {
+    if (conn != nullptr) PQfinish(conn);
+  }
+};
+
+// The libpq handle of a connection, for gis's own code that needs what PgConnection does not offer
+// (binary results through a cursor). Same rule: one thread at a time.
+struct PgConnectionAccess {
+  static PGconn* handle(const PgConnection& c) { return c.d->conn; }
+};
+
+}  // namespace xiuhua::gis
 
 namespace xiuhua::gis::detail {
 

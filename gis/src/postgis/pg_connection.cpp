@@ -25,13 +25,6 @@ QString errorField(const PGresult* r, int field) {
 
 }  // namespace
 
-struct PgConnection::Impl {
-  PGconn* conn = nullptr;
-  ~Impl() {
-    if (conn != nullptr) PQfinish(conn);
-  }
-};
-
 PgConnection::PgConnection(PgConnectionInfo info) : mInfo(std::move(info)), d(std::make_unique<Impl>()) {}
 PgConnection::~PgConnection() = default;
 

@@ -82,25 +82,24 @@ void drawGeometry(QPainter& painter, const Geometry& g, const Symbol& s, const M
   }
 }
 
-void drawLabels(QPainter& painter, const RenderLayer& layer, const std::vector<int>& visible,
+struct LabelCandidate {
+  QPointF anchor;  // map CRS
+  QString text;
+};
+
+void drawLabels(QPainter& painter, const VectorStyle& style, const std::vector<LabelCandidate>& candidates,
                 const MapViewport& vp, const std::atomic<bool>& cancel) {
-  const VectorData& data = layer.vector->source();
-  const int field = data.fieldIndex(layer.vectorStyle.labelField);
-  if (field < 0) return;
-  const std::vector<QPointF>& anchors = layer.vector->labelAnchors();
   QFont font = painter.font();
-  font.setPointSize(layer.vectorStyle.labelPointSize);
+  font.setPointSize(style.labelPointSize);
   painter.setFont(font);
   const QFontMetricsF metrics(font, painter.device());
   std::vector<QRectF> placed;
   const QRectF canvas(QPointF(0, 0), QSizeF(vp.size()));
-  for (int i : visible) {
+  for (const LabelCandidate& candidate : candidates) {
     if (cancel.load() || placed.size() >= 2000) return;  // 2000 labels are plenty for any screen
-    const QString text = data.attributes[static_cast<std::size_t>(i)][static_cast<std::size_t>(field)].toString();
-    if (text.isEmpty()) continue;
-    const QPointF anchor = vp.toPixel(anchors[static_cast<std::size_t>(i)]);
-    QRectF rect = metrics.boundingRect(text);
-    rect.moveCenter(anchor);
+    if (candidate.text.isEmpty()) continue;
+    QRectF rect = metrics.boundingRect(candidate.text);
+    rect.moveCenter(vp.toPixel(candidate.anchor));
     if (!canvas.intersects(rect)) continue;
     const bool overlaps = std::any_of(placed.begin(), placed.end(),
                                       [&](const QRectF& r) { return r.intersects(rect); });
@@ -108,14 +107,74 @@ void drawLabels(QPainter& painter, const RenderLayer& layer, const std::vector<i
     placed.push_back(rect.adjusted(-2, -1, 2, 1));
     // A white halo keeps Chinese labels readable over any fill.
     QPainterPath path;
-    path.addText(rect.left(), rect.top() + metrics.ascent(), font, text);
+    path.addText(rect.left(), rect.top() + metrics.ascent(), font, candidate.text);
     painter.setPen(QPen(QColor(255, 255, 255, 220), 3.0, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path);
     painter.setPen(Qt::NoPen);
-    painter.setBrush(layer.vectorStyle.labelColor);
+    painter.setBrush(style.labelColor);
     painter.drawPath(path);
   }
+}
+
+void drawLabels(QPainter& painter, const RenderLayer& layer, const std::vector<int>& visible,
+                const MapViewport& vp, const std::atomic<bool>& cancel) {
+  const VectorData& data = layer.vector->source();
+  const int field = data.fieldIndex(layer.vectorStyle.labelField);
+  if (field < 0) return;
+  const std::vector<QPointF>& anchors = layer.vector->labelAnchors();
+  std::vector<LabelCandidate> candidates;
+  for (int i : visible) {
+    if (candidates.size() >= 20000) break;
+    const QString text = data.attributes[static_cast<std::size_t>(i)][static_cast<std::size_t>(field)].toString();
+    if (!text.isEmpty()) candidates.push_back({anchors[static_cast<std::size_t>(i)], text});
+  }
+  drawLabels(painter, layer.vectorStyle, candidates, vp, cancel);
+}
+
+// A streamed layer: the view's features fetched batch by batch and drawn as they come; the source
+// stops between batches when the render is cancelled.
+void drawStreamed(QPainter& painter, const RenderLayer& layer, const MapViewport& vp,
+                  const std::atomic<bool>& cancel, RenderStats& stats) {
+  const FeatureSource& source = *layer.streamed;
+  const VectorStyle& style = layer.vectorStyle;
+  const QStringList columns = source.fieldNames();
+  FeatureRequest request;
+  request.rect = vp.extent();
+  // Points always come whole (a symbol, not a pixel); other features below a pixel and a half come
+  // as their box, drawn as one pixel as drawGeometry would.
+  request.minSize = source.geometryType() == Geometry::Type::Point ? 0.0 : 1.5 * vp.unitsPerPixel();
+  const bool classified = style.kind != VectorStyle::Kind::Single && columns.contains(style.field);
+  if (classified) request.fields << style.field;
+  const bool labelled = !style.labelField.isEmpty() && columns.contains(style.labelField);
+  if (labelled) request.fields << style.labelField;
+  std::vector<LabelCandidate> labels;
+  painter.setOpacity(std::clamp(style.opacity, 0.0, 1.0));
+  auto fetched = source.fetch(request, [&](std::vector<StreamedFeature>& batch) {
+    stats.featuresConsidered += static_cast<int>(batch.size());
+    for (const StreamedFeature& f : batch) {
+      const Symbol& symbol = classified ? style.symbolFor(f.values.front()) : style.symbol;
+      if (f.geometry.isEmpty()) {
+        const QPointF c = vp.toPixel(f.box.center());
+        painter.fillRect(QRectF(std::floor(c.x()), std::floor(c.y()), 1, 1),
+                         source.geometryType() == Geometry::Type::Line ? symbol.stroke : symbol.fill);
+      } else {
+        drawGeometry(painter, f.geometry, symbol, vp, false);
+        if (labelled && labels.size() < 20000) labels.push_back({f.box.center(), f.values.back().toString()});
+      }
+      ++stats.featuresDrawn;
+    }
+  }, &cancel);
+  painter.setOpacity(1.0);
+  if (!fetched.ok()) {
+    stats.problems << fetched.error().message;
+    return;
+  }
+  if (fetched->cancelled) {
+    stats.cancelled = true;
+    return;
+  }
+  if (labelled) drawLabels(painter, style, labels, vp, cancel);
 }
 
 void drawVector(QPainter& painter, const RenderLayer& layer, const MapViewport& vp,
@@ -190,6 +249,7 @@ RenderStats paintMap(QPainter& painter, const RenderSnapshot& snapshot, const st
     }
     if (layer.raster) drawRaster(painter, layer, vp);
     if (layer.vector) drawVector(painter, layer, vp, cancel, stats);
+    if (layer.streamed) drawStreamed(painter, layer, vp, cancel, stats);
     if (stats.cancelled) break;
   }
   painter.restore();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xiuhua/gis/feature_source.h"
 #include "xiuhua/gis/map_viewport.h"
 #include "xiuhua/gis/projected_layer.h"
 #include "xiuhua/gis/raster_grid.h"
@@ -7,6 +8,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QStringList>
 
 #include <atomic>
 #include <cstdint>
@@ -17,11 +19,14 @@ namespace xiuhua::gis {
 
 // One layer as the renderer sees it: shared immutable data plus a copy of its style.
 struct RenderLayer {
-  std::shared_ptr<const ProjectedLayer> vector;  // exactly one of vector / raster is set
+  std::shared_ptr<const ProjectedLayer> vector;  // exactly one of vector / raster / streamed is set
   std::shared_ptr<const RasterGrid> raster;
   VectorStyle vectorStyle;
   RasterStyle rasterStyle;
   std::shared_ptr<const std::vector<int>> selection;  // sorted feature indices to highlight
+  // A layer fetched per view from its source (a big PostGIS table): only what the view meets, and
+  // features below a pixel and a half as one pixel without their geometry.
+  std::shared_ptr<const FeatureSource> streamed;
 };
 
 // Everything a render needs, taken on the GUI thread and never changed afterwards, so a worker
@@ -40,6 +45,7 @@ struct RenderStats {
   int featuresDrawn = 0;
   int featuresConsidered = 0;
   bool cancelled = false;
+  QStringList problems;  // a streamed layer that could not be read (the server away …), naming it
 };
 
 // Draws the snapshot into an ARGB image. Polls cancel between features; a cancelled render

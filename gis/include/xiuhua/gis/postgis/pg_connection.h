@@ -64,6 +64,7 @@ class PgConnection {
   struct Impl;
 
  private:
+  friend struct PgConnectionAccess;  // gis's own code reaches the handle (binary results, cursors)
   explicit PgConnection(PgConnectionInfo info);
   PgConnectionInfo mInfo;
   std::unique_ptr<Impl> d;
