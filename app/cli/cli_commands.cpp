@@ -102,6 +102,7 @@ gis::LayerSpec layerFromSpec(const QJsonObject& l, const QDir& base, int n) {
   layer.declaredCrs = l.value(QStringLiteral("declaredCrs")).toString();
   layer.group = l.value(QStringLiteral("group")).toString();
   layer.visible = l.value(QStringLiteral("visible")).toBool(true);
+  layer.streaming = gis::streamingFromName(l.value(QStringLiteral("streaming")).toString());
   layer.fieldConstraints = l.value(QStringLiteral("fieldConstraints")).toObject();
   layer.vectorStyle = gis::VectorStyle::fromJson(l.value(QStringLiteral("style")).toObject());
   layer.rasterStyle = gis::RasterStyle::fromJson(l.value(QStringLiteral("rasterStyle")).toObject());
@@ -118,8 +119,8 @@ gis::Status completeProject(gis::Project& project, const QString& zoomLayer) {
       if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Categorized) gis::buildCategories(layer.vectorStyle, *loaded.data);
       if (layer.vectorStyle.kind == gis::VectorStyle::Kind::Graduated) gis::buildGraduated(layer.vectorStyle, *loaded.data);
     }
-    if (layer.id == zoomLayer && loaded.projected) {
-      const QRectF e = loaded.projected->extent();
+    if (layer.id == zoomLayer && (loaded.projected || loaded.streamed)) {
+      const QRectF e = loaded.projected ? loaded.projected->extent() : loaded.streamed->extent();
       project.extent = e.adjusted(-0.03 * e.width(), -0.03 * e.height(), 0.03 * e.width(), 0.03 * e.height());
     }
   }
@@ -246,9 +247,13 @@ int runProjectInfo(const QStringList& args, QTextStream& out, QTextStream& err) 
                   {QStringLiteral("declaredCrs"), spec.declaredCrs},
                   {QStringLiteral("error"), l.error}};
     if (l.data) o.insert(QStringLiteral("data"), describeVector(*l.data));
-    if (l.projected) {
-      const QRectF e = l.projected->extent();
+    if (l.projected || l.streamed) {
+      const QRectF e = l.projected ? l.projected->extent() : l.streamed->extent();
       o.insert(QStringLiteral("mapExtent"), QJsonArray{e.left(), e.top(), e.right(), e.bottom()});
+    }
+    if (l.streamed) {
+      o.insert(QStringLiteral("streamed"), QJsonObject{{QStringLiteral("estimatedRows"), l.streamed->estimatedCount().value_or(0)},
+                                                       {QStringLiteral("fields"), QJsonArray::fromStringList(l.streamed->fieldNames())}});
     }
     if (l.raster) {
       o.insert(QStringLiteral("raster"), QJsonObject{{QStringLiteral("width"), l.raster->sourceWidth},
@@ -284,15 +289,18 @@ int runRender(const QStringList& args, QTextStream& out, QTextStream& err) {
     const app::LoadedLayer& l = loaded->layers[static_cast<std::size_t>(i)];
     const gis::LayerSpec& spec = loaded->project.layers[static_cast<std::size_t>(i)];
     if (!l.error.isEmpty()) err << "xiuhua-cli: warning: " << l.error << "\n";
-    if (!spec.visible || (!l.projected && !l.raster)) continue;
-    extent.add(l.projected ? l.projected->extent() : l.raster->extent);
-    snapshot.layers.push_back({l.projected, l.raster, spec.vectorStyle, spec.rasterStyle, nullptr});
+    if (!spec.visible || (!l.projected && !l.raster && !l.streamed)) continue;
+    extent.add(l.projected ? l.projected->extent() : l.streamed ? l.streamed->extent() : l.raster->extent);
+    snapshot.layers.push_back({l.projected, l.raster, spec.vectorStyle, spec.rasterStyle, nullptr, l.streamed});
   }
   const QSize size(option(args, QStringLiteral("--width"), QStringLiteral("1200")).toInt(),
                    option(args, QStringLiteral("--height"), QStringLiteral("900")).toInt());
   snapshot.viewport = gis::MapViewport::fitting(loaded->project.extent.isEmpty() ? extent.rect() : loaded->project.extent, size);
   const std::atomic<bool> never(false);
-  const QImage image = gis::renderMap(snapshot, never);
+  gis::RenderStats stats;
+  const QImage image = gis::renderMap(snapshot, never, &stats);
+  for (const QString& problem : stats.problems) err << "xiuhua-cli: " << problem << "\n";
+  if (!stats.problems.isEmpty()) return 1;
   if (!image.save(outPath, "PNG")) {
     err << "xiuhua-cli: " << outPath << ": cannot write the image\n";
     return 1;

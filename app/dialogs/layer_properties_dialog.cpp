@@ -4,7 +4,9 @@
 
 #include "dialogs/crs_selector.h"
 #include "dialogs/style_editor.h"
+#include "document/layer_loader.h"
 #include "document/map_document.h"
+#include "xiuhua/gis/postgis/pg_connection_info.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -77,7 +79,7 @@ LayerPropertiesDialog::LayerPropertiesDialog(MapDocument* document, const QStrin
   if (state != nullptr && state->spec.kind == gis::LayerSpec::Kind::Raster) {
     mTabs->addTab(makeRasterStylePage(), tr("Style"));
   } else if (state != nullptr) {
-    mStyle = new StyleEditor(state->data, state->spec.vectorStyle, this);
+    mStyle = new StyleEditor(state->data, state->spec.vectorStyle, this, state->streamed ? state->streamed->fieldNames() : QStringList());
     mTabs->addTab(mStyle, tr("Style"));
   }
 
@@ -146,6 +148,23 @@ QWidget* LayerPropertiesDialog::makeInformationPage() {
     }
     if (!d.warnings.isEmpty()) form->addRow(tr("Warnings"), selectable(d.warnings.join(QLatin1Char('\n')), page));
   }
+  if (s->streamed) {
+    form->addRow(tr("Format"), selectable(tr("PostGIS table, drawn per view from the server"), page));
+    form->addRow(tr("Geometry"), selectable(geometryTypeName(s->streamed->geometryType()), page));
+    form->addRow(tr("Features"), selectable(tr("about %1 (the server's estimate)").arg(QLocale().toString(s->streamed->estimatedCount().value_or(0))), page));
+    form->addRow(tr("Fields"), selectable(s->streamed->fieldNames().join(QStringLiteral(", ")), page));
+    form->addRow(tr("Extent (map CRS)"), selectable(extentText(s->streamed->extent()), page));
+  }
+  if (s->spec.kind == gis::LayerSpec::Kind::Vector && gis::PgLayerSource::isPgPath(s->spec.source)) {
+    mStreaming = new QComboBox(page);
+    mStreaming->addItem(tr("Automatic: per view from %1 rows on (Xiuhua's assumption; setting postgis/streamAboveRows)")
+                            .arg(QLocale().toString(streamAboveRows())),
+                        static_cast<int>(gis::LayerSpec::Streaming::Auto));
+    mStreaming->addItem(tr("Per view from the server (any size; no table, no editing)"), static_cast<int>(gis::LayerSpec::Streaming::Always));
+    mStreaming->addItem(tr("Read the whole layer (table and editing; memory for every row)"), static_cast<int>(gis::LayerSpec::Streaming::Never));
+    mStreaming->setCurrentIndex(std::max(0, mStreaming->findData(static_cast<int>(s->spec.streaming))));
+    form->addRow(tr("Drawing"), mStreaming);
+  }
   if (s->raster) {
     const gis::RasterGrid& r = *s->raster;
     form->addRow(tr("Format"), selectable(tr("Raster grid"), page));
@@ -194,6 +213,10 @@ bool LayerPropertiesDialog::apply() {
     style.maximum = mRasterMax->value();
     style.opacity = mRasterOpacity->value() / 100.0;
     mDocument->setRasterStyle(mLayerId, style);
+  }
+  if (mStreaming != nullptr && mStreaming->currentData().toInt() != static_cast<int>(s->spec.streaming)) {
+    mDocument->setLayerStreaming(mLayerId, static_cast<gis::LayerSpec::Streaming>(mStreaming->currentData().toInt()));
+    s = mDocument->layer(mLayerId);
   }
   if (mEncoding != nullptr && mEncoding->currentData().toString() != s->spec.encoding) {
     mDocument->setLayerEncoding(mLayerId, mEncoding->currentData().toString());

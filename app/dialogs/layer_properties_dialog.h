@@ -35,6 +35,7 @@ class LayerPropertiesDialog : public QDialog {
   QTabWidget* mTabs;
   CrsSelector* mCrs = nullptr;
   QComboBox* mEncoding = nullptr;
+  QComboBox* mStreaming = nullptr;  // PostGIS tables: per view, whole, or by size
   StyleEditor* mStyle = nullptr;
   QComboBox* mRasterRamp = nullptr;
   QDoubleSpinBox* mRasterMin = nullptr;

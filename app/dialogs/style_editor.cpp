@@ -25,7 +25,7 @@ void paintButton(QPushButton* button, const QColor& color) {
 }  // namespace
 
 StyleEditor::StyleEditor(std::shared_ptr<const gis::VectorData> data, const gis::VectorStyle& style,
-                         QWidget* parent)
+                         QWidget* parent, const QStringList& streamedFields)
     : QWidget(parent), mData(std::move(data)), mStyle(style), mKind(new QComboBox(this)),
       mField(new QComboBox(this)), mMethod(new QComboBox(this)), mClassCount(new QSpinBox(this)),
       mRamp(new QComboBox(this)), mFill(new QPushButton(this)), mStroke(new QPushButton(this)),
@@ -40,6 +40,14 @@ StyleEditor::StyleEditor(std::shared_ptr<const gis::VectorData> data, const gis:
     for (const gis::Field& f : mData->fields) {
       mField->addItem(f.name, f.name);
       mLabelField->addItem(f.name, f.name);
+    }
+  } else if (!streamedFields.isEmpty()) {
+    // A layer drawn per view: labels come with each view; classes are built from every row, which
+    // only a layer read whole has (a classified style written in the project still draws).
+    for (const QString& f : streamedFields) mLabelField->addItem(f, f);
+    if (mStyle.kind == gis::VectorStyle::Kind::Single) {
+      mKind->setEnabled(false);
+      mKind->setToolTip(tr("Classes are built from every row: choose \"Read the whole layer\" on the Information page to classify."));
     }
   }
   mField->setCurrentIndex(std::max(0, mField->findData(mStyle.field)));

@@ -3,6 +3,7 @@
 #include "xiuhua/gis/style.h"
 #include "xiuhua/gis/vector_data.h"
 
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
@@ -22,8 +23,9 @@ class StyleEditor : public QWidget {
   Q_OBJECT
 
  public:
+  // streamedFields: the columns of a layer drawn per view (no data held): offered for labels only.
   StyleEditor(std::shared_ptr<const gis::VectorData> data, const gis::VectorStyle& style,
-              QWidget* parent = nullptr);
+              QWidget* parent = nullptr, const QStringList& streamedFields = {});
   gis::VectorStyle style() const;
 
  private:

@@ -51,6 +51,7 @@ gis::Status LayerEditing::start(const QString& layerId) {
   if (layer == nullptr || layer->spec.kind != gis::LayerSpec::Kind::Vector) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("Only vector layers can be edited.")};
   }
+  if (const QString refusal = layer->wholeLayerRefusal(); !refusal.isEmpty()) return gis::Error{gis::ErrorCode::InvalidArgument, refusal};
   if (!layer->data || layer->loading) {
     return gis::Error{gis::ErrorCode::InvalidArgument, tr("%1 is still loading; edit it when it is on the map.").arg(layer->spec.name)};
   }

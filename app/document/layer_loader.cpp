@@ -1,8 +1,11 @@
 #include "document/layer_loader.h"
 
+#include "xiuhua/gis/postgis/pg_connection_info.h"
+#include "xiuhua/gis/postgis/pg_feature_source.h"
 #include "xiuhua/gis/vector_reader.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 
 #include <exception>
 #include <new>
@@ -17,7 +20,37 @@ gis::Crs effectiveLayerCrs(const gis::LayerSpec& spec, const gis::Crs& sourceCrs
   return sourceCrs;
 }
 
+qint64 streamAboveRows() {
+  bool ok = false;
+  const qint64 rows = QSettings().value(QStringLiteral("postgis/streamAboveRows")).toLongLong(&ok);
+  return ok && rows > 0 ? rows : kDefaultStreamAboveRows;
+}
+
 namespace {
+
+// A PostGIS table opened as a streamed source when its spec or its size says so; null (and no
+// error) when it is to be read whole.
+std::shared_ptr<const gis::FeatureSource> openStreamed(const gis::LayerSpec& spec, const gis::Crs& mapCrs, QString& error) {
+  if (spec.streaming == gis::LayerSpec::Streaming::Never || !gis::PgLayerSource::isPgPath(spec.source)) return nullptr;
+  auto source = gis::PgLayerSource::parse(spec.source, spec.sourceLayer);
+  if (!source.ok()) {
+    error = source.error().message;
+    return nullptr;
+  }
+  gis::Crs declared;
+  if (!spec.declaredCrs.isEmpty()) {
+    auto c = gis::Crs::fromUserInput(spec.declaredCrs);
+    if (c.ok()) declared = c.value();
+  }
+  auto opened = gis::PgFeatureSource::open(*source, declared, mapCrs);
+  if (!opened.ok()) {
+    error = opened.error().message;
+    return nullptr;
+  }
+  const std::shared_ptr<const gis::PgFeatureSource>& s = opened.value();
+  if (spec.streaming == gis::LayerSpec::Streaming::Always || s->estimatedCount().value_or(0) >= streamAboveRows()) return s;
+  return nullptr;
+}
 
 LoadedLayer loadUnguarded(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
                           std::shared_ptr<const gis::VectorData> existing, const std::atomic<bool>* cancel) {
@@ -37,6 +70,8 @@ LoadedLayer loadUnguarded(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
     return out;
   }
   if (!existing) {
+    out.streamed = openStreamed(spec, mapCrs, out.error);
+    if (out.streamed || !out.error.isEmpty()) return out;
     gis::ReadOptions options;
     options.layerName = spec.sourceLayer;
     options.encodingOverride = spec.encoding;

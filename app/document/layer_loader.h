@@ -1,6 +1,7 @@
 #pragma once
 
 #include "xiuhua/gis/crs.h"
+#include "xiuhua/gis/feature_source.h"
 #include "xiuhua/gis/projected_layer.h"
 #include "xiuhua/gis/project.h"
 #include "xiuhua/gis/raster_grid.h"
@@ -17,6 +18,8 @@ struct LoadedLayer {
   std::shared_ptr<const gis::VectorData> data;
   std::shared_ptr<const gis::ProjectedLayer> projected;
   std::shared_ptr<const gis::RasterGrid> raster;
+  // A PostGIS table drawn per view instead (data and projected stay null): see streamAboveRows.
+  std::shared_ptr<const gis::FeatureSource> streamed;
   QString error;
   QStringList warnings;
 };
@@ -28,6 +31,13 @@ struct LoadedLayer {
 LoadedLayer loadLayer(const gis::LayerSpec& spec, const gis::Crs& mapCrs,
                       std::shared_ptr<const gis::VectorData> existing,
                       const std::atomic<bool>* cancel = nullptr);
+
+// A PostGIS table whose planner estimate reaches this many rows is drawn per view from the server
+// unless its spec says otherwise (LayerSpec::streaming). Xiuhua's assumption, not a plan's figure:
+// 200,000 rows of parcels take about 0.3 GB held whole; settable as postgis/streamAboveRows in the
+// settings (Layer properties offers it per layer).
+inline constexpr qint64 kDefaultStreamAboveRows = 200000;
+qint64 streamAboveRows();
 
 // The CRS to use for a spec: the declared one when set and valid, else the source's.
 gis::Crs effectiveLayerCrs(const gis::LayerSpec& spec, const gis::Crs& sourceCrs);

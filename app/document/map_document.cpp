@@ -181,6 +181,7 @@ bool MapDocument::isLoading() const {
 
 bool MapDocument::isCurrent(const LayerState& state) const {
   if (state.projected) return state.projected->mapCrs() == mMapCrs;
+  if (state.streamed) return state.streamed->mapCrs() == mMapCrs;
   if (state.raster) return state.raster->mapCrs == mMapCrs;
   return false;
 }
@@ -215,14 +216,15 @@ void MapDocument::load(LayerState& state, bool reread, std::shared_ptr<const std
       target->data = result.data;
       target->projected = result.projected;
       target->raster = result.raster;
+      target->streamed = result.streamed;
       if (target->raster && target->spec.rasterStyle.maximum <= target->spec.rasterStyle.minimum + 1e-12) {
         target->spec.rasterStyle.minimum = target->raster->minimum;
         target->spec.rasterStyle.maximum = target->raster->maximum;
       }
-      if (target->data && target->spec.vectorStyle.symbol.fill == gis::Symbol().fill &&
+      const bool vector = target->data || target->streamed;
+      if (vector && target->spec.vectorStyle.symbol.fill == gis::Symbol().fill &&
           target->spec.vectorStyle.kind == gis::VectorStyle::Kind::Single) {
-        target->spec.vectorStyle.symbol = gis::defaultSymbol(static_cast<int>(target->data->geometryType),
-                                                             seedFor(target->spec.name));
+        target->spec.vectorStyle.symbol = gis::defaultSymbol(static_cast<int>(target->geometryType()), seedFor(target->spec.name));
       }
     } else {
       emit problem(result.error);
@@ -353,6 +355,14 @@ void MapDocument::setLayerEncoding(const QString& id, const QString& encoding) {
   }
 }
 
+void MapDocument::setLayerStreaming(const QString& id, gis::LayerSpec::Streaming streaming) {
+  if (LayerState* s = find(id); s != nullptr && s->spec.streaming != streaming) {
+    s->spec.streaming = streaming;
+    markModified();
+    load(*s, true);
+  }
+}
+
 int MapDocument::repairGeometries(const QString& id) {
   LayerState* s = find(id);
   if (s == nullptr || !s->data || !s->invalidGeometries || s->invalidGeometries->empty()) return 0;
@@ -428,6 +438,7 @@ QRectF MapDocument::fullExtent() const {
   for (const LayerState& s : mLayers) {
     if (!isCurrent(s)) continue;
     if (s.projected && !s.projected->source().geometries.empty()) extent.add(s.projected->extent());
+    if (s.streamed && !s.streamed->extent().isNull()) extent.add(s.streamed->extent());
     if (s.raster) extent.add(s.raster->extent);
   }
   return extent.rect();
@@ -441,6 +452,7 @@ gis::RenderSnapshot MapDocument::snapshot(const gis::MapViewport& viewport) cons
     gis::RenderLayer layer;
     layer.vector = it->projected;
     layer.raster = it->raster;
+    layer.streamed = it->streamed;
     layer.vectorStyle = it->spec.vectorStyle;
     layer.rasterStyle = it->spec.rasterStyle;
     layer.selection = it->selection;

@@ -75,6 +75,8 @@ class MapDocument : public QObject {
   void setLayerData(const QString& id, std::shared_ptr<const gis::VectorData> data);
   // Re-reads a shapefile with the given encoding ("" = automatic).
   void setLayerEncoding(const QString& id, const QString& encoding);
+  // Draws a PostGIS table per view from the server or reads it whole (and loads it again so).
+  void setLayerStreaming(const QString& id, gis::LayerSpec::Streaming streaming);
   // Replaces invalid geometries by GEOS-repaired ones, in memory, on a worker; returns how many
   // will be repaired (the layer reloads when done).
   int repairGeometries(const QString& id);

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLocale>
 #include <QMimeData>
 #include <QPainter>
 #include <QStyle>
@@ -58,11 +59,16 @@ QStandardItem* LayerTreeModel::makeLayerItem(int layerIndex) const {
   item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable |
                  Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled);
   QString tip = QDir::toNativeSeparators(s.spec.source);
+  if (s.streamed) {
+    tip += QLatin1Char('\n') + tr("Drawn from the server per view (about %1 rows); not held in memory.")
+                                   .arg(QLocale().toString(s.streamed->estimatedCount().value_or(0)));
+  }
   const QStyle* style = QApplication::style();
   const gis::VectorStyle& vs = s.spec.vectorStyle;
-  const gis::Geometry::Type type = s.data ? s.data->geometryType : gis::Geometry::Type::Polygon;
-  if (s.data && vs.kind == gis::VectorStyle::Kind::Single) item->setIcon(swatch(vs.symbol, type));
-  if (s.data && vs.kind != gis::VectorStyle::Kind::Single) {
+  const bool vector = s.data || s.streamed;
+  const gis::Geometry::Type type = vector ? s.geometryType() : gis::Geometry::Type::Polygon;
+  if (vector && vs.kind == gis::VectorStyle::Kind::Single) item->setIcon(swatch(vs.symbol, type));
+  if (vector && vs.kind != gis::VectorStyle::Kind::Single) {
     // Legend rows under the layer, one per class; not draggable, not checkable.
     for (const gis::StyleClass& c : vs.classes) {
       auto* legend = new QStandardItem(swatch(c.symbol, type), c.label);

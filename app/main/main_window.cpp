@@ -42,6 +42,7 @@ namespace xiuhua::app {
 const char* const MainWindow::kSaveAsAction = "project:save-as";
 const char* const MainWindow::kOpenDemoAction = "project:open-demo";
 const char* const MainWindow::kEncodingAction = "encoding:";
+const char* const MainWindow::kReadWholeAction = "read-whole:";
 
 MainWindow::MainWindow(MapDocument* document, QWidget* parent)
     : QMainWindow(parent), mDocument(document), mCanvas(new MapCanvas(document, this)),
@@ -158,6 +159,7 @@ void MainWindow::createDocks() {
 
 void MainWindow::connectDocument() {
   connect(mDocument, &MapDocument::problem, this, [this](const QString& message) { mMessages->showMessage(message); });
+  connect(mCanvas, &MapCanvas::renderProblem, this, [this](const QString& message) { mMessages->showMessage(message); });
   connect(mDocument, &MapDocument::layerLoaded, this, [this](const QString& id) {
     const LayerState* s = mDocument->layer(id);
     if (s != nullptr && s->lacksCrs()) warnAboutMissingCrs(id);
@@ -175,6 +177,8 @@ void MainWindow::connectDocument() {
       openDemoProject();
     } else if (key.startsWith(QLatin1String(kEncodingAction))) {
       chooseEncoding(key.mid(static_cast<qsizetype>(std::strlen(kEncodingAction))));
+    } else if (key.startsWith(QLatin1String(kReadWholeAction))) {
+      mDocument->setLayerStreaming(key.mid(static_cast<qsizetype>(std::strlen(kReadWholeAction))), gis::LayerSpec::Streaming::Never);
     } else {
       showLayerProperties(key, static_cast<int>(LayerPropertiesDialog::Page::CoordinateSystem));  // a layer's id
     }
@@ -236,6 +240,7 @@ void MainWindow::zoomToLayer(const QString& layerId) {
   const LayerState* s = mDocument->layer(layerId);
   if (s == nullptr) return;
   if (s->projected) mCanvas->zoomToRect(s->projected->extent());
+  if (s->streamed) mCanvas->zoomToRect(s->streamed->extent());
   if (s->raster) mCanvas->zoomToRect(s->raster->extent);
 }
 
@@ -278,6 +283,10 @@ void MainWindow::showDashboard() {
 void MainWindow::openAttributeTable(const QString& layerId) {
   const LayerState* s = mDocument->layer(layerId);
   if (s == nullptr || s->spec.kind != gis::LayerSpec::Kind::Vector) return;
+  if (const QString refusal = s->wholeLayerRefusal(); !refusal.isEmpty()) {
+    mMessages->showMessage(refusal, tr("Read the whole layer"), QLatin1String(kReadWholeAction) + layerId);
+    return;
+  }
   mTable->showLayer(layerId);
   mTableDock->setWindowTitle(tr("Attribute table — %1").arg(s->spec.name));
   mTableDock->show();

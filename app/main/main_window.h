@@ -98,6 +98,7 @@ class MainWindow : public QMainWindow {
   static const char* const kSaveAsAction;
   static const char* const kOpenDemoAction;
   static const char* const kEncodingAction;  // followed by the layer id
+  static const char* const kReadWholeAction;  // followed by the layer id
 
   MapDocument* mDocument;
   MapCanvas* mCanvas;

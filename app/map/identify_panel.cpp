@@ -30,6 +30,10 @@ int IdentifyPanel::identify(QPointF mapPoint, double tolerance) {
       }
       continue;
     }
+    if (layer.streamed) {
+      found += identifyStreamed(layer, mapPoint, tolerance);
+      continue;
+    }
     if (!layer.projected) continue;
     const std::vector<int> hits = layer.projected->featuresAt(mapPoint, tolerance);
     if (hits.empty()) continue;
@@ -53,6 +57,30 @@ int IdentifyPanel::identify(QPointF mapPoint, double tolerance) {
   }
   if (found == 0 && topLevelItemCount() == 0) new QTreeWidgetItem(this, {tr("Nothing here"), QString()});
   return found;
+}
+
+int IdentifyPanel::identifyStreamed(const LayerState& layer, QPointF mapPoint, double tolerance) {
+  // One query through the table's index: the features at the point, with every column.
+  auto hits = layer.streamed->featuresAt(mapPoint, tolerance);
+  if (!hits.ok()) {
+    auto* item = new QTreeWidgetItem(this, {layer.spec.name, hits.error().message});
+    item->setToolTip(1, hits.error().message);
+    return 0;
+  }
+  if (hits->empty()) return 0;
+  auto* layerItem = new QTreeWidgetItem(this, {layer.spec.name, tr("%n features", nullptr, static_cast<int>(hits->size()))});
+  QFont bold = layerItem->font(0);
+  bold.setBold(true);
+  layerItem->setFont(0, bold);
+  for (const gis::IdentifiedFeature& f : *hits) {
+    auto* featureItem = new QTreeWidgetItem(layerItem, {tr("Feature %1").arg(f.key), QString()});
+    for (const auto& [name, value] : f.values) {
+      new QTreeWidgetItem(featureItem, {name, value.isValid() ? value.toString() : QStringLiteral("NULL")});
+    }
+    featureItem->setExpanded(true);
+  }
+  layerItem->setExpanded(true);
+  return static_cast<int>(hits->size());
 }
 
 }  // namespace xiuhua::app

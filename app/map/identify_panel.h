@@ -6,6 +6,7 @@
 namespace xiuhua::app {
 
 class MapDocument;
+struct LayerState;
 
 // Identify results: for each visible layer, top first, the features under the clicked point
 // with all their attributes, and raster values. Identified features are selected on the map.
@@ -18,6 +19,8 @@ class IdentifyPanel : public QTreeWidget {
   int identify(QPointF mapPoint, double toleranceMapUnits);
 
  private:
+  // A layer drawn per view from the server: asked at the point (not selected: it holds no rows).
+  int identifyStreamed(const LayerState& layer, QPointF mapPoint, double tolerance);
   MapDocument* mDocument;
 };
 

@@ -122,15 +122,24 @@ void MapCanvas::startRender() {
   snapshot.generation = ++mGeneration;
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   mCancel = cancel;
-  auto* watcher = new QFutureWatcher<QImage>(this);
+  struct Frame {
+    QImage image;
+    QStringList problems;
+  };
+  auto* watcher = new QFutureWatcher<Frame>(this);
   const std::uint64_t generation = snapshot.generation;
   const gis::MapViewport viewport = mViewport;
-  connect(watcher, &QFutureWatcher<QImage>::finished, this, [this, watcher, generation, viewport] {
+  connect(watcher, &QFutureWatcher<Frame>::finished, this, [this, watcher, generation, viewport] {
     watcher->deleteLater();
     if (generation != mGeneration) return;  // superseded by a newer view
-    const QImage image = watcher->result();
-    if (image.isNull()) return;
-    mImage = image;
+    const Frame frame = watcher->result();
+    // A layer fetched from a server that went away: said once, not on every pan.
+    for (const QString& problem : frame.problems) {
+      if (!mReportedProblems.contains(problem)) emit renderProblem(problem);
+    }
+    mReportedProblems = frame.problems;
+    if (frame.image.isNull()) return;
+    mImage = frame.image;
     mImageViewport = viewport;
     mImageGeneration = generation;
     update();
@@ -138,9 +147,11 @@ void MapCanvas::startRender() {
   });
   watcher->setFuture(QtConcurrent::run(&mRenderPool, [snapshot = std::move(snapshot), cancel] {
     try {
-      return gis::renderMap(snapshot, *cancel);
+      gis::RenderStats stats;
+      QImage image = gis::renderMap(snapshot, *cancel, &stats);
+      return Frame{std::move(image), stats.problems};
     } catch (const std::exception&) {
-      return QImage();  // out of memory for this frame: keep showing the last one
+      return Frame{};  // out of memory for this frame: keep showing the last one
     }
   }));
 }

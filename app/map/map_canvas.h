@@ -69,6 +69,8 @@ class MapCanvas : public QWidget {
   void cursorMoved(QPointF mapPoint);
   void identifyRequested(QPointF mapPoint, double toleranceMapUnits);
   void renderFinished();
+  // A layer of the frame could not be drawn (a streamed table whose server is away), naming it.
+  void renderProblem(const QString& message);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -98,6 +100,7 @@ class MapCanvas : public QWidget {
   std::vector<Marker> mMarkers;
 
   QImage mImage;                    // last finished render
+  QStringList mReportedProblems;    // what the last frame could not draw, said once
   gis::MapViewport mImageViewport;  // the view it was rendered for
   std::uint64_t mGeneration = 0;
   std::uint64_t mImageGeneration = 0;

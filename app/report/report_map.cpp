@@ -65,8 +65,8 @@ ReportMap ReportMap::load(const std::vector<gis::LayerSpec>& specs, const gis::C
       map.mProblems << loaded.error;
       continue;
     }
-    if (loaded.projected) {
-      map.mLayers.push_back({loaded.projected, nullptr, spec.vectorStyle, spec.rasterStyle, nullptr});
+    if (loaded.projected || loaded.streamed) {
+      map.mLayers.push_back({loaded.projected, nullptr, spec.vectorStyle, spec.rasterStyle, nullptr, loaded.streamed});
       if (!spec.vectorStyle.labelField.isEmpty()) {
         gis::RenderLayer label = map.mLayers.back();
         label.vectorStyle.kind = gis::VectorStyle::Kind::Single;
@@ -75,12 +75,15 @@ ReportMap ReportMap::load(const std::vector<gis::LayerSpec>& specs, const gis::C
         labels.push_back(std::move(label));
         map.mLayers.back().vectorStyle.labelField.clear();
       }
-      map.mExtent = map.mExtent.isNull() ? loaded.projected->extent() : map.mExtent.united(loaded.projected->extent());
-      addLegend(legends.emplace_back(), spec, loaded.data ? loaded.data->geometryType : gis::Geometry::Type::Polygon);
+      const QRectF extent = loaded.projected ? loaded.projected->extent() : loaded.streamed->extent();
+      map.mExtent = map.mExtent.isNull() ? extent : map.mExtent.united(extent);
+      addLegend(legends.emplace_back(), spec, loaded.data      ? loaded.data->geometryType
+                                              : loaded.streamed ? loaded.streamed->geometryType()
+                                                                : gis::Geometry::Type::Polygon);
       const QString description = loaded.data ? loaded.data->description.trimmed() : QString();
       if (!description.isEmpty() && !map.mAttribution.contains(description)) map.mAttribution << description;
     } else if (loaded.raster) {
-      map.mLayers.push_back({nullptr, loaded.raster, spec.vectorStyle, spec.rasterStyle, nullptr});
+      map.mLayers.push_back({nullptr, loaded.raster, spec.vectorStyle, spec.rasterStyle, nullptr, nullptr});
       map.mExtent = map.mExtent.isNull() ? loaded.raster->extent : map.mExtent.united(loaded.raster->extent);
       legends.push_back({{spec.name, false, {}, gis::Geometry::Type::Empty}});
     } else {

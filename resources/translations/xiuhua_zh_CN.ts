@@ -748,6 +748,13 @@
     </message>
 </context>
 <context>
+    <name>LayerState</name>
+    <message>
+        <source>%1 is drawn from the server per view (about %2 rows), not held whole: its attribute table and editing need the whole layer. Choose "Read the whole layer" in Layer properties to open them (it takes the memory of every row).</source>
+        <translation>%1 按视图从服务器绘制（约 %2 行），未整层读入内存：属性表和编辑需要整层数据。在“图层属性”中选择“读入整个图层”即可打开（将占用每一行的内存）。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryMessages</name>
     <message>
         <source>a polygon ring is not closed; it was closed when read</source>
@@ -1265,6 +1272,41 @@
     <message>
         <source>A PostgreSQL connection holds a password (password=…). Xiuhua keeps no password in a source, a project or the settings: put it in ~/.pgpass or in the service file (pg_service.conf).</source>
         <translation>PostgreSQL 连接中含有密码（password=…）。绣花不在数据源、项目或设置中保存任何密码：请将密码写入 ~/.pgpass 或服务文件（pg_service.conf）。</translation>
+    </message>
+</context>
+<context>
+    <name>PgFeatureSource</name>
+    <message>
+        <source>%1: there is no table or view of that name with a geometry column that you may read.</source>
+        <translation>%1：没有该名称、带几何列且您有权读取的表或视图。</translation>
+    </message>
+    <message>
+        <source>%1: no column %2.</source>
+        <translation>%1：没有列 %2。</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>与服务器的连接已断开</translation>
+    </message>
+    <message>
+        <source>cannot start reading</source>
+        <translation>无法开始读取</translation>
+    </message>
+    <message>
+        <source>the server refused the view's query</source>
+        <translation>服务器拒绝了视图查询</translation>
+    </message>
+    <message>
+        <source>reading the features failed</source>
+        <translation>读取要素失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -3902,6 +3944,30 @@ blue: theirs (in the database now)</source>
         <source>, confidence %1 %; else %2</source>
         <translation>，置信度 %1 %；也可能是 %2</translation>
     </message>
+    <message>
+        <source>PostGIS table, drawn per view from the server</source>
+        <translation>PostGIS 表，按视图从服务器绘制</translation>
+    </message>
+    <message>
+        <source>about %1 (the server's estimate)</source>
+        <translation>约 %1（服务器估计值）</translation>
+    </message>
+    <message>
+        <source>Automatic: per view from %1 rows on (Xiuhua's assumption; setting postgis/streamAboveRows)</source>
+        <translation>自动：%1 行及以上按视图绘制（绣花的假设值；设置项 postgis/streamAboveRows）</translation>
+    </message>
+    <message>
+        <source>Per view from the server (any size; no table, no editing)</source>
+        <translation>按视图从服务器绘制（任意大小；无属性表、不可编辑）</translation>
+    </message>
+    <message>
+        <source>Read the whole layer (table and editing; memory for every row)</source>
+        <translation>读入整个图层（可开属性表和编辑；每一行都占内存）</translation>
+    </message>
+    <message>
+        <source>Drawing</source>
+        <translation>绘制方式</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::app::LayerTreeModel</name>
@@ -3916,6 +3982,10 @@ blue: theirs (in the database now)</source>
     <message>
         <source>Layers</source>
         <translation>图层</translation>
+    </message>
+    <message>
+        <source>Drawn from the server per view (about %1 rows); not held in memory.</source>
+        <translation>按视图从服务器绘制（约 %1 行），不驻留内存。</translation>
     </message>
 </context>
 <context>
@@ -4251,6 +4321,10 @@ blue: theirs (in the database now)</source>
     <message>
         <source>Save the project first: it keeps where its values are.</source>
         <translation>请先保存项目：项目记录其指标值的存放位置。</translation>
+    </message>
+    <message>
+        <source>Read the whole layer</source>
+        <translation>读入整个图层</translation>
     </message>
 </context>
 <context>
@@ -5109,6 +5183,10 @@ blue: theirs (in the database now)</source>
     <message>
         <source>Label field</source>
         <translation>标注字段</translation>
+    </message>
+    <message>
+        <source>Classes are built from every row: choose "Read the whole layer" on the Information page to classify.</source>
+        <translation>分类需要用到每一行数据：请在“信息”页选择“读入整个图层”后再分类。</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ Project sampleProject(const test::TempDir& dir) {
   stops.source = dir.path(QStringLiteral("stops.geojson"));
   stops.declaredCrs = QStringLiteral("GCJ02");
   stops.visible = false;
+  stops.streaming = LayerSpec::Streaming::Always;
   LayerSpec pop;
   pop.id = QStringLiteral("pop");
   pop.kind = LayerSpec::Kind::Raster;
@@ -60,6 +61,8 @@ TEST(ProjectFile, RoundTripsLayersStylesAndView) {
   EXPECT_EQ(loaded->layers[0].vectorStyle.classes.size(), 1U);
   EXPECT_EQ(loaded->layers[1].declaredCrs, QStringLiteral("GCJ02"));
   EXPECT_FALSE(loaded->layers[1].visible);
+  EXPECT_EQ(loaded->layers[0].streaming, LayerSpec::Streaming::Auto);
+  EXPECT_EQ(loaded->layers[1].streaming, LayerSpec::Streaming::Always);
   EXPECT_EQ(loaded->layers[2].kind, LayerSpec::Kind::Raster);
   EXPECT_EQ(loaded->layers[2].rasterStyle.maximum, 900);
 }

@@ -41,10 +41,30 @@ QJsonObject layerToJson(const LayerSpec& l, const QDir& base) {
           {QStringLiteral("encoding"), l.encoding},
           {QStringLiteral("group"), l.group},
           {QStringLiteral("visible"), l.visible},
+          {QStringLiteral("streaming"), streamingName(l.streaming)},
           {QStringLiteral("fieldConstraints"), l.fieldConstraints},
           {QStringLiteral("vectorStyle"), l.vectorStyle.toJson()},
           {QStringLiteral("rasterStyle"), l.rasterStyle.toJson()}};
 }
+
+}  // namespace
+
+QString streamingName(LayerSpec::Streaming streaming) {
+  switch (streaming) {
+    case LayerSpec::Streaming::Always: return QStringLiteral("always");
+    case LayerSpec::Streaming::Never: return QStringLiteral("never");
+    case LayerSpec::Streaming::Auto: break;
+  }
+  return QStringLiteral("auto");
+}
+
+LayerSpec::Streaming streamingFromName(const QString& name) {
+  if (name == QLatin1String("always")) return LayerSpec::Streaming::Always;
+  if (name == QLatin1String("never")) return LayerSpec::Streaming::Never;
+  return LayerSpec::Streaming::Auto;
+}
+
+namespace {
 
 LayerSpec layerFromJson(const QJsonObject& o, const QDir& base) {
   LayerSpec l;
@@ -58,6 +78,7 @@ LayerSpec layerFromJson(const QJsonObject& o, const QDir& base) {
   l.encoding = o.value(QStringLiteral("encoding")).toString();
   l.group = o.value(QStringLiteral("group")).toString();
   l.visible = o.value(QStringLiteral("visible")).toBool(true);
+  l.streaming = streamingFromName(o.value(QStringLiteral("streaming")).toString());
   l.fieldConstraints = o.value(QStringLiteral("fieldConstraints")).toObject();
   l.vectorStyle = VectorStyle::fromJson(o.value(QStringLiteral("vectorStyle")).toObject());
   l.rasterStyle = RasterStyle::fromJson(o.value(QStringLiteral("rasterStyle")).toObject());

@@ -16,6 +16,9 @@ namespace xiuhua::gis {
 // and stored relative to the project file.
 struct LayerSpec {
   enum class Kind { Vector, Raster };
+  // How a PostGIS table is drawn: read whole (editable, its table open) or fetched per view from
+  // the server (a table too big to hold); Auto streams above a row count (see layer_loader.h).
+  enum class Streaming { Auto, Always, Never };
   QString id;           // stable within the project
   QString name;         // display name
   QString source;       // absolute file path
@@ -25,6 +28,7 @@ struct LayerSpec {
   QString encoding;     // shapefile text encoding override; empty: decide automatically
   QString group;        // layer-tree group name; empty: top level
   bool visible = true;
+  Streaming streaming = Streaming::Auto;  // only PostGIS tables stream today
   // Attribute constraints the project adds to the source's own (a Shapefile has none), by field
   // name: {"notNull": true, "values": ["架空", "入地"], "min": 0, "max": 2100, "default": "{year}",
   // "description": "…"}. Applied when the layer is edited.
@@ -32,6 +36,10 @@ struct LayerSpec {
   VectorStyle vectorStyle;
   RasterStyle rasterStyle;
 };
+
+// "auto", "always", "never", as project files write it; anything else reads as Auto.
+QString streamingName(LayerSpec::Streaming streaming);
+LayerSpec::Streaming streamingFromName(const QString& name);
 
 // What a project file holds for the map (issue 2); indicator data joins it later.
 struct Project {
