@@ -115,15 +115,29 @@ TEST(StreamedLayer, AViewBringsExactlyTheFeaturesMeetingItWithTheirFields) {
   EXPECT_EQ(keys, serverKeys(schema.name(), QStringLiteral("SELECT id FROM T.parcels WHERE geom && ST_MakeEnvelope(500105, 3470205, 500333, 3470401, 4549)")));
   EXPECT_EQ(features.size(), 24u * 21u);  // columns 10…33, rows 20…40
 
-  // Zoomed out until a square is below the level of detail: the same features, each as its centre.
+  // Zoomed out until a square is below the level of detail: small squares still come whole (their
+  // WKB costs the server less than their box would) …
   view.minSize = 9.0;
   const auto small = fetchAll(*source, view);
   ASSERT_EQ(small.size(), features.size());
-  for (const StreamedFeature& f : small) {
-    EXPECT_TRUE(f.geometry.isEmpty());
-    const qint64 g = f.key - 1;
-    EXPECT_EQ(f.box.center(), QPointF(500004 + (g % 100) * 10, 3470004 + (g / 100) * 10));
-  }
+  for (const StreamedFeature& f : small) EXPECT_EQ(f.geometry.parts().front().front().size(), 5u);
+  // … while a circle of 400 segments below it comes as its envelope (five points), whole above it.
+  schema.sql(QStringLiteral("CREATE TABLE circles (id integer PRIMARY KEY, geom geometry(Polygon, 4549));"
+                            "INSERT INTO circles VALUES (1, ST_Buffer(ST_SetSRID(ST_MakePoint(500500, 3470500), 4549), 20, 'quad_segs=100'))"));
+  auto circles = openSource(schema, QStringLiteral("circles"), Crs::fromEpsg(4549));
+  ASSERT_TRUE(circles);
+  FeatureRequest far;
+  far.rect = QRectF(500000, 3470000, 1000, 1000);
+  far.minSize = 50.0;
+  const auto envelope = fetchAll(*circles, far);
+  ASSERT_EQ(envelope.size(), 1u);
+  EXPECT_EQ(envelope.front().geometry.parts().front().front().size(), 5u);
+  EXPECT_NEAR(envelope.front().box.width(), 40.0, 1e-9);
+  EXPECT_NEAR(envelope.front().box.center().x(), 500500.0, 1e-9);
+  far.minSize = 30.0;
+  const auto whole = fetchAll(*circles, far);
+  ASSERT_EQ(whole.size(), 1u);
+  EXPECT_EQ(whole.front().geometry.parts().front().front().size(), 401u);
 }
 
 TEST(StreamedLayer, AMapInAnotherCrsGetsTheViewAndTheGeometriesTransformed) {

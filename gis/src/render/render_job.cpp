@@ -141,8 +141,8 @@ void drawStreamed(QPainter& painter, const RenderLayer& layer, const MapViewport
   const QStringList columns = source.fieldNames();
   FeatureRequest request;
   request.rect = vp.extent();
-  // Points always come whole (a symbol, not a pixel); other features below a pixel and a half come
-  // as their box, drawn as one pixel as drawGeometry would.
+  // drawGeometry draws a feature below a pixel and a half as one pixel: a big one may come as its
+  // envelope then. Points always come whole (a symbol, not a pixel).
   request.minSize = source.geometryType() == Geometry::Type::Point ? 0.0 : 1.5 * vp.unitsPerPixel();
   const bool classified = style.kind != VectorStyle::Kind::Single && columns.contains(style.field);
   if (classified) request.fields << style.field;
@@ -153,15 +153,10 @@ void drawStreamed(QPainter& painter, const RenderLayer& layer, const MapViewport
   auto fetched = source.fetch(request, [&](std::vector<StreamedFeature>& batch) {
     stats.featuresConsidered += static_cast<int>(batch.size());
     for (const StreamedFeature& f : batch) {
+      if (f.geometry.isEmpty()) continue;
       const Symbol& symbol = classified ? style.symbolFor(f.values.front()) : style.symbol;
-      if (f.geometry.isEmpty()) {
-        const QPointF c = vp.toPixel(f.box.center());
-        painter.fillRect(QRectF(std::floor(c.x()), std::floor(c.y()), 1, 1),
-                         source.geometryType() == Geometry::Type::Line ? symbol.stroke : symbol.fill);
-      } else {
-        drawGeometry(painter, f.geometry, symbol, vp, false);
-        if (labelled && labels.size() < 20000) labels.push_back({f.box.center(), f.values.back().toString()});
-      }
+      drawGeometry(painter, f.geometry, symbol, vp, false);
+      if (labelled && labels.size() < 20000) labels.push_back({f.box.center(), f.values.back().toString()});
       ++stats.featuresDrawn;
     }
   }, &cancel);

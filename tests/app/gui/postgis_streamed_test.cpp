@@ -2,6 +2,7 @@
 // drawn per view from the server rather than read whole, zooms and identifies through the server,
 // and its table and editing are refused with the reason and a way out; a small table beside it is
 // read whole as before, and "Read the whole layer" switches a streamed one over.
+#include "dialogs/layer_properties_dialog.h"
 #include "document/layer_editing.h"
 #include "document/layer_loader.h"
 #include "document/map_document.h"
@@ -136,6 +137,14 @@ class PostgisStreamedTest : public QObject {
     }
     QVERIFY(named);
     saveScreenshot(window, QStringLiteral("postgis-streamed-identify.png"));
+
+    // Its properties say how it is drawn and offer the choice.
+    {
+      LayerPropertiesDialog properties(&document, parcels->spec.id, &window);
+      properties.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&properties));
+      saveScreenshot(properties, QStringLiteral("postgis-streamed-properties.png"));
+    }
 
     // Its table and editing need the whole layer: refused, saying why and how.
     window.messageBar()->clear();

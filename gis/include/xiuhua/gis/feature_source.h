@@ -20,15 +20,17 @@ namespace xiuhua::gis {
 // One feature as a view fetched it from a streamed source, in the map CRS.
 struct StreamedFeature {
   qint64 key = 0;      // the source's key for the feature
-  QRectF box;          // its bounding box; for a feature below the level of detail, a point-sized box at the centre
-  Geometry geometry;   // empty for a feature below the level of detail: one pixel at the box says as much
+  QRectF box;          // its geometry's bounding box
+  // The geometry; a big one (many vertices) below the level of detail comes as its envelope, which
+  // draws as the same one pixel. Empty for a row without geometry.
+  Geometry geometry;
   std::vector<QVariant> values;  // the fields the request named, in its order (NULL as an invalid QVariant)
 };
 
 // What a view asks a streamed source for.
 struct FeatureRequest {
   QRectF rect;          // map CRS: features whose box meets it
-  double minSize = 0;   // map units: a feature whose box is smaller on both sides comes without its geometry
+  double minSize = 0;   // map units: a big feature whose box is smaller on both sides may come as its envelope
   QStringList fields;   // the values to bring with each feature (a style's field, a label's)
   int batchSize = 10000;
 };
