@@ -2,6 +2,7 @@
 #include "cli/cli_commands.h"
 #include "cli/compute_command.h"
 #include "cli/gap_finder_command.h"
+#include "cli/works_command.h"
 #include "cli/indicator_commands.h"
 #include "cli/metric_commands.h"
 #include "cli/postgis_commands.h"
@@ -48,6 +49,8 @@ void printUsage(QTextStream& out) {
          "  gaps (coverage options) [--candidates SRC [--candidates-where EXPR]] [--spacing M]\n"
          "      [--facility-area M2] [--site-radius M] [--count N] [--out SITES.gpkg]\n"
          "      the gap finder: the N best sites for a new facility, each counting what the others leave\n"
+         "  works conflicts --projects SRC --roads SRC [--road-id-field F] [--renewed-field F] [--json]\n"
+         "      马路拉链: projects digging the same road within N months, and digs in the no-dig period\n"
          "  compute --project FILE.xhp [--indicator CODE] [--year Y] [--dry-run] [--json]\n"
          "      compute the project's spatial indicators and store the values\n"
          "  report --project FILE.xhp [--out REPORT.pdf] [--tables FILE.xlsx|FILE.csv] [--figures DIR] [--saved]\n"
@@ -101,6 +104,7 @@ int main(int argc, char* argv[]) {
   if (command == QLatin1String("compute")) return xiuhua::cli::runCompute(args, out, err);
   if (command == QLatin1String("whatif")) return xiuhua::cli::runWhatIf(args, out, err);
   if (command == QLatin1String("gaps")) return xiuhua::cli::runGapFinder(args, out, err);
+  if (command == QLatin1String("works")) return xiuhua::cli::runWorks(args, out, err);
   if (command == QLatin1String("report")) return xiuhua::cli::runReport(args, out, err);
   if (command == QLatin1String("pg")) return xiuhua::cli::runPostgis(args, out, err);
   if (xiuhua::cli::isMetricCommand(command)) return xiuhua::cli::runMetric(command, args, out, err);

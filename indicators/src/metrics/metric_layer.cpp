@@ -28,7 +28,7 @@ gis::Result<std::shared_ptr<const gis::VectorData>> readRequest(const LayerReque
   options.layerName = request.source.layer;
   options.encodingOverride = request.source.encoding;
   options.where = request.where;
-  options.fields = request.fields;
+  if (!request.allFields) options.fields = request.fields;
   options.cancel = run.cancel;
   return gis::VectorReader::read(request.source.path, options);
 }

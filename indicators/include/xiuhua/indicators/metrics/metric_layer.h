@@ -25,6 +25,7 @@ struct LayerRequest {
   gis::SourceRef source;
   QString where;
   QStringList fields;
+  bool allFields = false;  // every field (a command that picks its fields from what the layer has)
   bool dissolve = false;  // the features' union as one geometry
 };
 
