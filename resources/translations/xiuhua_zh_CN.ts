@@ -5909,6 +5909,26 @@ blue: theirs (in the database now)</source>
         <source>%1: the server asks for the password of user %2, and none was found in ~/.pgpass or the service file (pg_service.conf).</source>
         <translation>%1：服务器要求用户 %2 的密码，但在 ~/.pgpass 和服务文件（pg_service.conf）中均未找到。</translation>
     </message>
+    <message>
+        <source>The excavation rules need a tolerance, a shared length, months and years of 0 or more.</source>
+        <translation>掘路规则的容差、共用长度、月数和年数须为 0 或以上。</translation>
+    </message>
+    <message>
+        <source>Project %1 digs the road but has no planned start or end date.</source>
+        <translation>项目 %1 需掘路，但没有计划开工或完工日期。</translation>
+    </message>
+    <message>
+        <source>Project %1 ends (%2) before it starts (%3).</source>
+        <translation>项目 %1 的完工日期（%2）早于开工日期（%3）。</translation>
+    </message>
+    <message>
+        <source>The conflict check was cancelled.</source>
+        <translation>冲突检查已取消。</translation>
+    </message>
+    <message>
+        <source>No project %1 in the list.</source>
+        <translation>清单中没有项目 %1。</translation>
+    </message>
 </context>
 <context>
     <name>xiuhua::gis::detail</name>

@@ -25,8 +25,8 @@ struct LayerRequest {
   gis::SourceRef source;
   QString where;
   QStringList fields;
-  bool allFields = false;  // every field (a command that picks its fields from what the layer has)
   bool dissolve = false;  // the features' union as one geometry
+  bool allFields = false;  // every field (a command that picks its fields from what the layer has)
 };
 
 // An input read and placed in the metric CRS, with what provenance needs.
